@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os/user"
+	"strings"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/store"
+)
+
+// defaultFile is the incident file used when neither --file nor
+// WARROOM_FILE names one.
+const defaultFile = "warroom.toml"
+
+// app is one run of the command: its flags, environment and streams.
+type app struct {
+	file   string
+	as     string
+	lang   string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+
+	catalog *model.Catalog
+	replica string
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{
+		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		catalog: model.DefaultCatalog(),
+		replica: newReplicaID(),
+	}
+}
+
+// newReplicaID names this process as a writer in the file's clocks.
+func newReplicaID() string {
+	b := make([]byte, 4)
+	if _, err := rand.Read(b); err != nil {
+		return fmt.Sprintf("p%x", time.Now().UnixNano()&0xffffffff)
+	}
+	return hex.EncodeToString(b)
+}
+
+// path is the incident file: --file, else WARROOM_FILE, else ./warroom.toml.
+func (a *app) path() string {
+	if a.file != "" {
+		return a.file
+	}
+	if f := a.getenv("WARROOM_FILE"); f != "" {
+		return f
+	}
+	return defaultFile
+}
+
+// actor is who is acting: --as, else WARROOM_USER, else the login name.
+func (a *app) actor() string {
+	for _, v := range []string{a.as, a.getenv("WARROOM_USER")} {
+		if strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "LOGNAME"} {
+		if v := a.getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+func (a *app) env() model.Env {
+	return model.Env{
+		Now:     time.Now().UTC().Truncate(time.Millisecond),
+		Actor:   a.actor(),
+		Replica: a.replica,
+		IDs:     model.RandomIDs{},
+	}
+}
+
+// apply runs op as one transaction on the incident file and returns the
+// entries it wrote. create lets it start a file that does not exist yet.
+func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State, []model.Entry, error) {
+	var entries []model.Entry
+	st, err := store.Update(ctx, a.path(), create, func(s model.State) (model.State, error) {
+		next, es, err := s.Apply(a.catalog, op, a.env())
+		entries = es
+		return next, err
+	})
+	return st, entries, a.explain(err)
+}
+
+// load reads the incident file.
+func (a *app) load() (model.State, error) {
+	s, err := store.Load(a.path())
+	return s, a.explain(err)
+}
+
+// explain adds what to do to errors that need it.
+func (a *app) explain(err error) error {
+	if errors.Is(err, store.ErrNoIncident) {
+		return fmt.Errorf("%w here; declare one with `warroom declare TITLE`, or point --file (or WARROOM_FILE) at one", err)
+	}
+	return err
+}
+
+// opts are the report options for this run.
+func (a *app) opts() report.Options {
+	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now()}
+}
+
+// print writes to standard output.
+func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, args...) }

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+func (a *app) declareCmd() *cobra.Command {
+	var sev, commander, summary string
+	cmd := &cobra.Command{
+		Use:   "declare TITLE",
+		Short: "Declare an incident in a new file",
+		Long: `Declare an incident: create the incident file (./warroom.toml, --file or
+WARROOM_FILE) with its title, severity and incident manager. The incident
+manager holds every role until it is handed to someone else.
+
+Declaring over an existing incident is refused and leaves its file as it was.
+
+Severities: 1 = SEV1 critical (very high impact, e.g. a customer-facing
+service down for everyone), 2 = SEV2 major, 3 = SEV3 minor; unset until
+assessed.`,
+		Example: `  warroom declare "Checkout API returning 500s" --sev 1 --commander alice`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			title, err := a.textArg(args)
+			if err != nil {
+				return err
+			}
+			severity, err := model.ParseSeverity(sev)
+			if err != nil {
+				return err
+			}
+			st, _, err := a.apply(cmd.Context(), model.Declare{
+				Title: title, Severity: severity, Commander: commander, Summary: summary,
+			}, true)
+			if err != nil {
+				return err
+			}
+			in := st.Incident
+			a.print("declared %s %q (%s), incident manager %s, in %s\n",
+				in.ID, safetext.Line(in.Title), in.Severity, safetext.Line(st.Commander()), safetext.Line(a.path()))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&sev, "sev", "unset", "severity: 1, 2, 3 or unset")
+	cmd.Flags().StringVar(&commander, "commander", "", "the incident manager (default: you, see --as)")
+	cmd.Flags().StringVar(&summary, "summary", "", "what is known so far")
+	_ = cmd.RegisterFlagCompletionFunc("sev", fixedCompletion("1", "2", "3", "unset"))
+	return cmd
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+func (a *app) handoffCmd() *cobra.Command {
+	var note, workstream string
+	cmd := &cobra.Command{
+		Use:   "handoff ROLE NAME",
+		Short: "Hand a role to someone, with a briefing note",
+		Long: `Hand a role to someone. ROLE is a role key or alias (see warroom roles),
+optionally with a workstream: tl/database, or --workstream database. Roles
+split by workstream become several roles ("Tech lead · database" and
+"Tech lead · network"); the same works for internal and external comms.
+
+Handing off the incident manager role also hands over every role the
+incident manager still holds because nobody else was given it.`,
+		Example: `  warroom handoff tech_lead bob --workstream database --note "primary is flapping; runbook DB-7"
+  warroom handoff comms/external carol
+  warroom handoff ic dave --note "going off shift; SEV1, rollback in progress"`,
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: a.completeHandoff,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			roleArg := args[0]
+			if workstream != "" {
+				if strings.Contains(roleArg, "/") {
+					return usage("give the workstream once: either %s or --workstream", roleArg)
+				}
+				roleArg += "/" + workstream
+			}
+			ref, err := model.ParseRoleRef(a.catalog, roleArg)
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.Handoff{Role: ref, To: args[1], Note: note}, false)
+			if err != nil {
+				return err
+			}
+			e := entries[0]
+			a.print("%s: %s → %s\n", safetext.Line(ref.Label(a.catalog, a.lang)), safetext.Line(e.From), safetext.Line(e.To))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&note, "note", "", "briefing for the new holder")
+	cmd.Flags().StringVar(&workstream, "workstream", "", "which instance of the role, when it is split (database, network, external…)")
+	return cmd
+}

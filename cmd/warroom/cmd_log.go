@@ -1,0 +1,57 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model"
+)
+
+func (a *app) logCmd() *cobra.Command {
+	var kind, role string
+	cmd := &cobra.Command{
+		Use:   "log TEXT",
+		Short: "Add an entry to the timeline",
+		Long: `Add an entry to the timeline, signed with your name (--as, WARROOM_USER or
+your login name) and the current time. TEXT may be several words; "-" reads
+it from standard input.
+
+Kinds: note (default), decision, action, theory, followup.`,
+		Example: `  warroom log "error rate back under 1%"
+  warroom log --kind decision "fail over to the secondary region"
+  warroom log --role tl/database "replica lag 40s"`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text, err := a.textArg(args)
+			if err != nil {
+				return err
+			}
+			k, err := model.ParseLogKind(kind)
+			if err != nil {
+				return err
+			}
+			ref, err := a.optionalRole(role)
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.Log{Kind: k, Role: ref, Text: text}, false)
+			if err != nil {
+				return err
+			}
+			a.print("logged %s %s\n", entries[0].Kind, entries[0].ID)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&kind, "kind", "note", "entry kind: note, decision, action, theory, followup")
+	cmd.Flags().StringVar(&role, "role", "", "the role the entry is about: ROLE or ROLE/WORKSTREAM")
+	_ = cmd.RegisterFlagCompletionFunc("kind", fixedCompletion("note", "decision", "action", "theory", "followup"))
+	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
+	return cmd
+}
+
+// optionalRole parses an optional ROLE or ROLE/WORKSTREAM flag.
+func (a *app) optionalRole(v string) (model.RoleRef, error) {
+	if v == "" {
+		return model.RoleRef{}, nil
+	}
+	return model.ParseRoleRef(a.catalog, v)
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/store"
+)
+
+func (a *app) showCmd() *cobra.Command {
+	var entries int
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Print a plain-text summary: roles and holders, open tasks, latest entries",
+		Long: `Print a plain-text summary of the incident: every role and who holds it
+(roles the incident manager still holds by default are marked with *),
+earlier holders, open tasks, and the latest timeline entries in local time.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if entries < 0 {
+				return usage("--entries must be 0 (all) or more, not %d", entries)
+			}
+			st, err := a.load()
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(a.stdout, report.Show(st, report.ShowOptions{Options: a.opts(), Entries: entries}))
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&entries, "entries", 10, "latest timeline entries to print; 0 prints all")
+	return cmd
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the post-incident document (markdown) or the full record (json)",
+		Long: `Write the incident as a post-incident document in markdown (summary,
+severity and status history, who held each role when, tasks and their
+outcome, the full timeline), or as JSON for jq and other programs.`,
+		Example: `  warroom export > review.md
+  warroom export --format json | jq '.roles[] | select(.held_by_incident_manager_by_default)'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "md" && format != "json" {
+				return usage("unknown format %q; valid: md, json", format)
+			}
+			st, err := a.load()
+			if err != nil {
+				return err
+			}
+			var out []byte
+			if format == "md" {
+				out = []byte(report.Markdown(st, a.opts()))
+			} else if out, err = report.JSON(st, a.opts()); err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = a.stdout.Write(out)
+				return err
+			}
+			if err := store.WriteAtomic(output, out, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "wrote %s\n", output)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "md", "md or json")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("md", "json"))
+	return cmd
+}

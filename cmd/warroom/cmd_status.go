@@ -1,0 +1,57 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model"
+)
+
+func (a *app) statusCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "status investigating|identified|monitoring|resolved|closed",
+		Short: "Move the incident through its lifecycle",
+		Long: `Move the incident through its lifecycle:
+investigating → identified → monitoring → resolved → closed.
+Every change is timestamped in the timeline; moving back is allowed and
+recorded as such.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			status, err := model.ParseStatus(args[0])
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status}, false)
+			if err != nil {
+				return err
+			}
+			a.print("status %s → %s\n", entries[0].From, entries[0].To)
+			return nil
+		},
+	}
+}
+
+func (a *app) sevCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "sev 1|2|3|unset",
+		Short: "Set the severity",
+		Long: `Set the severity:
+  1  SEV1 ` + model.Sev1.Definition() + `
+  2  SEV2 ` + model.Sev2.Definition() + `
+  3  SEV3 ` + model.Sev3.Definition(),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: fixedCompletion("1", "2", "3", "unset"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sev, err := model.ParseSeverity(args[0])
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.SetSeverity{Severity: sev}, false)
+			if err != nil {
+				return err
+			}
+			a.print("severity %s → %s\n", entries[0].From, entries[0].To)
+			return nil
+		},
+	}
+}

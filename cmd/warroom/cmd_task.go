@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+func (a *app) taskCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "task",
+		Short: "Add, start, complete, reopen and list tasks",
+		Long: `Tasks are the work someone should be doing. Each is owned by a role, a
+person, both, or nobody yet; warroom shows who. Task ids are short
+("t4k9m"); any unique start of one will do.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(a.taskAddCmd(), a.taskListCmd(),
+		a.taskSetCmd("start", "Mark a task as in progress", model.TaskInProgress),
+		a.taskSetCmd("done", "Mark a task as done", model.TaskDone),
+		a.taskSetCmd("reopen", "Reopen a done task", model.TaskOpen),
+	)
+	return cmd
+}
+
+func (a *app) taskAddCmd() *cobra.Command {
+	var role, owner string
+	cmd := &cobra.Command{
+		Use:   "add TITLE",
+		Short: "Add an open task",
+		Example: `  warroom task add "Roll back deploy 142" --role tl/database
+  warroom task add "Post a status page update" --role comms --owner carol`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			title, err := a.textArg(args)
+			if err != nil {
+				return err
+			}
+			ref, err := a.optionalRole(role)
+			if err != nil {
+				return err
+			}
+			st, entries, err := a.apply(cmd.Context(), model.TaskAdd{Title: title, Role: ref, Owner: owner}, false)
+			if err != nil {
+				return err
+			}
+			task, err := st.Task(entries[0].Task)
+			if err != nil {
+				return err
+			}
+			a.print("added task %s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", "", "owning role: ROLE or ROLE/WORKSTREAM")
+	cmd.Flags().StringVar(&owner, "owner", "", "owning person")
+	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
+	_ = cmd.RegisterFlagCompletionFunc("owner", a.completePeople)
+	return cmd
+}
+
+func (a *app) taskSetCmd(verb, short string, state model.TaskState) *cobra.Command {
+	return &cobra.Command{
+		Use:               verb + " ID",
+		Short:             short,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeTasks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, entries, err := a.apply(cmd.Context(), model.TaskSet{Task: args[0], State: state}, false)
+			if err != nil {
+				return err
+			}
+			e := entries[0]
+			a.print("task %s %q is now %s\n", e.Task, safetext.Line(e.Text), state.Label())
+			return nil
+		},
+	}
+}
+
+func (a *app) taskListCmd() *cobra.Command {
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List open tasks (--all for done ones too)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.load()
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(a.stdout, report.TaskList(st, all, a.opts()))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "include done tasks")
+	return cmd
+}

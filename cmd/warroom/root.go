@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// run executes the command line and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := newApp(stdin, stdout, stderr, getenv)
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	started := false
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		started = true
+		return a.checkGlobals()
+	}
+	cmd, err := root.ExecuteContextC(context.Background())
+	if err != nil {
+		if !started {
+			// Flag parsing, argument counts, unknown commands.
+			err = usageError{err}
+		}
+		path := root.Name()
+		if cmd != nil {
+			path = cmd.CommandPath()
+		}
+		return printError(stderr, path, err)
+	}
+	return exitOK
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "warroom",
+		Short: "A terminal war room for incident response",
+		Long: `warroom keeps one incident in one plain TOML file and answers, at a glance:
+who holds which role, what is being done and by whom, and what happened when.
+
+The incident manager holds every role until it is handed to someone else.
+Every change writes itself into the timeline.`,
+		Example: `  warroom declare "Checkout API returning 500s" --sev 1 --commander alice
+  warroom handoff tech_lead bob --workstream database --note "db primary is flapping"
+  warroom log "rolled back deploy 142" --kind action
+  warroom task add "Check the payment provider's status page" --role comms
+  warroom show`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
+	f.StringVar(&a.as, "as", "", "your name in the timeline (env WARROOM_USER; default: login name)")
+	f.StringVar(&a.lang, "lang", "en", "language for role names: en or es")
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "es"))
+
+	root.AddCommand(
+		a.declareCmd(), a.logCmd(), a.taskCmd(), a.handoffCmd(),
+		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(),
+	)
+	return root
+}
+
+// checkGlobals validates the global flags.
+func (a *app) checkGlobals() error {
+	a.lang = strings.ToLower(strings.TrimSpace(a.lang))
+	switch a.lang {
+	case "en", "es":
+		return nil
+	}
+	return usage("unknown language %q; valid: en, es", a.lang)
+}
+
+// fixedCompletion completes from a fixed list.
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// textArg joins the arguments into one text; "-" alone reads standard input.
+func (a *app) textArg(args []string) (string, error) {
+	if len(args) == 1 && args[0] == "-" {
+		b, err := io.ReadAll(io.LimitReader(a.stdin, 1<<20))
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimRight(string(b), "\n"), nil
+	}
+	return strings.Join(args, " "), nil
+}

@@ -1,0 +1,333 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// tx is one Apply in progress: a shallow copy of the state whose slices are
+// copied before their first change, so the snapshot it came from stays
+// untouched.
+type tx struct {
+	s       State
+	c       *Catalog
+	env     Env
+	clock   Stamp
+	entries []Entry
+	copied  map[string]bool
+}
+
+// Apply validates op against the state and returns the new state and the
+// timeline entries the change wrote. The receiver is not modified. On error
+// nothing changes.
+func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
+	if env.IDs == nil {
+		env.IDs = RandomIDs{}
+	}
+	if env.Now.IsZero() {
+		return s, nil, fmt.Errorf("apply: no time given")
+	}
+	env.Now = env.Now.UTC()
+	actor, err := checkName("author", env.Actor)
+	if err != nil {
+		return s, nil, err
+	}
+	env.Actor = actor
+	if env.Replica == "" {
+		env.Replica = "local"
+	}
+	if _, declaring := op.(Declare); !declaring && !s.Declared() {
+		return s, nil, &ConflictError{Reason: "no incident has been declared yet; start one with `warroom declare TITLE`"}
+	}
+	t := &tx{s: s, c: c, env: env, clock: s.clock(), copied: map[string]bool{}}
+	if err := op.apply(t); err != nil {
+		return s, nil, err
+	}
+	return t.s, t.entries, nil
+}
+
+// stamp returns a new clock reading for a change made in this tx.
+func (t *tx) stamp() Stamp {
+	t.clock = t.clock.Next(t.env.Now, t.env.Replica)
+	return t.clock
+}
+
+// own copies the named slice of the state before its first change.
+func (t *tx) own(name string) {
+	if t.copied[name] {
+		return
+	}
+	t.copied[name] = true
+	switch name {
+	case "timeline":
+		t.s.Timeline = append(make([]Entry, 0, len(t.s.Timeline)+4), t.s.Timeline...)
+	case "tasks":
+		t.s.Tasks = append(make([]Task, 0, len(t.s.Tasks)+1), t.s.Tasks...)
+	case "assignments":
+		t.s.Assignments = append(make([]Assignment, 0, len(t.s.Assignments)+1), t.s.Assignments...)
+	case "people":
+		t.s.People = append(make([]Person, 0, len(t.s.People)+1), t.s.People...)
+	}
+}
+
+// record appends a timeline entry written by this change.
+func (t *tx) record(e Entry) {
+	t.own("timeline")
+	e.ID = t.env.IDs.NewID("e", 12)
+	e.At = t.env.Now
+	e.By = t.env.Actor
+	t.s.Timeline = append(t.s.Timeline, e)
+	t.entries = append(t.entries, e)
+	t.join(t.env.Actor)
+}
+
+// join adds a person the incident has not seen before.
+func (t *tx) join(name string) {
+	if name == "" {
+		return
+	}
+	if _, ok := t.s.Person(name); ok {
+		return
+	}
+	t.own("people")
+	t.s.People = append(t.s.People, Person{Name: name, Joined: t.env.Now})
+}
+
+// uniqueID draws ids until one is not taken.
+func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, error) {
+	for i := 0; i < 64; i++ {
+		if id := t.env.IDs.NewID(prefix, n); !taken(id) {
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("could not find a free %q id", prefix)
+}
+
+// checkRole validates a role instance against the catalog.
+func (t *tx) checkRole(r RoleRef) (RoleRef, error) {
+	if r.IsZero() {
+		return r, nil
+	}
+	if _, ok := t.c.Role(r.Role); !ok {
+		return r, &InvalidError{What: "role", Value: r.Role, Valid: t.c.Names()}
+	}
+	ws, err := checkWorkstream(r.Workstream)
+	if err != nil {
+		return r, err
+	}
+	if ws != "" && r.Role == IncidentManager {
+		return r, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
+	}
+	return RoleRef{Role: r.Role, Workstream: ws}, nil
+}
+
+func (op Declare) apply(t *tx) error {
+	if t.s.Declared() {
+		return &ConflictError{Reason: fmt.Sprintf("an incident is already declared here: %s %q; use another --file for a new incident",
+			t.s.Incident.ID, t.s.Incident.Title)}
+	}
+	title, err := checkText("title", strings.TrimSpace(op.Title), MaxTitle, true)
+	if err != nil {
+		return err
+	}
+	summary, err := checkText("summary", op.Summary, MaxEntry, false)
+	if err != nil {
+		return err
+	}
+	if !op.Severity.Valid() {
+		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: []string{"1", "2", "3", "unset"}}
+	}
+	commander := op.Commander
+	if strings.TrimSpace(commander) == "" {
+		commander = t.env.Actor
+	}
+	if commander, err = checkName("incident manager", commander); err != nil {
+		return err
+	}
+	st := t.stamp()
+	t.s.Schema = Schema
+	t.s.Incident = Incident{
+		ID:         "INC-" + t.env.Now.Format("20060102") + "-" + t.env.IDs.NewID("", 4),
+		Title:      title,
+		Severity:   op.Severity,
+		Status:     Investigating,
+		Summary:    summary,
+		Declared:   t.env.Now,
+		DeclaredBy: t.env.Actor,
+		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st},
+	}
+	t.own("assignments")
+	t.s.Assignments = append(t.s.Assignments, Assignment{
+		ID: t.env.IDs.NewID("a", 8), Role: IncidentManager, Holder: commander,
+		Since: t.env.Now, By: t.env.Actor, Clock: st,
+	})
+	t.join(commander)
+	t.record(Entry{Kind: KindDeclared, Text: title, To: commander, From: op.Severity.String()})
+	return nil
+}
+
+func (op Log) apply(t *tx) error {
+	kind := op.Kind
+	if kind == "" {
+		kind = KindNote
+	}
+	if _, err := ParseLogKind(string(kind)); err != nil {
+		return err
+	}
+	text, err := checkText("entry", strings.TrimSpace(op.Text), MaxEntry, true)
+	if err != nil {
+		return err
+	}
+	ref, err := t.checkRole(op.Role)
+	if err != nil {
+		return err
+	}
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Text: text})
+	return nil
+}
+
+func (op TaskAdd) apply(t *tx) error {
+	title, err := checkText("task title", strings.TrimSpace(op.Title), MaxTitle, true)
+	if err != nil {
+		return err
+	}
+	ref, err := t.checkRole(op.Role)
+	if err != nil {
+		return err
+	}
+	owner := ""
+	if strings.TrimSpace(op.Owner) != "" {
+		if owner, err = checkName("owner", op.Owner); err != nil {
+			return err
+		}
+	}
+	id, err := t.uniqueID("t", 4, func(id string) bool {
+		for _, x := range t.s.Tasks {
+			if x.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return err
+	}
+	st := t.stamp()
+	t.own("tasks")
+	t.s.Tasks = append(t.s.Tasks, Task{
+		ID: id, Title: title, State: TaskOpen, Role: ref.Role, Workstream: ref.Workstream, Owner: owner,
+		Created: t.env.Now, CreatedBy: t.env.Actor, Updated: t.env.Now,
+		Clock: TaskClock{Title: st, State: st, Owner: st},
+	})
+	t.join(owner)
+	t.record(Entry{Kind: KindTaskAdded, Task: id, Text: title, Role: ref.Role, Workstream: ref.Workstream, To: owner})
+	return nil
+}
+
+func (op TaskSet) apply(t *tx) error {
+	task, err := t.s.Task(op.Task)
+	if err != nil {
+		return err
+	}
+	var kind Kind
+	switch op.State {
+	case TaskInProgress:
+		kind = KindTaskStarted
+	case TaskDone:
+		kind = KindTaskDone
+	case TaskOpen:
+		kind = KindTaskReopened
+	default:
+		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done"}}
+	}
+	if task.State == op.State {
+		return &ConflictError{Reason: fmt.Sprintf("task %s is already %s", task.ID, task.State.Label())}
+	}
+	if op.State == TaskOpen && task.State != TaskDone {
+		return &ConflictError{Reason: fmt.Sprintf("task %s is %s, not done; only a done task can be reopened", task.ID, task.State.Label())}
+	}
+	t.own("tasks")
+	for i := range t.s.Tasks {
+		if t.s.Tasks[i].ID == task.ID {
+			t.s.Tasks[i].State = op.State
+			t.s.Tasks[i].Updated = t.env.Now
+			t.s.Tasks[i].Clock.State = t.stamp()
+		}
+	}
+	t.record(Entry{Kind: kind, Task: task.ID, Text: task.Title, Role: task.Role, Workstream: task.Workstream,
+		From: string(task.State), To: string(op.State)})
+	return nil
+}
+
+func (op Handoff) apply(t *tx) error {
+	if op.Role.IsZero() {
+		return &InvalidError{What: "role", Valid: t.c.Names()}
+	}
+	ref, err := t.checkRole(op.Role)
+	if err != nil {
+		return err
+	}
+	to, err := checkName("new holder", op.To)
+	if err != nil {
+		return err
+	}
+	note, err := checkText("handoff note", strings.TrimSpace(op.Note), MaxEntry, false)
+	if err != nil {
+		return err
+	}
+	from, byDefault := t.s.Holder(ref)
+	if from == to && !byDefault {
+		return &ConflictError{Reason: fmt.Sprintf("%s already holds %s", to, ref.Label(t.c, "en"))}
+	}
+	st := t.stamp()
+	id, err := t.uniqueID("a", 8, func(id string) bool {
+		for _, a := range t.s.Assignments {
+			if a.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return err
+	}
+	t.own("assignments")
+	t.s.Assignments = append(t.s.Assignments, Assignment{
+		ID: id, Role: ref.Role, Workstream: ref.Workstream, Holder: to,
+		Since: t.env.Now, By: t.env.Actor, Note: note, Clock: st,
+	})
+	setUntil(t.s.Assignments, ref)
+	t.join(to)
+	t.record(Entry{Kind: KindHandoff, Role: ref.Role, Workstream: ref.Workstream, From: from, To: to, Text: note})
+	return nil
+}
+
+func (op SetStatus) apply(t *tx) error {
+	if op.Status.Rank() < 0 {
+		_, err := ParseStatus(string(op.Status))
+		return err
+	}
+	from := t.s.Incident.Status
+	if from == op.Status {
+		return &ConflictError{Reason: fmt.Sprintf("the incident is already %s", from)}
+	}
+	t.s.Incident.Status = op.Status
+	t.s.Incident.Clock.Status = t.stamp()
+	t.record(Entry{Kind: KindStatus, From: string(from), To: string(op.Status)})
+	return nil
+}
+
+func (op SetSeverity) apply(t *tx) error {
+	if !op.Severity.Valid() {
+		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: []string{"1", "2", "3", "unset"}}
+	}
+	from := t.s.Incident.Severity
+	if from == op.Severity {
+		return &ConflictError{Reason: fmt.Sprintf("the severity is already %s", from)}
+	}
+	t.s.Incident.Severity = op.Severity
+	t.s.Incident.Clock.Severity = t.stamp()
+	t.record(Entry{Kind: KindSeverity, From: from.String(), To: op.Severity.String()})
+	return nil
+}

@@ -1,0 +1,198 @@
+package model
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// RoleRef names one instance of a role: the role's key and, when a role has
+// several instances, the workstream that tells them apart ("database").
+type RoleRef struct {
+	Role       string
+	Workstream string
+}
+
+// IsZero reports whether r names no role.
+func (r RoleRef) IsZero() bool { return r.Role == "" }
+
+// String renders "tech_lead" or "tech_lead/database".
+func (r RoleRef) String() string {
+	if r.Workstream == "" {
+		return r.Role
+	}
+	return r.Role + "/" + r.Workstream
+}
+
+// Label renders the display name: "Tech lead" or "Tech lead · database".
+func (r RoleRef) Label(c *Catalog, lang string) string {
+	name := r.Role
+	if role, ok := c.Role(r.Role); ok {
+		name = role.Name(lang)
+	}
+	if r.Workstream == "" {
+		return name
+	}
+	return name + " · " + r.Workstream
+}
+
+// ParseRoleRef reads ROLE or ROLE/WORKSTREAM, where ROLE is a key or alias.
+func ParseRoleRef(c *Catalog, v string) (RoleRef, error) {
+	name, ws, _ := strings.Cut(v, "/")
+	role, err := c.Lookup(name)
+	if err != nil {
+		if ie, ok := err.(*InvalidError); ok {
+			ie.Value = v
+		}
+		return RoleRef{}, err
+	}
+	ws, err = checkWorkstream(ws)
+	if err != nil {
+		return RoleRef{}, err
+	}
+	if ws != "" && role.Key == IncidentManager {
+		return RoleRef{}, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
+	}
+	return RoleRef{Role: role.Key, Workstream: ws}, nil
+}
+
+// Assignment records that a role instance was handed to someone. A role's
+// history is its assignments in clock order; the last one is current.
+// Until is derived from the next assignment and kept for readers.
+type Assignment struct {
+	ID         string    `toml:"id" json:"id"`
+	Role       string    `toml:"role" json:"role"`
+	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
+	Holder     string    `toml:"holder" json:"holder"`
+	Since      time.Time `toml:"since" json:"since"`
+	Until      time.Time `toml:"until,omitempty" json:"until,omitzero"`
+	By         string    `toml:"by" json:"by"`
+	Note       string    `toml:"note,omitempty" json:"note,omitzero"`
+	Clock      Stamp     `toml:"clock" json:"clock"`
+}
+
+// Ref returns the role instance the assignment is for.
+func (a Assignment) Ref() RoleRef { return RoleRef{Role: a.Role, Workstream: a.Workstream} }
+
+// Holding says who holds one role instance now.
+type Holding struct {
+	Ref     RoleRef
+	Holder  string
+	Default bool         // held by the incident manager because nobody else was handed it
+	Since   time.Time    // when the current holder took it (for defaults: when the IM did)
+	Note    string       // the briefing given at the last handoff
+	History []Assignment // every assignment of this instance, oldest first
+}
+
+// History returns the assignments of one role instance, oldest first.
+func (s State) History(ref RoleRef) []Assignment {
+	var out []Assignment
+	for _, a := range s.Assignments {
+		if a.Ref() == ref {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Clock.Compare(out[j].Clock) < 0 })
+	return out
+}
+
+// current returns the latest assignment of ref.
+func (s State) current(ref RoleRef) (Assignment, bool) {
+	var cur Assignment
+	found := false
+	for _, a := range s.Assignments {
+		if a.Ref() == ref && (!found || a.Clock.Compare(cur.Clock) > 0) {
+			cur, found = a, true
+		}
+	}
+	return cur, found
+}
+
+// Commander returns the incident manager's name.
+func (s State) Commander() string {
+	a, _ := s.current(RoleRef{Role: IncidentManager})
+	return a.Holder
+}
+
+// Holder returns who holds a role instance now, and whether that is the
+// incident manager by default.
+func (s State) Holder(ref RoleRef) (name string, byDefault bool) {
+	if a, ok := s.current(ref); ok && a.Holder != "" {
+		return a.Holder, false
+	}
+	return s.Commander(), ref.Role != IncidentManager
+}
+
+// Holdings lists every role instance and its holder, in catalog order: each
+// catalog role once, or once per workstream where it has been split. A role
+// nobody was handed is held by the incident manager (Default). Roles in the
+// file that the catalog does not know come last.
+func (s State) Holdings(c *Catalog) []Holding {
+	refs := map[string][]RoleRef{}
+	seen := map[RoleRef]bool{}
+	for _, a := range s.Assignments {
+		if r := a.Ref(); !seen[r] {
+			seen[r] = true
+			refs[r.Role] = append(refs[r.Role], r)
+		}
+	}
+	keys := c.Keys()
+	var extra []string
+	for k := range refs {
+		if _, ok := c.Role(k); !ok {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	im, _ := s.current(RoleRef{Role: IncidentManager})
+
+	var out []Holding
+	for _, key := range append(keys, extra...) {
+		instances := refs[key]
+		sort.SliceStable(instances, func(i, j int) bool { return instances[i].Workstream < instances[j].Workstream })
+		if len(instances) == 0 {
+			instances = []RoleRef{{Role: key}}
+		}
+		for _, ref := range instances {
+			h := Holding{Ref: ref, History: s.History(ref)}
+			if n := len(h.History); n > 0 && h.History[n-1].Holder != "" {
+				cur := h.History[n-1]
+				h.Holder, h.Since, h.Note = cur.Holder, cur.Since, cur.Note
+			} else {
+				h.Holder, h.Since, h.Default = im.Holder, im.Since, key != IncidentManager
+			}
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// DefaultRoles lists the role instances still held by the incident manager
+// because nobody else was handed them.
+func (s State) DefaultRoles(c *Catalog) []RoleRef {
+	var out []RoleRef
+	for _, h := range s.Holdings(c) {
+		if h.Default {
+			out = append(out, h.Ref)
+		}
+	}
+	return out
+}
+
+// setUntil recomputes the derived Until of every assignment of ref.
+func setUntil(as []Assignment, ref RoleRef) {
+	var idx []int
+	for i, a := range as {
+		if a.Ref() == ref {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return as[idx[i]].Clock.Compare(as[idx[j]].Clock) < 0 })
+	for n, i := range idx {
+		if n+1 < len(idx) {
+			as[i].Until = as[idx[n+1]].Since
+		} else {
+			as[i].Until = time.Time{}
+		}
+	}
+}

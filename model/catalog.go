@@ -1,0 +1,161 @@
+package model
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed roles.toml
+var builtinCatalog []byte
+
+// RoleText is what a role says about itself in one language.
+type RoleText struct {
+	Name       string   `toml:"name"`
+	Summary    string   `toml:"summary"`
+	Primary    string   `toml:"primary"`
+	Secondary  []string `toml:"secondary"`
+	OtherNames []string `toml:"other_names"`
+}
+
+// Role is one entry of the role catalog.
+type Role struct {
+	Key     string              `toml:"key"`
+	Aliases []string            `toml:"aliases"`
+	Text    map[string]RoleText `toml:"text"`
+}
+
+// In returns the role's texts in lang, falling back to English.
+func (r Role) In(lang string) RoleText {
+	if t, ok := r.Text[lang]; ok && t.Name != "" {
+		return t
+	}
+	return r.Text["en"]
+}
+
+// Name returns the role's display name in lang.
+func (r Role) Name(lang string) string { return r.In(lang).Name }
+
+// Catalog is the ordered list of roles an incident can assign.
+type Catalog struct {
+	roles []Role
+	index map[string]int // key and every alias, lower case → position
+}
+
+// IncidentManager is the key of the role that holds every role not yet
+// handed to someone else.
+const IncidentManager = "incident_manager"
+
+// DefaultCatalog returns the built-in catalog of eight roles. It is parsed
+// once and never changed afterwards; callers must not modify it.
+var DefaultCatalog = sync.OnceValue(func() *Catalog {
+	c, err := ParseCatalog(builtinCatalog)
+	if err != nil {
+		// The built-in catalog is compiled in and covered by tests.
+		panic(fmt.Sprintf("built-in role catalog: %v", err))
+	}
+	return c
+})
+
+// ParseCatalog reads a catalog from TOML: a list of [[role]] tables.
+func ParseCatalog(data []byte) (*Catalog, error) {
+	var doc struct {
+		Role []Role `toml:"role"`
+	}
+	if _, err := toml.Decode(string(data), &doc); err != nil {
+		return nil, fmt.Errorf("role catalog: %w", err)
+	}
+	c := &Catalog{roles: doc.Role, index: map[string]int{}}
+	for i, r := range c.roles {
+		if r.Key == "" {
+			return nil, fmt.Errorf("role catalog: role %d has no key", i+1)
+		}
+		if r.Text["en"].Name == "" {
+			return nil, fmt.Errorf("role catalog: role %q has no English name", r.Key)
+		}
+		for _, name := range append([]string{r.Key}, r.Aliases...) {
+			name = strings.ToLower(name)
+			if j, dup := c.index[name]; dup && j != i {
+				return nil, fmt.Errorf("role catalog: %q names both %s and %s", name, c.roles[j].Key, r.Key)
+			}
+			c.index[name] = i
+		}
+	}
+	if _, ok := c.index[IncidentManager]; !ok {
+		return nil, fmt.Errorf("role catalog: the %s role is missing", IncidentManager)
+	}
+	return c, nil
+}
+
+// Roles returns the roles in catalog order.
+func (c *Catalog) Roles() []Role { return c.roles }
+
+// Keys returns the role keys in catalog order.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, len(c.roles))
+	for i, r := range c.roles {
+		keys[i] = r.Key
+	}
+	return keys
+}
+
+// Role returns the role with the given key.
+func (c *Catalog) Role(key string) (Role, bool) {
+	i, ok := c.index[key]
+	if !ok || c.roles[i].Key != key {
+		return Role{}, false
+	}
+	return c.roles[i], true
+}
+
+// Position returns the catalog position of a role key, or len(roles) for
+// an unknown key, so that unknown roles sort last.
+func (c *Catalog) Position(key string) int {
+	if i, ok := c.index[key]; ok && c.roles[i].Key == key {
+		return i
+	}
+	return len(c.roles)
+}
+
+// Lookup resolves a role key or alias, case-insensitively.
+func (c *Catalog) Lookup(name string) (Role, error) {
+	i, ok := c.index[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return Role{}, &InvalidError{What: "role", Value: name, Valid: c.Names()}
+	}
+	return c.roles[i], nil
+}
+
+// Names lists every key with its aliases, for error messages and help:
+// "incident_manager (ic, im, commander, incident_commander)".
+func (c *Catalog) Names() []string {
+	out := make([]string, 0, len(c.roles))
+	for _, r := range c.roles {
+		var aliases []string
+		for _, a := range r.Aliases {
+			if a != r.Key {
+				aliases = append(aliases, a)
+			}
+		}
+		if len(aliases) == 0 {
+			out = append(out, r.Key)
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s (%s)", r.Key, strings.Join(aliases, ", ")))
+	}
+	return out
+}
+
+// AllNames returns every key and alias, sorted, for shell completion.
+func (c *Catalog) AllNames() []string {
+	out := make([]string, 0, len(c.index))
+	for name := range c.index {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,102 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Kind says what a timeline entry records.
+type Kind string
+
+// Kinds written by people with `warroom log --kind`.
+const (
+	KindNote     Kind = "note"
+	KindDecision Kind = "decision"
+	KindAction   Kind = "action"
+	KindTheory   Kind = "theory"
+	KindFollowup Kind = "followup"
+)
+
+// Kinds the timeline writes by itself as the incident changes.
+const (
+	KindDeclared     Kind = "declared"
+	KindHandoff      Kind = "handoff"
+	KindStatus       Kind = "status"
+	KindSeverity     Kind = "severity"
+	KindTaskAdded    Kind = "task_added"
+	KindTaskStarted  Kind = "task_started"
+	KindTaskDone     Kind = "task_done"
+	KindTaskReopened Kind = "task_reopened"
+)
+
+// LogKinds are the kinds a person may log directly.
+var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollowup}
+
+// SystemKinds are the kinds the timeline writes by itself.
+var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
+	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened}
+
+// Known reports whether k is a kind this build knows.
+func (k Kind) Known() bool {
+	for _, v := range append(LogKinds[:len(LogKinds):len(LogKinds)], SystemKinds...) {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseLogKind accepts a kind a person may log, case-insensitively.
+func ParseLogKind(v string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(v)))
+	for _, lk := range LogKinds {
+		if lk == k {
+			return k, nil
+		}
+	}
+	valid := make([]string, len(LogKinds))
+	for i, lk := range LogKinds {
+		valid[i] = string(lk)
+	}
+	e := &InvalidError{What: "kind", Value: v, Valid: valid}
+	if k.Known() {
+		e.Hint = fmt.Sprintf("%q entries are written by warroom itself", k)
+	}
+	return "", e
+}
+
+// UnmarshalText checks a kind read from a file.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v := Kind(b)
+	if !v.Known() {
+		return fmt.Errorf("unknown entry kind %q", b)
+	}
+	*k = v
+	return nil
+}
+
+// Entry is one line of the timeline. Entries are never changed once
+// written. Which fields are set depends on the kind:
+//
+//	declared       Text = title, To = incident manager, From = severity
+//	note … followup Text, optionally Role/Workstream
+//	handoff        Role/Workstream, From → To, Text = briefing note
+//	status         From → To (statuses)
+//	severity       From → To (severities: "unset", "1".."3")
+//	task_*         Task = id, Text = title, Role/Workstream/To = owner
+type Entry struct {
+	ID         string    `toml:"id" json:"id"`
+	At         time.Time `toml:"at" json:"at"`
+	By         string    `toml:"by" json:"by"`
+	Kind       Kind      `toml:"kind" json:"kind"`
+	Role       string    `toml:"role,omitempty" json:"role,omitzero"`
+	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
+	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
+	From       string    `toml:"from,omitempty" json:"from,omitzero"`
+	To         string    `toml:"to,omitempty" json:"to,omitzero"`
+	Text       string    `toml:"text,omitempty" json:"text,omitzero"`
+}
+
+// RoleRef returns the role instance the entry concerns, if any.
+func (e Entry) RoleRef() RoleRef { return RoleRef{Role: e.Role, Workstream: e.Workstream} }

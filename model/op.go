@@ -1,0 +1,51 @@
+package model
+
+// Op is one change to an incident. Every way of changing an incident — a
+// key press, a CLI verb, an SSH user, a sync peer — builds an Op and hands
+// it to State.Apply, which validates it.
+type Op interface {
+	apply(t *tx) error
+}
+
+// Declare starts an incident. It fails if the state already holds one.
+type Declare struct {
+	Title     string
+	Severity  Severity
+	Commander string // the incident manager; the actor when empty
+	Summary   string
+}
+
+// Log adds a plain timeline entry.
+type Log struct {
+	Kind Kind    // KindNote when empty
+	Role RoleRef // optional: the role instance the entry is about
+	Text string
+}
+
+// TaskAdd adds an open task.
+type TaskAdd struct {
+	Title string
+	Role  RoleRef // optional owning role instance
+	Owner string  // optional owning person
+}
+
+// TaskSet moves a task to another state: start, done or reopen.
+type TaskSet struct {
+	Task  string // id or unique prefix
+	State TaskState
+}
+
+// Handoff hands a role instance to a person, with an optional briefing.
+// Handing the incident manager role also hands every role the incident
+// manager still holds by default.
+type Handoff struct {
+	Role RoleRef
+	To   string
+	Note string
+}
+
+// SetStatus moves the incident in its lifecycle, forwards or backwards.
+type SetStatus struct{ Status Status }
+
+// SetSeverity sets or changes the severity.
+type SetSeverity struct{ Severity Severity }

@@ -1,0 +1,68 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+// jsonHolding is one role instance in the JSON record.
+type jsonHolding struct {
+	Role       string    `json:"role"`
+	Workstream string    `json:"workstream,omitzero"`
+	Label      string    `json:"label"`
+	Holder     string    `json:"holder"`
+	Default    bool      `json:"held_by_incident_manager_by_default"`
+	Since      time.Time `json:"since,omitzero"`
+}
+
+// JSON renders the whole record for programs such as jq: the file's
+// content plus the derived role table. Text is the stored text; the
+// characters that could act on a terminal (C0, DEL, C1, bidi controls)
+// are written as \uXXXX escapes, so the JSON is safe to print and decodes
+// to exactly what was stored.
+func JSON(s model.State, o Options) ([]byte, error) {
+	var roles []jsonHolding
+	for _, h := range s.Holdings(o.catalog()) {
+		roles = append(roles, jsonHolding{
+			Role: h.Ref.Role, Workstream: h.Ref.Workstream, Label: h.Ref.Label(o.catalog(), o.Lang),
+			Holder: h.Holder, Default: h.Default, Since: h.Since,
+		})
+	}
+	doc := struct {
+		model.State
+		Roles []jsonHolding `json:"roles"`
+	}{s, roles}
+	out, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("export json: %w", err)
+	}
+	return append(escapeUnsafe(out), '\n'), nil
+}
+
+// escapeUnsafe rewrites DEL, C1 controls and bidi controls, which
+// encoding/json leaves raw, as \uXXXX escapes. They can only occur inside
+// JSON strings, where the escape means the same character.
+func escapeUnsafe(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || safetext.IsBidiControl(r) {
+			if out == nil {
+				out = append(make([]byte, 0, len(b)+16), b[:i]...)
+			}
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else if out != nil {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return out
+}

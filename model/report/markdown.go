@@ -1,0 +1,121 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+// Markdown renders the post-incident document: summary, severity and
+// status history, who held each role when, tasks and their outcome, and
+// the full timeline. It reads well in a terminal and on a code host.
+func Markdown(s model.State, o Options) string {
+	var b strings.Builder
+	in := s.Incident
+	fmt.Fprintf(&b, "# %s: %s\n\n", md(in.ID), md(in.Title))
+	t := mdTable{head: []string{"", ""}}
+	t.add("Severity", fmt.Sprintf("%s (%s)", in.Severity, in.Severity.Definition()))
+	t.add("Status", string(in.Status))
+	t.add("Declared", fmt.Sprintf("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
+	t.add("Incident manager", md(s.Commander()))
+	if last, ok := s.LastEntry(); ok {
+		t.add("Last entry", o.stamp(last.At))
+	}
+	t.add("Declared to last entry", Age(lastTime(s).Sub(in.Declared)))
+	b.WriteString(t.String())
+	b.WriteString("\n## Summary\n\n")
+	if strings.TrimSpace(in.Summary) == "" {
+		b.WriteString("_No summary written yet._\n")
+	} else {
+		b.WriteString(mdBlock(in.Summary) + "\n")
+	}
+
+	b.WriteString("\n## Severity and status\n\n")
+	changes := mdTable{head: []string{"When", "Who", "Change"}}
+	for _, e := range s.Timeline {
+		switch e.Kind {
+		case model.KindDeclared:
+			changes.add(o.stamp(e.At), md(e.By), fmt.Sprintf("declared, %s, investigating", md(e.From)))
+		case model.KindSeverity, model.KindStatus:
+			changes.add(o.stamp(e.At), md(e.By), mdCell(Describe(e, o)))
+		}
+	}
+	b.WriteString(changes.String())
+
+	b.WriteString("\n## Roles\n\n")
+	roles := mdTable{head: []string{"Role", "Held by", "From", "Until", "Briefing"}}
+	for _, h := range s.Holdings(o.catalog()) {
+		if h.Default {
+			roles.add(mdCell(o.role(h.Ref)), md(h.Holder)+" (incident manager; never handed off)", o.stamp(h.Since), "", "")
+			continue
+		}
+		for _, a := range h.History {
+			until := "now"
+			if !a.Until.IsZero() {
+				until = o.stamp(a.Until)
+			}
+			roles.add(mdCell(o.role(h.Ref)), md(a.Holder), o.stamp(a.Since), until, mdCell(line(a.Note)))
+		}
+	}
+	b.WriteString(roles.String())
+
+	b.WriteString("\n## Tasks\n\n")
+	if len(s.Tasks) == 0 {
+		b.WriteString("_No tasks._\n")
+	} else {
+		tasks := mdTable{head: []string{"Task", "Title", "Owner", "State", "Added", "Last change"}}
+		for _, task := range s.Tasks {
+			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), task.State.Label(),
+				o.stamp(task.Created), o.stamp(task.Updated))
+		}
+		b.WriteString(tasks.String())
+	}
+
+	fmt.Fprintf(&b, "\n## Timeline\n\n")
+	tl := mdTable{head: []string{"When", "Who", "Kind", "What"}}
+	for _, e := range s.Timeline {
+		tl.add(o.stamp(e.At), md(e.By), string(e.Kind), mdCell(Describe(e, o)))
+	}
+	b.WriteString(tl.String())
+	return b.String()
+}
+
+// lastTime is the time of the latest entry, or the declaration.
+func lastTime(s model.State) time.Time {
+	if last, ok := s.LastEntry(); ok && last.At.After(s.Incident.Declared) {
+		return last.At
+	}
+	return s.Incident.Declared
+}
+
+// mdTable is a markdown pipe table.
+type mdTable struct {
+	head []string
+	rows [][]string
+}
+
+func (t *mdTable) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *mdTable) String() string {
+	var b strings.Builder
+	b.WriteString("| " + strings.Join(t.head, " | ") + " |\n")
+	b.WriteString("|" + strings.Repeat(" --- |", len(t.head)) + "\n")
+	for _, r := range t.rows {
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+	}
+	return b.String()
+}
+
+// md sanitises stored text for one markdown table cell or heading.
+func md(s string) string { return mdCell(line(s)) }
+
+// mdCell escapes what would break a table cell in already-sanitised text.
+func mdCell(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "|", "\\|").Replace(s)
+}
+
+// mdBlock sanitises multi-line text for a paragraph.
+func mdBlock(s string) string { return safetext.Block(s) }

@@ -1,0 +1,78 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+// Options say how to render: in which language, in which time zone, and
+// what time it is now (for ages such as "12m ago").
+type Options struct {
+	Catalog *model.Catalog
+	Lang    string
+	Loc     *time.Location
+	Now     time.Time
+}
+
+func (o Options) catalog() *model.Catalog {
+	if o.Catalog == nil {
+		return model.DefaultCatalog()
+	}
+	return o.Catalog
+}
+
+func (o Options) loc() *time.Location {
+	if o.Loc == nil {
+		return time.Local
+	}
+	return o.Loc
+}
+
+// clock renders a time as the screen shows it: "23:41" today, "Nov 24 23:41"
+// on another day, in the chosen time zone.
+func (o Options) clock(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	lt := t.In(o.loc())
+	now := o.Now.In(o.loc())
+	if lt.Year() == now.Year() && lt.YearDay() == now.YearDay() {
+		return lt.Format("15:04")
+	}
+	return lt.Format("Jan 02 15:04")
+}
+
+// stamp renders a full time for documents: "2026-11-25 23:41:05 UTC".
+func (o Options) stamp(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(o.loc()).Format("2006-01-02 15:04:05 MST")
+}
+
+// Age renders a duration compactly: 45s, 12m, 3h05m, 2d04h.
+func Age(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+	}
+	return fmt.Sprintf("%dd%02dh", int(d.Hours())/24, int(d.Hours())%24)
+}
+
+// line sanitises stored text for one line of output.
+func line(s string) string { return safetext.Line(s) }
+
+// role renders a role instance label.
+func (o Options) role(ref model.RoleRef) string {
+	return line(ref.Label(o.catalog(), o.Lang))
+}

@@ -1,0 +1,140 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+// ShowOptions say how much of the timeline `warroom show` prints.
+type ShowOptions struct {
+	Options
+	Entries int // latest entries to print; 0 prints the whole timeline
+}
+
+// Show renders the plain-text summary: the incident, every role and its
+// holder (roles still with the incident manager marked as such) with
+// earlier holders, the open tasks, and the latest timeline entries.
+func Show(s model.State, o ShowOptions) string {
+	var b strings.Builder
+	writeHeader(&b, s, o.Options)
+	b.WriteString("\n")
+	writeRoles(&b, s, o.Options)
+	b.WriteString("\n")
+	writeOpenTasks(&b, s, o.Options)
+	b.WriteString("\n")
+	writeEntries(&b, s, o)
+	return b.String()
+}
+
+func writeHeader(b *strings.Builder, s model.State, o Options) {
+	in := s.Incident
+	fmt.Fprintf(b, "%s  %s\n", line(in.ID), line(in.Title))
+	fmt.Fprintf(b, "%s · %s · declared %s by %s (%s ago)\n",
+		in.Severity, in.Status, o.clock(in.Declared), line(in.DeclaredBy), Age(o.Now.Sub(in.Declared)))
+	if in.Severity != model.SevUnset {
+		fmt.Fprintf(b, "%s: %s\n", in.Severity, in.Severity.Definition())
+	}
+	if strings.TrimSpace(in.Summary) != "" {
+		fmt.Fprintf(b, "Summary: %s\n", line(in.Summary))
+	}
+}
+
+func writeRoles(b *strings.Builder, s model.State, o Options) {
+	b.WriteString("Roles\n")
+	t := table{indent: "  "}
+	var earlier []string
+	for _, h := range s.Holdings(o.catalog()) {
+		holder := line(h.Holder)
+		detail := "since " + o.clock(h.Since)
+		if h.Default {
+			holder += " *"
+			detail = "held by the incident manager: not handed to anyone yet"
+		} else if h.Note != "" {
+			detail += ` — "` + safetext.Truncate(line(h.Note), 60) + `"`
+		}
+		t.add(o.role(h.Ref), holder, detail)
+		for i, a := range h.History {
+			if i == len(h.History)-1 {
+				break
+			}
+			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), line(a.Holder), o.clock(a.Since), o.clock(a.Until)))
+		}
+	}
+	b.WriteString(t.String())
+	if len(s.DefaultRoles(o.catalog())) > 0 {
+		b.WriteString("  * still with the incident manager\n")
+	}
+	if len(earlier) > 0 {
+		b.WriteString("Earlier holders\n")
+		for _, e := range earlier {
+			b.WriteString("  " + e + "\n")
+		}
+	}
+}
+
+func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
+	open := s.OpenTasks()
+	done := len(s.Tasks) - len(open)
+	fmt.Fprintf(b, "Open tasks (%d open, %d done)\n", len(open), done)
+	if len(open) == 0 {
+		b.WriteString("  none\n")
+		return
+	}
+	b.WriteString(taskTable(s, open, o))
+}
+
+// taskTable renders tasks as rows: id, state, owner, age, title.
+func taskTable(s model.State, tasks []model.Task, o Options) string {
+	t := table{indent: "  "}
+	for _, task := range tasks {
+		t.add(line(task.ID), task.State.Label(), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created)), line(task.Title))
+	}
+	return t.String()
+}
+
+func writeEntries(b *strings.Builder, s model.State, o ShowOptions) {
+	entries := s.Timeline
+	if o.Entries > 0 && len(entries) > o.Entries {
+		fmt.Fprintf(b, "Latest entries (%d of %d; --entries 0 shows all)\n", o.Entries, len(entries))
+		entries = entries[len(entries)-o.Entries:]
+	} else {
+		fmt.Fprintf(b, "Timeline (%d entries)\n", len(entries))
+	}
+	t := table{indent: "  "}
+	for _, e := range entries {
+		t.add(o.clock(e.At), line(e.By), string(e.Kind), Describe(e, o.Options))
+	}
+	b.WriteString(t.String())
+}
+
+// TaskList renders `warroom task list`: open tasks, then (when all is set)
+// done ones.
+func TaskList(s model.State, all bool, o Options) string {
+	var b strings.Builder
+	open := s.OpenTasks()
+	if len(s.Tasks) == 0 {
+		return "No tasks yet. Add one with `warroom task add TITLE`.\n"
+	}
+	if len(open) > 0 {
+		b.WriteString(taskTable(s, open, o))
+	} else {
+		b.WriteString("No open tasks.\n")
+	}
+	var done []model.Task
+	for _, t := range s.Tasks {
+		if !t.Open() {
+			done = append(done, t)
+		}
+	}
+	switch {
+	case len(done) > 0 && all:
+		fmt.Fprintf(&b, "Done (%d)\n", len(done))
+		b.WriteString(taskTable(s, done, o))
+	case len(done) > 0:
+		fmt.Fprintf(&b, "(%d done; --all shows them)\n", len(done))
+	}
+	return b.String()
+}

@@ -1,0 +1,88 @@
+// Package safetext makes untrusted text safe to print on a terminal. Titles,
+// notes and names come from files, other users and sync peers; they are
+// stored as given and pass through this package on every output path.
+//
+// It owns only the rules of what may reach a terminal; it does no output.
+package safetext
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Line returns s as one line of harmless text: every control character
+// (C0, DEL, C1 — which covers ESC, BEL, CR and the 8-bit CSI U+009B) is
+// shown as a visible symbol instead of acting on the terminal; line breaks
+// and tabs become visible marks; bidirectional overrides and isolates are
+// shown as <U+XXXX>; invalid UTF-8 becomes U+FFFD.
+func Line(s string) string { return clean(s, false) }
+
+// Block is Line but keeps line breaks (LF) and tabs, for multi-line text
+// such as a note printed on its own.
+func Block(s string) string { return clean(s, true) }
+
+// Truncate shortens a line to at most n characters, marking the cut with
+// an ellipsis.
+func Truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func clean(s string, multiline bool) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune('\uFFFD')
+			i++
+			continue
+		}
+		i += size
+		switch {
+		case r == '\n' && multiline, r == '\t' && multiline:
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteRune('↵')
+		case r == '\t':
+			b.WriteRune(' ')
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // control pictures: ␛ ␇ ␍ …
+		case r == 0x7f:
+			b.WriteRune('␡')
+		case r >= 0x80 && r <= 0x9f, IsBidiControl(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isPlain reports whether s is printable ASCII only (the common case).
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// IsBidiControl reports the characters that reorder text around them:
+// embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), the
+// marks (U+200E, U+200F, U+061C).
+func IsBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
+}

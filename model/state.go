@@ -1,0 +1,86 @@
+package model
+
+import "time"
+
+// Schema is the version of the file layout this build reads and writes.
+// A file with a higher schema is refused, never rewritten.
+const Schema = 1
+
+// State is one incident: everything the file holds. A State handed out by
+// Apply or by the store is a snapshot: never modify it, apply an Op instead.
+//
+// The field order is the file's section order; the timeline, by far the
+// largest part, is last so that adding an entry can become an append.
+type State struct {
+	Schema      int          `toml:"schema" json:"schema"`
+	Incident    Incident     `toml:"incident" json:"incident"`
+	People      []Person     `toml:"people" json:"people"`
+	Assignments []Assignment `toml:"assignments" json:"assignments"`
+	Tasks       []Task       `toml:"tasks" json:"tasks"`
+	Timeline    []Entry      `toml:"timeline" json:"timeline"`
+}
+
+// Incident holds the incident's own fields.
+type Incident struct {
+	ID         string        `toml:"id" json:"id"`
+	Title      string        `toml:"title" json:"title"`
+	Severity   Severity      `toml:"severity" json:"severity"`
+	Status     Status        `toml:"status" json:"status"`
+	Summary    string        `toml:"summary" json:"summary"`
+	Declared   time.Time     `toml:"declared" json:"declared"`
+	DeclaredBy string        `toml:"declared_by" json:"declared_by"`
+	Clock      IncidentClock `toml:"clock" json:"clock"`
+}
+
+// IncidentClock holds, for each field several writers can change, the
+// stamp of its last change; a merge keeps the value with the later stamp.
+type IncidentClock struct {
+	Title    Stamp `toml:"title,omitempty" json:"title,omitzero"`
+	Severity Stamp `toml:"severity,omitempty" json:"severity,omitzero"`
+	Status   Stamp `toml:"status,omitempty" json:"status,omitzero"`
+	Summary  Stamp `toml:"summary,omitempty" json:"summary,omitzero"`
+}
+
+// Person is someone who has taken part: held a role, owned a task or
+// written an entry. Names are unique within an incident.
+type Person struct {
+	Name   string    `toml:"name" json:"name"`
+	Joined time.Time `toml:"joined" json:"joined"`
+}
+
+// Declared reports whether the state holds an incident.
+func (s State) Declared() bool { return s.Incident.ID != "" }
+
+// Person returns the person with the given name.
+func (s State) Person(name string) (Person, bool) {
+	for _, p := range s.People {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+// LastEntry returns the latest timeline entry.
+func (s State) LastEntry() (Entry, bool) {
+	if len(s.Timeline) == 0 {
+		return Entry{}, false
+	}
+	return s.Timeline[len(s.Timeline)-1], true
+}
+
+// clock returns the latest stamp the state has seen.
+func (s State) clock() Stamp {
+	var m Stamp
+	c := s.Incident.Clock
+	for _, st := range []Stamp{c.Title, c.Severity, c.Status, c.Summary} {
+		m = m.Max(st)
+	}
+	for _, a := range s.Assignments {
+		m = m.Max(a.Clock)
+	}
+	for _, t := range s.Tasks {
+		m = m.Max(t.Clock.Title).Max(t.Clock.State).Max(t.Clock.Owner)
+	}
+	return m
+}

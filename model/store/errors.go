@@ -1,0 +1,54 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNoIncident is returned when the file does not exist.
+var ErrNoIncident = errors.New("no incident file")
+
+// FileError is a problem at a place in the file, printed as
+// PATH:LINE:COL: message, the form editors and terminals link to.
+type FileError struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *FileError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// SchemaError refuses a file written by a newer warroom.
+type SchemaError struct {
+	Path       string
+	File, Here int
+}
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("%s: written with file schema %d, but this warroom reads schema %d at most; "+
+		"upgrade warroom to open it (the file was left as it is)", e.Path, e.File, e.Here)
+}
+
+// LockError reports that another process kept the file locked too long.
+type LockError struct {
+	Path, Lock string
+	Err        error
+}
+
+func (e *LockError) Error() string {
+	msg := fmt.Sprintf("%s: another warroom is still writing it (lock %s)", e.Path, e.Lock)
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg + "; try again"
+}
+
+func (e *LockError) Unwrap() error { return e.Err }

@@ -1,0 +1,174 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+
+	"github.com/warroom/warroom/model"
+)
+
+// LockWait is how long a write waits for another writer before giving up.
+const LockWait = 15 * time.Second
+
+// LockPath returns the lock file guarding path: ".NAME.lock" beside it. The
+// data file itself is never locked, since every save replaces it.
+func LockPath(path string) string {
+	dir, base := filepath.Split(path)
+	return filepath.Join(dir, "."+base+".lock")
+}
+
+// tempPrefix is how temporary files of path begin; leftovers of a writer
+// that was killed are removed by the next writer, under the lock.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-" }
+
+// Load reads and checks the incident at path. It takes no lock: saves
+// replace the file atomically, so a reader always sees a whole file.
+func Load(path string) (model.State, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+		}
+		return model.State{}, fmt.Errorf("read incident: %w", err)
+	}
+	return Decode(path, data)
+}
+
+// Update runs one transaction on the file at path: it takes the lock,
+// reads the file as it is now, calls change, and saves what change returns
+// atomically before releasing the lock. If change fails, nothing is
+// written. A missing file is an error unless create is set, in which case
+// change is handed an empty state.
+func Update(ctx context.Context, path string, create bool, change func(model.State) (model.State, error)) (model.State, error) {
+	if !create {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+		}
+	}
+	unlock, err := lock(ctx, path)
+	if err != nil {
+		return model.State{}, err
+	}
+	defer unlock()
+	removeLeftovers(path)
+
+	var cur model.State
+	var mode fs.FileMode = 0o644
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		if cur, err = Decode(path, data); err != nil {
+			return model.State{}, err
+		}
+		if info, err := os.Stat(path); err == nil {
+			mode = info.Mode().Perm()
+		}
+	case errors.Is(err, fs.ErrNotExist) && create:
+	case errors.Is(err, fs.ErrNotExist):
+		return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+	default:
+		return model.State{}, fmt.Errorf("read incident: %w", err)
+	}
+
+	next, err := change(cur)
+	if err != nil {
+		return cur, err
+	}
+	out, err := Encode(next)
+	if err != nil {
+		return cur, err
+	}
+	if err := WriteAtomic(path, out, mode); err != nil {
+		return cur, err
+	}
+	return next, nil
+}
+
+// lock takes the advisory lock of path, waiting up to LockWait.
+func lock(ctx context.Context, path string) (func(), error) {
+	lp := LockPath(path)
+	fl := flock.New(lp)
+	ctx, cancel := context.WithTimeout(ctx, LockWait)
+	defer cancel()
+	ok, err := fl.TryLockContext(ctx, 5*time.Millisecond)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, &LockError{Path: path, Lock: lp}
+		}
+		return nil, &LockError{Path: path, Lock: lp, Err: err}
+	}
+	if !ok {
+		return nil, &LockError{Path: path, Lock: lp}
+	}
+	return func() { _ = fl.Unlock() }, nil
+}
+
+// WriteAtomic replaces path with data: a temp file in the same directory,
+// fsync, rename over path, fsync of the directory. A crash at any point
+// leaves either the old file or the new one, never a mix.
+func WriteAtomic(path string, data []byte, mode fs.FileMode) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, tempPrefix(path)+"*")
+	if err != nil {
+		return fmt.Errorf("save incident: %w", err)
+	}
+	tmp := f.Name()
+	fail := func(err error) error {
+		_ = f.Close()
+		_ = os.Remove(tmp)
+		return fmt.Errorf("save incident to %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("save incident to %s: %w", path, err)
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync directory: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync directory %s: %w", dir, err)
+	}
+	return nil
+}
+
+// removeLeftovers deletes temp files a killed writer left behind. Only
+// call it with the lock held: then no other writer has a temp file open.
+func removeLeftovers(path string) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(path)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// TaskState is where a task is.
+type TaskState string
+
+// Task states.
+const (
+	TaskOpen       TaskState = "open"
+	TaskInProgress TaskState = "in_progress"
+	TaskDone       TaskState = "done"
+)
+
+// UnmarshalText checks a task state read from a file.
+func (t *TaskState) UnmarshalText(b []byte) error {
+	switch v := TaskState(b); v {
+	case TaskOpen, TaskInProgress, TaskDone:
+		*t = v
+		return nil
+	}
+	return fmt.Errorf("task state must be open, in_progress or done, not %q", b)
+}
+
+// Label is the state as people read it.
+func (t TaskState) Label() string { return strings.ReplaceAll(string(t), "_", " ") }
+
+// Task is a piece of work someone should be doing. It is owned by a role
+// instance, a person, both, or (until someone takes it) nobody.
+type Task struct {
+	ID         string    `toml:"id" json:"id"`
+	Title      string    `toml:"title" json:"title"`
+	State      TaskState `toml:"state" json:"state"`
+	Role       string    `toml:"role,omitempty" json:"role,omitzero"`
+	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
+	Owner      string    `toml:"owner,omitempty" json:"owner,omitzero"`
+	Created    time.Time `toml:"created" json:"created"`
+	CreatedBy  string    `toml:"created_by" json:"created_by"`
+	Updated    time.Time `toml:"updated" json:"updated"`
+	Clock      TaskClock `toml:"clock" json:"clock"`
+}
+
+// TaskClock holds the stamp of the last change of each task field group;
+// Owner covers role, workstream and owner together.
+type TaskClock struct {
+	Title Stamp `toml:"title,omitempty" json:"title,omitzero"`
+	State Stamp `toml:"state,omitempty" json:"state,omitzero"`
+	Owner Stamp `toml:"owner,omitempty" json:"owner,omitzero"`
+}
+
+// RoleRef returns the owning role instance, if any.
+func (t Task) RoleRef() RoleRef { return RoleRef{Role: t.Role, Workstream: t.Workstream} }
+
+// Open reports whether the task still needs doing.
+func (t Task) Open() bool { return t.State != TaskDone }
+
+// Task finds a task by id: the exact id, or a unique prefix of it, with or
+// without the leading "t", case-insensitively.
+func (s State) Task(ref string) (Task, error) {
+	q := strings.ToLower(strings.TrimSpace(ref))
+	if q == "" {
+		return Task{}, &InvalidError{What: "task id", Value: ref, Valid: s.taskIDs()}
+	}
+	var matches []Task
+	for _, t := range s.Tasks {
+		if t.ID == q {
+			return t, nil
+		}
+		if strings.HasPrefix(t.ID, q) || strings.HasPrefix(t.ID, "t"+q) {
+			matches = append(matches, t)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return Task{}, &InvalidError{What: "task id", Value: ref, Valid: s.taskIDs(),
+			Hint: "`warroom task list` shows every task"}
+	}
+	ids := make([]string, len(matches))
+	for i, m := range matches {
+		ids[i] = m.ID
+	}
+	return Task{}, &InvalidError{What: "task id", Value: ref, Valid: ids, Ambiguous: true,
+		Hint: "type more of it"}
+}
+
+// taskIDs lists up to 20 task ids, open tasks first, for error messages.
+func (s State) taskIDs() []string {
+	ts := append([]Task(nil), s.Tasks...)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Open() && !ts[j].Open() })
+	var ids []string
+	for i, t := range ts {
+		if i == 20 {
+			ids = append(ids, fmt.Sprintf("and %d more", len(ts)-20))
+			break
+		}
+		ids = append(ids, t.ID)
+	}
+	if len(ids) == 0 {
+		ids = []string{"(no tasks yet)"}
+	}
+	return ids
+}
+
+// OpenTasks returns the tasks not yet done, in the order they were added.
+func (s State) OpenTasks() []Task {
+	var out []Task
+	for _, t := range s.Tasks {
+		if t.Open() {
+			out = append(out, t)
+		}
+	}
+	return out
+}

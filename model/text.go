@@ -1,0 +1,60 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on text, counted in characters (runes).
+const (
+	MaxTitle = 200
+	MaxEntry = 4000
+	MaxName  = 64
+)
+
+// checkText validates a piece of user text: valid UTF-8, not blank when
+// required, at most max characters. Control characters are allowed: they
+// are kept as data and neutralised on every output path.
+func checkText(field, s string, max int, required bool) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", &TextError{Field: field, Reason: "not valid UTF-8"}
+	}
+	if required && strings.TrimSpace(s) == "" {
+		return "", &TextError{Field: field, Reason: "must not be empty"}
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return "", &TextError{Field: field, Reason: fmt.Sprintf("%d characters, at most %d allowed", n, max)}
+	}
+	return s, nil
+}
+
+// checkName validates a person's name: one line, 1 to MaxName characters,
+// surrounding space trimmed.
+func checkName(field, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if _, err := checkText(field, s, MaxName, true); err != nil {
+		return "", err
+	}
+	if strings.ContainsAny(s, "\n\r") {
+		return "", &TextError{Field: field, Reason: "must be one line"}
+	}
+	return s, nil
+}
+
+// checkWorkstream validates a workstream label: like a name, and free of
+// the '/' that separates it from the role in ROLE/WORKSTREAM.
+func checkWorkstream(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	s, err := checkName("workstream", s)
+	if err != nil {
+		return "", err
+	}
+	if strings.Contains(s, "/") {
+		return "", &TextError{Field: "workstream", Reason: "must not contain '/'"}
+	}
+	return s, nil
+}
