@@ -90,7 +90,7 @@ func ParseStamp(v string) (Stamp, error) {
 		return Stamp{}, nil
 	}
 	bad := fmt.Errorf("clock %q: want TIME.COUNTER@REPLICA, as in 2026-11-25T23:41:00.123Z.0000@r1", v)
-	at := strings.LastIndexByte(v, '@')
+	at := strings.IndexByte(v, '@')
 	if at < 0 || at == len(v)-1 {
 		return Stamp{}, bad
 	}

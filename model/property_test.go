@@ -1,0 +1,121 @@
+package model
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// clone copies a state deeply enough to detect changes to its slices.
+func clone(s State) State {
+	c := s
+	c.People = append([]Person(nil), s.People...)
+	c.Assignments = append([]Assignment(nil), s.Assignments...)
+	c.Tasks = append([]Task(nil), s.Tasks...)
+	c.Timeline = append([]Entry(nil), s.Timeline...)
+	return c
+}
+
+// randomOp draws an operation, valid or not, from a small vocabulary so that
+// collisions (same status, same holder, unknown ids) happen often.
+func randomOp(r *rand.Rand, s State) Op {
+	people := []string{"alice", "bob", "carol", "dave", "", "x\x1b[2J"}
+	roles := []RoleRef{ref("tech_lead", ""), ref("tech_lead", "db"), ref("communications_manager", "external"),
+		ref(IncidentManager, ""), ref("scribe", ""), ref("nope", ""), ref(IncidentManager, "x")}
+	taskRef := func() string {
+		if len(s.Tasks) == 0 || r.Intn(5) == 0 {
+			return fmt.Sprintf("t%04d", r.Intn(50))
+		}
+		return s.Tasks[r.Intn(len(s.Tasks))].ID
+	}
+	switch r.Intn(8) {
+	case 0:
+		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}
+	case 1:
+		return TaskAdd{Title: fmt.Sprintf("task %d", r.Intn(100)), Role: roles[r.Intn(len(roles))], Owner: people[r.Intn(len(people))]}
+	case 2:
+		states := []TaskState{TaskOpen, TaskInProgress, TaskDone, "bogus"}
+		return TaskSet{Task: taskRef(), State: states[r.Intn(len(states))]}
+	case 3, 4:
+		return Handoff{Role: roles[r.Intn(len(roles))], To: people[r.Intn(len(people))], Note: "brief"}
+	case 5:
+		return SetStatus{Status: Statuses[r.Intn(len(Statuses))]}
+	case 6:
+		return SetSeverity{Severity: Severity(r.Intn(5))}
+	default:
+		return Declare{Title: "again"}
+	}
+}
+
+// TestApplyProperties runs random operation sequences and checks what every
+// change must keep true: failures change nothing, successes append signed
+// entries, earlier snapshots never change, clocks only move forward, ids
+// stay unique, and every catalog role always has a holder.
+func TestApplyProperties(t *testing.T) {
+	c := DefaultCatalog()
+	for seed := int64(1); seed <= 200; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		ids := &SeqIDs{}
+		now := t0
+		s, _, err := State{}.Apply(c, Declare{Title: "prop", Commander: "alice"}, Env{Now: now, Actor: "alice", IDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var snaps []State
+		var copies []State
+		for step := 0; step < 60; step++ {
+			// The wall clock sometimes goes backwards; stamps must not.
+			now = now.Add(time.Duration(r.Intn(90)-20) * time.Second)
+			op := randomOp(r, s)
+			before := clone(s)
+			next, entries, err := s.Apply(c, op, Env{Now: now, Actor: "bob", Replica: "r", IDs: ids})
+			if !reflect.DeepEqual(before, s) {
+				t.Fatalf("seed %d step %d: Apply(%T) modified its receiver", seed, step, op)
+			}
+			if err != nil {
+				if !reflect.DeepEqual(next, s) {
+					t.Fatalf("seed %d step %d: failed %T returned a changed state", seed, step, op)
+				}
+				continue
+			}
+			if len(entries) == 0 || len(next.Timeline) != len(s.Timeline)+len(entries) {
+				t.Fatalf("seed %d step %d: %T wrote %d entries", seed, step, op, len(entries))
+			}
+			for _, e := range entries {
+				if e.By != "bob" || !e.At.Equal(now.UTC()) || e.ID == "" {
+					t.Fatalf("seed %d step %d: entry %+v not signed", seed, step, e)
+				}
+			}
+			// Every change of a shared field moves the clock forward; a plain
+			// entry changes no field and leaves it where it was.
+			_, isLog := op.(Log)
+			if cmp := next.clock().Compare(s.clock()); cmp < 0 || (cmp == 0 && !isLog) {
+				t.Fatalf("seed %d step %d: %T moved the clock %v → %v", seed, step, op, s.clock(), next.clock())
+			}
+			snaps, copies = append(snaps, s), append(copies, before)
+			s = next
+		}
+		for i := range snaps {
+			if !reflect.DeepEqual(snaps[i], copies[i]) {
+				t.Fatalf("seed %d: snapshot %d changed after later operations", seed, i)
+			}
+		}
+		if err := s.Check(); err != nil {
+			t.Fatalf("seed %d: final state fails Check: %v", seed, err)
+		}
+		covered := map[string]bool{}
+		for _, h := range s.Holdings(c) {
+			if h.Holder == "" {
+				t.Fatalf("seed %d: %s has no holder", seed, h.Ref)
+			}
+			covered[h.Ref.Role] = true
+		}
+		for _, k := range c.Keys() {
+			if !covered[k] {
+				t.Fatalf("seed %d: role %s missing from holdings", seed, k)
+			}
+		}
+	}
+}
