@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/report"
 )
 
 func (a *app) rolesCmd() *cobra.Command {
@@ -28,41 +28,14 @@ responsibilities and other names too.`,
 				}
 				roles, long = []model.Role{r}, true
 			}
-			for i, r := range roles {
-				a.printRole(i, r, long)
+			if long {
+				fmt.Fprint(a.stdout, report.RolesLong(roles, a.opts()))
+			} else {
+				fmt.Fprint(a.stdout, report.Roles(roles, a.opts()))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&long, "long", false, "print every responsibility")
 	return cmd
-}
-
-func (a *app) printRole(i int, r model.Role, long bool) {
-	t := r.In(a.lang)
-	names := []string{r.Key}
-	for _, al := range r.Aliases {
-		if al != r.Key {
-			names = append(names, al)
-		}
-	}
-	pos := a.catalog.Position(r.Key) + 1
-	if !long {
-		fmt.Fprintf(a.stdout, "%d  %-24s %-36s %s\n", pos, t.Name, strings.Join(names, ", "), t.Summary)
-		return
-	}
-	if i > 0 {
-		fmt.Fprintln(a.stdout)
-	}
-	fmt.Fprintf(a.stdout, "%d  %s  (%s)\n", pos, t.Name, strings.Join(names, ", "))
-	if other := r.Text["es"]; a.lang != "es" && other.Name != "" {
-		fmt.Fprintf(a.stdout, "   Spanish: %s\n", other.Name)
-	}
-	fmt.Fprintf(a.stdout, "   Primary: %s\n", t.Primary)
-	for _, s := range t.Secondary {
-		fmt.Fprintf(a.stdout, "   Also: %s\n", s)
-	}
-	if len(t.OtherNames) > 0 {
-		fmt.Fprintf(a.stdout, "   Other names: %s\n", strings.Join(t.OtherNames, "; "))
-	}
 }

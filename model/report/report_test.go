@@ -172,15 +172,15 @@ func TestDescribeEveryKind(t *testing.T) {
 		seen[e.Kind] = Describe(e, opts())
 	}
 	want := map[model.Kind]string{
-		model.KindDeclared:     "declared the incident: Checkout API returning 500s (SEV1); incident manager alice",
-		model.KindHandoff:      "handed Tech lead · database from bob to frank: going off shift",
-		model.KindTheory:       "[Tech lead · database] connection pool exhausted | after deploy",
-		model.KindTaskAdded:    `added task t0015 "Nobody owns this yet"`,
-		model.KindTaskStarted:  `started task t0013 "Page the payments team"`,
-		model.KindTaskDone:     `completed task t0013 "Page the payments team"`,
-		model.KindStatus:       "status monitoring → identified (moved back)",
-		model.KindSeverity:     "severity SEV1 → SEV2",
-		model.KindNote:         "evil ␛]0;pwned␇ ␛[2J ␍ <U+009B>31m <U+202E> done",
+		model.KindDeclared:    "declared the incident: Checkout API returning 500s (SEV1); incident manager alice",
+		model.KindHandoff:     "handed Tech lead · database from bob to frank: going off shift",
+		model.KindTheory:      "[Tech lead · database] connection pool exhausted | after deploy",
+		model.KindTaskAdded:   `added task t0015 "Nobody owns this yet"`,
+		model.KindTaskStarted: `started task t0013 "Page the payments team"`,
+		model.KindTaskDone:    `completed task t0013 "Page the payments team"`,
+		model.KindStatus:      "status monitoring → identified (moved back)",
+		model.KindSeverity:    "severity SEV1 → SEV2",
+		model.KindNote:        "evil ␛]0;pwned␇ ␛[2J ␍ <U+009B>31m <U+202E> done",
 	}
 	for k, w := range want {
 		if seen[k] != w {

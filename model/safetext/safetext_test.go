@@ -20,17 +20,17 @@ func dangerous(s string, multiline bool) (rune, bool) {
 
 func TestLineNeutralisesControls(t *testing.T) {
 	cases := map[string]string{
-		"plain text":              "plain text",
-		"title\x1b]0;pwned\x07":   "title␛]0;pwned␇",
-		"clear\x1b[2J":            "clear␛[2J",
-		"over\rwrite":             "over␍write",
-		"c1 \u009b31m red":        "c1 <U+009B>31m red",
-		"bidi \u202eevil":         "bidi <U+202E>evil",
-		"isolate \u2066x\u2069":   "isolate <U+2066>x<U+2069>",
-		"two\nlines":              "two↵lines",
-		"tab\there":               "tab here",
-		"del\x7f":                 "del␡",
-		"bad \xff utf8":           "bad \uFFFD utf8",
+		"plain text":             "plain text",
+		"title\x1b]0;pwned\x07":  "title␛]0;pwned␇",
+		"clear\x1b[2J":           "clear␛[2J",
+		"over\rwrite":            "over␍write",
+		"c1 \u009b31m red":       "c1 <U+009B>31m red",
+		"bidi \u202eevil":        "bidi <U+202E>evil",
+		"isolate \u2066x\u2069":  "isolate <U+2066>x<U+2069>",
+		"two\nlines":             "two↵lines",
+		"tab\there":              "tab here",
+		"del\x7f":                "del␡",
+		"bad \xff utf8":          "bad \uFFFD utf8",
 		"wide 日本 and emoji 🔥 ok": "wide 日本 and emoji 🔥 ok",
 	}
 	for in, want := range cases {

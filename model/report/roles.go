@@ -1,0 +1,59 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/warroom/warroom/model"
+)
+
+// Roles renders the role catalog: one line a role (position, name, names
+// accepted on the command line, what it does) or, with long, every
+// responsibility and other name too.
+func Roles(roles []model.Role, o Options) string {
+	c := o.catalog()
+	t := table{}
+	for _, r := range roles {
+		txt := r.In(o.Lang)
+		t.add(fmt.Sprint(c.Position(r.Key)+1), txt.Name, strings.Join(names(r), ", "), txt.Summary)
+	}
+	return t.String()
+}
+
+// RolesLong renders each role in full.
+func RolesLong(roles []model.Role, o Options) string {
+	c := o.catalog()
+	var b strings.Builder
+	for i, r := range roles {
+		txt := r.In(o.Lang)
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d  %s  (%s)\n", c.Position(r.Key)+1, txt.Name, strings.Join(names(r), ", "))
+		for _, l := range [][2]string{{"en", "English"}, {"es", "Spanish"}} {
+			lang, other := l[0], l[1]
+			if lang != o.Lang && r.Text[lang].Name != "" && r.Text[lang].Name != txt.Name {
+				fmt.Fprintf(&b, "   %s: %s\n", other, r.Text[lang].Name)
+			}
+		}
+		fmt.Fprintf(&b, "   Primary: %s\n", txt.Primary)
+		for _, s := range txt.Secondary {
+			fmt.Fprintf(&b, "   Also: %s\n", s)
+		}
+		if len(txt.OtherNames) > 0 {
+			fmt.Fprintf(&b, "   Other names: %s\n", strings.Join(txt.OtherNames, "; "))
+		}
+	}
+	return b.String()
+}
+
+// names lists a role's key and its aliases.
+func names(r model.Role) []string {
+	out := []string{r.Key}
+	for _, a := range r.Aliases {
+		if a != r.Key {
+			out = append(out, a)
+		}
+	}
+	return out
+}
