@@ -1,0 +1,138 @@
+// Package sample builds a realistic incident for `warroom demo`, for tests
+// and for golden files: several roles handed off, two tech leads, split
+// communications, a few dozen timeline entries of every kind, and tasks in
+// every state, one of them owned by nobody.
+//
+// It is pure: it is handed the time the incident should end at and an id
+// source, and goes through State.Apply like every other change.
+package sample
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/warroom/warroom/model"
+)
+
+// step is one change in the sample, made by who, at an offset from the
+// declaration.
+type step struct {
+	at  time.Duration
+	who string
+	op  model.Op
+	set *taskSet // instead of op: a state change of a task added earlier
+}
+
+// taskRef stands for the id of the n-th task added, resolved as the sample
+// is built (ids are random outside tests).
+type taskRef int
+
+func tl(ws string) model.RoleRef { return model.RoleRef{Role: "tech_lead", Workstream: ws} }
+func role(key string) model.RoleRef {
+	return model.RoleRef{Role: key}
+}
+func comms(ws string) model.RoleRef {
+	return model.RoleRef{Role: "communications_manager", Workstream: ws}
+}
+
+// Incident builds the sample so that its last entry is a little before end.
+func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State, error) {
+	start := end.Add(-47 * time.Minute)
+	var s model.State
+	var tasks []string
+	apply := func(st step) error {
+		op := st.op
+		if set := st.set; set != nil {
+			if int(set.ref) >= len(tasks) {
+				return fmt.Errorf("sample: task %d not added yet", set.ref)
+			}
+			op = model.TaskSet{Task: tasks[set.ref], State: set.state}
+		}
+		next, entries, err := s.Apply(c, op, model.Env{Now: start.Add(st.at), Actor: st.who, Replica: "demo", IDs: ids})
+		if err != nil {
+			return fmt.Errorf("sample: %T at +%v: %w", op, st.at, err)
+		}
+		for _, e := range entries {
+			if e.Kind == model.KindTaskAdded {
+				tasks = append(tasks, e.Task)
+			}
+		}
+		s = next
+		return nil
+	}
+	for _, st := range script() {
+		if err := apply(st); err != nil {
+			return model.State{}, err
+		}
+	}
+	return s, nil
+}
+
+// taskSet changes the state of the n-th task added.
+type taskSet struct {
+	ref   taskRef
+	state model.TaskState
+}
+
+func do(at time.Duration, who string, op model.Op) step { return step{at: at, who: who, op: op} }
+
+func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
+	return step{at: at, who: who, set: &taskSet{n, state}}
+}
+
+func script() []step {
+	m := func(min, sec int) time.Duration {
+		return time.Duration(min)*time.Minute + time.Duration(sec)*time.Second
+	}
+	return []step{
+		do(m(0, 0), "alice", model.Declare{Title: "Checkout API returning 500s", Severity: model.Sev2, Commander: "alice",
+			Summary: "Card payments fail at checkout for most customers since about 13:52 UTC."}),
+		do(m(0, 40), "alice", model.Log{Kind: model.KindNote, Text: "Paged by the checkout error-rate alert: 38% of POST /orders return 500."}),
+		do(m(1, 30), "alice", model.SetSeverity{Severity: model.Sev1}),
+		do(m(2, 0), "alice", model.Handoff{Role: tl("database"), To: "bob", Note: "Orders DB primary shows connection spikes; you own the DB side."}),
+		do(m(2, 30), "alice", model.Handoff{Role: tl("network"), To: "dave", Note: "Check the new load balancer rules from this morning."}),
+		do(m(3, 10), "alice", model.Handoff{Role: role("scribe"), To: "frank"}),
+		do(m(4, 0), "alice", model.Handoff{Role: comms("external"), To: "carol", Note: "Status page first, then social. Every 20 minutes."}),
+		do(m(4, 30), "alice", model.Handoff{Role: comms("internal"), To: "erin"}),
+		do(m(5, 0), "alice", model.TaskAdd{Title: "Post the first status page update", Role: comms("external")}),
+		do(m(5, 20), "alice", model.TaskAdd{Title: "Find the deploy that matches 13:52", Role: tl("database")}),
+		do(m(5, 45), "alice", model.TaskAdd{Title: "Check load balancer error logs", Role: tl("network"), Owner: "dave"}),
+		set(m(6, 30), "carol", 0, model.TaskInProgress),
+		do(m(7, 0), "bob", model.Log{Kind: model.KindTheory, Role: tl("database"), Text: "Connection pool exhausted after deploy 142 doubled the workers."}),
+		do(m(8, 10), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "LB rules look fine; 5xx come from the app tier, not the edge."}),
+		set(m(9, 0), "carol", 0, model.TaskDone),
+		do(m(9, 5), "carol", model.Log{Kind: model.KindAction, Role: comms("external"), Text: "Status page: \"We are investigating failed card payments at checkout.\""}),
+		set(m(10, 0), "bob", 1, model.TaskInProgress),
+		set(m(11, 30), "dave", 2, model.TaskDone),
+		do(m(12, 0), "alice", model.TaskAdd{Title: "Ask the payment provider whether they see failures too"}),
+		do(m(13, 20), "bob", model.Log{Kind: model.KindNote, Role: tl("database"), Text: "Deploy 142 went out at 13:49; pool size config changed from 50 to 20 per worker."}),
+		set(m(14, 0), "bob", 1, model.TaskDone),
+		do(m(14, 30), "alice", model.Log{Kind: model.KindDecision, Text: "Roll back deploy 142 rather than raise the pool size live."}),
+		do(m(14, 50), "alice", model.SetStatus{Status: model.Identified}),
+		do(m(15, 0), "alice", model.TaskAdd{Title: "Roll back deploy 142", Role: tl("database"), Owner: "bob"}),
+		set(m(15, 30), "bob", 4, model.TaskInProgress),
+		do(m(16, 0), "alice", model.Handoff{Role: role("customer_support_lead"), To: "grace", Note: "Ticket volume tripled; macro for 'payment failed' is ready."}),
+		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "212 tickets and 40 calls about failed payments so far."}),
+		do(m(18, 30), "erin", model.Log{Kind: model.KindAction, Role: comms("internal"), Text: "Briefed the exec channel: SEV1, cause identified, rollback under way."}),
+		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms("external")}),
+		set(m(20, 0), "carol", 5, model.TaskInProgress),
+		do(m(21, 40), "bob", model.Log{Kind: model.KindAction, Role: tl("database"), Text: "Rollback of 142 started on 12 of 12 hosts."}),
+		set(m(24, 0), "bob", 4, model.TaskDone),
+		do(m(24, 10), "bob", model.Log{Kind: model.KindNote, Role: tl("database"), Text: "Error rate 38% → 4% within two minutes of the rollback."}),
+		do(m(25, 0), "alice", model.SetStatus{Status: model.Monitoring}),
+		do(m(26, 0), "carol", model.Log{Kind: model.KindAction, Role: comms("external"), Text: "Status page: \"A fix is in place and we are monitoring the results.\""}),
+		do(m(28, 30), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "A second spike of 500s on eu-west only; rollback did not reach one canary."}),
+		do(m(29, 0), "alice", model.SetStatus{Status: model.Identified}),
+		do(m(29, 20), "alice", model.TaskAdd{Title: "Roll back the eu-west canary", Role: tl("network")}),
+		set(m(30, 0), "dave", 6, model.TaskInProgress),
+		do(m(33, 0), "alice", model.Handoff{Role: role("problem_manager"), To: "henry", Note: "Start the review doc; pool config change went in without a load test."}),
+		do(m(34, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Add a load test gate for connection pool changes."}),
+		set(m(35, 30), "dave", 6, model.TaskDone),
+		do(m(36, 0), "frank", model.Log{Kind: model.KindNote, Role: role("scribe"), Text: "All regions under 0.5% errors since 14:27."}),
+		do(m(38, 0), "alice", model.SetStatus{Status: model.Monitoring}),
+		do(m(39, 0), "alice", model.TaskAdd{Title: "Reconcile orders that failed between 13:52 and 14:27", Owner: "grace"}),
+		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Alert on pool saturation, not only on 5xx."}),
+		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
+		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
+	}
+}
