@@ -65,7 +65,7 @@ func ParseSeverity(v string) (Severity, error) {
 func (s *Severity) UnmarshalTOML(v any) error {
 	n, ok := v.(int64)
 	if !ok || n < 0 || n > 3 {
-		return fmt.Errorf("severity must be 0 (unset), 1, 2 or 3, not %v", v)
+		return fmt.Errorf("severity must be 0 (unset), 1, 2 or 3, not %q", fmt.Sprint(v))
 	}
 	*s = Severity(n)
 	return nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -92,6 +93,13 @@ func (a *app) env() model.Env {
 // apply runs op as one transaction on the incident file and returns the
 // entries it wrote. create lets it start a file that does not exist yet.
 func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State, []model.Entry, error) {
+	if create {
+		// Refuse bad input before touching the disk, so that a refused
+		// declare leaves no lock file behind.
+		if _, _, err := (model.State{}).Apply(a.catalog, op, a.env()); err != nil {
+			return model.State{}, nil, err
+		}
+	}
 	var entries []model.Entry
 	st, err := store.Update(ctx, a.path(), create, func(s model.State) (model.State, error) {
 		next, es, err := s.Apply(a.catalog, op, a.env())
@@ -101,9 +109,15 @@ func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State,
 	return st, entries, a.explain(err)
 }
 
-// load reads the incident file.
+// load reads the incident file. Keys warroom does not know are reported
+// as a warning: the incident can still be read, though not changed.
 func (a *app) load() (model.State, error) {
 	s, err := store.Load(a.path())
+	var uk *store.UnknownKeysError
+	if errors.As(err, &uk) {
+		fmt.Fprintf(a.stderr, "warroom: warning: %s\n", safetext.Line(uk.Error()))
+		return s, nil
+	}
 	return s, a.explain(err)
 }
 

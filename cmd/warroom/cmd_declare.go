@@ -22,7 +22,7 @@ Severities: 1 = SEV1 critical (very high impact, e.g. a customer-facing
 service down for everyone), 2 = SEV2 major, 3 = SEV3 minor; unset until
 assessed.`,
 		Example: `  warroom declare "Checkout API returning 500s" --sev 1 --commander alice`,
-		Args:    cobra.MinimumNArgs(1),
+		Args:    needText("TITLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			title, err := a.textArg(args)
 			if err != nil {

@@ -10,8 +10,8 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
-	"github.com/warroom/warroom/model/sample"
 	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/sample"
 	"github.com/warroom/warroom/model/store"
 )
 

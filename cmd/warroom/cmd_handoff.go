@@ -24,7 +24,7 @@ incident manager still holds because nobody else was given it.`,
 		Example: `  warroom handoff tech_lead bob --workstream database --note "primary is flapping; runbook DB-7"
   warroom handoff comms/external carol
   warroom handoff ic dave --note "going off shift; SEV1, rollback in progress"`,
-		Args:              cobra.ExactArgs(2),
+		Args:              exactly("ROLE", "NAME"),
 		ValidArgsFunction: a.completeHandoff,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			roleArg := args[0]

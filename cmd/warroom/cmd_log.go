@@ -19,7 +19,7 @@ Kinds: note (default), decision, action, theory, followup.`,
 		Example: `  warroom log "error rate back under 1%"
   warroom log --kind decision "fail over to the secondary region"
   warroom log --role tl/database "replica lag 40s"`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needText("TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -66,7 +67,7 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 			if err := store.WriteAtomic(output, out, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "wrote %s\n", output)
+			fmt.Fprintf(a.stderr, "wrote %s\n", safetext.Line(output))
 			return nil
 		},
 	}

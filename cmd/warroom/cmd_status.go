@@ -14,7 +14,7 @@ func (a *app) statusCmd() *cobra.Command {
 investigating → identified → monitoring → resolved → closed.
 Every change is timestamped in the timeline; moving back is allowed and
 recorded as such.`,
-		Args:              cobra.ExactArgs(1),
+		Args:              exactly("a STATUS"),
 		ValidArgsFunction: fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			status, err := model.ParseStatus(args[0])
@@ -39,7 +39,7 @@ func (a *app) sevCmd() *cobra.Command {
   1  SEV1 ` + model.Sev1.Definition() + `
   2  SEV2 ` + model.Sev2.Definition() + `
   3  SEV3 ` + model.Sev3.Definition(),
-		Args:              cobra.ExactArgs(1),
+		Args:              exactly("a severity (1, 2, 3 or unset)"),
 		ValidArgsFunction: fixedCompletion("1", "2", "3", "unset"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sev, err := model.ParseSeverity(args[0])

@@ -18,6 +18,7 @@ func (a *app) taskCmd() *cobra.Command {
 person, both, or nobody yet; warroom shows who. Task ids are short
 ("t4k9m"); any unique start of one will do.`,
 		Args: cobra.NoArgs,
+		RunE: showHelp,
 	}
 	cmd.AddCommand(a.taskAddCmd(), a.taskListCmd(),
 		a.taskSetCmd("start", "Mark a task as in progress", model.TaskInProgress),
@@ -34,7 +35,7 @@ func (a *app) taskAddCmd() *cobra.Command {
 		Short: "Add an open task",
 		Example: `  warroom task add "Roll back deploy 142" --role tl/database
   warroom task add "Post a status page update" --role comms --owner carol`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needText("TITLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			title, err := a.textArg(args)
 			if err != nil {
@@ -67,7 +68,7 @@ func (a *app) taskSetCmd(verb, short string, state model.TaskState) *cobra.Comma
 	return &cobra.Command{
 		Use:               verb + " ID",
 		Short:             short,
-		Args:              cobra.ExactArgs(1),
+		Args:              exactly("a task ID"),
 		ValidArgsFunction: a.completeTasks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, entries, err := a.apply(cmd.Context(), model.TaskSet{Task: args[0], State: state}, false)

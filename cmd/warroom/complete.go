@@ -1,12 +1,14 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
+
+// Completions are shown on the terminal like any output: stored text in
+// them is sanitised.
 
 // completeRoles offers role keys and aliases, and the role instances
 // (ROLE/WORKSTREAM) the incident already has.
@@ -15,7 +17,7 @@ func (a *app) completeRoles(_ *cobra.Command, args []string, _ string) ([]string
 	if st, err := store.Load(a.path()); err == nil {
 		for _, as := range st.Assignments {
 			if as.Workstream != "" {
-				out = append(out, as.Role+"/"+as.Workstream)
+				out = append(out, safetext.Line(as.Role+"/"+as.Workstream))
 			}
 		}
 	}
@@ -30,7 +32,7 @@ func (a *app) completePeople(*cobra.Command, []string, string) ([]string, cobra.
 	}
 	var out []string
 	for _, p := range st.People {
-		out = append(out, p.Name)
+		out = append(out, safetext.Line(p.Name))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
@@ -46,7 +48,7 @@ func (a *app) completeTasks(_ *cobra.Command, args []string, _ string) ([]string
 	}
 	var out []string
 	for _, t := range st.Tasks {
-		out = append(out, t.ID+"\t"+strings.ReplaceAll(t.Title, "\t", " "))
+		out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Title))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -53,6 +53,7 @@ Every change writes itself into the timeline.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		RunE:          showHelp,
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
@@ -69,12 +70,41 @@ Every change writes itself into the timeline.`,
 
 // checkGlobals validates the global flags.
 func (a *app) checkGlobals() error {
+	given := a.lang
 	a.lang = strings.ToLower(strings.TrimSpace(a.lang))
 	switch a.lang {
 	case "en", "es":
 		return nil
 	}
-	return usage("unknown language %q; valid: en, es", a.lang)
+	return usage("unknown language %q; valid: en, es", given)
+}
+
+// showHelp is the action of commands that only group others: it prints
+// their help. Arguments were already refused as unknown commands.
+func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+
+// needText requires at least one argument, naming it in the error.
+func needText(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usage("%s needs %s", cmd.CommandPath(), name)
+		}
+		return nil
+	}
+}
+
+// exactly requires the named arguments, naming the missing ones.
+func exactly(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < len(names):
+			return usage("%s needs %s", cmd.CommandPath(), strings.Join(names[len(args):], " and "))
+		case len(args) > len(names):
+			return usage("%s takes %s, but got %d arguments; quote text that has spaces",
+				cmd.CommandPath(), strings.Join(names, " and "), len(args))
+		}
+		return nil
+	}
 }
 
 // fixedCompletion completes from a fixed list.

@@ -52,3 +52,14 @@ func (e *LockError) Error() string {
 }
 
 func (e *LockError) Unwrap() error { return e.Err }
+
+// UnknownKeysError reports keys in the file that warroom does not know.
+// Load returns it together with the state it could read, so the incident
+// can still be shown; Update refuses to save, since saving would drop them.
+type UnknownKeysError struct {
+	FileError
+	Keys []string
+}
+
+// Unwrap lets errors.As find the *FileError, with its position.
+func (e *UnknownKeysError) Unwrap() error { return &e.FileError }
