@@ -1,0 +1,123 @@
+package store_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+)
+
+// benchIncident is a large incident, 10,000 timeline entries and 1,000
+// tasks, and its file, built once for all benchmarks.
+var benchIncident = sync.OnceValues(func() (model.State, []byte) {
+	s, err := bigState(10_000, 1_000)
+	if err != nil {
+		panic(err)
+	}
+	data, err := store.Encode(s)
+	if err != nil {
+		panic(err)
+	}
+	return s, data
+})
+
+// benchFile writes the large incident into a fresh directory.
+func benchFile(b *testing.B) (string, []byte) {
+	b.Helper()
+	_, data := benchIncident()
+	path := filepath.Join(b.TempDir(), "warroom.toml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path, data
+}
+
+// BenchmarkApplyLog: one entry applied to the large state, in memory.
+func BenchmarkApplyLog(b *testing.B) {
+	s, _ := benchIncident()
+	c := model.DefaultCatalog()
+	env := model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.Apply(c, model.Log{Text: "one more entry"}, env); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad: read and check the large file.
+func BenchmarkLoad(b *testing.B) {
+	path, data := benchFile(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := store.Load(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSave: encode the large state and replace the file with it
+// (temp file, fsync, rename, fsync of the directory).
+func BenchmarkSave(b *testing.B) {
+	path, data := benchFile(b)
+	s, _ := benchIncident()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := store.Encode(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := store.WriteAtomic(path, out, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUpdateAppend: one CLI append, lock + load + apply + save.
+func BenchmarkUpdateAppend(b *testing.B) {
+	path, data := benchFile(b)
+	change := appendLog("alice", "one more entry")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := store.Update(context.Background(), path, false, change); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTomlDecode: the TOML library alone decoding the large file,
+// the floor for Load.
+func BenchmarkTomlDecode(b *testing.B) {
+	_, data := benchIncident()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var s model.State
+		if _, err := toml.Decode(string(data), &s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTomlEncode: the TOML library alone encoding the large state,
+// the floor for Save.
+func BenchmarkTomlEncode(b *testing.B) {
+	s, data := benchIncident()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := toml.NewEncoder(io.Discard).Encode(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
