@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -41,28 +40,5 @@ func JSON(s model.State, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export json: %w", err)
 	}
-	return append(escapeUnsafe(out), '\n'), nil
-}
-
-// escapeUnsafe rewrites DEL, C1 controls and bidi controls, which
-// encoding/json leaves raw, as \uXXXX escapes. They can only occur inside
-// JSON strings, where the escape means the same character.
-func escapeUnsafe(b []byte) []byte {
-	var out []byte
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || safetext.IsBidiControl(r) {
-			if out == nil {
-				out = append(make([]byte, 0, len(b)+16), b[:i]...)
-			}
-			out = fmt.Appendf(out, "\\u%04x", r)
-		} else if out != nil {
-			out = append(out, b[i:i+size]...)
-		}
-		i += size
-	}
-	if out == nil {
-		return b
-	}
-	return out
+	return append(safetext.EscapeQuoted(out), '\n'), nil
 }

@@ -86,3 +86,28 @@ func IsBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
 		r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// EscapeQuoted rewrites DEL, C1 controls and bidi controls in encoded JSON
+// or TOML as \uXXXX escapes, which both formats read back as the same
+// character. Their encoders leave these raw, and a person who prints the
+// file would hand them to the terminal. The input must hold them only
+// inside basic (double-quoted) strings, as encoder output does.
+func EscapeQuoted(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) {
+			if out == nil {
+				out = append(make([]byte, 0, len(b)+16), b[:i]...)
+			}
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else if out != nil {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return out
+}

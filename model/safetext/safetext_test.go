@@ -71,3 +71,15 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestEscapeQuoted(t *testing.T) {
+	in := []byte("text = \"a \u009b b \u202e c\x7f d é\"\n")
+	want := "text = \"a \\u009b b \\u202e c\\u007f d é\"\n"
+	if got := string(EscapeQuoted(in)); got != want {
+		t.Errorf("EscapeQuoted = %q, want %q", got, want)
+	}
+	plain := []byte(`{"a": "plain"}`)
+	if got := EscapeQuoted(plain); &got[0] != &plain[0] {
+		t.Error("EscapeQuoted copied input that needed no change")
+	}
+}

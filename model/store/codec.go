@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 // header opens every file warroom writes.
@@ -30,7 +30,8 @@ func Encode(s model.State) ([]byte, error) {
 	if err := enc.Encode(s); err != nil {
 		return nil, fmt.Errorf("encode incident: %w", err)
 	}
-	return buf.Bytes(), nil
+	// The file is meant to be read with cat and git diff too.
+	return safetext.EscapeQuoted(buf.Bytes()), nil
 }
 
 // Decode parses the file's TOML. Errors name the path, line and column.
@@ -70,32 +71,41 @@ func Decode(path string, data []byte) (model.State, error) {
 // which carry the line and key in their text only.
 var typeError = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
+// valueType matches the TOML type a type error says it found.
+var valueType = regexp.MustCompile(`TOML value has type (\w+)`)
+
+// parseError turns a decoder error into a FileError at the right place.
 func parseError(path string, data []byte, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Message
+		msg := safetext.Line(pe.Message)
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 			msg = fmt.Sprintf("%s (key %s)", msg, pe.LastKey)
 		}
-		line, col := pe.Position.Line, pe.Position.Col
+		// The byte offset is exact; the decoder's line is one too far
+		// when the offending character is a line break.
+		line, col := offsetPosition(data, pe.Position.Start)
 		if pe.LastKey != "" {
 			// In an array of tables the decoder knows only the last
 			// position of a key; find the one holding the bad value.
-			if l, c, ok := locateValue(data, toml.Key(strings.Split(pe.LastKey, ".")), quoted(pe.Message)); ok {
+			if l, c, ok := locateValue(data, keyParts(pe.LastKey), quoted(pe.Message)); ok {
 				line, col = l, c
 			}
 		}
 		return &FileError{Path: path, Line: line, Col: col, Msg: msg}
 	}
 	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
-		key := toml.Key(strings.Split(m[2], "."))
-		line, col := locate(data, key)
-		if n, _ := strconv.Atoi(m[1]); n > 0 && n != line {
-			line, col = n, 0
+		key := keyParts(m[2])
+		line, col := 0, 0
+		if t := valueType.FindStringSubmatch(m[3]); t != nil {
+			line, col = locateType(data, key, t[1])
+		}
+		if line == 0 {
+			line, _ = strconv.Atoi(m[1])
 		}
 		return &FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: %s", m[2], m[3])}
 	}
-	return &FileError{Path: path, Msg: err.Error()}
+	return &FileError{Path: path, Msg: safetext.Line(err.Error())}
 }
 
 // unknownKeys reports keys the file has and warroom does not know, with the
@@ -113,89 +123,4 @@ func unknownKeys(path string, data []byte, keys []toml.Key) error {
 	return &UnknownKeysError{Keys: names, FileError: FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(
 		"unknown key %s; warroom would drop it when saving, so it saves no change until the key is renamed or removed",
 		strings.Join(names, ", "))}}
-}
-
-// quoted returns the first double-quoted string in msg, or "".
-func quoted(msg string) string {
-	if _, rest, ok := strings.Cut(msg, `"`); ok {
-		if v, err := strconv.Unquote(`"` + rest[:strings.IndexByte(rest+`"`, '"')] + `"`); err == nil {
-			return v
-		}
-	}
-	return ""
-}
-
-// locateValue finds where key is set to exactly hint (quoted or not), when
-// the key is set in several places (arrays of tables) and hint is known.
-func locateValue(data []byte, key toml.Key, hint string) (int, int, bool) {
-	if hint == "" {
-		return 0, 0, false
-	}
-	line, col := 0, 0
-	found := false
-	scan(data, func(n, c int, full, value string) bool {
-		v := strings.TrimSpace(value)
-		if uq, err := strconv.Unquote(v); err == nil {
-			v = uq
-		}
-		if full == key.String() && v == hint {
-			line, col, found = n, c, true
-			return false
-		}
-		return true
-	})
-	return line, col, found
-}
-
-// locate finds the line and column where key is first set: a table header
-// naming it, or a "name = value" line inside the table that contains it.
-func locate(data []byte, key toml.Key) (int, int) {
-	line, col := 0, 0
-	scan(data, func(n, c int, full, _ string) bool {
-		if full == key.String() {
-			line, col = n, c
-			return false
-		}
-		return true
-	})
-	return line, col
-}
-
-// scan calls visit for each table header and "name = value" line with its
-// line, column, full dotted key and the text after '=', until visit
-// returns false. It is a reader's approximation of TOML for error
-// positions only: the decoder has already parsed the file.
-func scan(data []byte, visit func(line, col int, key, value string) bool) {
-	var table string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		raw := sc.Text()
-		line := strings.TrimSpace(raw)
-		col := len(raw) - len(strings.TrimLeft(raw, " \t")) + 1
-		switch {
-		case strings.HasPrefix(line, "[["):
-			table = strings.TrimSpace(strings.Trim(strings.SplitN(line, "]]", 2)[0], "[ "))
-			if !visit(n, col, table, "") {
-				return
-			}
-		case strings.HasPrefix(line, "["):
-			table = strings.TrimSpace(strings.Trim(strings.SplitN(line, "]", 2)[0], "[ "))
-			if !visit(n, col, table, "") {
-				return
-			}
-		default:
-			name, value, ok := strings.Cut(line, "=")
-			if !ok || strings.HasPrefix(line, "#") {
-				continue
-			}
-			full := strings.Trim(strings.TrimSpace(name), `"'`)
-			if table != "" {
-				full = table + "." + full
-			}
-			if !visit(n, col, full, value) {
-				return
-			}
-		}
-	}
 }

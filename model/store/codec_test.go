@@ -167,6 +167,13 @@ func TestEncodedFileIsInert(t *testing.T) {
 	if !bytes.Contains(data, []byte(`\u001b]0;title\u0007`)) {
 		t.Errorf("OSC sequence not found escaped in the file:\n%s", data)
 	}
+	// C1 controls (the 8-bit CSI U+009B) and bidi overrides are valid TOML
+	// but act on a terminal that prints the file: they are escaped too.
+	for _, r := range []string{"\u009b", "\u202e"} {
+		if bytes.Contains(data, []byte(r)) {
+			t.Errorf("raw %q in the encoded file", r)
+		}
+	}
 }
 
 func TestTimelineIsLastSection(t *testing.T) {

@@ -25,14 +25,40 @@ func LockPath(path string) string {
 	return filepath.Join(dir, "."+base+".lock")
 }
 
-// tempPrefix is how temporary files of path begin; leftovers of a writer
-// that was killed are removed by the next writer, under the lock.
+// tempPrefix is how temporary files of path begin: the prefix, then the
+// digits os.CreateTemp adds. Leftovers of a writer that was killed are
+// removed by the next writer, under the lock.
 func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-" }
+
+// isTempOf reports whether name is a temporary file of path.
+func isTempOf(name, path string) bool {
+	rest, ok := strings.CutPrefix(name, tempPrefix(path))
+	if !ok || rest == "" {
+		return false
+	}
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve follows a symbolic link to the file it names, so that a save
+// replaces the shared file rather than the link, and every writer takes
+// the same lock whichever name it used. A path that does not exist yet is
+// returned as it is.
+func resolve(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
 
 // Load reads and checks the incident at path. It takes no lock: saves
 // replace the file atomically, so a reader always sees a whole file.
 func Load(path string) (model.State, error) {
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(resolve(path))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
@@ -53,6 +79,7 @@ func Update(ctx context.Context, path string, create bool, change func(model.Sta
 			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
 		}
 	}
+	path = resolve(path)
 	unlock, err := lock(ctx, path)
 	if err != nil {
 		return model.State{}, err
@@ -82,6 +109,9 @@ func Update(ctx context.Context, path string, create bool, change func(model.Sta
 	if err != nil {
 		return cur, err
 	}
+	if err := next.Check(); err != nil {
+		return cur, fmt.Errorf("%s: not saved, the change would leave an invalid incident: %w", path, err)
+	}
 	out, err := Encode(next)
 	if err != nil {
 		return cur, err
@@ -95,7 +125,9 @@ func Update(ctx context.Context, path string, create bool, change func(model.Sta
 // lock takes the advisory lock of path, waiting up to LockWait.
 func lock(ctx context.Context, path string) (func(), error) {
 	lp := LockPath(path)
-	fl := flock.New(lp)
+	// Readable by all, so that people sharing an incident directory can
+	// each lock it: flock needs only a read-only descriptor.
+	fl := flock.New(lp, flock.SetPermissions(0o644))
 	ctx, cancel := context.WithTimeout(ctx, LockWait)
 	defer cancel()
 	ok, err := fl.TryLockContext(ctx, 5*time.Millisecond)
@@ -118,13 +150,13 @@ func WriteAtomic(path string, data []byte, mode fs.FileMode) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, tempPrefix(path)+"*")
 	if err != nil {
-		return fmt.Errorf("save incident: %w", err)
+		return writeError(path, err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {
 		_ = f.Close()
 		_ = os.Remove(tmp)
-		return fmt.Errorf("save incident to %s: %w", path, err)
+		return writeError(path, err)
 	}
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
@@ -140,9 +172,26 @@ func WriteAtomic(path string, data []byte, mode fs.FileMode) error {
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("save incident to %s: %w", path, err)
+		return writeError(path, err)
 	}
 	return syncDir(dir)
+}
+
+// writeError names the file being written, not the temporary file the
+// operating system's error names.
+func writeError(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	if info, serr := os.Stat(path); serr == nil && info.IsDir() {
+		return fmt.Errorf("write %s: it is a directory", path)
+	}
+	return fmt.Errorf("write %s: %w", path, err)
 }
 
 func syncDir(dir string) error {
@@ -165,9 +214,8 @@ func removeLeftovers(path string) {
 	if err != nil {
 		return
 	}
-	prefix := tempPrefix(path)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) {
+		if isTempOf(e.Name(), path) {
 			_ = os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

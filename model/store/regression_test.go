@@ -12,23 +12,16 @@ import (
 	"github.com/warroom/warroom/model/store"
 )
 
-// TestKnownBugs holds reproductions of store bugs found while writing these
-// tests and not fixed yet. Each subtest asserts the right behaviour and
-// fails today; they run only with WARROOM_STORE_KNOWN_BUGS=1 so the suite
-// stays green. Move a subtest into the regular tests once it is fixed.
-func TestKnownBugs(t *testing.T) {
-	if os.Getenv("WARROOM_STORE_KNOWN_BUGS") == "" {
-		t.Skip("set WARROOM_STORE_KNOWN_BUGS=1 to run the reproductions of known store bugs")
-	}
-
-	t.Run("unterminated table header reported one line late", func(t *testing.T) {
+// TestRegressions guards against store bugs that were found and fixed.
+func TestRegressions(t *testing.T) {
+	t.Run("unterminated table header reported on its own line", func(t *testing.T) {
 		runLineCases(t, []lineCase{
 			{name: "array table", old: "[[timeline]]", new: "[[timeline]", nth: 2},
 			{name: "table", old: "[incident]", new: "[incident", nth: 1},
 		})
 	})
 
-	t.Run("string ending in a backslash at EOF reported one line early", func(t *testing.T) {
+	t.Run("string ending in a backslash at EOF reported on the last line", func(t *testing.T) {
 		data, err := store.Encode(smallState(t))
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +36,7 @@ func TestKnownBugs(t *testing.T) {
 		checkFileError(t, err, path, bytes.Count(cut, []byte("\n"))+1, true)
 	})
 
-	t.Run("unknown key with a quoted name has no line", func(t *testing.T) {
+	t.Run("unknown key with a quoted name has its line", func(t *testing.T) {
 		data, err := store.Encode(smallState(t))
 		if err != nil {
 			t.Fatal(err)
@@ -57,7 +50,7 @@ func TestKnownBugs(t *testing.T) {
 		checkFileError(t, err, path, line, true, "declared by")
 	})
 
-	t.Run("unknown table with spaces in its header has no line", func(t *testing.T) {
+	t.Run("unknown table with spaces in its header has its line", func(t *testing.T) {
 		data, err := store.Encode(smallState(t))
 		if err != nil {
 			t.Fatal(err)
@@ -71,13 +64,13 @@ func TestKnownBugs(t *testing.T) {
 		checkFileError(t, err, path, line, true, "clock2")
 	})
 
-	t.Run("type error in an earlier array element points at the last one", func(t *testing.T) {
+	t.Run("type error in an earlier array element points at that element", func(t *testing.T) {
 		runLineCases(t, []lineCase{
 			{name: "timeline by", old: `by = "alice"`, new: `by = 5`, nth: 3, mention: []string{"by"}, noCol: true},
 		})
 	})
 
-	t.Run("Update through a symlink replaces the link", func(t *testing.T) {
+	t.Run("Update through a symlink keeps the link and updates its target", func(t *testing.T) {
 		dir := t.TempDir()
 		target := writeState(t, smallState(t))
 		link := filepath.Join(dir, "warroom.toml")
@@ -99,7 +92,7 @@ func TestKnownBugs(t *testing.T) {
 		}
 	})
 
-	t.Run("Update saves a state that Load then refuses", func(t *testing.T) {
+	t.Run("Update never saves a state that Load would refuse", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "warroom.toml")
 		// A change that returns the empty state it was handed (a no-op
 		// on create): Update writes it without checking it.
@@ -111,6 +104,34 @@ func TestKnownBugs(t *testing.T) {
 		}
 		if _, serr := os.Stat(path); err != nil && !errors.Is(serr, os.ErrNotExist) {
 			t.Errorf("Update failed (%v) but left a file", err)
+		}
+	})
+
+	t.Run("lock file can be opened by other users", func(t *testing.T) {
+		path := writeState(t, smallState(t))
+		if _, err := store.Update(context.Background(), path, false, appendLog("bob", "x")); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(store.LockPath(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm()&0o044 != 0o044 {
+			t.Errorf("lock file mode %v: others sharing the directory could not open it to lock", info.Mode().Perm())
+		}
+	})
+
+	t.Run("temp files of another incident are left alone", func(t *testing.T) {
+		path := writeState(t, smallState(t))
+		other := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-x.toml.tmp-123")
+		if err := os.WriteFile(other, []byte("in progress"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Update(context.Background(), path, false, appendLog("bob", "x")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(other); err != nil {
+			t.Errorf("the temp file of incident %q was removed: %v", filepath.Base(path)+".tmp-x.toml", err)
 		}
 	})
 }
