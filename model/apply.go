@@ -104,22 +104,12 @@ func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, er
 	return "", fmt.Errorf("could not find a free %q id", prefix)
 }
 
-// checkRole validates a role instance against the catalog.
+// checkRole validates an optional role instance against the catalog.
 func (t *tx) checkRole(r RoleRef) (RoleRef, error) {
 	if r.IsZero() {
 		return r, nil
 	}
-	if _, ok := t.c.Role(r.Role); !ok {
-		return r, &InvalidError{What: "role", Value: r.Role, Valid: t.c.Names()}
-	}
-	ws, err := checkWorkstream(r.Workstream)
-	if err != nil {
-		return r, err
-	}
-	if ws != "" && r.Role == IncidentManager {
-		return r, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
-	}
-	return RoleRef{Role: r.Role, Workstream: ws}, nil
+	return t.c.check(r)
 }
 
 func (op Declare) apply(t *tx) error {

@@ -46,14 +46,23 @@ func ParseRoleRef(c *Catalog, v string) (RoleRef, error) {
 		}
 		return RoleRef{}, err
 	}
-	ws, err = checkWorkstream(ws)
+	return c.check(RoleRef{Role: role.Key, Workstream: ws})
+}
+
+// check validates a role instance: a catalog role key and, except for the
+// incident manager, of whom there is one, an optional workstream.
+func (c *Catalog) check(r RoleRef) (RoleRef, error) {
+	if _, ok := c.Role(r.Role); !ok {
+		return r, &InvalidError{What: "role", Value: r.Role, Valid: c.Names()}
+	}
+	ws, err := checkWorkstream(r.Workstream)
 	if err != nil {
-		return RoleRef{}, err
+		return r, err
 	}
-	if ws != "" && role.Key == IncidentManager {
-		return RoleRef{}, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
+	if ws != "" && r.Role == IncidentManager {
+		return r, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
 	}
-	return RoleRef{Role: role.Key, Workstream: ws}, nil
+	return RoleRef{Role: r.Role, Workstream: ws}, nil
 }
 
 // Assignment records that a role instance was handed to someone. A role's
