@@ -250,6 +250,38 @@ func (op TaskSet) apply(t *tx) error {
 	return nil
 }
 
+func (op TaskAssign) apply(t *tx) error {
+	task, err := t.s.Task(op.Task)
+	if err != nil {
+		return err
+	}
+	ref, err := t.checkRole(op.Role)
+	if err != nil {
+		return err
+	}
+	owner := ""
+	if strings.TrimSpace(op.Owner) != "" {
+		if owner, err = checkName("owner", op.Owner); err != nil {
+			return err
+		}
+	}
+	if task.RoleRef() == ref && task.Owner == owner {
+		return &ConflictError{Reason: fmt.Sprintf("task %s already has that owner", task.ID)}
+	}
+	t.own("tasks")
+	for i := range t.s.Tasks {
+		if t.s.Tasks[i].ID == task.ID {
+			t.s.Tasks[i].Role, t.s.Tasks[i].Workstream, t.s.Tasks[i].Owner = ref.Role, ref.Workstream, owner
+			t.s.Tasks[i].Updated = t.env.Now
+			t.s.Tasks[i].Clock.Owner = t.stamp()
+		}
+	}
+	t.join(owner)
+	t.record(Entry{Kind: KindTaskAssigned, Task: task.ID, Text: task.Title, Role: ref.Role, Workstream: ref.Workstream,
+		To: owner, From: strings.TrimSpace(task.RoleRef().String() + " " + task.Owner)})
+	return nil
+}
+
 func (op Handoff) apply(t *tx) error {
 	if op.Role.IsZero() {
 		return &InvalidError{What: "role", Valid: t.c.Names()}

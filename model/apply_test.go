@@ -298,3 +298,26 @@ func TestPeopleAreRecorded(t *testing.T) {
 		t.Errorf("people %v, want %v", names, want)
 	}
 }
+
+func TestTaskAssign(t *testing.T) {
+	f := newFixture(t)
+	id := f.do("alice", TaskAdd{Title: "Page the DBA"})[0].Task
+	e := f.do("alice", TaskAssign{Task: id, Role: ref("tech_lead", "database"), Owner: "bob"})
+	task, _ := f.s.Task(id)
+	if task.Role != "tech_lead" || task.Workstream != "database" || task.Owner != "bob" {
+		t.Fatalf("task %+v", task)
+	}
+	if e[0].Kind != KindTaskAssigned || e[0].To != "bob" || e[0].From != "" {
+		t.Errorf("entry %+v", e[0])
+	}
+	e = f.do("carol", TaskAssign{Task: id})
+	if task, _ = f.s.Task(id); task.Role != "" || task.Owner != "" || e[0].From != "tech_lead/database bob" {
+		t.Errorf("after unassigning: task %+v entry %+v", task, e[0])
+	}
+	if _, err := f.try("carol", TaskAssign{Task: id}); err == nil {
+		t.Error("assigning a task to the owner it has was accepted")
+	}
+	if _, err := f.try("carol", TaskAssign{Task: id, Role: ref("nope", "")}); err == nil {
+		t.Error("assigning to an unknown role was accepted")
+	}
+}

@@ -28,6 +28,7 @@ const (
 	KindTaskStarted  Kind = "task_started"
 	KindTaskDone     Kind = "task_done"
 	KindTaskReopened Kind = "task_reopened"
+	KindTaskAssigned Kind = "task_assigned"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -35,7 +36,7 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 
 // SystemKinds are the kinds the timeline writes by itself.
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
-	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened}
+	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -85,6 +86,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	status         From → To (statuses)
 //	severity       From → To (severities: "unset", "1".."3")
 //	task_*         Task = id, Text = title, Role/Workstream/To = owner
+//	task_assigned  also From = the previous owner, as "role/workstream person"
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`

@@ -35,6 +35,14 @@ type TaskSet struct {
 	State TaskState
 }
 
+// TaskAssign gives a task to another role instance and/or person. Both
+// empty leaves the task owned by nobody.
+type TaskAssign struct {
+	Task  string // id or unique prefix
+	Role  RoleRef
+	Owner string
+}
+
 // Handoff hands a role instance to a person, with an optional briefing.
 // Handing the incident manager role also hands every role the incident
 // manager still holds by default.

@@ -621,3 +621,36 @@ func TestShowInSpanish(t *testing.T) {
 		t.Errorf("--lang es export json has no Spanish label: %+v", d.Roles)
 	}
 }
+
+// TestTaskAssign gives a task to a role instance, to a person, and back to
+// nobody, and checks the file and the timeline after each.
+func TestTaskAssign(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("handoff", "tl", "dave", "--workstream", "network")
+	out := r.ok("task", "add", "Check the provider")
+	id := regexp.MustCompile(taskIDRe).FindString(out)
+	wantContains(t, "assign", r.ok("task", "assign", id, "--role", "TL/network"), "owner: Tech lead · network (dave)")
+	wantContains(t, "assign", r.ok("task", "assign", id, "--owner", "erin"), "owner: erin")
+	wantContains(t, "assign", r.ok("task", "assign", id), "owner: nobody")
+	d := r.export()
+	if task := d.Tasks[0]; task.Role != "" || task.Owner != "" {
+		t.Errorf("task after unassigning: %+v", task)
+	}
+	var kinds []string
+	for _, e := range d.Timeline {
+		if e.Kind == "task_assigned" {
+			kinds = append(kinds, e.Role+"/"+e.Workstream+" "+e.To)
+		}
+	}
+	if want := "tech_lead/network |/ erin|/ "; strings.Join(kinds, "|") != want {
+		t.Errorf("assignments in the timeline: %q, want %q", strings.Join(kinds, "|"), want)
+	}
+	before := r.snapshot()
+	res := r.run("task", "assign", id)
+	if res.code != 1 {
+		t.Errorf("assigning to the same owner: want exit 1:\n%s", res)
+	}
+	before.unchanged(t, res)
+}

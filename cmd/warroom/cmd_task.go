@@ -24,6 +24,7 @@ person, both, or nobody yet; warroom shows who. Task ids are short
 		a.taskSetCmd("start", "Mark a task as in progress", model.TaskInProgress),
 		a.taskSetCmd("done", "Mark a task as done", model.TaskDone),
 		a.taskSetCmd("reopen", "Reopen a done task", model.TaskOpen),
+		a.taskAssignCmd(),
 	)
 	return cmd
 }
@@ -98,5 +99,38 @@ func (a *app) taskListCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "include done tasks")
+	return cmd
+}
+
+func (a *app) taskAssignCmd() *cobra.Command {
+	var role, owner string
+	cmd := &cobra.Command{
+		Use:   "assign ID [--role ROLE] [--owner NAME]",
+		Short: "Give a task to another role or person (neither: to nobody)",
+		Example: `  warroom task assign t4k --role tl/network
+  warroom task assign t4k --owner dave`,
+		Args:              exactly("a task ID"),
+		ValidArgsFunction: a.completeTasks,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ref, err := a.optionalRole(role)
+			if err != nil {
+				return err
+			}
+			st, entries, err := a.apply(cmd.Context(), model.TaskAssign{Task: args[0], Role: ref, Owner: owner}, false)
+			if err != nil {
+				return err
+			}
+			task, err := st.Task(entries[0].Task)
+			if err != nil {
+				return err
+			}
+			a.print("task %s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", "", "owning role: ROLE or ROLE/WORKSTREAM")
+	cmd.Flags().StringVar(&owner, "owner", "", "owning person")
+	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
+	_ = cmd.RegisterFlagCompletionFunc("owner", a.completePeople)
 	return cmd
 }

@@ -39,6 +39,12 @@ func Describe(e model.Entry, o Options) string {
 		return fmt.Sprintf("started task %s %q", line(e.Task), line(e.Text))
 	case model.KindTaskDone:
 		return fmt.Sprintf("completed task %s %q", line(e.Task), line(e.Text))
+	case model.KindTaskAssigned:
+		s := fmt.Sprintf("gave task %s %q to ", line(e.Task), line(e.Text))
+		if owner := owner(e.RoleRef(), e.To, o); owner != "" {
+			return s + owner
+		}
+		return s + "nobody"
 	case model.KindTaskReopened:
 		return fmt.Sprintf("reopened task %s %q", line(e.Task), line(e.Text))
 	}

@@ -20,7 +20,9 @@ type step struct {
 	at  time.Duration
 	who string
 	op  model.Op
-	set *taskSet // instead of op: a state change of a task added earlier
+	// onTask, instead of op: a change to a task added earlier, made once
+	// its id is known.
+	onTask func(ids []string) (model.Op, error)
 }
 
 // taskRef stands for the id of the n-th task added, resolved as the sample
@@ -42,11 +44,11 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 	var tasks []string
 	apply := func(st step) error {
 		op := st.op
-		if set := st.set; set != nil {
-			if int(set.ref) >= len(tasks) {
-				return fmt.Errorf("sample: task %d not added yet", set.ref)
+		if st.onTask != nil {
+			var err error
+			if op, err = st.onTask(tasks); err != nil {
+				return err
 			}
-			op = model.TaskSet{Task: tasks[set.ref], State: set.state}
 		}
 		next, entries, err := s.Apply(c, op, model.Env{Now: start.Add(st.at), Actor: st.who, Replica: "demo", IDs: ids})
 		if err != nil {
@@ -68,16 +70,30 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 	return s, nil
 }
 
-// taskSet changes the state of the n-th task added.
-type taskSet struct {
-	ref   taskRef
-	state model.TaskState
-}
-
 func do(at time.Duration, who string, op model.Op) step { return step{at: at, who: who, op: op} }
 
+// task returns the id of the n-th task added.
+func task(ids []string, n taskRef) (string, error) {
+	if int(n) >= len(ids) {
+		return "", fmt.Errorf("sample: task %d not added yet", n)
+	}
+	return ids[n], nil
+}
+
+// set changes the state of the n-th task added.
 func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
-	return step{at: at, who: who, set: &taskSet{n, state}}
+	return step{at: at, who: who, onTask: func(ids []string) (model.Op, error) {
+		id, err := task(ids, n)
+		return model.TaskSet{Task: id, State: state}, err
+	}}
+}
+
+// assign gives the n-th task added to a role and a person.
+func assign(at time.Duration, who string, n taskRef, ref model.RoleRef, owner string) step {
+	return step{at: at, who: who, onTask: func(ids []string) (model.Op, error) {
+		id, err := task(ids, n)
+		return model.TaskAssign{Task: id, Role: ref, Owner: owner}, err
+	}}
 }
 
 func script() []step {
@@ -131,6 +147,7 @@ func script() []step {
 		do(m(36, 0), "frank", model.Log{Kind: model.KindNote, Role: role("scribe"), Text: "All regions under 0.5% errors for ten minutes now."}),
 		do(m(38, 0), "alice", model.SetStatus{Status: model.Monitoring}),
 		do(m(39, 0), "alice", model.TaskAdd{Title: "Reconcile the orders that failed during the outage", Owner: "grace"}),
+		assign(m(40, 0), "alice", 7, role("customer_support_lead"), "grace"),
 		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Alert on pool saturation, not only on 5xx."}),
 		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
 		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
