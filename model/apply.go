@@ -25,6 +25,9 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if env.IDs == nil {
 		env.IDs = RandomIDs{}
 	}
+	if f, ok := env.IDs.(forker); ok {
+		env.IDs = f.Fork()
+	}
 	if env.Now.IsZero() {
 		return s, nil, fmt.Errorf("apply: no time given")
 	}

@@ -321,3 +321,23 @@ func TestTaskAssign(t *testing.T) {
 		t.Error("assigning to an unknown role was accepted")
 	}
 }
+
+func TestSeededIDsGiveTheSameIDsOnEveryApply(t *testing.T) {
+	f := newFixture(t)
+	env := Env{Now: f.now, Actor: "alice", IDs: &SeededIDs{Seed: 42}}
+	a, ea, err := f.s.Apply(f.c, TaskAdd{Title: "x"}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, eb, err := f.s.Apply(f.c, TaskAdd{Title: "x"}, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ea[0].ID != eb[0].ID || a.Tasks[0].ID != b.Tasks[0].ID {
+		t.Errorf("ids differ between two applications: %s/%s vs %s/%s", ea[0].ID, a.Tasks[0].ID, eb[0].ID, b.Tasks[0].ID)
+	}
+	c, _, _ := f.s.Apply(f.c, TaskAdd{Title: "x"}, Env{Now: f.now, Actor: "alice", IDs: &SeededIDs{Seed: 43}})
+	if c.Tasks[0].ID == a.Tasks[0].ID && c.Timeline[len(c.Timeline)-1].ID == ea[0].ID {
+		t.Error("different seeds gave the same ids")
+	}
+}
