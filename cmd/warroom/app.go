@@ -15,6 +15,8 @@ import (
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/themes"
+	"github.com/warroom/warroom/tui"
 )
 
 // defaultFile is the incident file used when neither --file nor
@@ -136,3 +138,11 @@ func (a *app) opts() report.Options {
 
 // print writes to standard output.
 func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, args...) }
+
+// screen opens the war-room screen on path.
+func (a *app) screen(ctx context.Context, path string) error {
+	return tui.Run(ctx, tui.RunOptions{
+		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
+		Theme: themes.Dark(), In: a.stdin, Out: a.stdout,
+	})
+}

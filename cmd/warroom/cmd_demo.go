@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/sample"
 	"github.com/warroom/warroom/model/store"
@@ -21,8 +20,9 @@ func (a *app) demoCmd() *cobra.Command {
 		Short: "Open a realistic sample incident in a temporary file",
 		Long: `Write a realistic sample incident (a SEV1 with two tech leads, split
 communications, a few dozen timeline entries and tasks in every state) to a
-new temporary file, and show it. Every other command works on it when
-pointed at that file, so you can try warroom without touching a real one.`,
+new temporary file, and open the war-room screen on it. Every other command
+works on it too (--file), so you can try warroom without touching a real
+incident.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := os.MkdirTemp("", "warroom-demo-")
@@ -41,13 +41,10 @@ pointed at that file, so you can try warroom without touching a real one.`,
 			if err := store.WriteAtomic(path, data, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprint(a.stdout, report.Show(st, report.ShowOptions{Options: a.opts(), Entries: 12}))
-			q := safetext.Line(path)
-			a.print("\nThe sample incident is in %s. Try:\n", q)
-			a.print("  export WARROOM_FILE=%s\n", q)
-			a.print("  warroom handoff scribe zoe --note \"take over the timeline\"\n")
-			a.print("  warroom task list --all\n")
-			a.print("  warroom export | less\n")
+			if err := a.screen(cmd.Context(), path); err != nil {
+				return err
+			}
+			a.print("The sample incident is kept in %s; warroom --file %s opens it again.\n", safetext.Line(path), safetext.Line(path))
 			return nil
 		},
 	}

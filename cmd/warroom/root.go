@@ -43,6 +43,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Long: `warroom keeps one incident in one plain TOML file and answers, at a glance:
 who holds which role, what is being done and by whom, and what happened when.
 
+Run without a command, it opens the war-room screen on the incident file
+(a short declare form when there is none yet). Press ? there for the keys.
+
 The incident manager holds every role until it is handed to someone else.
 Every change writes itself into the timeline.`,
 		Example: `  warroom declare "Checkout API returning 500s" --sev 1 --commander alice
@@ -53,7 +56,9 @@ Every change writes itself into the timeline.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE:          showHelp,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.screen(cmd.Context(), a.path())
+		},
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")

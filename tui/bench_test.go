@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+)
+
+// bigState is the sample incident grown to n timeline entries and tasks
+// tasks, built directly rather than through n Apply calls.
+func bigState(tb testing.TB, n, tasks int) model.State {
+	tb.Helper()
+	s := sampleState(tb)
+	kinds := []model.Kind{model.KindNote, model.KindAction, model.KindDecision, model.KindTheory}
+	roles := []string{"", "tech_lead", "communications_manager", "scribe"}
+	tl := make([]model.Entry, 0, n)
+	tl = append(tl, s.Timeline...)
+	start := s.Incident.Declared
+	for i := len(tl); i < n; i++ {
+		tl = append(tl, model.Entry{
+			ID: fmt.Sprintf("ebench%07d", i), At: start.Add(time.Duration(i) * time.Second), By: "bob",
+			Kind: kinds[i%len(kinds)], Role: roles[i%len(roles)],
+			Text: fmt.Sprintf("entry %d: replica lag back under a second on db-%d after the failover", i, i%7),
+		})
+	}
+	ts := append([]model.Task(nil), s.Tasks...)
+	for i := len(ts); i < tasks; i++ {
+		state := []model.TaskState{model.TaskOpen, model.TaskInProgress, model.TaskDone}[i%3]
+		ts = append(ts, model.Task{
+			ID: fmt.Sprintf("tbench%05d", i), Title: fmt.Sprintf("check shard %d of the orders database", i), State: state,
+			Role: roles[i%len(roles)], Created: start, CreatedBy: "alice", Updated: start,
+		})
+	}
+	s.Timeline, s.Tasks = tl, ts
+	if err := s.Check(); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkView draws the main screen at 120×40 with 1,000 tasks and a
+// growing timeline. Its cost must not grow with the timeline.
+func BenchmarkView(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			m, _ := newTestModel(b, bigState(b, n, 1000), 120, 40)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeyDuringSave sends a key press through Update and View while
+// a save of a 10,000-entry incident runs in the background, as it does
+// when the screen saves: the key must not wait for the save.
+func BenchmarkKeyDuringSave(b *testing.B) {
+	s := bigState(b, 10_000, 1000)
+	path := filepath.Join(b.TempDir(), "warroom.toml")
+	data, err := store.Encode(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := store.WriteAtomic(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	saving := make(chan struct{})
+	go func() {
+		defer close(saving)
+		for ctx.Err() == nil {
+			_, _ = store.Update(ctx, path, false, func(st model.State) (model.State, error) {
+				next, _, err := st.Apply(model.DefaultCatalog(), model.Log{Text: "background save"},
+					model.Env{Now: testNow, Actor: "bot", IDs: model.RandomIDs{}})
+				return next, err
+			})
+		}
+	}()
+	m, _ := newTestModel(b, s, 120, 40)
+	press := []string{"tab", "right", "j", "left", "shift+tab", "k"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m = send(m, keyMsg(press[i%len(press)]))
+		_ = m.View()
+	}
+	b.StopTimer()
+	cancel()
+	<-saving
+}

@@ -1,0 +1,100 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// GlobalKeys work whenever no prompt is open.
+type GlobalKeys struct {
+	NextRole, PrevRole, JumpRole key.Binding
+	NextArea, PrevArea           key.Binding
+	Handoff, Note, Task          key.Binding
+	Status, Severity             key.Binding
+	Help, Quit                   key.Binding
+}
+
+// ListKeys move within the focused area.
+type ListKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// TaskKeys act on the selected task when the task list has focus.
+type TaskKeys struct {
+	Start, Done, Reopen, Assign key.Binding
+}
+
+// TimelineKeys act on the timeline when it has focus.
+type TimelineKeys struct {
+	Filter, ClearFilter key.Binding
+}
+
+// PromptKeys work while a prompt is open; every other key is text.
+type PromptKeys struct {
+	Submit, Cancel, Complete key.Binding
+}
+
+// KeyMap holds every scope's bindings.
+type KeyMap struct {
+	Global   GlobalKeys
+	List     ListKeys
+	Tasks    TaskKeys
+	Timeline TimelineKeys
+	Prompt   PromptKeys
+}
+
+// DefaultKeyMap returns the key contract of the war-room screen.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Global: GlobalKeys{
+			NextRole: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next role")),
+			PrevRole: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous role")),
+			JumpRole: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-8", "jump to role")),
+			NextArea: key.NewBinding(key.WithKeys("right", "f"), key.WithHelp("→/f", "next pane")),
+			PrevArea: key.NewBinding(key.WithKeys("left", "F"), key.WithHelp("←/F", "previous pane")),
+			Handoff:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hand off role")),
+			Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add note")),
+			Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add task")),
+			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "set status")),
+			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "set severity")),
+			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		},
+		List: ListKeys{
+			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+			PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+			Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+			Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		},
+		Tasks: TaskKeys{
+			Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start task")),
+			Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "task done")),
+			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "reopen task")),
+			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "reassign task")),
+		},
+		Timeline: TimelineKeys{
+			Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter by role or kind")),
+			ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		},
+		Prompt: PromptKeys{
+			Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		},
+	}
+}
+
+// isText reports whether a key event is text rather than a key: several
+// characters that arrived in one read (fast typing, a paste, SSH), which
+// Bubble Tea v1 hands over as one event. "down" typed quickly must not act
+// as the down key.
+func isText(msg tea.KeyMsg) bool {
+	return msg.Paste || (msg.Type == tea.KeyRunes && len(msg.Runes) > 1)
+}
+
+// matches is key.Matches for keys only: text never matches a binding.
+func matches(msg tea.KeyMsg, b ...key.Binding) bool {
+	return !isText(msg) && key.Matches(msg, b...)
+}

@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+)
+
+// tickMsg makes the clocks move.
+type tickMsg time.Time
+
+// fileChangedMsg says someone changed the incident file.
+type fileChangedMsg struct{}
+
+// loadedMsg carries the file as read after a change.
+type loadedMsg struct {
+	state model.State
+	err   error
+}
+
+// savedMsg carries the outcome of a save.
+type savedMsg store.WriteResult
+
+// declaredMsg carries the outcome of the declare form.
+type declaredMsg struct {
+	state model.State
+	err   error
+}
+
+// tick waits a second, aligned to the clock's seconds.
+func tick(now time.Time) tea.Cmd {
+	return tea.Tick(time.Second-time.Duration(now.Nanosecond()), func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// waitForChange waits for the watch to report a change.
+func waitForChange(ch <-chan struct{}) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return fileChangedMsg{}
+	}
+}
+
+// waitForSave waits for the writer to report a save.
+func waitForSave(ch <-chan store.WriteResult) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		r, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return savedMsg(r)
+	}
+}
+
+// load reads the incident file.
+func load(path string) tea.Cmd {
+	return func() tea.Msg {
+		s, err := store.Load(path)
+		return loadedMsg{state: s, err: err}
+	}
+}

@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+)
+
+// Saver takes changes to save off the UI goroutine. store.Writer is one.
+type Saver interface {
+	Submit(c store.Change) uint64
+}
+
+// Options configure a screen.
+type Options struct {
+	Path    string // the incident file, for the header and the watch
+	Actor   string // who is at the keyboard
+	Lang    string
+	Catalog *model.Catalog
+	Styles  *Styles
+	Now     func() time.Time // the clock; time.Now when nil
+	Seed    func() uint64    // seeds of change ids; random when nil
+	Replica string
+	Saver   Saver
+	// Changes reports changes to the file made by anyone (store.Watch);
+	// Results reports saves (store.Writer). Either may be nil, as in tests
+	// that feed messages by hand.
+	Changes <-chan struct{}
+	Results <-chan store.WriteResult
+}
+
+// area is a part of the screen that can have focus.
+type area int
+
+const (
+	areaRoles area = iota
+	areaTimeline
+	areaTasks
+	areaCount
+)
+
+// pending is a change shown on screen but not yet saved.
+type pending struct {
+	seq    uint64
+	change store.Change
+}
+
+// Model is the war-room screen.
+type Model struct {
+	opts Options
+	keys KeyMap
+	help help.Model
+
+	disk    model.State // the incident as last read or saved
+	state   model.State // disk plus pending changes: what the screen shows
+	pending []pending
+	loaded  bool // the incident has been read at least once
+
+	holdings    []model.Holding // derived from state
+	role        int             // index into holdings
+	roleEntries []model.Entry   // latest entries of the focused role
+	focus       area
+	roleTop     int // first line of the role pane shown
+
+	timeline timelineView
+	tasks    tasksView
+
+	prompt   *prompt
+	declare  *declareForm
+	fullHelp bool
+
+	width, height int
+	sizes         paneSizes // computed in Update, drawn by View
+	now           time.Time
+
+	saveErr  error  // the last save failed; it is retried
+	notice   string // a one-off message: a refused change, a rejected save
+	quitting bool
+}
+
+// New builds the screen for a state read from the file (or the empty
+// state, which opens the declare form).
+func New(opts Options, s model.State) Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Catalog == nil {
+		opts.Catalog = model.DefaultCatalog()
+	}
+	if opts.Lang == "" {
+		opts.Lang = "en"
+	}
+	h := help.New()
+	h.Styles.ShortKey = opts.Styles.HelpKey
+	h.Styles.ShortDesc = opts.Styles.HelpDesc
+	h.Styles.FullKey = opts.Styles.HelpKey
+	h.Styles.FullDesc = opts.Styles.HelpDesc
+	h.Styles.ShortSeparator = opts.Styles.Muted
+	h.Styles.FullSeparator = opts.Styles.Muted
+	h.Styles.Ellipsis = opts.Styles.Muted
+	m := Model{opts: opts, keys: DefaultKeyMap(), help: h, now: opts.Now(), width: 120, height: 40}
+	if s.Declared() {
+		m.setDisk(s)
+		m.loaded = true
+	} else {
+		m.declare = newDeclareForm(opts.Actor, opts.Styles)
+	}
+	return m
+}
+
+// setDisk takes a new state from the file and replays the changes not
+// saved yet on top of it.
+func (m *Model) setDisk(s model.State) {
+	m.disk = s
+	m.rebuild()
+}
+
+// rebuild recomputes the shown state and everything derived from it.
+func (m *Model) rebuild() {
+	st := m.disk
+	for _, p := range m.pending {
+		if next, _, err := st.Apply(m.opts.Catalog, p.change.Op, p.change.Env); err == nil {
+			st = next
+		}
+	}
+	m.setState(st)
+}
+
+// setState shows st and recomputes the derived views, keeping the focused
+// role where it was.
+func (m *Model) setState(st model.State) {
+	var focused model.RoleRef
+	if m.role < len(m.holdings) {
+		focused = m.holdings[m.role].Ref
+	}
+	m.state = st
+	m.holdings = st.Holdings(m.opts.Catalog)
+	m.role = 0
+	for i, h := range m.holdings {
+		if h.Ref == focused {
+			m.role = i
+		}
+	}
+	m.timeline.setEntries(st.Timeline, m.opts.Catalog)
+	m.tasks.setTasks(st.Tasks)
+	m.findRoleEntries()
+}
+
+// styles is a shorthand.
+func (m *Model) styles() *Styles { return m.opts.Styles }
+
+// focusedRole is the role instance whose pane is shown.
+func (m *Model) focusedRole() model.Holding {
+	if m.role < len(m.holdings) {
+		return m.holdings[m.role]
+	}
+	return model.Holding{}
+}
+
+// label renders a role instance's name in the screen's language.
+func (m *Model) label(ref model.RoleRef) string {
+	return ref.Label(m.opts.Catalog, m.opts.Lang)
+}

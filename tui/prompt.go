@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/warroom/warroom/model"
+)
+
+// promptKind says what a prompt's text becomes.
+type promptKind int
+
+const (
+	promptHandoff promptKind = iota
+	promptNote
+	promptTask
+	promptStatus
+	promptSeverity
+	promptAssign
+	promptFilter
+)
+
+// prompt is the one-line input the footer shows while the user types a
+// handoff, a note, a task and so on. While it is open every printable key
+// is text.
+type prompt struct {
+	kind  promptKind
+	label string // sanitised
+	hint  string // sanitised, shown under the input
+	ref   model.RoleRef
+	task  string
+	input textinput.Model
+}
+
+// newPrompt opens a prompt with completion from suggestions.
+func newPrompt(kind promptKind, label, hint string, suggestions []string, s *Styles) *prompt {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = model.MaxEntry
+	in.TextStyle = s.Prompt
+	in.PlaceholderStyle = s.Muted
+	in.CompletionStyle = s.Muted
+	in.Cursor.Style = s.Accent
+	in.Cursor.TextStyle = s.Prompt
+	if len(suggestions) > 0 {
+		in.ShowSuggestions = true
+		in.SetSuggestions(suggestions)
+	}
+	in.Focus()
+	return &prompt{kind: kind, label: label, hint: hint, input: in}
+}
+
+// update hands a key or paste to the text input.
+func (p *prompt) update(msg tea.Msg) tea.Cmd {
+	return updateInput(&p.input, msg)
+}
+
+// updateInput hands msg to a text input. Several characters that arrive as
+// one key event are inserted as text: the input's own bindings would take
+// a word such as "down" for the key of that name.
+func updateInput(in *textinput.Model, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok && isText(k) {
+		text := string(k.Runes)
+		v, pos := []rune(in.Value()), in.Position()
+		in.SetValue(string(v[:pos]) + text + string(v[pos:]))
+		in.SetCursor(pos + len(k.Runes))
+		return nil
+	}
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	return cmd
+}
+
+// value is the typed text.
+func (p *prompt) value() string { return p.input.Value() }
+
+// view renders the prompt in width columns: label, input, hint.
+func (p *prompt) view(s *Styles, width int) string {
+	p.input.Width = max(1, width-lipgloss.Width(p.label)-3)
+	line := s.PromptLabel.Render(p.label) + " " + p.input.View()
+	hint := s.Muted.Render(p.hint)
+	return fit(line, width) + "\n" + fit(hint, width)
+}
+
+// splitHandoff reads "name" or "name: briefing".
+func splitHandoff(v string) (name, note string) {
+	name, note, _ = strings.Cut(v, ":")
+	return strings.TrimSpace(name), strings.TrimSpace(note)
+}
+
+// splitAssign reads "ROLE PERSON", "ROLE", "PERSON" or nothing.
+func splitAssign(c *model.Catalog, v string) (model.RoleRef, string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return model.RoleRef{}, "", nil
+	}
+	first, rest, _ := strings.Cut(v, " ")
+	if ref, err := model.ParseRoleRef(c, first); err == nil {
+		return ref, strings.TrimSpace(rest), nil
+	}
+	return model.RoleRef{}, v, nil
+}

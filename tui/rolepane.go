@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/safetext"
+)
+
+// staleAfter is how long an open task may go untouched before the
+// incident manager's board lists it.
+const staleAfter = 15 * time.Minute
+
+// roleLines renders the focused role's pane, w columns wide: who holds it,
+// what the role does, its open tasks and latest entries. The incident
+// manager's pane starts with the "nobody owns this" board.
+func (m *Model) roleLines(w int) []string {
+	s := m.styles()
+	h := m.focusedRole()
+	role, _ := m.opts.Catalog.Role(h.Ref.Role)
+	txt := role.In(m.opts.Lang)
+	var out []string
+	add := func(lines ...string) { out = append(out, lines...) }
+
+	title := s.PaneTitle.Render(safetext.Line(m.label(h.Ref)))
+	add(title + s.Muted.Render(fmt.Sprintf("  %d/%d", m.role+1, len(m.holdings))))
+	if h.Default {
+		add(s.DefaultHolder.Render(fmt.Sprintf("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
+	} else {
+		add(s.Holder.Render("Held by "+safetext.Line(h.Holder)) +
+			s.Text.Render(fmt.Sprintf(" since %s (%s ago)", m.localTime(h.Since), report.Age(m.now.Sub(h.Since)))))
+		if h.Note != "" {
+			for _, l := range wrap(`Briefing: "`+safetext.Line(h.Note)+`"`, w) {
+				add(s.Muted.Render(l))
+			}
+		}
+	}
+	if h.Ref.Role == model.IncidentManager {
+		add(m.boardLines(w)...)
+	}
+	add("")
+	for _, l := range wrap(txt.Primary, w) {
+		add(s.Text.Render(l))
+	}
+	for _, sec := range txt.Secondary {
+		for i, l := range wrap(sec, w-2) {
+			if i == 0 {
+				add(s.Muted.Render("• " + l))
+			} else {
+				add(s.Muted.Render("  " + l))
+			}
+		}
+	}
+	if len(txt.OtherNames) > 0 {
+		add(s.Muted.Render("Also called: " + strings.Join(txt.OtherNames, ", ")))
+	}
+
+	var open []model.Task
+	for _, t := range m.state.Tasks {
+		if t.Open() && t.RoleRef() == h.Ref {
+			open = append(open, t)
+		}
+	}
+	add("", s.Bold.Render(fmt.Sprintf("Open tasks (%d)", len(open))))
+	add(m.someTasks(open, w, false)...)
+	if len(open) == 0 {
+		add(s.Muted.Render("  none"))
+	}
+
+	add("", s.Bold.Render("Latest from this role"))
+	for _, e := range m.roleEntries {
+		add(m.entryLine(e, w))
+	}
+	if len(m.roleEntries) == 0 {
+		add(s.Muted.Render("  none"))
+	}
+	return out
+}
+
+// Latest entries shown on a role pane, and how far back to look for them.
+const (
+	roleEntries     = 5
+	roleEntriesScan = 5000
+)
+
+// findRoleEntries collects the latest entries about the focused role, or
+// written by its holder about no role in particular. It runs in Update
+// when the state or the focus changes, so drawing never scans the
+// timeline.
+func (m *Model) findRoleEntries() {
+	h := m.focusedRole()
+	m.roleEntries = m.roleEntries[:0:0]
+	tl := m.state.Timeline
+	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan && len(m.roleEntries) < roleEntries; i-- {
+		e := tl[i]
+		if e.RoleRef() == h.Ref || (e.Role == "" && !h.Default && e.By == h.Holder) {
+			m.roleEntries = append(m.roleEntries, e)
+		}
+	}
+}
+
+// boardLines is the incident manager's "nobody owns this" board: tasks
+// without an owner, roles still on the incident manager, and open tasks
+// nobody has touched for 15 minutes.
+func (m *Model) boardLines(w int) []string {
+	s := m.styles()
+	var unowned, stale []model.Task
+	for _, t := range m.state.Tasks {
+		if !t.Open() {
+			continue
+		}
+		if t.Role == "" && t.Owner == "" {
+			unowned = append(unowned, t)
+		}
+		if m.now.Sub(t.Updated) >= staleAfter {
+			stale = append(stale, t)
+		}
+	}
+	var defaults []string
+	for _, h := range m.holdings {
+		if h.Default {
+			defaults = append(defaults, safetext.Line(m.label(h.Ref)))
+		}
+	}
+	out := []string{s.Warning.Render("NOBODY OWNS THIS")}
+	if len(unowned)+len(stale)+len(defaults) == 0 {
+		return append(out, s.Muted.Render("  every task has an owner and every role a holder"))
+	}
+	out = append(out, s.Bold.Render(fmt.Sprintf("Tasks without an owner (%d)", len(unowned))))
+	out = append(out, m.someTasks(unowned, w, false)...)
+	out = append(out, s.Bold.Render(fmt.Sprintf("Roles still with the incident manager (%d)", len(defaults))))
+	for _, l := range wrap(strings.Join(defaults, ", "), w-2) {
+		out = append(out, "  "+s.DefaultHolder.Render(l))
+	}
+	out = append(out, s.Bold.Render(fmt.Sprintf("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(stale))))
+	return append(out, m.someTasks(stale, w, true)...)
+}
+
+// listCap is how many tasks a list in the role pane shows; the task list
+// pane has them all.
+const listCap = 6
+
+// someTasks renders up to listCap tasks and says how many more there are,
+// so that drawing the pane costs the same however many tasks there are.
+func (m *Model) someTasks(ts []model.Task, w int, untouched bool) []string {
+	var out []string
+	for i, t := range ts {
+		if i == listCap {
+			out = append(out, m.styles().Muted.Render(fmt.Sprintf("  and %d more in the task list", len(ts)-listCap)))
+			break
+		}
+		out = append(out, m.taskLine(t, w, untouched))
+	}
+	return out
+}
+
+// stateMark renders a task's state as a box a colourless screen can read.
+func stateMark(t model.Task) string {
+	switch t.State {
+	case model.TaskInProgress:
+		return "[~]"
+	case model.TaskDone:
+		return "[x]"
+	}
+	return "[ ]"
+}
+
+// taskLine renders a task in one line: state, id and title on the left;
+// owner and age on the right, where they stay visible however long the
+// title is.
+func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
+	s := m.styles()
+	age := report.Age(m.now.Sub(t.Created))
+	if untouched {
+		age = "untouched " + report.Age(m.now.Sub(t.Updated))
+	}
+	owner := report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
+	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
+	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
+	st := s.Text
+	if t.State == model.TaskDone {
+		st = s.Done
+	}
+	if lipgloss.Width(right) > w/2 {
+		return fit(st.Render(left+right), w)
+	}
+	return st.Render(fit(left, w-lipgloss.Width(right)) + right)
+}
+
+// kindWords are the timeline kinds as the screen names them, all one width.
+var kindWords = map[model.Kind]string{
+	model.KindDeclared: "declared", model.KindNote: "note", model.KindDecision: "decision",
+	model.KindAction: "action", model.KindTheory: "theory", model.KindFollowup: "follow-up",
+	model.KindHandoff: "handoff", model.KindStatus: "status", model.KindSeverity: "severity",
+	model.KindTaskAdded: "task +", model.KindTaskStarted: "task ~", model.KindTaskDone: "task done",
+	model.KindTaskReopened: "reopened", model.KindTaskAssigned: "task →",
+}
+
+// entryTime renders an entry's time: 15:04, with the date when the incident
+// has run across days, so the column keeps one width.
+func (m *Model) entryTime(t time.Time) string {
+	lt, decl := t.In(m.now.Location()), m.state.Incident.Declared.In(m.now.Location())
+	if decl.YearDay() != m.now.YearDay() || decl.Year() != m.now.Year() {
+		return lt.Format("Jan02 15:04")
+	}
+	return lt.Format("15:04")
+}
+
+// entryLine renders a timeline entry in one line: time, author, kind, text.
+func (m *Model) entryLine(e model.Entry, w int) string {
+	s := m.styles()
+	desc := report.Describe(e, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
+	kind := kindWords[e.Kind]
+	if kind == "" {
+		kind = string(e.Kind)
+	}
+	head := s.Muted.Render(m.entryTime(e.At)) + " " + s.Holder.Render(fit(safetext.Line(e.By), 8)) + " " +
+		s.Kind.Render(fit(kind, 9)) + " "
+	return fit(head+s.Text.Render(desc), w)
+}

@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/themes"
+)
+
+// RunOptions configure Run.
+type RunOptions struct {
+	Path    string
+	Actor   string
+	Lang    string
+	Replica string
+	Catalog *model.Catalog
+	Theme   themes.Theme
+	In      io.Reader
+	Out     io.Writer
+}
+
+// SaveTimeout bounds how long quitting waits for the last save.
+const SaveTimeout = 30 * time.Second
+
+// Run opens the war-room screen on the incident file at path, in the
+// alternate screen, until the user quits; then it waits for the last save.
+// A missing file opens the declare form.
+func Run(ctx context.Context, o RunOptions) error {
+	st, err := store.Load(o.Path)
+	var uk *store.UnknownKeysError
+	switch {
+	case err == nil, errors.Is(err, store.ErrNoIncident), errors.As(err, &uk):
+	default:
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	changes, err := store.Watch(ctx, o.Path)
+	if err != nil {
+		return err
+	}
+	w := store.NewWriter(o.Path, o.Catalog)
+	r := lipgloss.NewRenderer(o.Out)
+	m := New(Options{
+		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
+		Styles: NewStyles(r, o.Theme), Saver: w, Changes: changes, Results: w.Results(),
+	}, st)
+	if uk != nil {
+		m.notice = uk.Error()
+	}
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
+	_, runErr := p.Run()
+	flush, done := context.WithTimeout(context.Background(), SaveTimeout)
+	defer done()
+	if err := w.Close(flush); err != nil {
+		return fmt.Errorf("some changes were not saved: %w", err)
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return runErr
+	}
+	return nil
+}

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/themes"
+)
+
+// Styles are every style the screen uses, built from one theme for one
+// renderer. Build them with NewStyles; never share them between renderers.
+type Styles struct {
+	Theme themes.Theme
+
+	Title, Muted, Text, Accent, Warning, Bold lipgloss.Style
+	SevBadge                                  map[model.Severity]lipgloss.Style
+	StatusBadge                               map[model.Status]lipgloss.Style
+
+	Tab, TabActive, TabDefault, TabDefaultActive lipgloss.Style
+
+	Pane, PaneFocused lipgloss.Style // bordered boxes
+	PaneTitle         lipgloss.Style
+	Selected          lipgloss.Style
+	Holder            lipgloss.Style
+	DefaultHolder     lipgloss.Style
+	Done              lipgloss.Style
+	Kind              lipgloss.Style
+
+	Prompt, PromptLabel lipgloss.Style
+	Error               lipgloss.Style
+	HelpKey, HelpDesc   lipgloss.Style
+}
+
+// NewStyles builds the styles of theme t for renderer r.
+func NewStyles(r *lipgloss.Renderer, t themes.Theme) *Styles {
+	s := &Styles{Theme: t}
+	base := r.NewStyle()
+	s.Text = base.Foreground(t.Text)
+	s.Muted = base.Foreground(t.Muted)
+	s.Accent = base.Foreground(t.Accent)
+	s.Warning = base.Foreground(t.Warning).Bold(true)
+	s.Bold = base.Bold(true)
+	s.Title = base.Foreground(t.Text).Bold(true)
+
+	badge := base.Foreground(t.OnBadge).Bold(true).Padding(0, 1)
+	s.SevBadge = map[model.Severity]lipgloss.Style{
+		model.Sev1:     badge.Background(t.Sev1).Blink(false),
+		model.Sev2:     badge.Background(t.Sev2),
+		model.Sev3:     badge.Background(t.Sev3),
+		model.SevUnset: badge.Background(t.SevUnset),
+	}
+	s.StatusBadge = map[model.Status]lipgloss.Style{
+		model.Investigating: base.Foreground(t.Investigating).Bold(true),
+		model.Identified:    base.Foreground(t.Identified).Bold(true),
+		model.Monitoring:    base.Foreground(t.Monitoring).Bold(true),
+		model.Resolved:      base.Foreground(t.Resolved).Bold(true),
+		model.Closed:        base.Foreground(t.Closed).Bold(true),
+	}
+
+	tab := base.Padding(0, 1)
+	s.Tab = tab.Foreground(t.Role)
+	s.TabActive = tab.Foreground(t.Text).Background(t.Selection).Bold(true).Underline(true)
+	s.TabDefault = tab.Foreground(t.DefaultRole).Italic(true)
+	s.TabDefaultActive = tab.Foreground(t.DefaultRole).Background(t.Selection).Italic(true).Underline(true)
+
+	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(t.Border)
+	s.PaneFocused = base.Border(lipgloss.ThickBorder()).BorderForeground(t.Accent)
+	s.PaneTitle = base.Foreground(t.Accent).Bold(true)
+	s.Selected = base.Background(t.Selection).Foreground(t.Text)
+	s.Holder = base.Foreground(t.Role).Bold(true)
+	s.DefaultHolder = base.Foreground(t.DefaultRole).Italic(true)
+	s.Done = base.Foreground(t.Done)
+	s.Kind = base.Foreground(t.Muted)
+
+	s.Prompt = base.Foreground(t.Text)
+	s.PromptLabel = base.Foreground(t.Accent).Bold(true)
+	s.Error = base.Foreground(t.Warning).Bold(true)
+	s.HelpKey = base.Foreground(t.Accent)
+	s.HelpDesc = base.Foreground(t.Muted)
+	return s
+}

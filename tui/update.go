@@ -1,0 +1,477 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/store"
+)
+
+// Init starts the clock and the listeners.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tick(m.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results))
+}
+
+// Update routes each message to the one method that handles it: window
+// size to the layout, data to the state, keys to the prompt when one is
+// open, else to the global keys, else to the focused pane.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tickMsg:
+		m.now = m.opts.Now()
+		cmd = tick(m.now)
+	case fileChangedMsg:
+		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
+	case loadedMsg:
+		m.onLoaded(msg)
+	case savedMsg:
+		m.onSaved(store.WriteResult(msg))
+		cmd = waitForSave(m.opts.Results)
+		if m.quitting && len(m.pending) == 0 {
+			cmd = tea.Quit
+		}
+	case declaredMsg:
+		cmd = m.onDeclared(msg)
+	case tea.KeyMsg:
+		cmd = m.onKey(msg)
+	}
+	m.updateKeys()
+	m.relayout()
+	return m, cmd
+}
+
+// onLoaded takes the file as another process left it.
+func (m *Model) onLoaded(msg loadedMsg) {
+	var uk *store.UnknownKeysError
+	switch {
+	case msg.err == nil:
+	case errors.As(msg.err, &uk):
+		m.notice = uk.Error()
+	default:
+		// Keep showing what we have; the file may be mid-edit by hand.
+		m.notice = "could not read the file: " + msg.err.Error()
+		return
+	}
+	if msg.state.Declared() {
+		m.setDisk(msg.state)
+		m.loaded = true
+	}
+}
+
+// onSaved takes a save's outcome: committed and rejected changes leave the
+// queue; a failed save keeps them, and the header says so until a retry
+// succeeds.
+func (m *Model) onSaved(r store.WriteResult) {
+	if r.Err != nil {
+		m.saveErr = r.Err
+		return
+	}
+	m.saveErr = nil
+	done := map[uint64]bool{}
+	for _, seq := range r.Committed {
+		done[seq] = true
+	}
+	for _, rej := range r.Rejected {
+		done[rej.Seq] = true
+		m.notice = "not saved: " + rej.Err.Error()
+	}
+	kept := m.pending[:0:0]
+	for _, p := range m.pending {
+		if !done[p.seq] {
+			kept = append(kept, p)
+		}
+	}
+	m.pending = kept
+	if r.State.Declared() {
+		m.setDisk(r.State)
+	}
+}
+
+// onDeclared takes the outcome of the declare form.
+func (m *Model) onDeclared(msg declaredMsg) tea.Cmd {
+	if msg.err != nil {
+		m.declare.err = msg.err.Error()
+		return nil
+	}
+	m.declare = nil
+	m.loaded = true
+	m.setDisk(msg.state)
+	return nil
+}
+
+// onKey routes a key press.
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case m.declare != nil:
+		return m.declareKey(msg)
+	case m.prompt != nil:
+		return m.promptKey(msg)
+	case msg.Paste:
+		// Pasted text outside a prompt is not a command.
+		return nil
+	case isText(msg):
+		// Keys typed faster than the screen reads them arrive together:
+		// take them one by one, so that "2h" focuses role 2 and opens the
+		// handoff prompt, and what follows the prompt's key is its text.
+		return m.onKeys(msg.Runes)
+	}
+	m.notice = ""
+	g := m.keys.Global
+	switch {
+	case matches(msg, g.Quit):
+		return m.quit()
+	case matches(msg, g.Help):
+		m.fullHelp = !m.fullHelp
+	case m.fullHelp && msg.String() == "esc":
+		m.fullHelp = false
+	case matches(msg, g.NextRole):
+		m.focusRole((m.role + 1) % max(1, len(m.holdings)))
+	case matches(msg, g.PrevRole):
+		m.focusRole((m.role - 1 + len(m.holdings)) % max(1, len(m.holdings)))
+	case matches(msg, g.JumpRole):
+		m.jumpRole(int(msg.Runes[0] - '0'))
+	case matches(msg, g.NextArea):
+		m.focus = (m.focus + 1) % areaCount
+	case matches(msg, g.PrevArea):
+		m.focus = (m.focus + areaCount - 1) % areaCount
+	case matches(msg, g.Handoff):
+		m.openHandoff()
+	case matches(msg, g.Note):
+		h := m.focusedRole()
+		m.prompt = newPrompt(promptNote, "Note for "+safetext.Line(m.label(h.Ref))+":",
+			"d: decision · a: action · th: theory · todo: follow-up — or plain text", nil, m.styles())
+		m.prompt.ref = h.Ref
+	case matches(msg, g.Task):
+		h := m.focusedRole()
+		m.prompt = newPrompt(promptTask, "New task for "+safetext.Line(m.label(h.Ref))+":", "a short title; enter adds it", nil, m.styles())
+		m.prompt.ref = h.Ref
+	case matches(msg, g.Status):
+		m.prompt = newPrompt(promptStatus, "Status:", "investigating, identified, monitoring, resolved or closed (tab completes)",
+			statusNames(), m.styles())
+	case matches(msg, g.Severity):
+		m.prompt = newPrompt(promptSeverity, "Severity:", "1 critical · 2 major · 3 minor · unset", []string{"1", "2", "3", "unset"}, m.styles())
+	default:
+		return m.areaKey(msg)
+	}
+	return nil
+}
+
+// onKeys handles runes that arrived together as key presses in order; once
+// one opens a prompt, the rest are its text.
+func (m *Model) onKeys(runes []rune) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, r := range runes {
+		if m.prompt != nil {
+			cmds = append(cmds, m.promptKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[i:]}))
+			break
+		}
+		cmds = append(cmds, m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
+		if m.quitting {
+			break
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func statusNames() []string {
+	out := make([]string, len(model.Statuses))
+	for i, s := range model.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// quit leaves at once when everything is saved, else after the last save.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	if len(m.pending) == 0 || m.opts.Results == nil {
+		return tea.Quit
+	}
+	return nil
+}
+
+// focusRole shows role pane i.
+func (m *Model) focusRole(i int) {
+	m.role, m.roleTop, m.focus = i, 0, areaRoles
+	m.findRoleEntries()
+}
+
+// jumpRole focuses the n-th catalog role; pressed again, its next instance.
+func (m *Model) jumpRole(n int) {
+	var idx []int
+	for i, h := range m.holdings {
+		if m.opts.Catalog.Position(h.Ref.Role) == n-1 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	next := idx[0]
+	for k, i := range idx {
+		if i == m.role {
+			next = idx[(k+1)%len(idx)]
+		}
+	}
+	m.focusRole(next)
+}
+
+// openHandoff opens the one-step handoff prompt for the focused role.
+func (m *Model) openHandoff() {
+	h := m.focusedRole()
+	hint := "name, or name: briefing for them · tab completes a name"
+	if h.Ref.Role == model.IncidentManager {
+		if n := len(m.state.DefaultRoles(m.opts.Catalog)); n > 0 {
+			hint = fmt.Sprintf("the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
+		}
+	}
+	var people []string
+	for _, p := range m.state.People {
+		if p.Name != h.Holder {
+			people = append(people, p.Name)
+		}
+	}
+	m.prompt = newPrompt(promptHandoff, "Hand off "+safetext.Line(m.label(h.Ref))+" to:", hint, people, m.styles())
+	m.prompt.ref = h.Ref
+}
+
+// areaKey handles the keys of the focused area.
+func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
+	l := m.keys.List
+	_, th := m.sizes.content(areaTasks)
+	_, lh := m.sizes.content(areaTimeline)
+	page := max(1, m.height/3)
+	step := 0
+	switch {
+	case matches(msg, l.Up):
+		step = -1
+	case matches(msg, l.Down):
+		step = 1
+	case matches(msg, l.PageUp):
+		step = -page
+	case matches(msg, l.PageDown):
+		step = page
+	case matches(msg, l.Top):
+		step = -1 << 30
+	case matches(msg, l.Bottom):
+		step = 1 << 30
+	}
+	switch m.focus {
+	case areaRoles:
+		m.roleTop = max(0, m.roleTop+step)
+	case areaTimeline:
+		if matches(msg, m.keys.Timeline.Filter) {
+			m.prompt = newPrompt(promptFilter, "Filter timeline by:", "a role (tl, comms/external…) or a kind (note, decision, handoff, task…); empty clears",
+				append(m.opts.Catalog.AllNames(), "note", "decision", "action", "theory", "followup", "handoff", "status", "severity", "task"), m.styles())
+			return nil
+		}
+		if matches(msg, m.keys.Timeline.ClearFilter) {
+			_ = m.timeline.setFilter(m.opts.Catalog, "")
+			return nil
+		}
+		m.timeline.scroll(-step, lh)
+	case areaTasks:
+		if step != 0 {
+			m.tasks.move(step, th)
+			return nil
+		}
+		return m.taskKey(msg)
+	}
+	return nil
+}
+
+// taskKey changes the selected task.
+func (m *Model) taskKey(msg tea.KeyMsg) tea.Cmd {
+	t, ok := m.tasks.selected()
+	if !ok {
+		return nil
+	}
+	k := m.keys.Tasks
+	switch {
+	case matches(msg, k.Start):
+		return m.change(model.TaskSet{Task: t.ID, State: model.TaskInProgress})
+	case matches(msg, k.Done):
+		return m.change(model.TaskSet{Task: t.ID, State: model.TaskDone})
+	case matches(msg, k.Reopen):
+		return m.change(model.TaskSet{Task: t.ID, State: model.TaskOpen})
+	case matches(msg, k.Assign):
+		var names []string
+		for _, p := range m.state.People {
+			names = append(names, p.Name)
+		}
+		m.prompt = newPrompt(promptAssign, "Give task "+safetext.Line(t.ID)+" to:",
+			"a role (tl/database), a person (dave), both (tl dave), or nothing for nobody", append(m.opts.Catalog.AllNames(), names...), m.styles())
+		m.prompt.task = t.ID
+	}
+	return nil
+}
+
+// promptKey handles a key while a prompt is open: every printable key,
+// and every word typed or pasted at once, is text.
+func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
+	pk := m.keys.Prompt
+	switch {
+	case matches(msg, pk.Cancel):
+		m.prompt = nil
+		return nil
+	case matches(msg, pk.Submit):
+		p := m.prompt
+		m.prompt = nil
+		return m.submit(p)
+	}
+	return m.prompt.update(msg)
+}
+
+// submit turns a prompt's text into a change.
+func (m *Model) submit(p *prompt) tea.Cmd {
+	v := p.value()
+	switch p.kind {
+	case promptHandoff:
+		name, note := splitHandoff(v)
+		return m.change(model.Handoff{Role: p.ref, To: name, Note: note})
+	case promptNote:
+		kind, text := quickKind(v)
+		return m.change(model.Log{Kind: kind, Role: p.ref, Text: text})
+	case promptTask:
+		return m.change(model.TaskAdd{Title: v, Role: p.ref})
+	case promptStatus:
+		st, err := model.ParseStatus(v)
+		if err != nil {
+			m.notice = err.Error()
+			return nil
+		}
+		return m.change(model.SetStatus{Status: st})
+	case promptSeverity:
+		sev, err := model.ParseSeverity(v)
+		if err != nil {
+			m.notice = err.Error()
+			return nil
+		}
+		return m.change(model.SetSeverity{Severity: sev})
+	case promptAssign:
+		ref, owner, err := splitAssign(m.opts.Catalog, v)
+		if err != nil {
+			m.notice = err.Error()
+			return nil
+		}
+		return m.change(model.TaskAssign{Task: p.task, Role: ref, Owner: owner})
+	case promptFilter:
+		if err := m.timeline.setFilter(m.opts.Catalog, v); err != nil {
+			m.notice = err.Error()
+		}
+		m.focus = areaTimeline
+	}
+	return nil
+}
+
+// quickKind reads a kind prefix typed before a note: "d:", "a:", "th:",
+// "todo:".
+func quickKind(v string) (model.Kind, string) {
+	prefixes := []struct {
+		p string
+		k model.Kind
+	}{{"d:", model.KindDecision}, {"a:", model.KindAction}, {"th:", model.KindTheory}, {"todo:", model.KindFollowup}}
+	t := strings.TrimSpace(v)
+	for _, x := range prefixes {
+		if len(t) > len(x.p) && strings.EqualFold(t[:len(x.p)], x.p) {
+			return x.k, strings.TrimSpace(t[len(x.p):])
+		}
+	}
+	return model.KindNote, v
+}
+
+// change applies op at once on screen and hands it to the saver. A change
+// the model refuses is shown as a notice and goes nowhere.
+func (m *Model) change(op model.Op) tea.Cmd {
+	seed := rand.Uint64()
+	if m.opts.Seed != nil {
+		seed = m.opts.Seed()
+	}
+	env := model.Env{Now: m.opts.Now(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
+	next, _, err := m.state.Apply(m.opts.Catalog, op, env)
+	if err != nil {
+		m.notice = err.Error()
+		return nil
+	}
+	c := store.Change{Op: op, Env: env}
+	var seq uint64
+	if m.opts.Saver != nil {
+		seq = m.opts.Saver.Submit(c)
+		m.pending = append(m.pending, pending{seq: seq, change: c})
+	} else {
+		m.disk = next
+	}
+	m.setState(next)
+	return nil
+}
+
+// declareKey handles the declare form.
+func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
+	f := m.declare
+	switch msg.String() {
+	case "esc", "ctrl+c":
+		return m.quit()
+	case "tab", "down":
+		if !isText(msg) {
+			f.move(1)
+			return nil
+		}
+	case "shift+tab", "up":
+		if !isText(msg) {
+			f.move(-1)
+			return nil
+		}
+	case "enter":
+		if f.focus < len(f.fields)-1 {
+			f.move(1)
+			return nil
+		}
+		op, err := f.op()
+		if err != nil {
+			f.err = err.Error()
+			return nil
+		}
+		f.err = ""
+		return m.declareCmd(op)
+	}
+	return f.update(msg)
+}
+
+// declareCmd creates the incident file off the UI goroutine.
+func (m *Model) declareCmd(op model.Declare) tea.Cmd {
+	path, c, actor, replica, now := m.opts.Path, m.opts.Catalog, m.opts.Actor, m.opts.Replica, m.opts.Now()
+	if _, _, err := (model.State{}).Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica}); err != nil {
+		m.declare.err = err.Error()
+		return nil
+	}
+	return func() tea.Msg {
+		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
+			next, _, err := s.Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica})
+			return next, err
+		})
+		return declaredMsg{state: st, err: err}
+	}
+}
+
+// updateKeys enables the bindings that work now, so the help shows only
+// those.
+func (m *Model) updateKeys() {
+	t, ok := m.tasks.selected()
+	onTasks := m.focus == areaTasks && ok
+	m.keys.Tasks.Start.SetEnabled(onTasks && t.State == model.TaskOpen)
+	m.keys.Tasks.Done.SetEnabled(onTasks && t.State != model.TaskDone)
+	m.keys.Tasks.Reopen.SetEnabled(onTasks && t.State == model.TaskDone)
+	m.keys.Tasks.Assign.SetEnabled(onTasks)
+	m.keys.Timeline.Filter.SetEnabled(m.focus == areaTimeline)
+	m.keys.Timeline.ClearFilter.SetEnabled(m.focus == areaTimeline && m.timeline.filter != "")
+}

@@ -1,0 +1,173 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/warroom/warroom/model"
+)
+
+// timelineView is the timeline as the screen scrolls and filters it. It
+// keeps the state's entries without copying them; a filter keeps the
+// indexes of the entries that pass, computed when the timeline or the
+// filter changes, never while drawing.
+type timelineView struct {
+	entries []model.Entry
+	filter  string // as typed, for the title
+	role    string // role key the filter keeps, or ""
+	kinds   map[model.Kind]bool
+	idx     []int // entries passing the filter; nil when there is none
+	offset  int   // entries scrolled up from the newest; 0 follows the end
+}
+
+// setEntries takes the timeline of a new state. When the user has scrolled
+// up, the view stays on the same entries as new ones arrive below.
+func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
+	before := t.len()
+	t.entries = es
+	t.refilter()
+	if t.offset > 0 {
+		t.offset += max(0, t.len()-before)
+	}
+	t.clamp(1)
+}
+
+// setFilter keeps only entries about a role (key or alias, optionally with a
+// workstream: all of the role's instances are kept) or of a kind ("task"
+// keeps every task kind). The empty text clears the filter.
+func (t *timelineView) setFilter(c *model.Catalog, text string) error {
+	text = strings.TrimSpace(text)
+	t.filter, t.role, t.kinds = "", "", nil
+	if text != "" {
+		if ref, err := model.ParseRoleRef(c, text); err == nil {
+			t.role = ref.Role
+		} else {
+			k := model.Kind(strings.ToLower(text))
+			t.kinds = map[model.Kind]bool{}
+			for _, known := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
+				if known == k || (k == "task" && strings.HasPrefix(string(known), "task_")) {
+					t.kinds[known] = true
+				}
+			}
+			if len(t.kinds) == 0 {
+				t.kinds = nil
+				valid := []string{"a role (tl, comms, …)", "task"}
+				for _, known := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
+					valid = append(valid, string(known))
+				}
+				return &model.InvalidError{What: "filter", Value: text, Valid: valid}
+			}
+		}
+		t.filter = text
+	}
+	t.offset = 0
+	t.refilter()
+	return nil
+}
+
+func (t *timelineView) refilter() {
+	if t.role == "" && t.kinds == nil {
+		t.idx = nil
+		return
+	}
+	t.idx = t.idx[:0]
+	for i, e := range t.entries {
+		if (t.role != "" && e.Role == t.role) || t.kinds[e.Kind] {
+			t.idx = append(t.idx, i)
+		}
+	}
+}
+
+// len is the number of entries that pass the filter.
+func (t *timelineView) len() int {
+	if t.idx != nil || t.role != "" || t.kinds != nil {
+		return len(t.idx)
+	}
+	return len(t.entries)
+}
+
+// at returns the i-th entry that passes the filter.
+func (t *timelineView) at(i int) model.Entry {
+	if t.idx != nil || t.role != "" || t.kinds != nil {
+		return t.entries[t.idx[i]]
+	}
+	return t.entries[i]
+}
+
+// window returns the first and last+1 positions of the h entries shown.
+func (t *timelineView) window(h int) (int, int) {
+	end := max(0, t.len()-t.offset)
+	return max(0, end-h), end
+}
+
+// scroll moves the view by n entries (positive: towards older ones).
+func (t *timelineView) scroll(n, h int) {
+	t.offset += n
+	t.clamp(h)
+}
+
+func (t *timelineView) clamp(h int) {
+	t.offset = max(0, min(t.offset, t.len()-max(1, h)))
+}
+
+// tasksView is the task list in the order the screen shows it: in progress,
+// then open, then done, each in the order added; with a cursor.
+type tasksView struct {
+	order  []model.Task
+	cursor int
+	top    int
+}
+
+func taskRank(t model.Task) int {
+	switch t.State {
+	case model.TaskInProgress:
+		return 0
+	case model.TaskOpen:
+		return 1
+	}
+	return 2
+}
+
+// setTasks takes the tasks of a new state. The cursor stays on the same
+// task as others come and go; when the task itself moves to another group
+// (marked done, say), the cursor stays where it was, on the next task, as
+// in other list-driven tools.
+func (v *tasksView) setTasks(ts []model.Task) {
+	var selected model.Task
+	if v.cursor < len(v.order) {
+		selected = v.order[v.cursor]
+	}
+	v.order = append(v.order[:0:0], ts...)
+	sort.SliceStable(v.order, func(i, j int) bool { return taskRank(v.order[i]) < taskRank(v.order[j]) })
+	v.cursor = min(v.cursor, max(0, len(v.order)-1))
+	for i, t := range v.order {
+		if t.ID == selected.ID && taskRank(t) == taskRank(selected) {
+			v.cursor = i
+		}
+	}
+}
+
+// selected returns the task under the cursor.
+func (v *tasksView) selected() (model.Task, bool) {
+	if v.cursor < len(v.order) {
+		return v.order[v.cursor], true
+	}
+	return model.Task{}, false
+}
+
+// move moves the cursor by n and keeps it within the h rows shown.
+func (v *tasksView) move(n, h int) {
+	v.cursor = max(0, min(v.cursor+n, len(v.order)-1))
+	v.keepVisible(h)
+}
+
+func (v *tasksView) keepVisible(h int) {
+	h = max(1, h)
+	if v.cursor < v.top {
+		v.top = v.cursor
+	}
+	if v.cursor >= v.top+h {
+		v.top = v.cursor - h + 1
+	}
+	v.top = max(0, min(v.top, len(v.order)-h))
+}
