@@ -231,14 +231,13 @@ func (op TaskSet) apply(t *tx) error {
 		kind = KindTaskDone
 	case TaskOpen:
 		kind = KindTaskReopened
+	case TaskCancelled:
+		kind = KindTaskCancelled
 	default:
-		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done"}}
+		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done", "cancelled"}}
 	}
 	if task.State == op.State {
 		return &ConflictError{Reason: fmt.Sprintf("task %s is already %s", task.ID, task.State.Label())}
-	}
-	if op.State == TaskOpen && task.State != TaskDone {
-		return &ConflictError{Reason: fmt.Sprintf("task %s is %s, not done; only a done task can be reopened", task.ID, task.State.Label())}
 	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
@@ -325,6 +324,60 @@ func (op Handoff) apply(t *tx) error {
 	setUntil(t.s.Assignments, ref)
 	t.join(to)
 	t.record(Entry{Kind: KindHandoff, Role: ref.Role, Workstream: ref.Workstream, From: from, To: to, Text: note})
+	return nil
+}
+
+func (op Release) apply(t *tx) error {
+	ref, err := t.checkRole(op.Role)
+	if err != nil || ref.IsZero() {
+		return &InvalidError{What: "role", Value: op.Role.String(), Valid: t.c.Names()}
+	}
+	if ref.Role == IncidentManager {
+		return &ConflictError{Reason: "the incident manager role cannot go back to itself; hand it to someone instead"}
+	}
+	from, byDefault := t.s.Holder(ref)
+	if byDefault {
+		return &ConflictError{Reason: fmt.Sprintf("%s is already with the incident manager", ref.Label(t.c, "en"))}
+	}
+	id, err := t.uniqueID("a", 8, func(id string) bool {
+		for _, a := range t.s.Assignments {
+			if a.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return err
+	}
+	st := t.stamp()
+	t.own("assignments")
+	t.s.Assignments = append(t.s.Assignments, Assignment{
+		ID: id, Role: ref.Role, Workstream: ref.Workstream, Since: t.env.Now, By: t.env.Actor, Clock: st,
+	})
+	setUntil(t.s.Assignments, ref)
+	t.record(Entry{Kind: KindHandoff, Role: ref.Role, Workstream: ref.Workstream, From: from})
+	return nil
+}
+
+func (op Retract) apply(t *tx) error {
+	var target *Entry
+	for i := range t.s.Timeline {
+		e := &t.s.Timeline[i]
+		if e.Kind == KindRetracted && e.Entry == op.Entry {
+			return &ConflictError{Reason: fmt.Sprintf("entry %s was already taken back", op.Entry)}
+		}
+		if e.ID == op.Entry {
+			target = e
+		}
+	}
+	if target == nil {
+		return &InvalidError{What: "entry id", Value: op.Entry}
+	}
+	if _, err := ParseLogKind(string(target.Kind)); err != nil {
+		return &ConflictError{Reason: fmt.Sprintf("entry %s records a %s, which only another change can undo", target.ID, target.Kind)}
+	}
+	t.record(Entry{Kind: KindRetracted, Entry: target.ID, Text: target.Text, Role: target.Role, Workstream: target.Workstream})
 	return nil
 }
 

@@ -341,3 +341,61 @@ func TestSeededIDsGiveTheSameIDsOnEveryApply(t *testing.T) {
 		t.Error("different seeds gave the same ids")
 	}
 }
+
+func TestReleaseGivesTheRoleBackToTheIncidentManager(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref("scribe", ""), To: "bob"})
+	e := f.do("alice", Release{Role: ref("scribe", "")})
+	if name, def := f.s.Holder(ref("scribe", "")); name != "alice" || !def {
+		t.Errorf("scribe after release: %q default %v", name, def)
+	}
+	if e[0].Kind != KindHandoff || e[0].From != "bob" || e[0].To != "" {
+		t.Errorf("entry %+v", e[0])
+	}
+	if h := f.s.History(ref("scribe", "")); len(h) != 2 || h[1].Holder != "" || !h[0].Until.Equal(h[1].Since) {
+		t.Errorf("history %+v", h)
+	}
+	if _, err := f.try("alice", Release{Role: ref("scribe", "")}); err == nil {
+		t.Error("releasing a role the incident manager holds was accepted")
+	}
+	if _, err := f.try("alice", Release{Role: ref(IncidentManager, "")}); err == nil {
+		t.Error("releasing the incident manager role was accepted")
+	}
+}
+
+func TestRetract(t *testing.T) {
+	f := newFixture(t)
+	note := f.do("bob", Log{Text: "wrong incident, sorry"})[0]
+	e := f.do("bob", Retract{Entry: note.ID})
+	if e[0].Kind != KindRetracted || e[0].Entry != note.ID || e[0].Text != note.Text {
+		t.Errorf("entry %+v", e[0])
+	}
+	if len(f.s.Timeline) != 3 {
+		t.Errorf("the retracted entry was removed: %d entries", len(f.s.Timeline))
+	}
+	if _, err := f.try("bob", Retract{Entry: note.ID}); err == nil {
+		t.Error("retracting twice was accepted")
+	}
+	if _, err := f.try("bob", Retract{Entry: f.s.Timeline[0].ID}); err == nil {
+		t.Error("retracting the declaration was accepted")
+	}
+	if _, err := f.try("bob", Retract{Entry: "nope"}); err == nil {
+		t.Error("retracting an unknown entry was accepted")
+	}
+}
+
+func TestCancelAndReopenFromAnyState(t *testing.T) {
+	f := newFixture(t)
+	id := f.do("alice", TaskAdd{Title: "maybe"})[0].Task
+	f.do("alice", TaskSet{Task: id, State: TaskInProgress})
+	f.do("alice", TaskSet{Task: id, State: TaskOpen}) // stop working on it
+	e := f.do("alice", TaskSet{Task: id, State: TaskCancelled})
+	task, _ := f.s.Task(id)
+	if task.State != TaskCancelled || task.Open() || e[0].Kind != KindTaskCancelled {
+		t.Errorf("cancelled task %+v entry %+v", task, e[0])
+	}
+	if len(f.s.OpenTasks()) != 0 {
+		t.Error("a cancelled task is still listed as open")
+	}
+	f.do("alice", TaskSet{Task: id, State: TaskOpen})
+}

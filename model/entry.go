@@ -20,15 +20,17 @@ const (
 
 // Kinds the timeline writes by itself as the incident changes.
 const (
-	KindDeclared     Kind = "declared"
-	KindHandoff      Kind = "handoff"
-	KindStatus       Kind = "status"
-	KindSeverity     Kind = "severity"
-	KindTaskAdded    Kind = "task_added"
-	KindTaskStarted  Kind = "task_started"
-	KindTaskDone     Kind = "task_done"
-	KindTaskReopened Kind = "task_reopened"
-	KindTaskAssigned Kind = "task_assigned"
+	KindDeclared      Kind = "declared"
+	KindHandoff       Kind = "handoff"
+	KindStatus        Kind = "status"
+	KindSeverity      Kind = "severity"
+	KindTaskAdded     Kind = "task_added"
+	KindTaskStarted   Kind = "task_started"
+	KindTaskDone      Kind = "task_done"
+	KindTaskReopened  Kind = "task_reopened"
+	KindTaskAssigned  Kind = "task_assigned"
+	KindTaskCancelled Kind = "task_cancelled"
+	KindRetracted     Kind = "retracted"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -36,7 +38,7 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 
 // SystemKinds are the kinds the timeline writes by itself.
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
-	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned}
+	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -87,6 +89,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	severity       From → To (severities: "unset", "1".."3")
 //	task_*         Task = id, Text = title, Role/Workstream/To = owner
 //	task_assigned  also From = the previous owner, as "role/workstream person"
+//	handoff        To = "" when the role went back to the incident manager
+//	retracted      Entry = the id of the entry taken back, Text = its text
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`
@@ -95,6 +99,7 @@ type Entry struct {
 	Role       string    `toml:"role,omitempty" json:"role,omitzero"`
 	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
 	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
+	Entry      string    `toml:"entry,omitempty" json:"entry,omitzero"`
 	From       string    `toml:"from,omitempty" json:"from,omitzero"`
 	To         string    `toml:"to,omitempty" json:"to,omitzero"`
 	Text       string    `toml:"text,omitempty" json:"text,omitzero"`

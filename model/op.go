@@ -29,7 +29,8 @@ type TaskAdd struct {
 	Owner string  // optional owning person
 }
 
-// TaskSet moves a task to another state: start, done or reopen.
+// TaskSet moves a task to another state: start, done, cancel or reopen
+// (back to open from any other state).
 type TaskSet struct {
 	Task  string // id or unique prefix
 	State TaskState
@@ -51,6 +52,15 @@ type Handoff struct {
 	To   string
 	Note string
 }
+
+// Release gives a role instance back to the incident manager, who holds it
+// by default again, as if it had never been handed off.
+type Release struct{ Role RoleRef }
+
+// Retract takes back an entry a person logged (a note, decision, action,
+// theory or follow-up). The entry stays in the timeline, marked as taken
+// back; nothing is ever deleted.
+type Retract struct{ Entry string }
 
 // SetStatus moves the incident in its lifecycle, forwards or backwards.
 type SetStatus struct{ Status Status }

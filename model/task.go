@@ -15,16 +15,17 @@ const (
 	TaskOpen       TaskState = "open"
 	TaskInProgress TaskState = "in_progress"
 	TaskDone       TaskState = "done"
+	TaskCancelled  TaskState = "cancelled" // no longer needed; kept for the record
 )
 
 // UnmarshalText checks a task state read from a file.
 func (t *TaskState) UnmarshalText(b []byte) error {
 	switch v := TaskState(b); v {
-	case TaskOpen, TaskInProgress, TaskDone:
+	case TaskOpen, TaskInProgress, TaskDone, TaskCancelled:
 		*t = v
 		return nil
 	}
-	return fmt.Errorf("task state must be open, in_progress or done, not %q", b)
+	return fmt.Errorf("task state must be open, in_progress, done or cancelled, not %q", b)
 }
 
 // Label is the state as people read it.
@@ -57,7 +58,7 @@ type TaskClock struct {
 func (t Task) RoleRef() RoleRef { return RoleRef{Role: t.Role, Workstream: t.Workstream} }
 
 // Open reports whether the task still needs doing.
-func (t Task) Open() bool { return t.State != TaskDone }
+func (t Task) Open() bool { return t.State == TaskOpen || t.State == TaskInProgress }
 
 // Task finds a task by id: the exact id, or a unique prefix of it, with or
 // without the leading "t", case-insensitively.

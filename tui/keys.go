@@ -11,6 +11,7 @@ type GlobalKeys struct {
 	NextArea, PrevArea           key.Binding
 	Handoff, Note, Task          key.Binding
 	Status, Severity             key.Binding
+	Undo                         key.Binding
 	Help, Quit                   key.Binding
 }
 
@@ -21,7 +22,7 @@ type ListKeys struct {
 
 // TaskKeys act on the selected task when the task list has focus.
 type TaskKeys struct {
-	Start, Done, Reopen, Assign key.Binding
+	Start, Done, Reopen, Cancel, Assign key.Binding
 }
 
 // TimelineKeys act on the timeline when it has focus.
@@ -57,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 			Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add task")),
 			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "set status")),
 			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "set severity")),
+			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo your last change")),
 			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		},
@@ -72,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 			Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start task")),
 			Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "task done")),
 			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "reopen task")),
+			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel task")),
 			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "reassign task")),
 		},
 		Timeline: TimelineKeys{

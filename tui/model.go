@@ -62,12 +62,14 @@ type Model struct {
 	holdings    []model.Holding // derived from state
 	role        int             // index into holdings
 	roleEntries []model.Entry   // latest entries of the focused role
+	retracted   map[string]bool // ids of entries taken back
 	focus       area
 	roleTop     int // first line of the role pane shown
 
 	timeline timelineView
 	tasks    tasksView
 
+	undo     []undoStep // your changes, newest last
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
@@ -142,6 +144,12 @@ func (m *Model) setState(st model.State) {
 	for i, h := range m.holdings {
 		if h.Ref == focused {
 			m.role = i
+		}
+	}
+	m.retracted = map[string]bool{}
+	for _, e := range st.Timeline {
+		if e.Kind == model.KindRetracted {
+			m.retracted[e.Entry] = true
 		}
 	}
 	m.timeline.setEntries(st.Timeline, m.opts.Catalog)

@@ -166,6 +166,8 @@ func stateMark(t model.Task) string {
 		return "[~]"
 	case model.TaskDone:
 		return "[x]"
+	case model.TaskCancelled:
+		return "[-]"
 	}
 	return "[ ]"
 }
@@ -183,7 +185,7 @@ func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
 	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
 	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
 	st := s.Text
-	if t.State == model.TaskDone {
+	if !t.Open() {
 		st = s.Done
 	}
 	if lipgloss.Width(right) > w/2 {
@@ -199,6 +201,7 @@ var kindWords = map[model.Kind]string{
 	model.KindHandoff: "handoff", model.KindStatus: "status", model.KindSeverity: "severity",
 	model.KindTaskAdded: "task +", model.KindTaskStarted: "task ~", model.KindTaskDone: "task done",
 	model.KindTaskReopened: "reopened", model.KindTaskAssigned: "task →",
+	model.KindTaskCancelled: "task -", model.KindRetracted: "took back",
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the incident
@@ -221,5 +224,8 @@ func (m *Model) entryLine(e model.Entry, w int) string {
 	}
 	head := s.Muted.Render(m.entryTime(e.At)) + " " + s.Holder.Render(fit(safetext.Line(e.By), 8)) + " " +
 		s.Kind.Render(fit(kind, 9)) + " "
+	if m.retracted[e.ID] {
+		return fit(head+s.Done.Render("(taken back) "+desc), w)
+	}
 	return fit(head+s.Text.Render(desc), w)
 }

@@ -158,6 +158,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case matches(msg, g.Status):
 		m.prompt = newPrompt(promptStatus, "Status:", "investigating, identified, monitoring, resolved or closed (tab completes)",
 			statusNames(), m.styles())
+	case matches(msg, g.Undo):
+		m.undoLast()
 	case matches(msg, g.Severity):
 		m.prompt = newPrompt(promptSeverity, "Severity:", "1 critical · 2 major · 3 minor · unset", []string{"1", "2", "3", "unset"}, m.styles())
 	default:
@@ -304,6 +306,8 @@ func (m *Model) taskKey(msg tea.KeyMsg) tea.Cmd {
 		return m.change(model.TaskSet{Task: t.ID, State: model.TaskDone})
 	case matches(msg, k.Reopen):
 		return m.change(model.TaskSet{Task: t.ID, State: model.TaskOpen})
+	case matches(msg, k.Cancel):
+		return m.change(model.TaskSet{Task: t.ID, State: model.TaskCancelled})
 	case matches(msg, k.Assign):
 		var names []string
 		for _, p := range m.state.People {
@@ -390,18 +394,53 @@ func quickKind(v string) (model.Kind, string) {
 	return model.KindNote, v
 }
 
-// change applies op at once on screen and hands it to the saver. A change
-// the model refuses is shown as a notice and goes nowhere.
+// change applies op at once on screen, hands it to the saver and
+// remembers how to undo it.
 func (m *Model) change(op model.Op) tea.Cmd {
+	before := m.state
+	entries, ok := m.apply(op)
+	if !ok {
+		return nil
+	}
+	if step, ok := undoFor(m.opts.Catalog, before, op, entries); ok {
+		m.undo = append(m.undo, step)
+		if len(m.undo) > undoLimit {
+			m.undo = m.undo[len(m.undo)-undoLimit:]
+		}
+	}
+	return nil
+}
+
+// undoLast takes back the newest change made here that can still be
+// taken back as it was.
+func (m *Model) undoLast() {
+	if len(m.undo) == 0 {
+		m.notice = "nothing to undo: no change made on this screen yet"
+		return
+	}
+	step := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	if err := step.still(m.state); err != nil {
+		m.notice = "cannot undo the " + step.what + ": " + err.Error()
+		return
+	}
+	if _, ok := m.apply(step.inverse); ok {
+		m.notice = "undone: " + step.what
+	}
+}
+
+// apply applies op at once on screen and hands it to the saver. A change
+// the model refuses is shown as a notice and goes nowhere.
+func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 	seed := rand.Uint64()
 	if m.opts.Seed != nil {
 		seed = m.opts.Seed()
 	}
 	env := model.Env{Now: m.opts.Now(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
-	next, _, err := m.state.Apply(m.opts.Catalog, op, env)
+	next, entries, err := m.state.Apply(m.opts.Catalog, op, env)
 	if err != nil {
 		m.notice = err.Error()
-		return nil
+		return nil, false
 	}
 	c := store.Change{Op: op, Env: env}
 	var seq uint64
@@ -412,7 +451,7 @@ func (m *Model) change(op model.Op) tea.Cmd {
 		m.disk = next
 	}
 	m.setState(next)
-	return nil
+	return entries, true
 }
 
 // declareKey handles the declare form.
@@ -469,9 +508,11 @@ func (m *Model) updateKeys() {
 	t, ok := m.tasks.selected()
 	onTasks := m.focus == areaTasks && ok
 	m.keys.Tasks.Start.SetEnabled(onTasks && t.State == model.TaskOpen)
-	m.keys.Tasks.Done.SetEnabled(onTasks && t.State != model.TaskDone)
-	m.keys.Tasks.Reopen.SetEnabled(onTasks && t.State == model.TaskDone)
+	m.keys.Tasks.Done.SetEnabled(onTasks && t.Open())
+	m.keys.Tasks.Reopen.SetEnabled(onTasks && t.State != model.TaskOpen)
+	m.keys.Tasks.Cancel.SetEnabled(onTasks && t.Open())
 	m.keys.Tasks.Assign.SetEnabled(onTasks)
+	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
 	m.keys.Timeline.Filter.SetEnabled(m.focus == areaTimeline)
 	m.keys.Timeline.ClearFilter.SetEnabled(m.focus == areaTimeline && m.timeline.filter != "")
 }

@@ -304,3 +304,59 @@ func TestDeclareForm(t *testing.T) {
 		t.Errorf("title %q", m.declare.fields[0].Value())
 	}
 }
+
+func TestUndo(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	before := m.state
+	m = keys(m, "7", "h")
+	m = typeText(m, "zoe")
+	m = keys(m, "enter", "n")
+	m = typeText(m, "wrong window")
+	m = keys(m, "enter", "V")
+	m = typeText(m, "2")
+	m = keys(m, "enter")
+
+	m = keys(m, "u")
+	if m.state.Incident.Severity != before.Incident.Severity || !strings.Contains(m.View(), "undone: severity") {
+		t.Errorf("undo of the severity: %s", m.state.Incident.Severity)
+	}
+	m = keys(m, "u")
+	last, _ := m.state.LastEntry()
+	if last.Kind != model.KindRetracted || last.Text != "wrong window" || !strings.Contains(m.View(), "(taken back)") {
+		t.Errorf("undo of the note: %+v", last)
+	}
+	m = keys(m, "u")
+	if h, _ := m.state.Holder(model.RoleRef{Role: "scribe"}); h != "frank" {
+		t.Errorf("undo of the handoff: scribe is %q, want frank back", h)
+	}
+	if n := len(saver.submitted()); n != 6 {
+		t.Errorf("%d changes saved, want 3 and their 3 undos", n)
+	}
+	// Taking back a role that was with the incident manager by default
+	// gives it back to them by default.
+	m = keys(m, "5", "h")
+	m = typeText(m, "sam")
+	m = keys(m, "enter", "u")
+	if h := m.focusedRole(); !h.Default || h.Holder != "alice" {
+		t.Errorf("undo of a first handoff: %+v", h)
+	}
+}
+
+func TestUndoNeverOverwritesSomeoneElse(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "S")
+	m = typeText(m, "resolved")
+	m = keys(m, "enter")
+	// Meanwhile another responder moves the status on.
+	other, _, err := m.state.Apply(model.DefaultCatalog(), model.SetStatus{Status: model.Closed},
+		model.Env{Now: testNow, Actor: "bob", IDs: &model.SeqIDs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.pending = nil
+	m = send(m, loadedMsg{state: other})
+	m = keys(m, "u")
+	if m.state.Incident.Status != model.Closed || !strings.Contains(m.View(), "cannot undo") {
+		t.Errorf("undo overwrote bob's change: %s", m.state.Incident.Status)
+	}
+}

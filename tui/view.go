@@ -240,17 +240,17 @@ func (m *Model) shortHelp() []key.Binding {
 	// Bindings that do not work now are disabled (updateKeys), and help
 	// leaves them out.
 	return []key.Binding{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.NextRole, k.Global.NextArea,
-		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
-		k.Global.Help, k.Global.Quit}
+		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
+		k.Global.Undo, k.Global.Help, k.Global.Quit}
 }
 
 func (m *Model) fullHelpKeys() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Global.NextRole, k.Global.PrevRole, k.Global.JumpRole, k.Global.NextArea, k.Global.PrevArea},
-		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity},
+		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity, k.Global.Undo},
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
-		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Assign, k.Timeline.Filter},
+		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
 		{k.Global.Help, k.Global.Quit},
 	}
 }

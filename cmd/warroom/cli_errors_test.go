@@ -166,16 +166,16 @@ func TestConflictsExit1(t *testing.T) {
 	r.ok("task", "add", "open task")
 	r.ok("task", "add", "started task")
 	tasks := r.export().Tasks
-	open, started := tasks[0].ID, tasks[1].ID
+	cancelled, started := tasks[0].ID, tasks[1].ID
 	r.ok("task", "start", started)
+	r.ok("task", "cancel", cancelled)
 	for _, c := range []struct {
 		args   []string
 		stderr string
 	}{
 		{[]string{"status", "investigating"}, "already investigating"},
 		{[]string{"sev", "1"}, "already SEV1"},
-		{[]string{"task", "reopen", open}, "task " + open + " is already open"},
-		{[]string{"task", "reopen", started}, "only a done task can be reopened"},
+		{[]string{"task", "cancel", cancelled}, "task " + cancelled + " is already cancelled"},
 		{[]string{"task", "start", started}, "already in progress"},
 		{[]string{"handoff", "ic", "alice"}, "alice already holds Incident manager"},
 		{[]string{"declare", "again"}, "already declared"},

@@ -23,7 +23,8 @@ person, both, or nobody yet; warroom shows who. Task ids are short
 	cmd.AddCommand(a.taskAddCmd(), a.taskListCmd(),
 		a.taskSetCmd("start", "Mark a task as in progress", model.TaskInProgress),
 		a.taskSetCmd("done", "Mark a task as done", model.TaskDone),
-		a.taskSetCmd("reopen", "Reopen a done task", model.TaskOpen),
+		a.taskSetCmd("reopen", "Put a started, done or cancelled task back to open", model.TaskOpen),
+		a.taskSetCmd("cancel", "Cancel a task that is no longer needed (it stays on record)", model.TaskCancelled),
 		a.taskAssignCmd(),
 	)
 	return cmd

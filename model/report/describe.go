@@ -16,6 +16,9 @@ func Describe(e model.Entry, o Options) string {
 		}
 		return s + "; incident manager " + line(e.To)
 	case model.KindHandoff:
+		if e.To == "" {
+			return fmt.Sprintf("gave %s back to the incident manager (from %s)", o.role(e.RoleRef()), line(e.From))
+		}
 		s := fmt.Sprintf("handed %s from %s to %s", o.role(e.RoleRef()), line(e.From), line(e.To))
 		if e.Text != "" {
 			s += ": " + line(e.Text)
@@ -45,6 +48,10 @@ func Describe(e model.Entry, o Options) string {
 			return s + owner
 		}
 		return s + "nobody"
+	case model.KindTaskCancelled:
+		return fmt.Sprintf("cancelled task %s %q", line(e.Task), line(e.Text))
+	case model.KindRetracted:
+		return fmt.Sprintf("took back entry %s: %s", line(e.Entry), line(e.Text))
 	case model.KindTaskReopened:
 		return fmt.Sprintf("reopened task %s %q", line(e.Task), line(e.Text))
 	}

@@ -150,6 +150,8 @@ func script() []step {
 		assign(m(40, 0), "alice", 7, role("customer_support_lead"), "grace"),
 		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Alert on pool saturation, not only on 5xx."}),
 		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
+		do(m(44, 0), "alice", model.TaskAdd{Title: "Check whether the CDN is involved", Role: tl("network")}),
+		set(m(44, 30), "dave", 8, model.TaskCancelled),
 		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
 	}
 }
