@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -436,7 +437,7 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 	if m.opts.Seed != nil {
 		seed = m.opts.Seed()
 	}
-	env := model.Env{Now: m.opts.Now(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
+	env := model.Env{Now: m.stamp(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
 	next, entries, err := m.state.Apply(m.opts.Catalog, op, env)
 	if err != nil {
 		m.notice = err.Error()
@@ -457,19 +458,19 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 // declareKey handles the declare form.
 func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
 	f := m.declare
+	if isText(msg) {
+		// "enter" or "esc" typed fast is text, not the key.
+		return f.update(msg)
+	}
 	switch msg.String() {
 	case "esc", "ctrl+c":
 		return m.quit()
 	case "tab", "down":
-		if !isText(msg) {
-			f.move(1)
-			return nil
-		}
+		f.move(1)
+		return nil
 	case "shift+tab", "up":
-		if !isText(msg) {
-			f.move(-1)
-			return nil
-		}
+		f.move(-1)
+		return nil
 	case "enter":
 		if f.focus < len(f.fields)-1 {
 			f.move(1)
@@ -488,7 +489,7 @@ func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
 
 // declareCmd creates the incident file off the UI goroutine.
 func (m *Model) declareCmd(op model.Declare) tea.Cmd {
-	path, c, actor, replica, now := m.opts.Path, m.opts.Catalog, m.opts.Actor, m.opts.Replica, m.opts.Now()
+	path, c, actor, replica, now := m.opts.Path, m.opts.Catalog, m.opts.Actor, m.opts.Replica, m.stamp()
 	if _, _, err := (model.State{}).Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica}); err != nil {
 		m.declare.err = err.Error()
 		return nil
@@ -501,6 +502,10 @@ func (m *Model) declareCmd(op model.Declare) tea.Cmd {
 		return declaredMsg{state: st, err: err}
 	}
 }
+
+// stamp is the time a change made now is recorded with: UTC, to the
+// millisecond, as the command line records it.
+func (m *Model) stamp() time.Time { return m.opts.Now().UTC().Truncate(time.Millisecond) }
 
 // updateKeys enables the bindings that work now, so the help shows only
 // those.

@@ -305,6 +305,20 @@ func TestDeclareForm(t *testing.T) {
 	}
 }
 
+// Words typed fast into the declare form are text, even "enter" and "esc".
+func TestDeclareFormTakesKeyNamesAsText(t *testing.T) {
+	m, _ := newTestModel(t, model.State{}, 120, 40)
+	for _, w := range []string{"Pager ", "esc", " policy ", "enter", " broken ", "tab", " ", "down"} {
+		m = typeText(m, w)
+	}
+	if m.quitting || m.declare == nil || m.declare.focus != 0 {
+		t.Fatalf("typed words acted as keys: quitting %v, focus %v", m.quitting, m.declare != nil && m.declare.focus != 0)
+	}
+	if got := m.declare.fields[0].Value(); got != "Pager esc policy enter broken tab down" {
+		t.Errorf("title %q", got)
+	}
+}
+
 func TestUndo(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
 	before := m.state
