@@ -107,6 +107,18 @@ func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, er
 	return "", fmt.Errorf("could not find a free %q id", prefix)
 }
 
+// assignmentID draws an assignment id not yet used.
+func (t *tx) assignmentID() (string, error) {
+	return t.uniqueID("a", 8, func(id string) bool {
+		for _, a := range t.s.Assignments {
+			if a.ID == id {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // checkRole validates an optional role instance against the catalog.
 func (t *tx) checkRole(r RoleRef) (RoleRef, error) {
 	if r.IsZero() {
@@ -189,11 +201,9 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	owner := ""
-	if strings.TrimSpace(op.Owner) != "" {
-		if owner, err = checkName("owner", op.Owner); err != nil {
-			return err
-		}
+	owner, err := optionalName("owner", op.Owner)
+	if err != nil {
+		return err
 	}
 	id, err := t.uniqueID("t", 4, func(id string) bool {
 		for _, x := range t.s.Tasks {
@@ -261,11 +271,9 @@ func (op TaskAssign) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	owner := ""
-	if strings.TrimSpace(op.Owner) != "" {
-		if owner, err = checkName("owner", op.Owner); err != nil {
-			return err
-		}
+	owner, err := optionalName("owner", op.Owner)
+	if err != nil {
+		return err
 	}
 	if task.RoleRef() == ref && task.Owner == owner {
 		return &ConflictError{Reason: fmt.Sprintf("task %s already has that owner", task.ID)}
@@ -305,14 +313,7 @@ func (op Handoff) apply(t *tx) error {
 		return &ConflictError{Reason: fmt.Sprintf("%s already holds %s", to, ref.Label(t.c, "en"))}
 	}
 	st := t.stamp()
-	id, err := t.uniqueID("a", 8, func(id string) bool {
-		for _, a := range t.s.Assignments {
-			if a.ID == id {
-				return true
-			}
-		}
-		return false
-	})
+	id, err := t.assignmentID()
 	if err != nil {
 		return err
 	}
@@ -339,14 +340,7 @@ func (op Release) apply(t *tx) error {
 	if byDefault {
 		return &ConflictError{Reason: fmt.Sprintf("%s is already with the incident manager", ref.Label(t.c, "en"))}
 	}
-	id, err := t.uniqueID("a", 8, func(id string) bool {
-		for _, a := range t.s.Assignments {
-			if a.ID == id {
-				return true
-			}
-		}
-		return false
-	})
+	id, err := t.assignmentID()
 	if err != nil {
 		return err
 	}

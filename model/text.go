@@ -42,6 +42,14 @@ func checkName(field, s string) (string, error) {
 	return s, nil
 }
 
+// optionalName validates a name that may be left empty.
+func optionalName(field, s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	return checkName(field, s)
+}
+
 // checkWorkstream validates a workstream label: like a name, and free of
 // the '/' that separates it from the role in ROLE/WORKSTREAM.
 func checkWorkstream(s string) (string, error) {

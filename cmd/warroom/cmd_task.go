@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -47,16 +48,7 @@ func (a *app) taskAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, entries, err := a.apply(cmd.Context(), model.TaskAdd{Title: title, Role: ref, Owner: owner}, false)
-			if err != nil {
-				return err
-			}
-			task, err := st.Task(entries[0].Task)
-			if err != nil {
-				return err
-			}
-			a.print("added task %s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
-			return nil
+			return a.applyTask(cmd.Context(), model.TaskAdd{Title: title, Role: ref, Owner: owner}, "added task ")
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "", "owning role: ROLE or ROLE/WORKSTREAM")
@@ -117,16 +109,7 @@ func (a *app) taskAssignCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, entries, err := a.apply(cmd.Context(), model.TaskAssign{Task: args[0], Role: ref, Owner: owner}, false)
-			if err != nil {
-				return err
-			}
-			task, err := st.Task(entries[0].Task)
-			if err != nil {
-				return err
-			}
-			a.print("task %s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
-			return nil
+			return a.applyTask(cmd.Context(), model.TaskAssign{Task: args[0], Role: ref, Owner: owner}, "task ")
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "", "owning role: ROLE or ROLE/WORKSTREAM")
@@ -134,4 +117,19 @@ func (a *app) taskAssignCmd() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
 	_ = cmd.RegisterFlagCompletionFunc("owner", a.completePeople)
 	return cmd
+}
+
+// applyTask applies a change to one task and prints the task with its
+// owner: "added task t4k9m "title", owner: Tech lead (bob)".
+func (a *app) applyTask(ctx context.Context, op model.Op, prefix string) error {
+	st, entries, err := a.apply(ctx, op, false)
+	if err != nil {
+		return err
+	}
+	task, err := st.Task(entries[0].Task)
+	if err != nil {
+		return err
+	}
+	a.print("%s%s %q, owner: %s\n", prefix, task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
+	return nil
 }
