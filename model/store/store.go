@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -200,7 +201,11 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync directory: %w", err)
 	}
 	defer d.Close()
-	if err := d.Sync(); err != nil {
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		// Some file systems cannot sync a directory at all (EINVAL,
+		// ENOTSUP); there the rename is as durable as it gets, and a
+		// save reported as failed after its rename would be retried and
+		// applied twice.
 		return fmt.Errorf("sync directory %s: %w", dir, err)
 	}
 	return nil
