@@ -40,10 +40,12 @@ func (r Role) In(lang string) RoleText {
 // Name returns the role's display name in lang.
 func (r Role) Name(lang string) string { return r.In(lang).Name }
 
-// Catalog is the ordered list of roles an incident can assign.
+// Catalog is a team's vocabulary: the ordered list of roles an incident can
+// assign, and what each severity means.
 type Catalog struct {
-	roles []Role
-	index map[string]int // key and every alias, lower case → position
+	roles   []Role
+	index   map[string]int // key and every alias, lower case → position
+	sevDefs map[Severity]string
 }
 
 // IncidentManager is the key of the role that holds every role not yet
@@ -69,7 +71,13 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 	if _, err := toml.Decode(string(data), &doc); err != nil {
 		return nil, fmt.Errorf("role catalog: %w", err)
 	}
-	c := &Catalog{roles: doc.Role, index: map[string]int{}}
+	return newCatalog(doc.Role)
+}
+
+// newCatalog indexes roles by key and alias, checking that every name
+// points at one role and that the incident manager is there.
+func newCatalog(roles []Role) (*Catalog, error) {
+	c := &Catalog{roles: roles, index: map[string]int{}}
 	for i, r := range c.roles {
 		if r.Key == "" {
 			return nil, fmt.Errorf("role catalog: role %d has no key", i+1)
@@ -89,6 +97,72 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 		return nil, fmt.Errorf("role catalog: the %s role is missing", IncidentManager)
 	}
 	return c, nil
+}
+
+// SeverityDefinition says what a severity means for this team.
+func (c *Catalog) SeverityDefinition(s Severity) string {
+	if d, ok := c.sevDefs[s]; ok && d != "" {
+		return d
+	}
+	return s.Definition()
+}
+
+// WithOverrides returns a catalog with roles renamed, changed or added and
+// severities redefined, as a team's configuration says. A role whose key
+// the catalog has takes every text, alias and other name given for it
+// (the rest stay as they were); a new key adds a role at the end.
+func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Catalog, error) {
+	merged := append([]Role(nil), c.roles...)
+	for _, o := range roles {
+		i, known := c.index[o.Key]
+		if !known || c.roles[i].Key != o.Key {
+			merged = append(merged, o)
+			continue
+		}
+		r := merged[i]
+		r.Text = map[string]RoleText{}
+		for lang, t := range c.roles[i].Text {
+			r.Text[lang] = t
+		}
+		for lang, t := range o.Text {
+			cur := r.Text[lang]
+			if t.Name != "" {
+				cur.Name = t.Name
+			}
+			if t.Summary != "" {
+				cur.Summary = t.Summary
+			}
+			if t.Primary != "" {
+				cur.Primary = t.Primary
+			}
+			if len(t.Secondary) > 0 {
+				cur.Secondary = t.Secondary
+			}
+			if len(t.OtherNames) > 0 {
+				cur.OtherNames = t.OtherNames
+			}
+			r.Text[lang] = cur
+		}
+		if len(o.Aliases) > 0 {
+			r.Aliases = o.Aliases
+		}
+		merged[i] = r
+	}
+	out, err := newCatalog(merged)
+	if err != nil {
+		return nil, err
+	}
+	out.sevDefs = map[Severity]string{}
+	for s, d := range c.sevDefs {
+		out.sevDefs[s] = d
+	}
+	for s, d := range sevDefs {
+		if !s.Valid() || s == SevUnset {
+			return nil, fmt.Errorf("severity %d: only 1, 2 and 3 can be defined", s)
+		}
+		out.sevDefs[s] = d
+	}
+	return out, nil
 }
 
 // Roles returns the roles in catalog order.

@@ -110,3 +110,29 @@ func TestParseRoleRef(t *testing.T) {
 		t.Errorf("unknown role: %v", err)
 	}
 }
+
+func TestWithOverrides(t *testing.T) {
+	c, err := DefaultCatalog().WithOverrides([]Role{
+		{Key: "scribe", Text: map[string]RoleText{"en": {Name: "Note taker"}}},
+		{Key: "security_lead", Aliases: []string{"sec"}, Text: map[string]RoleText{"en": {Name: "Security lead", Primary: "Owns containment."}}},
+	}, map[Severity]string{Sev1: "all hands: revenue is stopped"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scribe, _ := c.Role("scribe")
+	if scribe.Name("en") != "Note taker" || scribe.Name("es") != "Documentalista" || scribe.In("en").Primary == "" {
+		t.Errorf("renamed scribe: %+v", scribe)
+	}
+	if r, err := c.Lookup("SEC"); err != nil || r.Key != "security_lead" || c.Position("security_lead") != 8 {
+		t.Errorf("added role: %v %v", r.Key, err)
+	}
+	if c.SeverityDefinition(Sev1) != "all hands: revenue is stopped" || c.SeverityDefinition(Sev2) != Sev2.Definition() {
+		t.Error("severity definitions")
+	}
+	if orig, _ := DefaultCatalog().Role("scribe"); orig.Name("en") != "Scribe" {
+		t.Error("the overrides changed the built-in catalog")
+	}
+	if _, err := DefaultCatalog().WithOverrides([]Role{{Key: "x", Aliases: []string{"tl"}, Text: map[string]RoleText{"en": {Name: "X"}}}}, nil); err == nil {
+		t.Error("an alias already taken was accepted")
+	}
+}

@@ -11,7 +11,7 @@ type GlobalKeys struct {
 	NextArea, PrevArea           key.Binding
 	Handoff, Note, Task          key.Binding
 	Status, Severity             key.Binding
-	Undo                         key.Binding
+	Undo, Theme                  key.Binding
 	Help, Quit                   key.Binding
 }
 
@@ -59,6 +59,7 @@ func DefaultKeyMap() KeyMap {
 			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "set status")),
 			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "set severity")),
 			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo your last change")),
+			Theme:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "next theme")),
 			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		},

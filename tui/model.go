@@ -4,9 +4,11 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/themes"
 )
 
 // Saver takes changes to save off the UI goroutine. store.Writer is one.
@@ -21,10 +23,14 @@ type Options struct {
 	Lang    string
 	Catalog *model.Catalog
 	Styles  *Styles
-	Now     func() time.Time // the clock; time.Now when nil
-	Seed    func() uint64    // seeds of change ids; random when nil
-	Replica string
-	Saver   Saver
+	// Renderer and Themes let T cycle through themes: styles are rebuilt
+	// for this screen's renderer. Without them T does nothing.
+	Renderer *lipgloss.Renderer
+	Themes   []themes.Theme
+	Now      func() time.Time // the clock; time.Now when nil
+	Seed     func() uint64    // seeds of change ids; random when nil
+	Replica  string
+	Saver    Saver
 	// Changes reports changes to the file made by anyone (store.Watch);
 	// Results reports saves (store.Writer). Either may be nil, as in tests
 	// that feed messages by hand.
@@ -95,15 +101,8 @@ func New(opts Options, s model.State) Model {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	h := help.New()
-	h.Styles.ShortKey = opts.Styles.HelpKey
-	h.Styles.ShortDesc = opts.Styles.HelpDesc
-	h.Styles.FullKey = opts.Styles.HelpKey
-	h.Styles.FullDesc = opts.Styles.HelpDesc
-	h.Styles.ShortSeparator = opts.Styles.Muted
-	h.Styles.FullSeparator = opts.Styles.Muted
-	h.Styles.Ellipsis = opts.Styles.Muted
-	m := Model{opts: opts, keys: DefaultKeyMap(), help: h, now: opts.Now(), width: 120, height: 40}
+	m := Model{opts: opts, keys: DefaultKeyMap(), help: help.New(), now: opts.Now(), width: 120, height: 40}
+	m.setStyles(opts.Styles)
 	if s.Declared() {
 		m.setDisk(s)
 		m.loaded = true
@@ -155,6 +154,33 @@ func (m *Model) setState(st model.State) {
 	m.timeline.setEntries(st.Timeline, m.opts.Catalog)
 	m.tasks.setTasks(st.Tasks)
 	m.findRoleEntries()
+}
+
+// setStyles draws the screen with s from now on.
+func (m *Model) setStyles(s *Styles) {
+	m.opts.Styles = s
+	m.help.Styles.ShortKey = s.HelpKey
+	m.help.Styles.ShortDesc = s.HelpDesc
+	m.help.Styles.FullKey = s.HelpKey
+	m.help.Styles.FullDesc = s.HelpDesc
+	m.help.Styles.ShortSeparator = s.Muted
+	m.help.Styles.FullSeparator = s.Muted
+	m.help.Styles.Ellipsis = s.Muted
+}
+
+// nextTheme switches to the next theme of Options.Themes.
+func (m *Model) nextTheme() {
+	if m.opts.Renderer == nil || len(m.opts.Themes) == 0 {
+		return
+	}
+	i := 0
+	for k, t := range m.opts.Themes {
+		if t.Name == m.styles().Theme.Name {
+			i = (k + 1) % len(m.opts.Themes)
+		}
+	}
+	m.setStyles(NewStyles(m.opts.Renderer, m.opts.Themes[i]))
+	m.notice = "theme: " + m.opts.Themes[i].Name
 }
 
 // styles is a shorthand.

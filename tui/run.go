@@ -23,6 +23,7 @@ type RunOptions struct {
 	Replica string
 	Catalog *model.Catalog
 	Theme   themes.Theme
+	Themes  []themes.Theme // what T cycles through
 	In      io.Reader
 	Out     io.Writer
 }
@@ -51,7 +52,8 @@ func Run(ctx context.Context, o RunOptions) error {
 	r := lipgloss.NewRenderer(o.Out)
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
-		Styles: NewStyles(r, o.Theme), Saver: w, Changes: changes, Results: w.Results(),
+		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes,
+		Saver: w, Changes: changes, Results: w.Results(),
 	}, st)
 	if uk != nil {
 		m.notice = uk.Error()

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
@@ -29,11 +31,36 @@ type Styles struct {
 	Prompt, PromptLabel lipgloss.Style
 	Error               lipgloss.Style
 	HelpKey, HelpDesc   lipgloss.Style
+
+	// background is the escape sequence that paints the theme's
+	// background, or "" to leave the terminal's own.
+	background string
+}
+
+// paint gives every line of a drawn screen the theme's background: at its
+// start and again after every reset inside it, so that padding and
+// unstyled text sit on the theme's colour too, whatever the terminal's
+// own background.
+func (s *Styles) paint(view string) string {
+	if s.background == "" {
+		return view
+	}
+	const reset = "\x1b[0m"
+	lines := strings.Split(view, "\n")
+	for i, l := range lines {
+		lines[i] = s.background + strings.ReplaceAll(l, reset, reset+s.background) + reset
+	}
+	return strings.Join(lines, "\n")
 }
 
 // NewStyles builds the styles of theme t for renderer r.
 func NewStyles(r *lipgloss.Renderer, t themes.Theme) *Styles {
 	s := &Styles{Theme: t}
+	if t.Background != "" {
+		if seq := r.ColorProfile().Color(string(t.Background)).Sequence(true); seq != "" {
+			s.background = "\x1b[" + seq + "m"
+		}
+	}
 	base := r.NewStyle()
 	s.Text = base.Foreground(t.Text)
 	s.Muted = base.Foreground(t.Muted)

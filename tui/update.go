@@ -161,6 +161,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			statusNames(), m.styles())
 	case matches(msg, g.Undo):
 		m.undoLast()
+	case matches(msg, g.Theme):
+		m.nextTheme()
 	case matches(msg, g.Severity):
 		m.prompt = newPrompt(promptSeverity, "Severity:", "1 critical · 2 major · 3 minor · unset", []string{"1", "2", "3", "unset"}, m.styles())
 	default:
@@ -518,6 +520,7 @@ func (m *Model) updateKeys() {
 	m.keys.Tasks.Cancel.SetEnabled(onTasks && t.Open())
 	m.keys.Tasks.Assign.SetEnabled(onTasks)
 	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
+	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
 	m.keys.Timeline.Filter.SetEnabled(m.focus == areaTimeline)
 	m.keys.Timeline.ClearFilter.SetEnabled(m.focus == areaTimeline && m.timeline.filter != "")
 }

@@ -26,10 +26,10 @@ func (m Model) View() string {
 	w, h := m.width, m.height
 	if w <= minWidth || h <= minHeight {
 		msg := fmt.Sprintf("terminal too small: %d×%d; warroom needs more than %d×%d", w, h, minWidth, minHeight)
-		return block(wrap(msg, w), w, h)
+		return m.styles().paint(block(wrap(msg, w), w, h))
 	}
 	if m.declare != nil {
-		return block(strings.Split(m.declare.view(m.styles(), m.opts.Path, w, h), "\n"), w, h)
+		return m.styles().paint(block(strings.Split(m.declare.view(m.styles(), m.opts.Path, w, h), "\n"), w, h))
 	}
 	if !m.loaded {
 		return block([]string{"reading " + safetext.Line(m.opts.Path) + "…"}, w, h)
@@ -48,7 +48,7 @@ func (m Model) View() string {
 	} else {
 		body = m.bodyView()
 	}
-	return block(strings.Split(lipgloss.JoinVertical(lipgloss.Left, header, tabs, body, bottom), "\n"), w, h)
+	return m.styles().paint(block(strings.Split(lipgloss.JoinVertical(lipgloss.Left, header, tabs, body, bottom), "\n"), w, h))
 }
 
 // paneSizes says how the body is split: side by side when wide enough,
@@ -251,7 +251,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity, k.Global.Undo},
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
 		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
-		{k.Global.Help, k.Global.Quit},
+		{k.Global.Theme, k.Global.Help, k.Global.Quit},
 	}
 }
 

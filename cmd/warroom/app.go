@@ -15,7 +15,6 @@ import (
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
-	"github.com/warroom/warroom/themes"
 	"github.com/warroom/warroom/tui"
 )
 
@@ -28,6 +27,8 @@ type app struct {
 	file   string
 	as     string
 	lang   string
+	theme  string
+	config config
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -67,7 +68,7 @@ func (a *app) path() string {
 
 // actor is who is acting: --as, else WARROOM_USER, else the login name.
 func (a *app) actor() string {
-	for _, v := range []string{a.as, a.getenv("WARROOM_USER")} {
+	for _, v := range []string{a.as, a.getenv("WARROOM_USER"), a.config.Name} {
 		if strings.TrimSpace(v) != "" {
 			return strings.TrimSpace(v)
 		}
@@ -143,6 +144,6 @@ func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, 
 func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
-		Theme: themes.Dark(), In: a.stdin, Out: a.stdout,
+		Theme: a.chosenTheme(), Themes: a.allThemes(), In: a.stdin, Out: a.stdout,
 	})
 }

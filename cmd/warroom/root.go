@@ -63,25 +63,44 @@ Every change writes itself into the timeline.`,
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
 	f.StringVar(&a.as, "as", "", "your name in the timeline (env WARROOM_USER; default: login name)")
-	f.StringVar(&a.lang, "lang", "en", "language for role names: en or es")
+	f.StringVar(&a.lang, "lang", "", "language: en or es (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "es"))
+	f.StringVar(&a.theme, "theme", "", "theme name or theme file (default: the config's, else dark; mono under NO_COLOR)")
+	_ = root.RegisterFlagCompletionFunc("theme", a.completeThemes)
 
 	root.AddCommand(
 		a.declareCmd(), a.logCmd(), a.taskCmd(), a.handoffCmd(),
 		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(), a.demoCmd(),
+		a.themesCmd(), a.configCmd(),
 	)
 	return root
 }
 
-// checkGlobals validates the global flags.
+// checkGlobals reads the config and validates the global flags.
 func (a *app) checkGlobals() error {
-	given := a.lang
-	a.lang = strings.ToLower(strings.TrimSpace(a.lang))
-	switch a.lang {
-	case "en", "es":
+	a.applyConfig()
+	if a.lang != "" {
+		lang, ok := parseLang(a.lang)
+		if !ok || len(strings.TrimSpace(a.lang)) != 2 {
+			return usage("unknown language %q; valid: en, es", a.lang)
+		}
+		a.lang = lang
 		return nil
 	}
-	return usage("unknown language %q; valid: en, es", given)
+	a.lang = "en"
+	if l, ok := parseLang(a.config.Language); ok {
+		a.lang = l
+		return nil
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := a.getenv(k); v != "" {
+			if l, ok := parseLang(v); ok {
+				a.lang = l
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // showHelp is the action of commands that only group others: it prints

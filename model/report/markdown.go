@@ -17,7 +17,7 @@ func Markdown(s model.State, o Options) string {
 	in := s.Incident
 	fmt.Fprintf(&b, "# %s: %s\n\n", md(in.ID), md(in.Title))
 	t := mdTable{head: []string{"", ""}}
-	t.add("Severity", fmt.Sprintf("%s (%s)", in.Severity, in.Severity.Definition()))
+	t.add("Severity", fmt.Sprintf("%s (%s)", in.Severity, o.catalog().SeverityDefinition(in.Severity)))
 	t.add("Status", string(in.Status))
 	t.add("Declared", fmt.Sprintf("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
 	t.add("Incident manager", md(s.Commander()))

@@ -35,7 +35,7 @@ func writeHeader(b *strings.Builder, s model.State, o Options) {
 	fmt.Fprintf(b, "%s · %s · declared %s by %s (%s ago)\n",
 		in.Severity, in.Status, o.clock(in.Declared), line(in.DeclaredBy), Age(o.Now.Sub(in.Declared)))
 	if in.Severity != model.SevUnset {
-		fmt.Fprintf(b, "%s: %s\n", in.Severity, in.Severity.Definition())
+		fmt.Fprintf(b, "%s: %s\n", in.Severity, o.catalog().SeverityDefinition(in.Severity))
 	}
 	if strings.TrimSpace(in.Summary) != "" {
 		fmt.Fprintf(b, "Summary: %s\n", line(in.Summary))

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeConfig writes the runner's config.toml (HOME is the runner's
+// directory, so it is ~/.config/warroom/config.toml) and returns its path.
+func writeConfig(t *testing.T, r *runner, name, content string) string {
+	t.Helper()
+	dir := filepath.Join(r.dir, ".config", "warroom")
+	if err := os.MkdirAll(filepath.Join(dir, "themes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestConfigPath(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	want := filepath.Join(r.dir, ".config", "warroom", "config.toml") + "\n"
+	if got := r.ok("config", "path"); got != want {
+		t.Errorf("config path = %q, want %q", got, want)
+	}
+	r.env["XDG_CONFIG_HOME"] = filepath.Join(r.dir, "xdg")
+	if got := r.ok("config", "path"); got != filepath.Join(r.dir, "xdg", "warroom", "config.toml")+"\n" {
+		t.Errorf("config path with XDG_CONFIG_HOME = %q", got)
+	}
+}
+
+func TestConfigSetsNameLanguageRolesAndSeverities(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.env["WARROOM_USER"] = ""
+	writeConfig(t, r, "config.toml", `
+name = "carol"
+language = "es"
+
+[severity]
+1 = "all hands: customers cannot pay"
+
+[[role]]
+key = "scribe"
+text.en.name = "Note taker"
+
+[[role]]
+key = "security_lead"
+aliases = ["sec"]
+text.en.name = "Security lead"
+text.es.name = "Responsable de seguridad"
+text.en.primary = "Contains the breach."
+`)
+	r.ok("declare", "Checkout down", "--sev", "1")
+	if d := r.export(); d.Incident.DeclaredBy != "carol" {
+		t.Errorf("declared by %q, want the config's name", d.Incident.DeclaredBy)
+	}
+	wantContains(t, "roles", r.ok("roles"), "Documentalista", "Responsable de seguridad")
+	wantContains(t, "roles --lang en", r.ok("roles", "--lang", "en"), "Note taker", "Security lead")
+	r.ok("handoff", "SEC", "dave")
+	wantContains(t, "show", r.ok("show", "--lang", "en"), "Security lead", "all hands: customers cannot pay")
+	// The flag beats the config, the config beats the locale.
+	r.env["LANG"] = "en_US.UTF-8"
+	wantContains(t, "roles with LANG=en", r.ok("roles"), "Documentalista")
+}
+
+func TestLanguageFromLocale(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.env["LANG"] = "es_ES.UTF-8"
+	wantContains(t, "roles", r.ok("roles", "tl"), "Responsable técnico")
+	r.env["LC_ALL"] = "en_GB.UTF-8"
+	wantContains(t, "roles", r.ok("roles", "tl"), "Tech lead")
+}
+
+func TestBadConfigWarnsAndUsesDefaults(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ content, want string }{
+		{"name = \n", "config.toml:1:"},
+		{"colour = \"red\"\n", `unknown key "colour"`},
+		{"language = \"fr\"\n", `key language: "fr" is not en or es`},
+		{"[severity]\n4 = \"x\"\n", `[severity] key "4"`},
+		{"[[role]]\nkey = \"x\"\naliases = [\"tl\"]\ntext.en.name = \"X\"\n", `"tl" names both`},
+	} {
+		r := newRunner(t)
+		path := writeConfig(t, r, "config.toml", c.content)
+		res := r.run("roles", "tl")
+		if res.code != 0 {
+			t.Errorf("%q: a bad config stopped the command:\n%s", c.content, res)
+		}
+		wantContains(t, "stderr", res.stderr, "warning: "+path, c.want, "using the built-in defaults")
+		wantContains(t, "stdout", res.stdout, "Tech lead")
+	}
+}
+
+func TestThemes(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	writeConfig(t, r, "themes/ocean.toml", "description = \"deep blue\"\nbackground = \"#001b2e\"\n")
+	writeConfig(t, r, "themes/broken.toml", "text = \"white\"\n")
+	res := r.run("themes")
+	if res.code != 0 {
+		t.Fatalf("themes:\n%s", res)
+	}
+	wantContains(t, "themes", res.stdout, "* dark", "light", "high-contrast", "colorblind", "mono", "ocean", "deep blue")
+	wantContains(t, "stderr", res.stderr, "broken.toml: key text")
+	r.env["NO_COLOR"] = "1"
+	wantContains(t, "themes under NO_COLOR", r.ok("themes"), "* mono")
+	if out := r.ok("themes", "--theme", "ocean"); !strings.Contains(out, "* ocean") {
+		t.Errorf("--theme ocean not in use:\n%s", out)
+	}
+	res = r.run("themes", "--theme", "neon")
+	wantContains(t, "stderr", res.stderr, `unknown theme "neon"`, "using the dark theme")
+}
