@@ -25,7 +25,7 @@ func TestBuiltinContrast(t *testing.T) {
 			"warning": {th.Warning, th.Background}, "done": {th.Done, th.Background},
 			"investigating": {th.Investigating, th.Background}, "identified": {th.Identified, th.Background},
 			"monitoring": {th.Monitoring, th.Background}, "resolved": {th.Resolved, th.Background},
-			"closed": {th.Closed, th.Background},
+			"closed":     {th.Closed, th.Background},
 			"SEV1 badge": {th.OnBadge, th.Sev1}, "SEV2 badge": {th.OnBadge, th.Sev2},
 			"SEV3 badge": {th.OnBadge, th.Sev3}, "unset badge": {th.OnBadge, th.SevUnset},
 			"selected text": {th.Text, th.Selection},
