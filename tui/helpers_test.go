@@ -81,6 +81,8 @@ func send(m Model, msg tea.Msg) Model {
 	return next.(Model)
 }
 
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
 // keys sends key presses: names such as "tab" or "enter", or single runes.
 func keys(m Model, names ...string) Model {
 	for _, n := range names {

@@ -27,10 +27,14 @@ type Options struct {
 	// for this screen's renderer. Without them T does nothing.
 	Renderer *lipgloss.Renderer
 	Themes   []themes.Theme
-	Now      func() time.Time // the clock; time.Now when nil
-	Seed     func() uint64    // seeds of change ids; random when nil
-	Replica  string
-	Saver    Saver
+	// Wall is the room's read-only big screen; Rotate, when set, moves it
+	// to the next role pane that often.
+	Wall    bool
+	Rotate  time.Duration
+	Now     func() time.Time // the clock; time.Now when nil
+	Seed    func() uint64    // seeds of change ids; random when nil
+	Replica string
+	Saver   Saver
 	// Changes reports changes to the file made by anyone (store.Watch);
 	// Results reports saves (store.Writer). Either may be nil, as in tests
 	// that feed messages by hand.
@@ -103,10 +107,11 @@ func New(opts Options, s model.State) Model {
 	}
 	m := Model{opts: opts, keys: DefaultKeyMap(), help: help.New(), now: opts.Now(), width: 120, height: 40}
 	m.setStyles(opts.Styles)
-	if s.Declared() {
+	switch {
+	case s.Declared():
 		m.setDisk(s)
 		m.loaded = true
-	} else {
+	case !opts.Wall:
 		m.declare = newDeclareForm(opts.Actor, opts.Styles)
 	}
 	return m

@@ -24,6 +24,8 @@ type RunOptions struct {
 	Catalog *model.Catalog
 	Theme   themes.Theme
 	Themes  []themes.Theme // what T cycles through
+	Wall    bool           // the room's read-only big screen
+	Rotate  time.Duration  // wall: move to the next role pane this often
 	In      io.Reader
 	Out     io.Writer
 }
@@ -52,7 +54,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	r := lipgloss.NewRenderer(o.Out)
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
-		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes,
+		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Changes: changes, Results: w.Results(),
 	}, st)
 	if uk != nil {

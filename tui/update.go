@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
@@ -17,7 +18,11 @@ import (
 
 // Init starts the clock and the listeners.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tick(m.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results))
+	var turn tea.Cmd
+	if m.opts.Wall {
+		turn = rotate(m.opts.Rotate)
+	}
+	return tea.Batch(tick(m.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), turn)
 }
 
 // Update routes each message to the one method that handles it: window
@@ -31,6 +36,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		m.now = m.opts.Now()
 		cmd = tick(m.now)
+	case rotateMsg:
+		if len(m.holdings) > 0 {
+			m.role = (m.role + 1) % len(m.holdings)
+			m.roleTop = 0
+			m.findRoleEntries()
+		}
+		cmd = rotate(m.opts.Rotate)
 	case fileChangedMsg:
 		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
 	case loadedMsg:
@@ -521,6 +533,14 @@ func (m *Model) updateKeys() {
 	m.keys.Tasks.Assign.SetEnabled(onTasks)
 	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
 	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
+	if m.opts.Wall {
+		// The wall is read-only: every key that edits is off.
+		for _, b := range []*key.Binding{&m.keys.Global.Handoff, &m.keys.Global.Note, &m.keys.Global.Task,
+			&m.keys.Global.Status, &m.keys.Global.Severity, &m.keys.Global.Undo,
+			&m.keys.Tasks.Start, &m.keys.Tasks.Done, &m.keys.Tasks.Reopen, &m.keys.Tasks.Cancel, &m.keys.Tasks.Assign} {
+			b.SetEnabled(false)
+		}
+	}
 	m.keys.Timeline.Filter.SetEnabled(m.focus == areaTimeline)
 	m.keys.Timeline.ClearFilter.SetEnabled(m.focus == areaTimeline && m.timeline.filter != "")
 }

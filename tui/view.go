@@ -32,7 +32,18 @@ func (m Model) View() string {
 		return m.styles().paint(block(strings.Split(m.declare.view(m.styles(), m.opts.Path, w, h), "\n"), w, h))
 	}
 	if !m.loaded {
-		return block([]string{"reading " + safetext.Line(m.opts.Path) + "…"}, w, h)
+		msg := "reading " + safetext.Line(m.opts.Path) + "…"
+		if m.opts.Wall {
+			msg = "waiting for an incident to be declared in " + safetext.Line(m.opts.Path) + "…"
+		}
+		return m.styles().paint(block(wrap(msg, w), w, h))
+	}
+	if m.opts.Wall {
+		body := m.bodyView()
+		if m.fullHelp {
+			body = m.helpView(w, max(0, h-m.chromeHeight()))
+		}
+		return m.styles().paint(block(strings.Split(lipgloss.JoinVertical(lipgloss.Left, m.wallTop(w), body, m.wallFooter(w)), "\n"), w, h))
 	}
 
 	tabLines := 3
@@ -94,6 +105,9 @@ func (m *Model) relayout() {
 
 // chromeHeight is the height of everything but the panes.
 func (m *Model) chromeHeight() int {
+	if m.opts.Wall {
+		return 3 + 1 + len(m.rosterLines(m.width)) + 1
+	}
 	tabs := 3
 	if m.height < 24 {
 		tabs = 1

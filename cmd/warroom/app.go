@@ -28,6 +28,8 @@ type app struct {
 	as     string
 	lang   string
 	theme  string
+	wall   bool
+	rotate time.Duration
 	config config
 	stdin  io.Reader
 	stdout io.Writer
@@ -144,6 +146,6 @@ func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, 
 func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
-		Theme: a.chosenTheme(), Themes: a.allThemes(), In: a.stdin, Out: a.stdout,
+		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
 	})
 }

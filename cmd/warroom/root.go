@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -57,9 +58,17 @@ Every change writes itself into the timeline.`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.rotate != 0 && !a.wall {
+				return usage("--rotate goes with --wall")
+			}
+			if a.rotate < 0 || (a.rotate > 0 && a.rotate < time.Second) {
+				return usage("--rotate %s: give a period of a second or more, such as 15s", a.rotate)
+			}
 			return a.screen(cmd.Context(), a.path())
 		},
 	}
+	root.Flags().BoolVar(&a.wall, "wall", false, "the room's big screen: read-only, large severity, status and clocks, every role on one board")
+	root.Flags().DurationVar(&a.rotate, "rotate", 0, "with --wall: show the next role's pane this often (15s, 1m)")
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
 	f.StringVar(&a.as, "as", "", "your name in the timeline (env WARROOM_USER; default: login name)")
