@@ -1,0 +1,47 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Word is a word or phrase used as an argument of a message ("in
+// progress", "investigating"): it is translated too when the message is.
+type Word string
+
+// Message is a sentence to show a person: an English fmt format and its
+// arguments. Errors carry Messages so that they can be shown in any
+// language; String gives the English.
+type Message struct {
+	Format string
+	Args   []any
+}
+
+// M builds a Message.
+func M(format string, args ...any) Message { return Message{Format: format, Args: args} }
+
+// In renders the message in l: the format and every Word or Message among
+// the arguments translated.
+func (m Message) In(l Lang) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch v := a.(type) {
+		case Word:
+			args[i] = l.T(string(v))
+		case Message:
+			args[i] = v.In(l)
+		case []Word:
+			parts := make([]string, len(v))
+			for j, w := range v {
+				parts[j] = l.T(string(w))
+			}
+			args[i] = strings.Join(parts, ", ")
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(l.T(m.Format), args...)
+}
+
+// String renders the message in English.
+func (m Message) String() string { return m.In("en") }
