@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
@@ -120,7 +121,7 @@ func (a *app) load() (model.State, error) {
 	s, err := store.Load(a.path())
 	var uk *store.UnknownKeysError
 	if errors.As(err, &uk) {
-		fmt.Fprintf(a.stderr, "warroom: warning: %s\n", safetext.Line(uk.Error()))
+		a.warn("warning: %s", describe(uk, a.errorLang()))
 		return s, nil
 	}
 	return s, a.explain(err)
@@ -129,7 +130,7 @@ func (a *app) load() (model.State, error) {
 // explain adds what to do to errors that need it.
 func (a *app) explain(err error) error {
 	if errors.Is(err, store.ErrNoIncident) {
-		return fmt.Errorf("%w here; declare one with `warroom declare TITLE`, or point --file (or WARROOM_FILE) at one", err)
+		return hintError{err: err, hint: i18n.M("declare one with `warroom declare TITLE`, or point --file (or WARROOM_FILE) at one")}
 	}
 	return err
 }
@@ -141,6 +142,16 @@ func (a *app) opts() report.Options {
 
 // print writes to standard output.
 func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, args...) }
+
+// say writes a message to standard output in the chosen language.
+func (a *app) say(format string, args ...any) {
+	fmt.Fprint(a.stdout, i18n.M(format, args...).In(i18n.Lang(a.lang)))
+}
+
+// warn writes a warning to standard error in the chosen language.
+func (a *app) warn(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "warroom: %s\n", safetext.Line(i18n.M(format, args...).In(a.errorLang())))
+}
 
 // screen opens the war-room screen on path.
 func (a *app) screen(ctx context.Context, path string) error {

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -39,8 +40,8 @@ assessed.`,
 				return err
 			}
 			in := st.Incident
-			a.print("declared %s %q (%s), incident manager %s, in %s\n",
-				in.ID, safetext.Line(in.Title), in.Severity, safetext.Line(st.Commander()), safetext.Line(a.path()))
+			a.say("declared %s %q (%s), incident manager %s, in %s\n",
+				in.ID, safetext.Line(in.Title), i18n.Word(in.Severity.String()), safetext.Line(st.Commander()), safetext.Line(a.path()))
 			return nil
 		},
 	}

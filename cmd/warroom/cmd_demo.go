@@ -44,7 +44,7 @@ incident.`,
 			if err := a.screen(cmd.Context(), path); err != nil {
 				return err
 			}
-			a.print("The sample incident is kept in %s; warroom --file %s opens it again.\n", safetext.Line(path), safetext.Line(path))
+			a.say("The sample incident is kept in %s; warroom --file %s opens it again.\n", safetext.Line(path), safetext.Line(path))
 			return nil
 		},
 	}

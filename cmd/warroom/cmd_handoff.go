@@ -43,7 +43,7 @@ incident manager still holds because nobody else was given it.`,
 				return err
 			}
 			e := entries[0]
-			a.print("%s: %s → %s\n", safetext.Line(ref.Label(a.catalog, a.lang)), safetext.Line(e.From), safetext.Line(e.To))
+			a.say("%s: %s → %s\n", safetext.Line(ref.Label(a.catalog, a.lang)), safetext.Line(e.From), safetext.Line(e.To))
 			return nil
 		},
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 func (a *app) logCmd() *cobra.Command {
@@ -37,7 +38,7 @@ Kinds: note (default), decision, action, theory, followup.`,
 			if err != nil {
 				return err
 			}
-			a.print("logged %s %s\n", entries[0].Kind, entries[0].ID)
+			a.say("logged %s %s\n", i18n.Word(entries[0].Kind), entries[0].ID)
 			return nil
 		},
 	}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
@@ -64,10 +66,13 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 				_, err = a.stdout.Write(out)
 				return err
 			}
+			if sameFile(output, a.path()) || sameFile(output, store.LockPath(a.path())) {
+				return usage("--output %s is the incident file itself; write the export somewhere else", output)
+			}
 			if err := store.WriteAtomic(output, out, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "wrote %s\n", safetext.Line(output))
+			fmt.Fprintln(a.stderr, i18n.Lang(a.lang).T("wrote %s", safetext.Line(output)))
 			return nil
 		},
 	}
@@ -75,4 +80,15 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("md", "json"))
 	return cmd
+}
+
+// sameFile reports whether two paths name the same existing file, links
+// followed.
+func sameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }

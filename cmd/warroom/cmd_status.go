@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 func (a *app) statusCmd() *cobra.Command {
@@ -25,7 +26,7 @@ recorded as such.`,
 			if err != nil {
 				return err
 			}
-			a.print("status %s → %s\n", entries[0].From, entries[0].To)
+			a.say("status %s → %s\n", i18n.Word(entries[0].From), i18n.Word(entries[0].To))
 			return nil
 		},
 	}
@@ -50,7 +51,7 @@ func (a *app) sevCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.print("severity %s → %s\n", entries[0].From, entries[0].To)
+			a.say("severity %s → %s\n", i18n.Word(entries[0].From), i18n.Word(entries[0].To))
 			return nil
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 )
@@ -70,7 +71,7 @@ func (a *app) taskSetCmd(verb, short string, state model.TaskState) *cobra.Comma
 				return err
 			}
 			e := entries[0]
-			a.print("task %s %q is now %s\n", e.Task, safetext.Line(e.Text), state.Label())
+			a.say("task %s %q is now %s\n", e.Task, safetext.Line(e.Text), i18n.Word(state.Label()))
 			return nil
 		},
 	}
@@ -130,6 +131,6 @@ func (a *app) applyTask(ctx context.Context, op model.Op, prefix string) error {
 	if err != nil {
 		return err
 	}
-	a.print("%s%s %q, owner: %s\n", prefix, task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
+	a.say(prefix+"%s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
 	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -31,7 +30,7 @@ func (a *app) chosenTheme() themes.Theme {
 	}
 	t, err := themes.Resolve(name, a.themesDir())
 	if err != nil {
-		fmt.Fprintf(a.stderr, "warroom: warning: %s; using the %s theme\n", safetext.Line(err.Error()), themes.Default)
+		a.warn("warning: %s; using the %s theme", err.Error(), themes.Default)
 		t, _ = themes.Builtin(themes.Default)
 	}
 	return t
@@ -72,10 +71,10 @@ start from), and any of the colours as "#rrggbb": ` + strings.Join(themes.Keys()
 				}
 				a.print("%s %-14s %s  %s\n", mark, safetext.Line(t.Name), swatch(r, t), safetext.Line(t.Description))
 			}
-			a.print("\n* in use. Choose with --theme NAME or theme = \"NAME\" in %s; T cycles on the screen.\n",
+			a.say("\n* in use. Choose with --theme NAME or theme = \"NAME\" in %s; T cycles on the screen.\n",
 				safetext.Line(configPath(a.getenv)))
 			if err != nil {
-				fmt.Fprintf(a.stderr, "warroom: warning: %s\n", safetext.Line(err.Error()))
+				a.warn("warning: %s", err.Error())
 			}
 			return nil
 		},

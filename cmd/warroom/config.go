@@ -12,7 +12,6 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // config is the user's config.toml: defaults for the flags, and the team's
@@ -107,7 +106,7 @@ func (a *app) applyConfig() {
 			return
 		}
 	}
-	fmt.Fprintf(a.stderr, "warroom: warning: %s; using the built-in defaults\n", safetext.Line(err.Error()))
+	a.warn("warning: %s; using the built-in defaults", err.Error())
 }
 
 // parseLang reads a language setting or locale: "es", "es_ES.UTF-8",

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -17,13 +19,30 @@ const (
 	exitUsage = 2 // the command was asked something invalid
 )
 
-// usageError marks a mistake in how a command was called.
-type usageError struct{ err error }
+// usageError marks a mistake in how a command was called. msg, when set,
+// says it in any language; err is the mistake as cobra reported it.
+type usageError struct {
+	err error
+	msg *i18n.Message
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-func usage(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+// usage reports a mistake in how a command was called.
+func usage(format string, args ...any) error {
+	m := i18n.M(format, args...)
+	return usageError{err: errors.New(m.String()), msg: &m}
+}
+
+// hintError adds what to do to an error, in any language.
+type hintError struct {
+	err  error
+	hint i18n.Message
+}
+
+func (e hintError) Error() string { return e.err.Error() + "; " + e.hint.String() }
+func (e hintError) Unwrap() error { return e.err }
 
 // exitCode chooses the exit status for err: 2 for bad input (unknown flags,
 // roles, statuses, severities, kinds, task ids; text over a limit), 1 for
@@ -38,13 +57,51 @@ func exitCode(err error) int {
 	return exitError
 }
 
-// printError prints err to w, sanitised: errors quote user input and file text.
-func printError(w io.Writer, cmdPath string, err error) int {
-	msg := safetext.Line(err.Error())
+// cobraErrors are cobra's own messages for flag and argument mistakes, as
+// formats to say again in another language.
+var cobraErrors = []struct {
+	re     *regexp.Regexp
+	format string
+}{
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "unknown command %q for %q"},
+	{regexp.MustCompile(`^unknown flag: (.*)$`), "unknown flag: %s"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)$`), "unknown shorthand flag: '%s' in %s"},
+	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "invalid argument %q for %q flag: %s"},
+}
+
+// describe renders err for a person in lang.
+func describe(err error, lang i18n.Lang) string {
+	var ue usageError
+	var he hintError
+	switch {
+	case errors.As(err, &he):
+		return describe(he.err, lang) + "; " + he.hint.In(lang)
+	case errors.As(err, &ue) && ue.msg != nil:
+		return ue.msg.In(lang)
+	case errors.As(err, &ue):
+		for _, c := range cobraErrors {
+			if m := c.re.FindStringSubmatch(ue.err.Error()); m != nil {
+				args := make([]any, len(m)-1)
+				for i, s := range m[1:] {
+					args[i] = s
+				}
+				return lang.T(c.format, args...)
+			}
+		}
+		return ue.err.Error()
+	}
+	return model.Explain(err, lang)
+}
+
+// printError prints err to w in lang, sanitised: errors quote user input
+// and file text.
+func printError(w io.Writer, cmdPath string, err error, lang i18n.Lang) int {
+	msg := safetext.Line(describe(err, lang))
 	fmt.Fprintf(w, "warroom: %s\n", msg)
 	code := exitCode(err)
 	if code == exitUsage && cmdPath != "" && !strings.Contains(msg, "--help") {
-		fmt.Fprintf(w, "Run '%s --help' for usage.\n", cmdPath)
+		fmt.Fprintln(w, lang.T("Run '%s --help' for usage.", cmdPath))
 	}
 	return code
 }

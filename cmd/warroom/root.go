@@ -2,17 +2,21 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := a.rootCmd()
+	translateHelp(root, a.langFromArgs(args))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -26,13 +30,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if err != nil {
 		if !started {
 			// Flag parsing, argument counts, unknown commands.
-			err = usageError{err}
+			var ue usageError
+			if !errors.As(err, &ue) {
+				err = usageError{err: err}
+			}
 		}
 		path := root.Name()
 		if cmd != nil {
 			path = cmd.CommandPath()
 		}
-		return printError(stderr, path, err)
+		return printError(stderr, path, err, a.errorLang())
 	}
 	return exitOK
 }
@@ -112,6 +119,32 @@ func (a *app) checkGlobals() error {
 	return nil
 }
 
+// errorLang is the language to report an error in: the one chosen, or,
+// when the error came before the flags were checked, the flag as typed,
+// else the locale.
+func (a *app) errorLang() i18n.Lang {
+	if l, ok := parseLang(a.lang); ok {
+		return i18n.Lang(l)
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := a.getenv(k); v != "" {
+			if l, ok := parseLang(v); ok {
+				return i18n.Lang(l)
+			}
+			break
+		}
+	}
+	return "en"
+}
+
+// wordList says "A" or "A and B" in any language.
+func wordList(names []string) any {
+	if len(names) == 2 {
+		return i18n.M("%s and %s", i18n.Word(names[0]), i18n.Word(names[1]))
+	}
+	return i18n.Word(strings.Join(names, ", "))
+}
+
 // showHelp is the action of commands that only group others: it prints
 // their help. Arguments were already refused as unknown commands.
 func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
@@ -120,7 +153,7 @@ func showHelp(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 func needText(name string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 {
-			return usage("%s needs %s", cmd.CommandPath(), name)
+			return usage("%s needs %s", cmd.CommandPath(), i18n.Word(name))
 		}
 		return nil
 	}
@@ -131,10 +164,10 @@ func exactly(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < len(names):
-			return usage("%s needs %s", cmd.CommandPath(), strings.Join(names[len(args):], " and "))
+			return usage("%s needs %s", cmd.CommandPath(), wordList(names[len(args):]))
 		case len(args) > len(names):
 			return usage("%s takes %s, but got %d arguments; quote text that has spaces",
-				cmd.CommandPath(), strings.Join(names, " and "), len(args))
+				cmd.CommandPath(), wordList(names), len(args))
 		}
 		return nil
 	}

@@ -136,6 +136,12 @@ func lock(ctx context.Context, path string) (func(), error) {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, &LockError{Path: path, Lock: lp}
 		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: the folder %s does not exist", path, filepath.Dir(lp))
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, fmt.Errorf("%s: cannot create the lock file %s: permission denied", path, lp)
+		}
 		return nil, &LockError{Path: path, Lock: lp, Err: err}
 	}
 	if !ok {
