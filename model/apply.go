@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // tx is one Apply in progress: a shallow copy of the state whose slices are
@@ -41,7 +43,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 		env.Replica = "local"
 	}
 	if _, declaring := op.(Declare); !declaring && !s.Declared() {
-		return s, nil, &ConflictError{Reason: "no incident has been declared yet; start one with `warroom declare TITLE`"}
+		return s, nil, &ConflictError{Reason: i18n.M("no incident has been declared yet; start one with `warroom declare TITLE`")}
 	}
 	t := &tx{s: s, c: c, env: env, clock: s.clock(), copied: map[string]bool{}}
 	if err := op.apply(t); err != nil {
@@ -129,7 +131,7 @@ func (t *tx) checkRole(r RoleRef) (RoleRef, error) {
 
 func (op Declare) apply(t *tx) error {
 	if t.s.Declared() {
-		return &ConflictError{Reason: fmt.Sprintf("an incident is already declared here: %s %q; use another --file for a new incident",
+		return &ConflictError{Reason: i18n.M("an incident is already declared here: %s %q; use another --file for a new incident",
 			t.s.Incident.ID, t.s.Incident.Title)}
 	}
 	title, err := checkText("title", strings.TrimSpace(op.Title), MaxTitle, true)
@@ -141,7 +143,7 @@ func (op Declare) apply(t *tx) error {
 		return err
 	}
 	if !op.Severity.Valid() {
-		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: []string{"1", "2", "3", "unset"}}
+		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: severityValues()}
 	}
 	commander := op.Commander
 	if strings.TrimSpace(commander) == "" {
@@ -247,7 +249,7 @@ func (op TaskSet) apply(t *tx) error {
 		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done", "cancelled"}}
 	}
 	if task.State == op.State {
-		return &ConflictError{Reason: fmt.Sprintf("task %s is already %s", task.ID, task.State.Label())}
+		return &ConflictError{Reason: i18n.M("task %s is already %s", task.ID, task.State)}
 	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
@@ -276,7 +278,7 @@ func (op TaskAssign) apply(t *tx) error {
 		return err
 	}
 	if task.RoleRef() == ref && task.Owner == owner {
-		return &ConflictError{Reason: fmt.Sprintf("task %s already has that owner", task.ID)}
+		return &ConflictError{Reason: i18n.M("task %s already has that owner", task.ID)}
 	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
@@ -310,7 +312,7 @@ func (op Handoff) apply(t *tx) error {
 	}
 	from, byDefault := t.s.Holder(ref)
 	if from == to && !byDefault {
-		return &ConflictError{Reason: fmt.Sprintf("%s already holds %s", to, ref.Label(t.c, "en"))}
+		return &ConflictError{Reason: i18n.M("%s already holds %s", to, RoleLabel{ref, t.c})}
 	}
 	st := t.stamp()
 	id, err := t.assignmentID()
@@ -334,11 +336,11 @@ func (op Release) apply(t *tx) error {
 		return &InvalidError{What: "role", Value: op.Role.String(), Valid: t.c.Names()}
 	}
 	if ref.Role == IncidentManager {
-		return &ConflictError{Reason: "the incident manager role cannot go back to itself; hand it to someone instead"}
+		return &ConflictError{Reason: i18n.M("the incident manager role cannot go back to itself; hand it to someone instead")}
 	}
 	from, byDefault := t.s.Holder(ref)
 	if byDefault {
-		return &ConflictError{Reason: fmt.Sprintf("%s is already with the incident manager", ref.Label(t.c, "en"))}
+		return &ConflictError{Reason: i18n.M("%s is already with the incident manager", RoleLabel{ref, t.c})}
 	}
 	id, err := t.assignmentID()
 	if err != nil {
@@ -359,7 +361,7 @@ func (op Retract) apply(t *tx) error {
 	for i := range t.s.Timeline {
 		e := &t.s.Timeline[i]
 		if e.Kind == KindRetracted && e.Entry == op.Entry {
-			return &ConflictError{Reason: fmt.Sprintf("entry %s was already taken back", op.Entry)}
+			return &ConflictError{Reason: i18n.M("entry %s was already taken back", op.Entry)}
 		}
 		if e.ID == op.Entry {
 			target = e
@@ -369,7 +371,7 @@ func (op Retract) apply(t *tx) error {
 		return &InvalidError{What: "entry id", Value: op.Entry}
 	}
 	if _, err := ParseLogKind(string(target.Kind)); err != nil {
-		return &ConflictError{Reason: fmt.Sprintf("entry %s records a %s, which only another change can undo", target.ID, target.Kind)}
+		return &ConflictError{Reason: i18n.M("entry %s records a %s, which only another change can undo", target.ID, target.Kind)}
 	}
 	t.record(Entry{Kind: KindRetracted, Entry: target.ID, Text: target.Text, Role: target.Role, Workstream: target.Workstream})
 	return nil
@@ -382,7 +384,7 @@ func (op SetStatus) apply(t *tx) error {
 	}
 	from := t.s.Incident.Status
 	if from == op.Status {
-		return &ConflictError{Reason: fmt.Sprintf("the incident is already %s", from)}
+		return &ConflictError{Reason: i18n.M("the incident is already %s", from)}
 	}
 	t.s.Incident.Status = op.Status
 	t.s.Incident.Clock.Status = t.stamp()
@@ -392,11 +394,14 @@ func (op SetStatus) apply(t *tx) error {
 
 func (op SetSeverity) apply(t *tx) error {
 	if !op.Severity.Valid() {
-		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: []string{"1", "2", "3", "unset"}}
+		return &InvalidError{What: "severity", Value: strconv.Itoa(int(op.Severity)), Valid: severityValues()}
 	}
 	from := t.s.Incident.Severity
 	if from == op.Severity {
-		return &ConflictError{Reason: fmt.Sprintf("the severity is already %s", from)}
+		if from == SevUnset {
+			return &ConflictError{Reason: i18n.M("the severity is already unset")}
+		}
+		return &ConflictError{Reason: i18n.M("the severity is already %s", from)}
 	}
 	t.s.Incident.Severity = op.Severity
 	t.s.Incident.Clock.Severity = t.stamp()

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // RoleRef names one instance of a role: the role's key and, when a role has
@@ -36,6 +38,19 @@ func (r RoleRef) Label(c *Catalog, lang string) string {
 	return name + " · " + r.Workstream
 }
 
+// RoleLabel is a role instance's display name as an argument of an
+// i18n.Message: it renders in the message's language, from the catalog.
+type RoleLabel struct {
+	Ref     RoleRef
+	Catalog *Catalog
+}
+
+// In renders the label in l.
+func (r RoleLabel) In(l i18n.Lang) string { return r.Ref.Label(r.Catalog, string(l)) }
+
+// String renders the label in English.
+func (r RoleLabel) String() string { return r.In("en") }
+
 // ParseRoleRef reads ROLE or ROLE/WORKSTREAM, where ROLE is a key or alias.
 func ParseRoleRef(c *Catalog, v string) (RoleRef, error) {
 	name, ws, _ := strings.Cut(v, "/")
@@ -60,7 +75,7 @@ func (c *Catalog) check(r RoleRef) (RoleRef, error) {
 		return r, err
 	}
 	if ws != "" && r.Role == IncidentManager {
-		return r, &TextError{Field: "workstream", Reason: "there is one incident manager; workstreams are for the other roles"}
+		return r, &TextError{Field: "workstream", Reason: i18n.M("there is one incident manager; workstreams are for the other roles")}
 	}
 	return RoleRef{Role: r.Role, Workstream: ws}, nil
 }

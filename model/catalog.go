@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 //go:embed roles.toml
@@ -99,12 +101,16 @@ func newCatalog(roles []Role) (*Catalog, error) {
 	return c, nil
 }
 
-// SeverityDefinition says what a severity means for this team.
-func (c *Catalog) SeverityDefinition(s Severity) string {
+// SeverityDefinition says what a severity means for this team, in English.
+func (c *Catalog) SeverityDefinition(s Severity) string { return c.SeverityDefinitionIn(s, "en") }
+
+// SeverityDefinitionIn says what a severity means for this team, in l: the
+// team's own definition as it was written, else the built-in one in l.
+func (c *Catalog) SeverityDefinitionIn(s Severity, l i18n.Lang) string {
 	if d, ok := c.sevDefs[s]; ok && d != "" {
 		return d
 	}
-	return s.Definition()
+	return s.DefinitionIn(l)
 }
 
 // WithOverrides returns a catalog with roles renamed, changed or added and

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Kind says what a timeline entry records.
@@ -50,6 +52,16 @@ func (k Kind) Known() bool {
 	return false
 }
 
+// In is the kind as people read it in l: the key itself in English
+// ("task_added"), "tarea añadida" in Spanish. A kind this build does not
+// know is shown as it is.
+func (k Kind) In(l i18n.Lang) string {
+	if !k.Known() {
+		return string(k)
+	}
+	return l.T(string(k))
+}
+
 // ParseLogKind accepts a kind a person may log, case-insensitively.
 func ParseLogKind(v string) (Kind, error) {
 	k := Kind(strings.ToLower(strings.TrimSpace(v)))
@@ -64,7 +76,7 @@ func ParseLogKind(v string) (Kind, error) {
 	}
 	e := &InvalidError{What: "kind", Value: v, Valid: valid}
 	if k.Known() {
-		e.Hint = fmt.Sprintf("%q entries are written by warroom itself", k)
+		e.Hint = i18n.M("%q entries are written by warroom itself", string(k))
 	}
 	return "", e
 }

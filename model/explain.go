@@ -1,12 +1,40 @@
 package model
 
-import "github.com/warroom/warroom/model/i18n"
+import (
+	"errors"
+	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
+)
 
 // Explain renders an error for a person in language l: the model's own
-// errors in that language, any other error as it is.
+// errors (InvalidError, TextError, ConflictError, also when wrapped) in
+// that language, any other error as it is. A wrapped model error keeps
+// what its wrappers added around it.
 func Explain(err error, l i18n.Lang) string {
 	if err == nil {
 		return ""
 	}
-	return err.Error()
+	var inner interface {
+		error
+		In(i18n.Lang) string
+	}
+	var ie *InvalidError
+	var te *TextError
+	var ce *ConflictError
+	switch {
+	case errors.As(err, &ie):
+		inner = ie
+	case errors.As(err, &te):
+		inner = te
+	case errors.As(err, &ce):
+		inner = ce
+	default:
+		return err.Error()
+	}
+	full, en := err.Error(), inner.Error()
+	if !strings.Contains(full, en) {
+		return inner.In(l)
+	}
+	return strings.Replace(full, en, inner.In(l), 1)
 }

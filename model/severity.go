@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Severity is SEV1 (most severe) to SEV3, or SevUnset until assessed.
@@ -27,6 +29,14 @@ func (s Severity) String() string {
 	}
 	return "SEV" + strconv.Itoa(int(s))
 }
+
+// In is the severity as people read it in l: "SEV1" in every language,
+// "unset" or "sin evaluar".
+func (s Severity) In(l i18n.Lang) string { return l.T(s.String()) }
+
+// DefinitionIn returns the built-in one-line definition of the severity in
+// l. A team's own definitions are Catalog.SeverityDefinitionIn's.
+func (s Severity) DefinitionIn(l i18n.Lang) string { return l.T(s.Definition()) }
 
 // Definition returns the one-line definition of the severity.
 func (s Severity) Definition() string {
@@ -56,9 +66,12 @@ func ParseSeverity(v string) (Severity, error) {
 		n, _ := strconv.Atoi(t)
 		return Severity(n), nil
 	}
-	return 0, &InvalidError{What: "severity", Value: v, Valid: []string{"1", "2", "3", "unset"},
-		Hint: "SEV1 " + Sev1.Definition() + "; SEV2 major; SEV3 minor"}
+	return 0, &InvalidError{What: "severity", Value: v, Valid: severityValues(),
+		Hint: i18n.M("SEV1 %s; SEV2 major; SEV3 minor", i18n.Word(Sev1.Definition()))}
 }
+
+// severityValues lists what ParseSeverity accepts, for error messages.
+func severityValues() []string { return []string{"1", "2", "3", "unset"} }
 
 // UnmarshalTOML checks the severity read from a file, so that a bad value
 // is reported with its line and column.

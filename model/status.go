@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Status is where the incident is in its lifecycle.
@@ -28,6 +30,15 @@ func (s Status) Rank() int {
 		}
 	}
 	return -1
+}
+
+// In is the status as people read it in l: "investigating", "investigando".
+// A status this build does not know is shown as it is.
+func (s Status) In(l i18n.Lang) string {
+	if s.Rank() < 0 {
+		return string(s)
+	}
+	return l.T(string(s))
 }
 
 // ParseStatus accepts a lifecycle status, case-insensitively.

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // TaskState is where a task is.
@@ -28,8 +30,11 @@ func (t *TaskState) UnmarshalText(b []byte) error {
 	return fmt.Errorf("task state must be open, in_progress, done or cancelled, not %q", b)
 }
 
-// Label is the state as people read it.
+// Label is the state as people read it, in English: "in progress".
 func (t TaskState) Label() string { return strings.ReplaceAll(string(t), "_", " ") }
+
+// In is the state as people read it in l: "in progress", "en curso".
+func (t TaskState) In(l i18n.Lang) string { return l.T(t.Label()) }
 
 // Task is a piece of work someone should be doing. It is owned by a role
 // instance, a person, both, or (until someone takes it) nobody.
@@ -65,7 +70,7 @@ func (t Task) Open() bool { return t.State == TaskOpen || t.State == TaskInProgr
 func (s State) Task(ref string) (Task, error) {
 	q := strings.ToLower(strings.TrimSpace(ref))
 	if q == "" {
-		return Task{}, &InvalidError{What: "task id", Value: ref, Valid: s.taskIDs()}
+		return Task{}, s.taskIDError(ref, InvalidError{})
 	}
 	var matches []Task
 	for _, t := range s.Tasks {
@@ -80,33 +85,33 @@ func (s State) Task(ref string) (Task, error) {
 	case 1:
 		return matches[0], nil
 	case 0:
-		return Task{}, &InvalidError{What: "task id", Value: ref, Valid: s.taskIDs(),
-			Hint: "`warroom task list` shows every task"}
+		return Task{}, s.taskIDError(ref, InvalidError{Hint: i18n.M("`warroom task list` shows every task")})
 	}
 	ids := make([]string, len(matches))
 	for i, m := range matches {
 		ids[i] = m.ID
 	}
 	return Task{}, &InvalidError{What: "task id", Value: ref, Valid: ids, Ambiguous: true,
-		Hint: "type more of it"}
+		Hint: i18n.M("type more of it")}
 }
 
-// taskIDs lists up to 20 task ids, open tasks first, for error messages.
-func (s State) taskIDs() []string {
+// taskIDError reports a task id that names no task, listing up to 20 task
+// ids, open tasks first.
+func (s State) taskIDError(ref string, e InvalidError) *InvalidError {
 	ts := append([]Task(nil), s.Tasks...)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Open() && !ts[j].Open() })
-	var ids []string
+	e.What, e.Value = "task id", ref
 	for i, t := range ts {
 		if i == 20 {
-			ids = append(ids, fmt.Sprintf("and %d more", len(ts)-20))
+			e.More = len(ts) - 20
 			break
 		}
-		ids = append(ids, t.ID)
+		e.Valid = append(e.Valid, t.ID)
 	}
-	if len(ids) == 0 {
-		ids = []string{"(no tasks yet)"}
+	if len(ts) == 0 {
+		e.None = i18n.M("(no tasks yet)")
 	}
-	return ids
+	return &e
 }
 
 // OpenTasks returns the tasks not yet done, in the order they were added.

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Limits on text, counted in characters (runes).
@@ -16,34 +17,34 @@ const (
 // checkText validates a piece of user text: valid UTF-8, not blank when
 // required, at most max characters. Control characters are allowed: they
 // are kept as data and neutralised on every output path.
-func checkText(field, s string, max int, required bool) (string, error) {
+func checkText(field i18n.Word, s string, max int, required bool) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", &TextError{Field: field, Reason: "not valid UTF-8"}
+		return "", &TextError{Field: field, Reason: i18n.M("not valid UTF-8")}
 	}
 	if required && strings.TrimSpace(s) == "" {
-		return "", &TextError{Field: field, Reason: "must not be empty"}
+		return "", &TextError{Field: field, Reason: i18n.M("must not be empty")}
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return "", &TextError{Field: field, Reason: fmt.Sprintf("%d characters, at most %d allowed", n, max)}
+		return "", &TextError{Field: field, Reason: i18n.M("%d characters, at most %d allowed", n, max)}
 	}
 	return s, nil
 }
 
 // checkName validates a person's name: one line, 1 to MaxName characters,
 // surrounding space trimmed.
-func checkName(field, s string) (string, error) {
+func checkName(field i18n.Word, s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if _, err := checkText(field, s, MaxName, true); err != nil {
 		return "", err
 	}
 	if strings.ContainsAny(s, "\n\r") {
-		return "", &TextError{Field: field, Reason: "must be one line"}
+		return "", &TextError{Field: field, Reason: i18n.M("must be one line")}
 	}
 	return s, nil
 }
 
 // optionalName validates a name that may be left empty.
-func optionalName(field, s string) (string, error) {
+func optionalName(field i18n.Word, s string) (string, error) {
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
@@ -62,7 +63,7 @@ func checkWorkstream(s string) (string, error) {
 		return "", err
 	}
 	if strings.Contains(s, "/") {
-		return "", &TextError{Field: "workstream", Reason: "must not contain '/'"}
+		return "", &TextError{Field: "workstream", Reason: i18n.M("must not contain '/'")}
 	}
 	return s, nil
 }

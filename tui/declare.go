@@ -8,19 +8,28 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
 // declareForm is the short form shown when the incident file does not
 // exist yet: title, severity, incident manager.
 type declareForm struct {
+	lang   i18n.Lang
 	fields []textinput.Model
 	labels []string
 	focus  int
-	err    string
+	err    string // in the form's language
 }
 
-func newDeclareForm(actor string, s *Styles) *declareForm {
+// newDeclareForm builds the form in lang, the incident manager's field
+// named as c names the role and filled in with actor.
+func newDeclareForm(actor, lang string, c *model.Catalog, s *Styles) *declareForm {
+	l := i18n.Lang(lang)
+	manager := l.T("Incident manager")
+	if r, ok := c.Role(model.IncidentManager); ok {
+		manager = r.Name(lang)
+	}
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
 		in.Prompt = ""
@@ -34,10 +43,11 @@ func newDeclareForm(actor string, s *Styles) *declareForm {
 		return in
 	}
 	f := &declareForm{
-		labels: []string{"Title", "Severity", "Incident manager"},
+		lang:   l,
+		labels: []string{l.T("Title"), l.T("Severity"), manager},
 		fields: []textinput.Model{
-			mk("what is broken, as customers see it", model.MaxTitle),
-			mk("1, 2, 3 or empty if not assessed yet", 5),
+			mk(l.T("what is broken, as customers see it"), model.MaxTitle),
+			mk(l.T("1, 2, 3 or empty if not assessed yet"), 5),
 			mk("", model.MaxName),
 		},
 	}
@@ -51,7 +61,7 @@ func (f *declareForm) op() (model.Declare, error) {
 	sev := model.SevUnset
 	if v := strings.TrimSpace(f.fields[1].Value()); v != "" {
 		var err error
-		if sev, err = model.ParseSeverity(v); err != nil {
+		if sev, err = parseSeverity(f.lang, v); err != nil {
 			return model.Declare{}, err
 		}
 	}
@@ -71,8 +81,13 @@ func (f *declareForm) update(msg tea.Msg) tea.Cmd {
 
 func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	var b strings.Builder
-	b.WriteString(s.Title.Render("Declare an incident") + "\n")
-	b.WriteString(s.Muted.Render(safetext.Truncate("No incident in "+safetext.Line(path)+" yet.", width)) + "\n\n")
+	l := f.lang
+	b.WriteString(s.Title.Render(l.T("Declare an incident")) + "\n")
+	b.WriteString(s.Muted.Render(safetext.Truncate(l.T("No incident in %s yet.", safetext.Line(path)), width)) + "\n\n")
+	col := 20 // the inputs' column: after the longest label
+	for _, label := range f.labels {
+		col = max(col, lipgloss.Width(label)+4)
+	}
 	for i, in := range f.fields {
 		label := f.labels[i]
 		if i == f.focus {
@@ -80,13 +95,13 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 		} else {
 			label = s.Muted.Render("  " + label)
 		}
-		in.Width = max(10, min(60, width-22))
-		b.WriteString(label + strings.Repeat(" ", max(1, 20-lipgloss.Width(label))) + in.View() + "\n")
+		in.Width = max(10, min(60, width-col-2))
+		b.WriteString(label + strings.Repeat(" ", max(1, col-lipgloss.Width(label))) + in.View() + "\n")
 	}
 	b.WriteString("\n")
 	if f.err != "" {
 		b.WriteString(s.Error.Render(safetext.Truncate(safetext.Line(f.err), width)) + "\n")
 	}
-	b.WriteString(s.Muted.Render("tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit") + "\n")
+	b.WriteString(s.Muted.Render(l.T("tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit")) + "\n")
 	return b.String()
 }

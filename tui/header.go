@@ -8,10 +8,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
-// sevWords makes the severity readable without colour.
+// sevWords make the severity readable without colour (in English: the
+// screen translates them).
 var sevWords = map[model.Severity]string{
 	model.Sev1: "SEV1 CRITICAL", model.Sev2: "SEV2 MAJOR", model.Sev3: "SEV3 MINOR", model.SevUnset: "SEV UNSET",
 }
@@ -33,23 +35,23 @@ func clock(d time.Duration) string {
 func (m *Model) headerView(w int) string {
 	s := m.styles()
 	in := m.state.Incident
-	sev := s.SevBadge[in.Severity].Render(sevWords[in.Severity])
+	sev := s.SevBadge[in.Severity].Render(m.sevWord(in.Severity))
 	if in.Severity == model.Sev1 {
-		sev = s.SevBadge[in.Severity].Render("▲ " + sevWords[in.Severity] + " ▲")
+		sev = s.SevBadge[in.Severity].Render("▲ " + m.sevWord(in.Severity) + " ▲")
 	}
-	status := s.StatusBadge[in.Status].Render(strings.ToUpper(string(in.Status)))
+	status := s.StatusBadge[in.Status].Render(strings.ToUpper(m.statusWord(in.Status)))
 	right := sev + " " + status
 	left := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
-	since := "no entries yet"
+	since := m.t("no entries yet")
 	if last, ok := m.state.LastEntry(); ok {
-		since = "last entry " + clock(m.now.Sub(last.At)) + " ago"
+		since = m.t("last entry %s ago", clock(m.now.Sub(last.At)))
 	}
 	parts := []string{
-		"declared " + m.localTime(in.Declared) + ", " + clock(m.now.Sub(in.Declared)) + " ago",
+		m.t("declared %s, %s ago", m.localTime(in.Declared), clock(m.now.Sub(in.Declared))),
 		since,
-		"you: " + safetext.Line(m.opts.Actor),
+		m.t("you: %s", safetext.Line(m.opts.Actor)),
 	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
 	if save := m.saveState(); save != "" {
@@ -63,9 +65,9 @@ func (m *Model) saveState() string {
 	s := m.styles()
 	switch {
 	case m.saveErr != nil:
-		return s.Error.Render(fmt.Sprintf("✗ NOT SAVED (%d pending, retrying): %s", len(m.pending), safetext.Line(m.saveErr.Error())))
+		return s.Error.Render(m.t("✗ NOT SAVED (%d pending, retrying): %s", len(m.pending), safetext.Line(m.explain(m.saveErr))))
 	case len(m.pending) > 0:
-		return s.Muted.Render(fmt.Sprintf("saving %d…", len(m.pending)))
+		return s.Muted.Render(m.t("saving %d…", len(m.pending)))
 	}
 	return ""
 }
@@ -77,5 +79,24 @@ func (m *Model) localTime(t time.Time) string {
 	if lt.Year() == now.Year() && lt.YearDay() == now.YearDay() {
 		return lt.Format("15:04")
 	}
-	return lt.Format("Jan 02 15:04")
+	return m.dayTime(lt, "Jan 02 15:04")
+}
+
+// dayTime renders a time with its day: in English in layout (Go's month
+// names are English), in any other language as day/month and time.
+func (m *Model) dayTime(t time.Time, layout string) string {
+	if m.opts.Lang != "en" {
+		return t.Format("02/01 15:04")
+	}
+	return t.Format(layout)
+}
+
+// sevWord is a severity as the header and the wall show it: "SEV1 CRITICAL".
+func (m *Model) sevWord(sev model.Severity) string {
+	return m.t(sevWords[sev])
+}
+
+// statusWord is a status in the screen's language.
+func (m *Model) statusWord(st model.Status) string {
+	return st.In(i18n.Lang(m.opts.Lang))
 }

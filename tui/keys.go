@@ -3,6 +3,8 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // GlobalKeys work whenever no prompt is open.
@@ -44,48 +46,51 @@ type KeyMap struct {
 	Prompt   PromptKeys
 }
 
-// DefaultKeyMap returns the key contract of the war-room screen.
-func DefaultKeyMap() KeyMap {
+// DefaultKeyMap returns the key contract of the war-room screen, its help
+// in lang ("en" or "es"). Key names (tab, enter) are the same in every
+// language.
+func DefaultKeyMap(lang string) KeyMap {
+	l := i18n.Lang(lang)
 	return KeyMap{
 		Global: GlobalKeys{
-			NextRole: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next role")),
-			PrevRole: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous role")),
-			JumpRole: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-8", "jump to role")),
-			NextArea: key.NewBinding(key.WithKeys("right", "f"), key.WithHelp("→/f", "next pane")),
-			PrevArea: key.NewBinding(key.WithKeys("left", "F"), key.WithHelp("←/F", "previous pane")),
-			Handoff:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "hand off role")),
-			Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add note")),
-			Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add task")),
-			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "set status")),
-			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "set severity")),
-			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo your last change")),
-			Theme:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "next theme")),
-			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+			NextRole: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("next role"))),
+			PrevRole: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.T("previous role"))),
+			JumpRole: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-8", l.T("jump to role"))),
+			NextArea: key.NewBinding(key.WithKeys("right", "f"), key.WithHelp("→/f", l.T("next pane"))),
+			PrevArea: key.NewBinding(key.WithKeys("left", "F"), key.WithHelp("←/F", l.T("previous pane"))),
+			Handoff:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", l.T("hand off role"))),
+			Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("add note"))),
+			Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("add task"))),
+			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.T("set status"))),
+			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", l.T("set severity"))),
+			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", l.T("undo your last change"))),
+			Theme:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("next theme"))),
+			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.T("help"))),
+			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.T("quit"))),
 		},
 		List: ListKeys{
-			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-			PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-			PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-			Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-			Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", l.T("up"))),
+			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", l.T("down"))),
+			PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", l.T("page up"))),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", l.T("page down"))),
+			Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", l.T("top"))),
+			Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", l.T("bottom"))),
 		},
 		Tasks: TaskKeys{
-			Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start task")),
-			Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "task done")),
-			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "reopen task")),
-			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel task")),
-			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "reassign task")),
+			Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("start task"))),
+			Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T("task done"))),
+			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", l.T("reopen task"))),
+			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", l.T("cancel task"))),
+			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("reassign task"))),
 		},
 		Timeline: TimelineKeys{
-			Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter by role or kind")),
-			ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+			Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", l.T("filter by role or kind"))),
+			ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("clear filter"))),
 		},
 		Prompt: PromptKeys{
-			Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+			Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("save"))),
+			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("cancel"))),
+			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("complete"))),
 		},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/themes"
 )
@@ -20,7 +21,7 @@ type Saver interface {
 type Options struct {
 	Path    string // the incident file, for the header and the watch
 	Actor   string // who is at the keyboard
-	Lang    string
+	Lang    string // "en" (the default) or "es": everything on screen is in it
 	Catalog *model.Catalog
 	Styles  *Styles
 	// Renderer and Themes let T cycle through themes: styles are rebuilt
@@ -84,6 +85,7 @@ type Model struct {
 	declare  *declareForm
 	fullHelp bool
 
+	kindW         int // width of the timeline's kind column
 	width, height int
 	sizes         paneSizes // computed in Update, drawn by View
 	now           time.Time
@@ -105,14 +107,15 @@ func New(opts Options, s model.State) Model {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	m := Model{opts: opts, keys: DefaultKeyMap(), help: help.New(), now: opts.Now(), width: 120, height: 40}
+	m := Model{opts: opts, keys: DefaultKeyMap(opts.Lang), help: help.New(), now: opts.Now(), width: 120, height: 40}
+	m.kindW = m.kindWidth()
 	m.setStyles(opts.Styles)
 	switch {
 	case s.Declared():
 		m.setDisk(s)
 		m.loaded = true
 	case !opts.Wall:
-		m.declare = newDeclareForm(opts.Actor, opts.Styles)
+		m.declare = newDeclareForm(opts.Actor, opts.Lang, opts.Catalog, opts.Styles)
 	}
 	return m
 }
@@ -185,7 +188,7 @@ func (m *Model) nextTheme() {
 		}
 	}
 	m.setStyles(NewStyles(m.opts.Renderer, m.opts.Themes[i]))
-	m.notice = "theme: " + m.opts.Themes[i].Name
+	m.notice = m.t("theme: %s", m.opts.Themes[i].Name)
 }
 
 // styles is a shorthand.
@@ -202,4 +205,15 @@ func (m *Model) focusedRole() model.Holding {
 // label renders a role instance's name in the screen's language.
 func (m *Model) label(ref model.RoleRef) string {
 	return ref.Label(m.opts.Catalog, m.opts.Lang)
+}
+
+// t translates an English message format into the screen's language and
+// fills it in.
+func (m *Model) t(format string, args ...any) string {
+	return i18n.Lang(m.opts.Lang).T(format, args...)
+}
+
+// explain renders an error in the screen's language.
+func (m *Model) explain(err error) string {
+	return model.Explain(err, i18n.Lang(m.opts.Lang))
 }

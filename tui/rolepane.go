@@ -30,12 +30,12 @@ func (m *Model) roleLines(w int) []string {
 	title := s.PaneTitle.Render(safetext.Line(m.label(h.Ref)))
 	add(title + s.Muted.Render(fmt.Sprintf("  %d/%d", m.role+1, len(m.holdings))))
 	if h.Default {
-		add(s.DefaultHolder.Render(fmt.Sprintf("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
+		add(s.DefaultHolder.Render(m.t("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
 	} else {
-		add(s.Holder.Render("Held by "+safetext.Line(h.Holder)) +
-			s.Text.Render(fmt.Sprintf(" since %s (%s ago)", m.localTime(h.Since), report.Age(m.now.Sub(h.Since)))))
+		add(s.Holder.Render(m.t("Held by %s", safetext.Line(h.Holder))) +
+			s.Text.Render(m.t(" since %s (%s ago)", m.localTime(h.Since), report.Age(m.now.Sub(h.Since)))))
 		if h.Note != "" {
-			for _, l := range wrap(`Briefing: "`+safetext.Line(h.Note)+`"`, w) {
+			for _, l := range wrap(m.t(`Briefing: "%s"`, safetext.Line(h.Note)), w) {
 				add(s.Muted.Render(l))
 			}
 		}
@@ -57,7 +57,7 @@ func (m *Model) roleLines(w int) []string {
 		}
 	}
 	if len(txt.OtherNames) > 0 {
-		add(s.Muted.Render("Also called: " + strings.Join(txt.OtherNames, ", ")))
+		add(s.Muted.Render(m.t("Also called: %s", strings.Join(txt.OtherNames, ", "))))
 	}
 
 	var open []model.Task
@@ -66,18 +66,18 @@ func (m *Model) roleLines(w int) []string {
 			open = append(open, t)
 		}
 	}
-	add("", s.Bold.Render(fmt.Sprintf("Open tasks (%d)", len(open))))
+	add("", s.Bold.Render(m.t("Open tasks (%d)", len(open))))
 	add(m.someTasks(open, w, false)...)
 	if len(open) == 0 {
-		add(s.Muted.Render("  none"))
+		add(s.Muted.Render(m.t("  none")))
 	}
 
-	add("", s.Bold.Render("Latest from this role"))
+	add("", s.Bold.Render(m.t("Latest from this role")))
 	for _, e := range m.roleEntries {
 		add(m.entryLine(e, w))
 	}
 	if len(m.roleEntries) == 0 {
-		add(s.Muted.Render("  none"))
+		add(s.Muted.Render(m.t("  none")))
 	}
 	return out
 }
@@ -127,17 +127,17 @@ func (m *Model) boardLines(w int) []string {
 			defaults = append(defaults, safetext.Line(m.label(h.Ref)))
 		}
 	}
-	out := []string{s.Warning.Render("NOBODY OWNS THIS")}
+	out := []string{s.Warning.Render(m.t("NOBODY OWNS THIS"))}
 	if len(unowned)+len(stale)+len(defaults) == 0 {
-		return append(out, s.Muted.Render("  every task has an owner and every role a holder"))
+		return append(out, s.Muted.Render(m.t("  every task has an owner and every role a holder")))
 	}
-	out = append(out, s.Bold.Render(fmt.Sprintf("Tasks without an owner (%d)", len(unowned))))
+	out = append(out, s.Bold.Render(m.t("Tasks without an owner (%d)", len(unowned))))
 	out = append(out, m.someTasks(unowned, w, false)...)
-	out = append(out, s.Bold.Render(fmt.Sprintf("Roles still with the incident manager (%d)", len(defaults))))
+	out = append(out, s.Bold.Render(m.t("Roles still with the incident manager (%d)", len(defaults))))
 	for _, l := range wrap(strings.Join(defaults, ", "), w-2) {
 		out = append(out, "  "+s.DefaultHolder.Render(l))
 	}
-	out = append(out, s.Bold.Render(fmt.Sprintf("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(stale))))
+	out = append(out, s.Bold.Render(m.t("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(stale))))
 	return append(out, m.someTasks(stale, w, true)...)
 }
 
@@ -151,7 +151,7 @@ func (m *Model) someTasks(ts []model.Task, w int, untouched bool) []string {
 	var out []string
 	for i, t := range ts {
 		if i == listCap {
-			out = append(out, m.styles().Muted.Render(fmt.Sprintf("  and %d more in the task list", len(ts)-listCap)))
+			out = append(out, m.styles().Muted.Render(m.t("  and %d more in the task list", len(ts)-listCap)))
 			break
 		}
 		out = append(out, m.taskLine(t, w, untouched))
@@ -179,7 +179,7 @@ func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
 	s := m.styles()
 	age := report.Age(m.now.Sub(t.Created))
 	if untouched {
-		age = "untouched " + report.Age(m.now.Sub(t.Updated))
+		age = m.t("untouched %s", report.Age(m.now.Sub(t.Updated)))
 	}
 	owner := report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
 	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
@@ -194,7 +194,8 @@ func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
 	return st.Render(fit(left, w-lipgloss.Width(right)) + right)
 }
 
-// kindWords are the timeline kinds as the screen names them, all one width.
+// kindWords are the timeline kinds as the screen names them, in English:
+// the screen translates them (kindWord).
 var kindWords = map[model.Kind]string{
 	model.KindDeclared: "declared", model.KindNote: "note", model.KindDecision: "decision",
 	model.KindAction: "action", model.KindTheory: "theory", model.KindFollowup: "follow-up",
@@ -209,7 +210,7 @@ var kindWords = map[model.Kind]string{
 func (m *Model) entryTime(t time.Time) string {
 	lt, decl := t.In(m.now.Location()), m.state.Incident.Declared.In(m.now.Location())
 	if decl.YearDay() != m.now.YearDay() || decl.Year() != m.now.Year() {
-		return lt.Format("Jan02 15:04")
+		return m.dayTime(lt, "Jan02 15:04")
 	}
 	return lt.Format("15:04")
 }
@@ -218,14 +219,29 @@ func (m *Model) entryTime(t time.Time) string {
 func (m *Model) entryLine(e model.Entry, w int) string {
 	s := m.styles()
 	desc := report.Describe(e, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
-	kind := kindWords[e.Kind]
-	if kind == "" {
-		kind = string(e.Kind)
-	}
 	head := s.Muted.Render(m.entryTime(e.At)) + " " + s.Holder.Render(fit(safetext.Line(e.By), 8)) + " " +
-		s.Kind.Render(fit(kind, 9)) + " "
+		s.Kind.Render(fit(m.kindWord(e.Kind), m.kindW)) + " "
 	if m.retracted[e.ID] {
-		return fit(head+s.Done.Render("(taken back) "+desc), w)
+		return fit(head+s.Done.Render(m.t("(taken back) %s", desc)), w)
 	}
 	return fit(head+s.Text.Render(desc), w)
+}
+
+// kindWord names a timeline kind in the screen's language.
+func (m *Model) kindWord(k model.Kind) string {
+	if w, ok := kindWords[k]; ok {
+		return m.t(w)
+	}
+	return safetext.Line(string(k))
+}
+
+// kindWidth is the width of the kind column: the widest kind word in the
+// screen's language, so that the column keeps one width. New works it out
+// once (kindW).
+func (m *Model) kindWidth() int {
+	w := 9
+	for k := range kindWords {
+		w = max(w, lipgloss.Width(m.kindWord(k)))
+	}
+	return w
 }

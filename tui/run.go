@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/themes"
 )
@@ -58,17 +58,30 @@ func Run(ctx context.Context, o RunOptions) error {
 		Saver: w, Changes: changes, Results: w.Results(),
 	}, st)
 	if uk != nil {
-		m.notice = uk.Error()
+		m.notice = m.explain(uk)
 	}
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
 	_, runErr := p.Run()
 	flush, done := context.WithTimeout(context.Background(), SaveTimeout)
 	defer done()
 	if err := w.Close(flush); err != nil {
-		return fmt.Errorf("some changes were not saved: %w", err)
+		return &unsavedError{lang: i18n.Lang(m.opts.Lang), err: err}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}
 	return nil
 }
+
+// unsavedError says that quitting left changes unsaved, in the screen's
+// language; it wraps the save's error.
+type unsavedError struct {
+	lang i18n.Lang
+	err  error
+}
+
+func (e *unsavedError) Error() string {
+	return e.lang.T("some changes were not saved") + ": " + model.Explain(e.err, e.lang)
+}
+
+func (e *unsavedError) Unwrap() error { return e.err }

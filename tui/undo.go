@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // undoLimit is how many of your changes u can take back, newest first.
@@ -13,28 +14,28 @@ const undoLimit = 50
 // that reverses it, and a check that what it changed is still as it left
 // it — undo never overwrites a later change by someone else.
 type undoStep struct {
-	what    string
+	what    string // in the screen's language
 	inverse model.Op
 	still   func(model.State) error
 }
 
 // undoFor works out how to take back op, applied to before and giving
-// entries. Declaring an incident cannot be undone.
-func undoFor(c *model.Catalog, before model.State, op model.Op, entries []model.Entry) (undoStep, bool) {
+// entries, and says so in l. Declaring an incident cannot be undone.
+func undoFor(c *model.Catalog, l i18n.Lang, before model.State, op model.Op, entries []model.Entry) (undoStep, bool) {
 	if len(entries) == 0 {
 		return undoStep{}, false
 	}
 	e := entries[0]
-	changed := func(what string) error { return fmt.Errorf("%s has changed since", what) }
+	changed := func(what string) error { return errors.New(l.T("%s has changed since", what)) }
 	switch op := op.(type) {
 	case model.Log:
-		return undoStep{what: "note " + e.ID, inverse: model.Retract{Entry: e.ID},
+		return undoStep{what: l.T("note %s", e.ID), inverse: model.Retract{Entry: e.ID},
 			still: func(model.State) error { return nil }}, true
 	case model.TaskAdd:
-		return undoStep{what: "new task " + e.Task, inverse: model.TaskSet{Task: e.Task, State: model.TaskCancelled},
+		return undoStep{what: l.T("new task %s", e.Task), inverse: model.TaskSet{Task: e.Task, State: model.TaskCancelled},
 			still: func(s model.State) error {
 				if t, err := s.Task(e.Task); err != nil || t.State != model.TaskOpen {
-					return changed("task " + e.Task)
+					return changed(l.T("task %s", e.Task))
 				}
 				return nil
 			}}, true
@@ -43,10 +44,10 @@ func undoFor(c *model.Catalog, before model.State, op model.Op, entries []model.
 		if err != nil {
 			return undoStep{}, false
 		}
-		return undoStep{what: "task " + prev.ID + " " + op.State.Label(), inverse: model.TaskSet{Task: prev.ID, State: prev.State},
+		return undoStep{what: l.T("task %s %s", prev.ID, op.State.In(l)), inverse: model.TaskSet{Task: prev.ID, State: prev.State},
 			still: func(s model.State) error {
 				if t, err := s.Task(prev.ID); err != nil || t.State != op.State {
-					return changed("task " + prev.ID)
+					return changed(l.T("task %s", prev.ID))
 				}
 				return nil
 			}}, true
@@ -55,22 +56,24 @@ func undoFor(c *model.Catalog, before model.State, op model.Op, entries []model.
 		if err != nil {
 			return undoStep{}, false
 		}
-		return undoStep{what: "reassignment of task " + prev.ID,
+		return undoStep{what: l.T("reassignment of task %s", prev.ID),
 			inverse: model.TaskAssign{Task: prev.ID, Role: prev.RoleRef(), Owner: prev.Owner},
 			still: func(s model.State) error {
 				if t, err := s.Task(prev.ID); err != nil || t.Owner != e.To || t.RoleRef() != e.RoleRef() {
-					return changed("task " + prev.ID)
+					return changed(l.T("task %s", prev.ID))
 				}
 				return nil
 			}}, true
 	case model.Handoff:
 		from, byDefault := before.Holder(op.Role)
-		label := op.Role.Label(c, "en")
-		var inverse model.Op = model.Handoff{Role: op.Role, To: from, Note: "undo of the handoff to " + e.To}
+		label := op.Role.Label(c, string(l))
+		// The note is written by the person at this screen, in their
+		// language, like any note they type.
+		var inverse model.Op = model.Handoff{Role: op.Role, To: from, Note: l.T("undo of the handoff to %s", e.To)}
 		if byDefault {
 			inverse = model.Release{Role: op.Role}
 		}
-		return undoStep{what: "handoff of " + label + " to " + e.To, inverse: inverse,
+		return undoStep{what: l.T("handoff of %s to %s", label, e.To), inverse: inverse,
 			still: func(s model.State) error {
 				if h, def := s.Holder(op.Role); def || h != e.To {
 					return changed(label)
@@ -79,19 +82,19 @@ func undoFor(c *model.Catalog, before model.State, op model.Op, entries []model.
 			}}, true
 	case model.SetStatus:
 		prev := before.Incident.Status
-		return undoStep{what: "status " + string(op.Status), inverse: model.SetStatus{Status: prev},
+		return undoStep{what: l.T("status %s", op.Status.In(l)), inverse: model.SetStatus{Status: prev},
 			still: func(s model.State) error {
 				if s.Incident.Status != op.Status {
-					return changed("the status")
+					return changed(l.T("the status"))
 				}
 				return nil
 			}}, true
 	case model.SetSeverity:
 		prev := before.Incident.Severity
-		return undoStep{what: "severity " + op.Severity.String(), inverse: model.SetSeverity{Severity: prev},
+		return undoStep{what: l.T("severity %s", op.Severity.In(l)), inverse: model.SetSeverity{Severity: prev},
 			still: func(s model.State) error {
 				if s.Incident.Severity != op.Severity {
-					return changed("the severity")
+					return changed(l.T("the severity"))
 				}
 				return nil
 			}}, true

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
@@ -69,10 +69,10 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	switch {
 	case msg.err == nil:
 	case errors.As(msg.err, &uk):
-		m.notice = uk.Error()
+		m.notice = m.explain(uk)
 	default:
 		// Keep showing what we have; the file may be mid-edit by hand.
-		m.notice = "could not read the file: " + msg.err.Error()
+		m.notice = m.t("could not read the file: %s", m.explain(msg.err))
 		return
 	}
 	if msg.state.Declared() {
@@ -96,7 +96,7 @@ func (m *Model) onSaved(r store.WriteResult) {
 	}
 	for _, rej := range r.Rejected {
 		done[rej.Seq] = true
-		m.notice = "not saved: " + rej.Err.Error()
+		m.notice = m.t("not saved: %s", m.explain(rej.Err))
 	}
 	kept := m.pending[:0:0]
 	for _, p := range m.pending {
@@ -113,7 +113,7 @@ func (m *Model) onSaved(r store.WriteResult) {
 // onDeclared takes the outcome of the declare form.
 func (m *Model) onDeclared(msg declaredMsg) tea.Cmd {
 	if msg.err != nil {
-		m.declare.err = msg.err.Error()
+		m.declare.err = m.explain(msg.err)
 		return nil
 	}
 	m.declare = nil
@@ -161,22 +161,24 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.openHandoff()
 	case matches(msg, g.Note):
 		h := m.focusedRole()
-		m.prompt = newPrompt(promptNote, "Note for "+safetext.Line(m.label(h.Ref))+":",
-			"d: decision · a: action · th: theory · todo: follow-up — or plain text", nil, m.styles())
+		m.prompt = newPrompt(promptNote, m.t("Note for %s:", safetext.Line(m.label(h.Ref))),
+			m.t("d: decision · a: action · th: theory · todo: follow-up — or plain text"), nil, m.styles())
 		m.prompt.ref = h.Ref
 	case matches(msg, g.Task):
 		h := m.focusedRole()
-		m.prompt = newPrompt(promptTask, "New task for "+safetext.Line(m.label(h.Ref))+":", "a short title; enter adds it", nil, m.styles())
+		m.prompt = newPrompt(promptTask, m.t("New task for %s:", safetext.Line(m.label(h.Ref))), m.t("a short title; enter adds it"), nil, m.styles())
 		m.prompt.ref = h.Ref
 	case matches(msg, g.Status):
-		m.prompt = newPrompt(promptStatus, "Status:", "investigating, identified, monitoring, resolved or closed (tab completes)",
-			statusNames(), m.styles())
+		names := m.statusNames()
+		m.prompt = newPrompt(promptStatus, m.t("Status:"), m.t("%s (tab completes)", m.orList(names)), names, m.styles())
 	case matches(msg, g.Undo):
 		m.undoLast()
 	case matches(msg, g.Theme):
 		m.nextTheme()
 	case matches(msg, g.Severity):
-		m.prompt = newPrompt(promptSeverity, "Severity:", "1 critical · 2 major · 3 minor · unset", []string{"1", "2", "3", "unset"}, m.styles())
+		unset := model.SevUnset.In(i18n.Lang(m.opts.Lang))
+		m.prompt = newPrompt(promptSeverity, m.t("Severity:"), m.t("1 critical · 2 major · 3 minor · %s", unset),
+			[]string{"1", "2", "3", unset}, m.styles())
 	default:
 		return m.areaKey(msg)
 	}
@@ -200,12 +202,64 @@ func (m *Model) onKeys(runes []rune) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func statusNames() []string {
+// statusNames are the statuses in the screen's language, in lifecycle
+// order.
+func (m *Model) statusNames() []string {
 	out := make([]string, len(model.Statuses))
 	for i, s := range model.Statuses {
-		out[i] = string(s)
+		out[i] = m.statusWord(s)
 	}
 	return out
+}
+
+// orList joins words as "a, b or c" in the screen's language.
+func (m *Model) orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + m.t(" or ") + words[len(words)-1]
+}
+
+// parseStatus reads a status typed in the screen's language or as the
+// file names it (investigating, ...). The error lists the statuses in the
+// screen's language.
+func (m *Model) parseStatus(v string) (model.Status, error) {
+	st, err := model.ParseStatus(v)
+	if err == nil {
+		return st, nil
+	}
+	for _, s := range model.Statuses {
+		if strings.EqualFold(strings.TrimSpace(v), m.statusWord(s)) {
+			return s, nil
+		}
+	}
+	var ie *model.InvalidError
+	if errors.As(err, &ie) {
+		e := *ie
+		e.Valid = m.statusNames()
+		return "", &e
+	}
+	return "", err
+}
+
+// parseSeverity reads a severity: 1, 2, 3, SEV1..., or "unset" in l or
+// in English. The error lists "unset" in l.
+func parseSeverity(l i18n.Lang, v string) (model.Severity, error) {
+	sev, err := model.ParseSeverity(v)
+	if err == nil {
+		return sev, nil
+	}
+	unset := model.SevUnset.In(l)
+	if strings.EqualFold(strings.TrimSpace(v), unset) {
+		return model.SevUnset, nil
+	}
+	var ie *model.InvalidError
+	if errors.As(err, &ie) {
+		e := *ie
+		e.Valid = []string{"1", "2", "3", unset}
+		return 0, &e
+	}
+	return 0, err
 }
 
 // quit leaves at once when everything is saved, else after the last save.
@@ -246,10 +300,10 @@ func (m *Model) jumpRole(n int) {
 // openHandoff opens the one-step handoff prompt for the focused role.
 func (m *Model) openHandoff() {
 	h := m.focusedRole()
-	hint := "name, or name: briefing for them · tab completes a name"
+	hint := m.t("name, or name: briefing for them · tab completes a name")
 	if h.Ref.Role == model.IncidentManager {
 		if n := len(m.state.DefaultRoles(m.opts.Catalog)); n > 0 {
-			hint = fmt.Sprintf("the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
+			hint = m.t("the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
 		}
 	}
 	var people []string
@@ -258,7 +312,7 @@ func (m *Model) openHandoff() {
 			people = append(people, p.Name)
 		}
 	}
-	m.prompt = newPrompt(promptHandoff, "Hand off "+safetext.Line(m.label(h.Ref))+" to:", hint, people, m.styles())
+	m.prompt = newPrompt(promptHandoff, m.t("Hand off %s to:", safetext.Line(m.label(h.Ref))), hint, people, m.styles())
 	m.prompt.ref = h.Ref
 }
 
@@ -288,12 +342,20 @@ func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
 		m.roleTop = max(0, m.roleTop+step)
 	case areaTimeline:
 		if matches(msg, m.keys.Timeline.Filter) {
-			m.prompt = newPrompt(promptFilter, "Filter timeline by:", "a role (tl, comms/external…) or a kind (note, decision, handoff, task…); empty clears",
-				append(m.opts.Catalog.AllNames(), "note", "decision", "action", "theory", "followup", "handoff", "status", "severity", "task"), m.styles())
+			l := i18n.Lang(m.opts.Lang)
+			kinds := []string{kindName(l, model.KindNote), kindName(l, model.KindDecision), kindName(l, model.KindHandoff), l.T("task")}
+			var names []string
+			for _, k := range []model.Kind{model.KindNote, model.KindDecision, model.KindAction, model.KindTheory, model.KindFollowup,
+				model.KindHandoff, model.KindStatus, model.KindSeverity} {
+				names = append(names, kindName(l, k))
+			}
+			m.prompt = newPrompt(promptFilter, m.t("Filter timeline by:"),
+				m.t("a role (tl, comms/external…) or a kind (%s…); empty clears", strings.Join(kinds, ", ")),
+				append(append(m.opts.Catalog.AllNames(), names...), l.T("task")), m.styles())
 			return nil
 		}
 		if matches(msg, m.keys.Timeline.ClearFilter) {
-			_ = m.timeline.setFilter(m.opts.Catalog, "")
+			_ = m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, "")
 			return nil
 		}
 		m.timeline.scroll(-step, lh)
@@ -328,8 +390,8 @@ func (m *Model) taskKey(msg tea.KeyMsg) tea.Cmd {
 		for _, p := range m.state.People {
 			names = append(names, p.Name)
 		}
-		m.prompt = newPrompt(promptAssign, "Give task "+safetext.Line(t.ID)+" to:",
-			"a role (tl/database), a person (dave), both (tl dave), or nothing for nobody", append(m.opts.Catalog.AllNames(), names...), m.styles())
+		m.prompt = newPrompt(promptAssign, m.t("Give task %s to:", safetext.Line(t.ID)),
+			m.t("a role (tl/database), a person (dave), both (tl dave), or nothing for nobody"), append(m.opts.Catalog.AllNames(), names...), m.styles())
 		m.prompt.task = t.ID
 	}
 	return nil
@@ -364,29 +426,29 @@ func (m *Model) submit(p *prompt) tea.Cmd {
 	case promptTask:
 		return m.change(model.TaskAdd{Title: v, Role: p.ref})
 	case promptStatus:
-		st, err := model.ParseStatus(v)
+		st, err := m.parseStatus(v)
 		if err != nil {
-			m.notice = err.Error()
+			m.notice = m.explain(err)
 			return nil
 		}
 		return m.change(model.SetStatus{Status: st})
 	case promptSeverity:
-		sev, err := model.ParseSeverity(v)
+		sev, err := parseSeverity(i18n.Lang(m.opts.Lang), v)
 		if err != nil {
-			m.notice = err.Error()
+			m.notice = m.explain(err)
 			return nil
 		}
 		return m.change(model.SetSeverity{Severity: sev})
 	case promptAssign:
 		ref, owner, err := splitAssign(m.opts.Catalog, v)
 		if err != nil {
-			m.notice = err.Error()
+			m.notice = m.explain(err)
 			return nil
 		}
 		return m.change(model.TaskAssign{Task: p.task, Role: ref, Owner: owner})
 	case promptFilter:
-		if err := m.timeline.setFilter(m.opts.Catalog, v); err != nil {
-			m.notice = err.Error()
+		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
+			m.notice = m.explain(err)
 		}
 		m.focus = areaTimeline
 	}
@@ -417,7 +479,7 @@ func (m *Model) change(op model.Op) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if step, ok := undoFor(m.opts.Catalog, before, op, entries); ok {
+	if step, ok := undoFor(m.opts.Catalog, i18n.Lang(m.opts.Lang), before, op, entries); ok {
 		m.undo = append(m.undo, step)
 		if len(m.undo) > undoLimit {
 			m.undo = m.undo[len(m.undo)-undoLimit:]
@@ -430,17 +492,17 @@ func (m *Model) change(op model.Op) tea.Cmd {
 // taken back as it was.
 func (m *Model) undoLast() {
 	if len(m.undo) == 0 {
-		m.notice = "nothing to undo: no change made on this screen yet"
+		m.notice = m.t("nothing to undo: no change made on this screen yet")
 		return
 	}
 	step := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
 	if err := step.still(m.state); err != nil {
-		m.notice = "cannot undo the " + step.what + ": " + err.Error()
+		m.notice = m.t("cannot undo the %s: %s", step.what, m.explain(err))
 		return
 	}
 	if _, ok := m.apply(step.inverse); ok {
-		m.notice = "undone: " + step.what
+		m.notice = m.t("undone: %s", step.what)
 	}
 }
 
@@ -454,7 +516,7 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 	env := model.Env{Now: m.stamp(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
 	next, entries, err := m.state.Apply(m.opts.Catalog, op, env)
 	if err != nil {
-		m.notice = err.Error()
+		m.notice = m.explain(err)
 		return nil, false
 	}
 	c := store.Change{Op: op, Env: env}
@@ -492,7 +554,7 @@ func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		op, err := f.op()
 		if err != nil {
-			f.err = err.Error()
+			f.err = m.explain(err)
 			return nil
 		}
 		f.err = ""
@@ -505,7 +567,7 @@ func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) declareCmd(op model.Declare) tea.Cmd {
 	path, c, actor, replica, now := m.opts.Path, m.opts.Catalog, m.opts.Actor, m.opts.Replica, m.stamp()
 	if _, _, err := (model.State{}).Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica}); err != nil {
-		m.declare.err = err.Error()
+		m.declare.err = m.explain(err)
 		return nil
 	}
 	return func() tea.Msg {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -25,16 +24,16 @@ func (m Model) View() string {
 	}
 	w, h := m.width, m.height
 	if w <= minWidth || h <= minHeight {
-		msg := fmt.Sprintf("terminal too small: %d×%d; warroom needs more than %d×%d", w, h, minWidth, minHeight)
+		msg := m.t("terminal too small: %d×%d; warroom needs more than %d×%d", w, h, minWidth, minHeight)
 		return m.styles().paint(block(wrap(msg, w), w, h))
 	}
 	if m.declare != nil {
 		return m.styles().paint(block(strings.Split(m.declare.view(m.styles(), m.opts.Path, w, h), "\n"), w, h))
 	}
 	if !m.loaded {
-		msg := "reading " + safetext.Line(m.opts.Path) + "…"
+		msg := m.t("reading %s…", safetext.Line(m.opts.Path))
 		if m.opts.Wall {
-			msg = "waiting for an incident to be declared in " + safetext.Line(m.opts.Path) + "…"
+			msg = m.t("waiting for an incident to be declared in %s…", safetext.Line(m.opts.Path))
 		}
 		return m.styles().paint(block(wrap(msg, w), w, h))
 	}
@@ -161,12 +160,12 @@ func (m *Model) rolePaneView() string {
 	top := max(0, min(m.roleTop, len(lines)-h))
 	lines = lines[top:]
 	if top > 0 && len(lines) > 0 {
-		lines[0] = s.Muted.Render(fmt.Sprintf("↑ %d more", top))
+		lines[0] = s.Muted.Render(m.t("↑ %d more", top))
 	}
 	if len(lines) > h && h > 0 {
-		more := fmt.Sprintf("↓ %d more", len(lines)-h+1)
+		more := m.t("↓ %d more", len(lines)-h+1)
 		if m.focus != areaRoles {
-			more += " (←/F, then j/k)"
+			more += m.t(" (←/F, then j/k)")
 		} else {
 			more += " (j/k)"
 		}
@@ -178,12 +177,12 @@ func (m *Model) rolePaneView() string {
 func (m *Model) timelinePaneView() string {
 	s := m.styles()
 	w, h := m.sizes.content(areaTimeline)
-	title := fmt.Sprintf("Timeline (%d)", len(m.state.Timeline))
+	title := m.t("Timeline (%d)", len(m.state.Timeline))
 	if m.timeline.filter != "" {
-		title = fmt.Sprintf("Timeline: %s (%d of %d) · esc clears", safetext.Line(m.timeline.filter), m.timeline.len(), len(m.state.Timeline))
+		title = m.t("Timeline: %s (%d of %d) · esc clears", safetext.Line(m.timeline.filter), m.timeline.len(), len(m.state.Timeline))
 	}
 	if m.timeline.offset > 0 {
-		title += fmt.Sprintf(" · ↓ %d newer", m.timeline.offset)
+		title += m.t(" · ↓ %d newer", m.timeline.offset)
 	}
 	var lines []string
 	from, to := m.timeline.window(h)
@@ -191,7 +190,7 @@ func (m *Model) timelinePaneView() string {
 		lines = append(lines, m.entryLine(m.timeline.at(i), w))
 	}
 	if from == to {
-		lines = append(lines, s.Muted.Render("no entries"))
+		lines = append(lines, s.Muted.Render(m.t("no entries")))
 	}
 	return m.pane(areaTimeline, title, lines)
 }
@@ -205,7 +204,7 @@ func (m *Model) tasksPaneView() string {
 			open++
 		}
 	}
-	title := fmt.Sprintf("Tasks (%d open, %d done)", open, len(m.tasks.order)-open)
+	title := m.t("Tasks (%d open, %d done)", open, len(m.tasks.order)-open)
 	var lines []string
 	end := min(len(m.tasks.order), m.tasks.top+h)
 	for i := m.tasks.top; i < end; i++ {
@@ -216,7 +215,7 @@ func (m *Model) tasksPaneView() string {
 		lines = append(lines, line)
 	}
 	if len(m.tasks.order) == 0 {
-		lines = append(lines, s.Muted.Render("no tasks yet: t adds one"))
+		lines = append(lines, s.Muted.Render(m.t("no tasks yet: t adds one")))
 	}
 	return m.pane(areaTasks, title, lines)
 }
@@ -241,7 +240,7 @@ func (m *Model) helpView(w, h int) string {
 	groups := m.fullHelpKeys()
 	m.help.Width = w
 	lines := strings.Split(m.help.FullHelpView(groups), "\n")
-	lines = append([]string{m.styles().PaneTitle.Render("Keys (? closes)")}, lines...)
+	lines = append([]string{m.styles().PaneTitle.Render(m.t("Keys (? closes)"))}, lines...)
 	return box(m.styles().PaneFocused, lines, w, h)
 }
 

@@ -5,7 +5,11 @@ import (
 	"strings"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
+
+// kindName is a kind as people type it in the filter, in l.
+func kindName(l i18n.Lang, k model.Kind) string { return k.In(l) }
 
 // timelineView is the timeline as the screen scrolls and filters it. It
 // keeps the state's entries without copying them; a filter keeps the
@@ -34,26 +38,30 @@ func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
 
 // setFilter keeps only entries about a role (key or alias, optionally with a
 // workstream: all of the role's instances are kept) or of a kind ("task"
-// keeps every task kind). The empty text clears the filter.
-func (t *timelineView) setFilter(c *model.Catalog, text string) error {
+// keeps every task kind). Kinds are accepted as the file names them and in
+// the screen's language lang. The empty text clears the filter.
+func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
+	l := i18n.Lang(lang)
 	text = strings.TrimSpace(text)
 	t.filter, t.role, t.kinds = "", "", nil
 	if text != "" {
 		if ref, err := model.ParseRoleRef(c, text); err == nil {
 			t.role = ref.Role
 		} else {
-			k := model.Kind(strings.ToLower(text))
+			allKinds := append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...)
+			k := strings.ToLower(text)
+			task := k == "task" || k == strings.ToLower(l.T("task"))
 			t.kinds = map[model.Kind]bool{}
-			for _, known := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
-				if known == k || (k == "task" && strings.HasPrefix(string(known), "task_")) {
+			for _, known := range allKinds {
+				if string(known) == k || strings.ToLower(kindName(l, known)) == k || (task && strings.HasPrefix(string(known), "task_")) {
 					t.kinds[known] = true
 				}
 			}
 			if len(t.kinds) == 0 {
 				t.kinds = nil
-				valid := []string{"a role (tl, comms, …)", "task"}
-				for _, known := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
-					valid = append(valid, string(known))
+				valid := []string{l.T("a role (tl, comms, …)"), l.T("task")}
+				for _, known := range allKinds {
+					valid = append(valid, kindName(l, known))
 				}
 				return &model.InvalidError{What: "filter", Value: text, Valid: valid}
 			}

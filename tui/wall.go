@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -35,13 +34,13 @@ func (m *Model) wallTop(w int) string {
 	s := m.styles()
 	in := m.state.Incident
 	tall := func(st lipgloss.Style, text string) string { return st.Padding(1, 2).Render(text) }
-	sev := tall(s.SevBadge[in.Severity], sevWords[in.Severity])
-	status := tall(s.StatusBadge[in.Status], strings.ToUpper(string(in.Status)))
-	since := "no entries yet"
+	sev := tall(s.SevBadge[in.Severity], m.sevWord(in.Severity))
+	status := tall(s.StatusBadge[in.Status], strings.ToUpper(m.statusWord(in.Status)))
+	since := m.t("no entries yet")
 	if last, ok := m.state.LastEntry(); ok {
 		since = clock(m.now.Sub(last.At))
 	}
-	clocks := tall(s.Title, fmt.Sprintf("%s since declared · %s since the last entry", clock(m.now.Sub(in.Declared)), since))
+	clocks := tall(s.Title, m.t("%s since declared · %s since the last entry", clock(m.now.Sub(in.Declared)), since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
 	title := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	lines := append(strings.Split(banner, "\n"), title)
@@ -73,9 +72,9 @@ func (m *Model) rosterLines(w int) []string {
 // wallFooter says the wall is read-only and what works.
 func (m *Model) wallFooter(w int) string {
 	s := m.styles()
-	text := "WALL · read-only: editing keys are off · tab/1-8 roles · →/← panes · ? help · q quit"
+	text := m.t("WALL · read-only: editing keys are off · tab/1-8 roles · →/← panes · ? help · q quit")
 	if m.opts.Rotate > 0 {
-		text = fmt.Sprintf("WALL · read-only · roles rotate every %s · tab/1-8 roles · ? help · q quit", m.opts.Rotate)
+		text = m.t("WALL · read-only · roles rotate every %s · tab/1-8 roles · ? help · q quit", m.opts.Rotate)
 	}
 	if m.notice != "" {
 		return fit(s.Error.Render(safetext.Line(m.notice)), w)

@@ -37,6 +37,9 @@ func showRoles(t *testing.T, out string) []showRow {
 	t.Helper()
 	_, rest, ok := strings.Cut(out, "\nRoles\n")
 	if !ok {
+		_, rest, ok = strings.Cut(out, "\nFunciones\n") // in Spanish
+	}
+	if !ok {
 		t.Fatalf("show has no Roles section:\n%s", out)
 	}
 	var rows []showRow

@@ -9,6 +9,13 @@ import (
 // progress", "investigating"): it is translated too when the message is.
 type Word string
 
+// Localized is an argument that renders itself in a language, such as a
+// role's display name, which comes from the role catalog rather than from
+// the tables here. Message.In renders it with In; fmt, with String.
+type Localized interface {
+	In(Lang) string
+}
+
 // Message is a sentence to show a person: an English fmt format and its
 // arguments. Errors carry Messages so that they can be shown in any
 // language; String gives the English.
@@ -20,8 +27,8 @@ type Message struct {
 // M builds a Message.
 func M(format string, args ...any) Message { return Message{Format: format, Args: args} }
 
-// In renders the message in l: the format and every Word or Message among
-// the arguments translated.
+// In renders the message in l: the format and every Word, Message or
+// other Localized value among the arguments translated.
 func (m Message) In(l Lang) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
@@ -36,6 +43,8 @@ func (m Message) In(l Lang) string {
 				parts[j] = l.T(string(w))
 			}
 			args[i] = strings.Join(parts, ", ")
+		case Localized:
+			args[i] = v.In(l)
 		default:
 			args[i] = a
 		}

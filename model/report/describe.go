@@ -6,54 +6,54 @@ import (
 	"github.com/warroom/warroom/model"
 )
 
-// Describe renders what a timeline entry says, as one sanitised line.
+// Describe renders what a timeline entry says, as one sanitised line, in
+// the chosen language. Its author is shown before it, so it reads as
+// "alice: declared the incident …".
 func Describe(e model.Entry, o Options) string {
 	switch e.Kind {
 	case model.KindDeclared:
-		s := fmt.Sprintf("declared the incident: %s", line(e.Text))
+		s := o.t("declared the incident: %s", line(e.Text))
 		if e.From != "" && e.From != model.SevUnset.String() {
-			s += " (" + line(e.From) + ")"
+			s += " (" + o.severity(e.From) + ")"
 		}
-		return s + "; incident manager " + line(e.To)
+		return s + o.t("; incident manager %s", line(e.To))
 	case model.KindHandoff:
 		if e.To == "" {
-			return fmt.Sprintf("gave %s back to the incident manager (from %s)", o.role(e.RoleRef()), line(e.From))
+			return o.t("gave %s back to the incident manager (from %s)", o.role(e.RoleRef()), line(e.From))
 		}
-		s := fmt.Sprintf("handed %s from %s to %s", o.role(e.RoleRef()), line(e.From), line(e.To))
+		s := o.t("handed %s from %s to %s", o.role(e.RoleRef()), line(e.From), line(e.To))
 		if e.Text != "" {
 			s += ": " + line(e.Text)
 		}
 		return s
 	case model.KindStatus:
-		s := fmt.Sprintf("status %s → %s", line(e.From), line(e.To))
+		s := o.t("status %s → %s", o.status(e.From), o.status(e.To))
 		if model.Status(e.To).Rank() < model.Status(e.From).Rank() {
-			s += " (moved back)"
+			s += " " + o.t("(moved back)")
 		}
 		return s
 	case model.KindSeverity:
-		return fmt.Sprintf("severity %s → %s", line(e.From), line(e.To))
+		return o.t("severity %s → %s", o.severity(e.From), o.severity(e.To))
 	case model.KindTaskAdded:
-		s := fmt.Sprintf("added task %s %q", line(e.Task), line(e.Text))
 		if owner := owner(e.RoleRef(), e.To, o); owner != "" {
-			s += " for " + owner
+			return o.t("added task %s %q for %s", line(e.Task), line(e.Text), owner)
 		}
-		return s
+		return o.t("added task %s %q", line(e.Task), line(e.Text))
 	case model.KindTaskStarted:
-		return fmt.Sprintf("started task %s %q", line(e.Task), line(e.Text))
+		return o.t("started task %s %q", line(e.Task), line(e.Text))
 	case model.KindTaskDone:
-		return fmt.Sprintf("completed task %s %q", line(e.Task), line(e.Text))
+		return o.t("completed task %s %q", line(e.Task), line(e.Text))
 	case model.KindTaskAssigned:
-		s := fmt.Sprintf("gave task %s %q to ", line(e.Task), line(e.Text))
 		if owner := owner(e.RoleRef(), e.To, o); owner != "" {
-			return s + owner
+			return o.t("gave task %s %q to %s", line(e.Task), line(e.Text), owner)
 		}
-		return s + "nobody"
+		return o.t("gave task %s %q to nobody", line(e.Task), line(e.Text))
 	case model.KindTaskCancelled:
-		return fmt.Sprintf("cancelled task %s %q", line(e.Task), line(e.Text))
+		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:
-		return fmt.Sprintf("took back entry %s: %s", line(e.Entry), line(e.Text))
+		return o.t("took back entry %s: %s", line(e.Entry), line(e.Text))
 	case model.KindTaskReopened:
-		return fmt.Sprintf("reopened task %s %q", line(e.Task), line(e.Text))
+		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	}
 	if !e.RoleRef().IsZero() {
 		return fmt.Sprintf("[%s] %s", o.role(e.RoleRef()), line(e.Text))
@@ -73,7 +73,8 @@ func owner(ref model.RoleRef, person string, o Options) string {
 }
 
 // TaskOwner renders who owns a task now. A task owned by a role and no
-// named person is shown with the role's current holder.
+// named person is shown with the role's current holder; a task nobody
+// owns, as "nobody" in the chosen language.
 func TaskOwner(s model.State, t model.Task, o Options) string {
 	person := t.Owner
 	if person == "" && !t.RoleRef().IsZero() {
@@ -82,5 +83,5 @@ func TaskOwner(s model.State, t model.Task, o Options) string {
 	if o := owner(t.RoleRef(), person, o); o != "" {
 		return o
 	}
-	return "nobody"
+	return o.t("nobody")
 }

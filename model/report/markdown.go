@@ -11,49 +11,58 @@ import (
 
 // Markdown renders the post-incident document: summary, severity and
 // status history, who held each role when, tasks and their outcome, and
-// the full timeline. It reads well in a terminal and on a code host.
+// the full timeline, in the chosen language. It reads well in a terminal
+// and on a code host.
 func Markdown(s model.State, o Options) string {
 	var b strings.Builder
 	in := s.Incident
+	heading := func(h string) { b.WriteString("\n## " + o.t(h) + "\n\n") }
+	head := func(cols ...string) mdTable {
+		for i, c := range cols {
+			cols[i] = o.t(c)
+		}
+		return mdTable{head: cols}
+	}
 	fmt.Fprintf(&b, "# %s: %s\n\n", md(in.ID), md(in.Title))
 	t := mdTable{head: []string{"", ""}}
-	t.add("Severity", fmt.Sprintf("%s (%s)", in.Severity, o.catalog().SeverityDefinition(in.Severity)))
-	t.add("Status", string(in.Status))
-	t.add("Declared", fmt.Sprintf("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
-	t.add("Incident manager", md(s.Commander()))
+	t.add(o.t("Severity"), fmt.Sprintf("%s (%s)", in.Severity.In(o.lang()),
+		md(o.catalog().SeverityDefinitionIn(in.Severity, o.lang()))))
+	t.add(o.t("Status"), o.status(string(in.Status)))
+	t.add(o.t("Declared"), o.t("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
+	t.add(mdCell(o.role(model.RoleRef{Role: model.IncidentManager})), md(s.Commander()))
 	if last, ok := s.LastEntry(); ok {
-		t.add("Last entry", o.stamp(last.At))
+		t.add(o.t("Last entry"), o.stamp(last.At))
 	}
-	t.add("Declared to last entry", Age(lastTime(s).Sub(in.Declared)))
+	t.add(o.t("Declared to last entry"), Age(lastTime(s).Sub(in.Declared)))
 	b.WriteString(t.String())
-	b.WriteString("\n## Summary\n\n")
+	heading("Summary")
 	if strings.TrimSpace(in.Summary) == "" {
-		b.WriteString("_No summary written yet._\n")
+		b.WriteString("_" + o.t("No summary written yet.") + "_\n")
 	} else {
 		b.WriteString(mdBlock(in.Summary) + "\n")
 	}
 
-	b.WriteString("\n## Severity and status\n\n")
-	changes := mdTable{head: []string{"When", "Who", "Change"}}
+	heading("Severity and status")
+	changes := head("When", "Who", "Change")
 	for _, e := range s.Timeline {
 		switch e.Kind {
 		case model.KindDeclared:
-			changes.add(o.stamp(e.At), md(e.By), fmt.Sprintf("declared, %s, investigating", md(e.From)))
+			changes.add(o.stamp(e.At), md(e.By), o.t("declared, %s, %s", mdCell(o.severity(e.From)), model.Investigating.In(o.lang())))
 		case model.KindSeverity, model.KindStatus:
 			changes.add(o.stamp(e.At), md(e.By), mdCell(Describe(e, o)))
 		}
 	}
 	b.WriteString(changes.String())
 
-	b.WriteString("\n## Roles\n\n")
-	roles := mdTable{head: []string{"Role", "Held by", "From", "Until", "Briefing"}}
+	heading("Roles")
+	roles := head("Role", "Held by", "From", "Until", "Briefing")
 	for _, h := range s.Holdings(o.catalog()) {
 		if h.Default {
-			roles.add(mdCell(o.role(h.Ref)), md(h.Holder)+" (incident manager; never handed off)", o.stamp(h.Since), "", "")
+			roles.add(mdCell(o.role(h.Ref)), o.t("%s (incident manager; never handed off)", md(h.Holder)), o.stamp(h.Since), "", "")
 			continue
 		}
 		for _, a := range h.History {
-			until := "now"
+			until := o.t("now")
 			if !a.Until.IsZero() {
 				until = o.stamp(a.Until)
 			}
@@ -62,22 +71,22 @@ func Markdown(s model.State, o Options) string {
 	}
 	b.WriteString(roles.String())
 
-	b.WriteString("\n## Tasks\n\n")
+	heading("Tasks")
 	if len(s.Tasks) == 0 {
-		b.WriteString("_No tasks._\n")
+		b.WriteString("_" + o.t("No tasks.") + "_\n")
 	} else {
-		tasks := mdTable{head: []string{"Task", "Title", "Owner", "State", "Added", "Last change"}}
+		tasks := head("Task", "Title", "Owner", "State", "Added", "Last change")
 		for _, task := range s.Tasks {
-			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), task.State.Label(),
+			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), md(task.State.In(o.lang())),
 				o.stamp(task.Created), o.stamp(task.Updated))
 		}
 		b.WriteString(tasks.String())
 	}
 
-	fmt.Fprintf(&b, "\n## Timeline\n\n")
-	tl := mdTable{head: []string{"When", "Who", "Kind", "What"}}
+	heading("Timeline")
+	tl := head("When", "Who", "Kind", "What")
 	for _, e := range s.Timeline {
-		tl.add(o.stamp(e.At), md(e.By), string(e.Kind), mdCell(Describe(e, o)))
+		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.lang())), mdCell(Describe(e, o)))
 	}
 	b.WriteString(tl.String())
 	return b.String()

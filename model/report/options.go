@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -12,7 +13,7 @@ import (
 // what time it is now (for ages such as "12m ago").
 type Options struct {
 	Catalog *model.Catalog
-	Lang    string
+	Lang    string // "en" (also when empty) or "es"
 	Loc     *time.Location
 	Now     time.Time
 }
@@ -24,6 +25,11 @@ func (o Options) catalog() *model.Catalog {
 	return o.Catalog
 }
 
+func (o Options) lang() i18n.Lang { return i18n.Lang(o.Lang) }
+
+// t translates an English message into the chosen language and fills it in.
+func (o Options) t(msg string, args ...any) string { return o.lang().T(msg, args...) }
+
 func (o Options) loc() *time.Location {
 	if o.Loc == nil {
 		return time.Local
@@ -31,8 +37,8 @@ func (o Options) loc() *time.Location {
 	return o.Loc
 }
 
-// clock renders a time as the screen shows it: "23:41" today, "Nov 24 23:41"
-// on another day, in the chosen time zone.
+// clock renders a time as the screen shows it: "23:41" today,
+// "2026-11-24 23:41" on another day, in the chosen time zone.
 func (o Options) clock(t time.Time) string {
 	if t.IsZero() {
 		return "—"
@@ -42,7 +48,7 @@ func (o Options) clock(t time.Time) string {
 	if lt.Year() == now.Year() && lt.YearDay() == now.YearDay() {
 		return lt.Format("15:04")
 	}
-	return lt.Format("Jan 02 15:04")
+	return lt.Format("2006-01-02 15:04")
 }
 
 // stamp renders a full time for documents: "2026-11-25 23:41:05 UTC".
@@ -71,6 +77,17 @@ func Age(d time.Duration) string {
 
 // line sanitises stored text for one line of output.
 func line(s string) string { return safetext.Line(s) }
+
+// severity renders a stored severity ("SEV1", "unset") in the chosen language.
+func (o Options) severity(v string) string {
+	if v == model.SevUnset.String() {
+		return model.SevUnset.In(o.lang())
+	}
+	return line(v)
+}
+
+// status renders a stored status in the chosen language.
+func (o Options) status(v string) string { return line(model.Status(v).In(o.lang())) }
 
 // role renders a role instance label.
 func (o Options) role(ref model.RoleRef) string {

@@ -33,15 +33,15 @@ func RolesLong(roles []model.Role, o Options) string {
 		for _, l := range [][2]string{{"en", "English"}, {"es", "Spanish"}} {
 			lang, other := l[0], l[1]
 			if lang != o.Lang && r.Text[lang].Name != "" && r.Text[lang].Name != txt.Name {
-				fmt.Fprintf(&b, "   %s: %s\n", other, r.Text[lang].Name)
+				fmt.Fprintf(&b, "   %s: %s\n", o.t(other), r.Text[lang].Name)
 			}
 		}
-		fmt.Fprintf(&b, "   Primary: %s\n", txt.Primary)
+		b.WriteString("   " + o.t("Primary: %s", txt.Primary) + "\n")
 		for _, s := range txt.Secondary {
-			fmt.Fprintf(&b, "   Also: %s\n", s)
+			b.WriteString("   " + o.t("Also: %s", s) + "\n")
 		}
 		if len(txt.OtherNames) > 0 {
-			fmt.Fprintf(&b, "   Other names: %s\n", strings.Join(txt.OtherNames, "; "))
+			b.WriteString("   " + o.t("Other names: %s", strings.Join(txt.OtherNames, "; ")) + "\n")
 		}
 	}
 	return b.String()

@@ -32,26 +32,27 @@ func Show(s model.State, o ShowOptions) string {
 func writeHeader(b *strings.Builder, s model.State, o Options) {
 	in := s.Incident
 	fmt.Fprintf(b, "%s  %s\n", line(in.ID), line(in.Title))
-	fmt.Fprintf(b, "%s · %s · declared %s by %s (%s ago)\n",
-		in.Severity, in.Status, o.clock(in.Declared), line(in.DeclaredBy), Age(o.Now.Sub(in.Declared)))
+	b.WriteString(o.t("%s · %s · declared %s by %s (%s ago)",
+		in.Severity.In(o.lang()), o.status(string(in.Status)), o.clock(in.Declared), line(in.DeclaredBy),
+		Age(o.Now.Sub(in.Declared))) + "\n")
 	if in.Severity != model.SevUnset {
-		fmt.Fprintf(b, "%s: %s\n", in.Severity, o.catalog().SeverityDefinition(in.Severity))
+		fmt.Fprintf(b, "%s: %s\n", in.Severity.In(o.lang()), line(o.catalog().SeverityDefinitionIn(in.Severity, o.lang())))
 	}
 	if strings.TrimSpace(in.Summary) != "" {
-		fmt.Fprintf(b, "Summary: %s\n", line(in.Summary))
+		b.WriteString(o.t("Summary: %s", line(in.Summary)) + "\n")
 	}
 }
 
 func writeRoles(b *strings.Builder, s model.State, o Options) {
-	b.WriteString("Roles\n")
+	b.WriteString(o.t("Roles") + "\n")
 	t := table{indent: "  "}
 	var earlier []string
 	for _, h := range s.Holdings(o.catalog()) {
 		holder := line(h.Holder)
-		detail := "since " + o.clock(h.Since)
+		detail := o.t("since %s", o.clock(h.Since))
 		if h.Default {
 			holder += " *"
-			detail = "held by the incident manager: not handed to anyone yet"
+			detail = o.t("held by the incident manager: not handed to anyone yet")
 		} else if h.Note != "" {
 			detail += ` — "` + safetext.Truncate(line(h.Note), 60) + `"`
 		}
@@ -65,10 +66,10 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 	}
 	b.WriteString(t.String())
 	if len(s.DefaultRoles(o.catalog())) > 0 {
-		b.WriteString("  * still with the incident manager\n")
+		b.WriteString("  * " + o.t("still with the incident manager") + "\n")
 	}
 	if len(earlier) > 0 {
-		b.WriteString("Earlier holders\n")
+		b.WriteString(o.t("Earlier holders") + "\n")
 		for _, e := range earlier {
 			b.WriteString("  " + e + "\n")
 		}
@@ -78,9 +79,9 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
 	open := s.OpenTasks()
 	done := len(s.Tasks) - len(open)
-	fmt.Fprintf(b, "Open tasks (%d open, %d done)\n", len(open), done)
+	b.WriteString(o.t("Open tasks (%d open, %d done)", len(open), done) + "\n")
 	if len(open) == 0 {
-		b.WriteString("  none\n")
+		b.WriteString("  " + o.t("none") + "\n")
 		return
 	}
 	b.WriteString(taskTable(s, open, o))
@@ -90,7 +91,7 @@ func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
 func taskTable(s model.State, tasks []model.Task, o Options) string {
 	t := table{indent: "  "}
 	for _, task := range tasks {
-		t.add(line(task.ID), task.State.Label(), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created)), line(task.Title))
+		t.add(line(task.ID), line(task.State.In(o.lang())), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created)), line(task.Title))
 	}
 	return t.String()
 }
@@ -98,14 +99,14 @@ func taskTable(s model.State, tasks []model.Task, o Options) string {
 func writeEntries(b *strings.Builder, s model.State, o ShowOptions) {
 	entries := s.Timeline
 	if o.Entries > 0 && len(entries) > o.Entries {
-		fmt.Fprintf(b, "Latest entries (%d of %d; --entries 0 shows all)\n", o.Entries, len(entries))
+		b.WriteString(o.t("Latest entries (%d of %d; --entries 0 shows all)", o.Entries, len(entries)) + "\n")
 		entries = entries[len(entries)-o.Entries:]
 	} else {
-		fmt.Fprintf(b, "Timeline (%d entries)\n", len(entries))
+		b.WriteString(o.t("Timeline (%d entries)", len(entries)) + "\n")
 	}
 	t := table{indent: "  "}
 	for _, e := range entries {
-		t.add(o.clock(e.At), line(e.By), string(e.Kind), Describe(e, o.Options))
+		t.add(o.clock(e.At), line(e.By), line(e.Kind.In(o.lang())), Describe(e, o.Options))
 	}
 	b.WriteString(t.String())
 }
@@ -116,12 +117,12 @@ func TaskList(s model.State, all bool, o Options) string {
 	var b strings.Builder
 	open := s.OpenTasks()
 	if len(s.Tasks) == 0 {
-		return "No tasks yet. Add one with `warroom task add TITLE`.\n"
+		return o.t("No tasks yet. Add one with `warroom task add TITLE`.") + "\n"
 	}
 	if len(open) > 0 {
 		b.WriteString(taskTable(s, open, o))
 	} else {
-		b.WriteString("No open tasks.\n")
+		b.WriteString(o.t("No open tasks.") + "\n")
 	}
 	var done []model.Task
 	for _, t := range s.Tasks {
@@ -131,10 +132,10 @@ func TaskList(s model.State, all bool, o Options) string {
 	}
 	switch {
 	case len(done) > 0 && all:
-		fmt.Fprintf(&b, "Done (%d)\n", len(done))
+		b.WriteString(o.t("Done (%d)", len(done)) + "\n")
 		b.WriteString(taskTable(s, done, o))
 	case len(done) > 0:
-		fmt.Fprintf(&b, "(%d done; --all shows them)\n", len(done))
+		b.WriteString(o.t("(%d done; --all shows them)", len(done)) + "\n")
 	}
 	return b.String()
 }

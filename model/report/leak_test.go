@@ -1,0 +1,243 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
+)
+
+// spanishIncident builds an incident with every kind of change, written by
+// people in Spanish, so that any English in its rendering is ours.
+func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
+	t.Helper()
+	c := model.DefaultCatalog()
+	ids := &model.SeqIDs{}
+	now := t0
+	var s model.State
+	kinds := map[string]model.Entry{}
+	do := func(name string, op model.Op) {
+		t.Helper()
+		next, entries, err := s.Apply(c, op, model.Env{Now: now, Actor: "ana", Replica: "r1", IDs: ids})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, e := range entries {
+			kinds[name] = e
+		}
+		s, now = next, now.Add(time.Minute)
+	}
+	tl := model.RoleRef{Role: "tech_lead", Workstream: "bd"}
+	do("declarado", model.Declare{Title: "Caída del pago con tarjeta", Severity: model.Sev1, Commander: "ana",
+		Summary: "Los pagos con tarjeta fallan desde el despliegue de las 13:52."})
+	do("relevo", model.Handoff{Role: tl, To: "beto", Note: "la primaria va y viene"})
+	do("relevo a otro", model.Handoff{Role: tl, To: "carla", Note: "cambio de turno"})
+	do("comunicaciones", model.Handoff{Role: model.RoleRef{Role: "communications_manager"}, To: "dani"})
+	do("devuelta", model.Release{Role: model.RoleRef{Role: "communications_manager"}})
+	for _, k := range model.LogKinds {
+		do(string(k), model.Log{Kind: k, Text: "texto sin función"})
+		do(string(k)+" con función", model.Log{Kind: k, Role: tl, Text: "texto con función"})
+	}
+	do("tarea para función", model.TaskAdd{Title: "revertir el despliegue 142", Role: tl})
+	do("tarea para persona", model.TaskAdd{Title: "avisar al equipo de pagos", Owner: "eva"})
+	do("tarea de nadie", model.TaskAdd{Title: "sin dueño todavía"})
+	do("tarea para ambos", model.TaskAdd{Title: "revisar la caché", Role: tl, Owner: "beto"})
+	first := s.Tasks[0].ID
+	second := s.Tasks[1].ID
+	third := s.Tasks[2].ID
+	do("iniciada", model.TaskSet{Task: first, State: model.TaskInProgress})
+	do("hecha", model.TaskSet{Task: first, State: model.TaskDone})
+	do("reabierta", model.TaskSet{Task: first, State: model.TaskOpen})
+	do("reasignada", model.TaskAssign{Task: second, Owner: "fede"})
+	do("reasignada a nadie", model.TaskAssign{Task: second})
+	do("reasignada a función", model.TaskAssign{Task: second, Role: tl})
+	do("cancelada", model.TaskSet{Task: third, State: model.TaskCancelled})
+	do("hecha otra", model.TaskSet{Task: s.Tasks[3].ID, State: model.TaskDone})
+	do("retirada", model.Retract{Entry: kinds["note"].ID})
+	for _, st := range []model.Status{model.Identified, model.Monitoring, model.Identified, model.Resolved, model.Closed} {
+		do("estado "+string(st), model.SetStatus{Status: st})
+	}
+	do("severidad", model.SetSeverity{Severity: model.Sev2})
+	do("severidad 3", model.SetSeverity{Severity: model.Sev3})
+	do("sin severidad", model.SetSeverity{Severity: model.SevUnset})
+	do("severidad otra vez", model.SetSeverity{Severity: model.Sev1})
+	return s, kinds
+}
+
+// bareIncident is one just declared: no summary, no severity, no tasks.
+func bareIncident(t *testing.T) model.State {
+	s, _, err := model.State{}.Apply(model.DefaultCatalog(), model.Declare{Title: "Algo va mal"},
+		model.Env{Now: t0, Actor: "ana", IDs: &model.SeqIDs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// englishFragments lists what must not be seen on a Spanish screen: every
+// English message with a different Spanish translation (a whole message of
+// 4 letters or more; of a format, each literal piece of 6 characters or
+// more) and every English text of the role catalog.
+func englishFragments(c *model.Catalog) []string {
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	es := i18n.Lang("es")
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, en := range i18n.Catalog("es") {
+		if es.T(en) == en {
+			continue
+		}
+		if !verb.MatchString(en) {
+			if letters(en) >= 4 {
+				add(en)
+			}
+			continue
+		}
+		for _, piece := range verb.Split(en, -1) {
+			if piece = strings.TrimSpace(piece); utf8.RuneCountInString(piece) >= 6 {
+				add(piece)
+			}
+		}
+	}
+	spanish := map[string]bool{}
+	for _, r := range c.Roles() {
+		txt := r.In("es")
+		for _, s := range append(append([]string{txt.Name, txt.Summary, txt.Primary}, txt.Secondary...), txt.OtherNames...) {
+			spanish[s] = true
+		}
+	}
+	for _, r := range c.Roles() {
+		txt := r.Text["en"]
+		for _, s := range append(append([]string{txt.Name, txt.Summary, txt.Primary}, txt.Secondary...), txt.OtherNames...) {
+			if s != "" && !spanish[s] {
+				add(s)
+			}
+		}
+	}
+	return out
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// notText removes what is never translated: commands and flags, quoted
+// as `warroom task list` or written as --all.
+func notText(out string) string {
+	out = regexp.MustCompile("`[^`]*`").ReplaceAllString(out, "")
+	return regexp.MustCompile(`--[a-z][a-z-]*`).ReplaceAllString(out, "")
+}
+
+// containsWord reports whether frag occurs in out not as part of a longer
+// word ("note" is not found in "anotado").
+func containsWord(out, frag string) bool {
+	for i := 0; ; {
+		j := strings.Index(out[i:], frag)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(frag)
+		before, _ := utf8.DecodeLastRuneInString(out[:start])
+		after, _ := utf8.DecodeRuneInString(out[end:])
+		first, _ := utf8.DecodeRuneInString(frag)
+		last, _ := utf8.DecodeLastRuneInString(frag)
+		if !(unicode.IsLetter(first) && unicode.IsLetter(before)) && !(unicode.IsLetter(last) && unicode.IsLetter(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func TestNoEnglishInSpanishReports(t *testing.T) {
+	c := model.DefaultCatalog()
+	o := esOpts()
+	s, kinds := spanishIncident(t)
+	bare := bareIncident(t)
+	allDone := s
+	allDone.Tasks = nil
+	for _, task := range s.Tasks {
+		if !task.Open() {
+			allDone.Tasks = append(allDone.Tasks, task)
+		}
+	}
+	otherDay := o
+	otherDay.Now = t0.Add(48 * time.Hour)
+
+	// RolesLong names each role in the other language too, on purpose,
+	// on its own line: "   Inglés: Incident manager".
+	otherName := regexp.MustCompile(`(?m)^   ` + regexp.QuoteMeta(i18n.Lang("es").T("English")) + `: .*$`)
+	outputs := map[string]string{
+		"show":               Show(s, ShowOptions{Options: o}),
+		"show, latest":       Show(s, ShowOptions{Options: otherDay, Entries: 5}),
+		"show, bare":         Show(bare, ShowOptions{Options: o}),
+		"show, all done":     Show(allDone, ShowOptions{Options: o}),
+		"task list":          TaskList(s, false, o),
+		"task list --all":    TaskList(s, true, o),
+		"task list, bare":    TaskList(bare, true, o),
+		"task list, done":    TaskList(allDone, false, o),
+		"markdown":           Markdown(s, o),
+		"markdown, bare":     Markdown(bare, o),
+		"roles":              Roles(c.Roles(), o),
+		"roles --long":       otherName.ReplaceAllString(RolesLong(c.Roles(), o), ""),
+		"task owner, nobody": TaskOwner(s, model.Task{}, o),
+	}
+	for name, e := range kinds {
+		outputs["describe "+name] = Describe(e, o)
+	}
+	for _, k := range append(append([]model.Kind(nil), model.LogKinds...), model.SystemKinds...) {
+		found := false
+		for _, e := range kinds {
+			found = found || e.Kind == k
+		}
+		if !found {
+			t.Errorf("the incident has no %s entry to describe", k)
+		}
+	}
+	if !strings.Contains(RolesLong(c.Roles(), o), "Inglés: Incident manager") {
+		t.Error("roles --long in Spanish does not give the English name")
+	}
+
+	frags := englishFragments(c)
+	if len(frags) < 50 {
+		t.Fatalf("only %d English fragments to look for; is the Spanish catalog there?", len(frags))
+	}
+	for name, out := range outputs {
+		text := notText(out)
+		for _, f := range frags {
+			if containsWord(text, f) {
+				t.Errorf("%s: English %q left in:\n%s", name, f, out)
+			}
+		}
+	}
+}
+
+func TestClockOnAnotherDay(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		o := opts()
+		o.Lang = lang
+		o.Now = t0.Add(26 * time.Hour)
+		if got := o.clock(t0.Add(5 * time.Minute)); got != "2026-11-25 14:05" {
+			t.Errorf("%s: clock on another day %q", lang, got)
+		}
+		if got := o.clock(o.Now); got != "16:00" {
+			t.Errorf("%s: clock today %q", lang, got)
+		}
+	}
+}
