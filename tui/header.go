@@ -64,6 +64,8 @@ func (m *Model) headerView(w int) string {
 func (m *Model) saveState() string {
 	s := m.styles()
 	switch {
+	case m.fileErr != "":
+		return s.Error.Render(m.t("✗ FILE: %s", safetext.Line(m.fileErr)))
 	case m.saveErr != nil:
 		return s.Error.Render(m.t("✗ NOT SAVED (%d pending, retrying): %s", len(m.pending), safetext.Line(m.explain(m.saveErr))))
 	case len(m.pending) > 0:

@@ -89,7 +89,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		},
 		Prompt: PromptKeys{
 			Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("save"))),
-			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("cancel"))),
+			Cancel:   key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", l.T("cancel"))),
 			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("complete"))),
 		},
 	}

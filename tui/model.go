@@ -55,8 +55,9 @@ const (
 
 // pending is a change shown on screen but not yet saved.
 type pending struct {
-	seq    uint64
-	change store.Change
+	seq     uint64
+	change  store.Change
+	entries []string // ids of the entries it writes (seeded: the same on disk)
 }
 
 // Model is the war-room screen.
@@ -91,8 +92,11 @@ type Model struct {
 	now           time.Time
 
 	saveErr  error  // the last save failed; it is retried
+	fileErr  string // the file could not be read as it is now; shown until it can
+	readOnly bool   // the file has keys warroom does not know: changes could never be saved
 	notice   string // a one-off message: a refused change, a rejected save
-	quitting bool
+	quitting bool   // leaving: draw nothing more
+	closing  bool   // q pressed with changes still saving: leave once saved
 }
 
 // New builds the screen for a state read from the file (or the empty
@@ -130,12 +134,26 @@ func (m *Model) setDisk(s model.State) {
 // rebuild recomputes the shown state and everything derived from it.
 func (m *Model) rebuild() {
 	st := m.disk
+	onDisk := recentEntryIDs(st, 500)
 	for _, p := range m.pending {
+		if len(p.entries) > 0 && onDisk[p.entries[0]] {
+			continue // the file read already holds it: saved, not yet acknowledged
+		}
 		if next, _, err := st.Apply(m.opts.Catalog, p.change.Op, p.change.Env); err == nil {
 			st = next
 		}
 	}
 	m.setState(st)
+}
+
+// recentEntryIDs collects the ids of the last n timeline entries, where a
+// change saved since the screen made it would be.
+func recentEntryIDs(s model.State, n int) map[string]bool {
+	out := make(map[string]bool, n)
+	for i := len(s.Timeline) - 1; i >= 0 && i >= len(s.Timeline)-n; i-- {
+		out[s.Timeline[i].ID] = true
+	}
+	return out
 }
 
 // setState shows st and recomputes the derived views, keeping the focused

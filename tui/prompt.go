@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 // promptKind says what a prompt's text becomes.
@@ -39,15 +40,23 @@ type prompt struct {
 func newPrompt(kind promptKind, label, hint string, suggestions []string, s *Styles) *prompt {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = model.MaxEntry
 	in.TextStyle = s.Prompt
 	in.PlaceholderStyle = s.Muted
 	in.CompletionStyle = s.Muted
 	in.Cursor.Style = s.Accent
 	in.Cursor.TextStyle = s.Prompt
-	if len(suggestions) > 0 {
+	in.CharLimit = promptLimit(kind)
+	// The input draws suggestions and completed text as they are: offer
+	// only names that are already harmless on a terminal.
+	var safe []string
+	for _, v := range suggestions {
+		if safetext.Line(v) == v {
+			safe = append(safe, v)
+		}
+	}
+	if len(safe) > 0 {
 		in.ShowSuggestions = true
-		in.SetSuggestions(suggestions)
+		in.SetSuggestions(safe)
 	}
 	in.Focus()
 	return &prompt{kind: kind, label: label, hint: hint, input: in}
@@ -78,11 +87,32 @@ func updateInput(in *textinput.Model, msg tea.Msg) tea.Cmd {
 func (p *prompt) value() string { return p.input.Value() }
 
 // view renders the prompt in width columns: label, input, hint.
-func (p *prompt) view(s *Styles, width int) string {
-	p.input.Width = max(1, width-lipgloss.Width(p.label)-3)
+func (p *prompt) view(s *Styles, width int, problem string) string {
 	line := s.PromptLabel.Render(p.label) + " " + p.input.View()
 	hint := s.Muted.Render(p.hint)
+	if problem != "" {
+		hint = s.Error.Render(safetext.Line(problem))
+	}
 	return fit(line, width) + "\n" + fit(hint, width)
+}
+
+// setWidth fits the input in width columns beside its label.
+func (p *prompt) setWidth(width int) { p.input.Width = max(1, width-lipgloss.Width(p.label)-3) }
+
+// promptLimit is how many characters a prompt takes: the model's limit on
+// what it becomes.
+func promptLimit(k promptKind) int {
+	switch k {
+	case promptHandoff:
+		return model.MaxName + 2 + model.MaxEntry
+	case promptNote:
+		return model.MaxEntry + len("todo: ")
+	case promptTask:
+		return model.MaxTitle
+	case promptAssign:
+		return 2*model.MaxName + 1
+	}
+	return 100
 }
 
 // splitHandoff reads "name" or "name: briefing".

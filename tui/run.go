@@ -58,11 +58,17 @@ func Run(ctx context.Context, o RunOptions) error {
 		Saver: w, Changes: changes, Results: w.Results(),
 	}, st)
 	if uk != nil {
-		m.notice = m.explain(uk)
+		m.blockEdits(uk)
 	}
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
-	_, runErr := p.Run()
-	flush, done := context.WithTimeout(context.Background(), SaveTimeout)
+	final, runErr := p.Run()
+	wait := SaveTimeout
+	if fm, ok := final.(Model); ok && len(fm.pending) > 0 {
+		// Left with q pressed twice while saves were failing: say what
+		// was lost rather than wait it out.
+		wait = 2 * time.Second
+	}
+	flush, done := context.WithTimeout(context.Background(), wait)
 	defer done()
 	if err := w.Close(flush); err != nil {
 		return &unsavedError{lang: i18n.Lang(m.opts.Lang), err: err}

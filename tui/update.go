@@ -50,7 +50,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		m.onSaved(store.WriteResult(msg))
 		cmd = waitForSave(m.opts.Results)
-		if m.quitting && len(m.pending) == 0 {
+		if m.closing && len(m.pending) == 0 {
+			m.quitting = true
 			cmd = tea.Quit
 		}
 	case declaredMsg:
@@ -68,11 +69,13 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	var uk *store.UnknownKeysError
 	switch {
 	case msg.err == nil:
+		m.fileErr, m.readOnly = "", false
 	case errors.As(msg.err, &uk):
-		m.notice = m.explain(uk)
+		m.blockEdits(uk)
 	default:
-		// Keep showing what we have; the file may be mid-edit by hand.
-		m.notice = m.t("could not read the file: %s", m.explain(msg.err))
+		// Keep showing what we have, and say so until the file reads
+		// again: it may be mid-edit by hand.
+		m.fileErr = m.t("could not read the file: %s", m.explain(msg.err))
 		return
 	}
 	if msg.state.Declared() {
@@ -81,15 +84,20 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	}
 }
 
+// blockEdits stops changes while the file has keys warroom does not know:
+// every save would be refused, so changes are refused as they are made.
+func (m *Model) blockEdits(uk *store.UnknownKeysError) {
+	m.readOnly = true
+	m.fileErr = m.explain(uk)
+}
+
 // onSaved takes a save's outcome: committed and rejected changes leave the
 // queue; a failed save keeps them, and the header says so until a retry
 // succeeds.
 func (m *Model) onSaved(r store.WriteResult) {
-	if r.Err != nil {
-		m.saveErr = r.Err
-		return
-	}
-	m.saveErr = nil
+	// A result may merge several saves: acknowledge what it committed or
+	// rejected even when its latest attempt failed.
+	m.saveErr = r.Err
 	done := map[uint64]bool{}
 	for _, seq := range r.Committed {
 		done[seq] = true
@@ -107,6 +115,8 @@ func (m *Model) onSaved(r store.WriteResult) {
 	m.pending = kept
 	if r.State.Declared() {
 		m.setDisk(r.State)
+	} else if len(done) > 0 {
+		m.rebuild()
 	}
 }
 
@@ -264,10 +274,13 @@ func parseSeverity(l i18n.Lang, v string) (model.Severity, error) {
 
 // quit leaves at once when everything is saved, else after the last save.
 func (m *Model) quit() tea.Cmd {
-	m.quitting = true
-	if len(m.pending) == 0 || m.opts.Results == nil {
+	if len(m.pending) == 0 || m.opts.Results == nil || m.closing {
+		// Nothing left to save, or q pressed again: leave now. Run
+		// reports any change that could not be saved.
+		m.quitting = true
 		return tea.Quit
 	}
+	m.closing = true
 	return nil
 }
 
@@ -378,13 +391,13 @@ func (m *Model) taskKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys.Tasks
 	switch {
 	case matches(msg, k.Start):
-		return m.change(model.TaskSet{Task: t.ID, State: model.TaskInProgress})
+		m.change(model.TaskSet{Task: t.ID, State: model.TaskInProgress})
 	case matches(msg, k.Done):
-		return m.change(model.TaskSet{Task: t.ID, State: model.TaskDone})
+		m.change(model.TaskSet{Task: t.ID, State: model.TaskDone})
 	case matches(msg, k.Reopen):
-		return m.change(model.TaskSet{Task: t.ID, State: model.TaskOpen})
+		m.change(model.TaskSet{Task: t.ID, State: model.TaskOpen})
 	case matches(msg, k.Cancel):
-		return m.change(model.TaskSet{Task: t.ID, State: model.TaskCancelled})
+		m.change(model.TaskSet{Task: t.ID, State: model.TaskCancelled})
 	case matches(msg, k.Assign):
 		var names []string
 		for _, p := range m.state.People {
@@ -403,18 +416,22 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 	pk := m.keys.Prompt
 	switch {
 	case matches(msg, pk.Cancel):
-		m.prompt = nil
+		m.prompt, m.notice = nil, ""
 		return nil
 	case matches(msg, pk.Submit):
 		p := m.prompt
-		m.prompt = nil
-		return m.submit(p)
+		m.prompt, m.notice = nil, ""
+		if !m.submit(p) {
+			// Keep what was typed: the notice says what to change.
+			m.prompt = p
+		}
+		return nil
 	}
 	return m.prompt.update(msg)
 }
 
 // submit turns a prompt's text into a change.
-func (m *Model) submit(p *prompt) tea.Cmd {
+func (m *Model) submit(p *prompt) bool {
 	v := p.value()
 	switch p.kind {
 	case promptHandoff:
@@ -429,30 +446,31 @@ func (m *Model) submit(p *prompt) tea.Cmd {
 		st, err := m.parseStatus(v)
 		if err != nil {
 			m.notice = m.explain(err)
-			return nil
+			return false
 		}
 		return m.change(model.SetStatus{Status: st})
 	case promptSeverity:
 		sev, err := parseSeverity(i18n.Lang(m.opts.Lang), v)
 		if err != nil {
 			m.notice = m.explain(err)
-			return nil
+			return false
 		}
 		return m.change(model.SetSeverity{Severity: sev})
 	case promptAssign:
 		ref, owner, err := splitAssign(m.opts.Catalog, v)
 		if err != nil {
 			m.notice = m.explain(err)
-			return nil
+			return false
 		}
 		return m.change(model.TaskAssign{Task: p.task, Role: ref, Owner: owner})
 	case promptFilter:
 		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
 			m.notice = m.explain(err)
+			return false
 		}
 		m.focus = areaTimeline
 	}
-	return nil
+	return true
 }
 
 // quickKind reads a kind prefix typed before a note: "d:", "a:", "th:",
@@ -473,11 +491,11 @@ func quickKind(v string) (model.Kind, string) {
 
 // change applies op at once on screen, hands it to the saver and
 // remembers how to undo it.
-func (m *Model) change(op model.Op) tea.Cmd {
+func (m *Model) change(op model.Op) bool {
 	before := m.state
 	entries, ok := m.apply(op)
 	if !ok {
-		return nil
+		return false
 	}
 	if step, ok := undoFor(m.opts.Catalog, i18n.Lang(m.opts.Lang), before, op, entries); ok {
 		m.undo = append(m.undo, step)
@@ -485,7 +503,7 @@ func (m *Model) change(op model.Op) tea.Cmd {
 			m.undo = m.undo[len(m.undo)-undoLimit:]
 		}
 	}
-	return nil
+	return true
 }
 
 // undoLast takes back the newest change made here that can still be
@@ -509,6 +527,10 @@ func (m *Model) undoLast() {
 // apply applies op at once on screen and hands it to the saver. A change
 // the model refuses is shown as a notice and goes nowhere.
 func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
+	if m.readOnly {
+		m.notice = m.t("not changed: the file has keys warroom does not know; fix them and the screen takes changes again")
+		return nil, false
+	}
 	seed := rand.Uint64()
 	if m.opts.Seed != nil {
 		seed = m.opts.Seed()
@@ -523,7 +545,11 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 	var seq uint64
 	if m.opts.Saver != nil {
 		seq = m.opts.Saver.Submit(c)
-		m.pending = append(m.pending, pending{seq: seq, change: c})
+		ids := make([]string, len(entries))
+		for i, e := range entries {
+			ids[i] = e.ID
+		}
+		m.pending = append(m.pending, pending{seq: seq, change: c, entries: ids})
 	} else {
 		m.disk = next
 	}

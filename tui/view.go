@@ -94,6 +94,10 @@ func (p paneSizes) content(a area) (int, int) {
 // relayout recomputes the pane sizes after a resize or a change of focus,
 // and keeps the task cursor in view.
 func (m *Model) relayout() {
+	m.help.Width = m.width
+	if m.prompt != nil {
+		m.prompt.setWidth(m.width)
+	}
 	h := m.height - m.chromeHeight()
 	m.sizes = layout(m.width, max(0, h), m.focus)
 	_, th := m.sizes.content(areaTasks)
@@ -204,7 +208,7 @@ func (m *Model) tasksPaneView() string {
 			open++
 		}
 	}
-	title := m.t("Tasks (%d open, %d done)", open, len(m.tasks.order)-open)
+	title := m.t("Tasks (%d open, %d closed)", open, len(m.tasks.order)-open)
 	var lines []string
 	end := min(len(m.tasks.order), m.tasks.top+h)
 	for i := m.tasks.top; i < end; i++ {
@@ -226,19 +230,25 @@ func (m *Model) bottomView(w int) string {
 	var parts []string
 	switch {
 	case m.prompt != nil:
-		parts = append(parts, m.prompt.view(s, w))
+		// A refused entry keeps the prompt open; the problem replaces the hint.
+		parts = append(parts, m.prompt.view(s, w, m.notice))
+	case m.closing:
+		parts = append(parts, fit(s.Error.Render(m.t("saving %d changes before leaving… q again leaves without them", len(m.pending))), w))
 	case m.notice != "":
 		parts = append(parts, fit(s.Error.Render(safetext.Line(m.notice)), w))
 	}
-	m.help.Width = w
-	parts = append(parts, fit(m.help.ShortHelpView(m.shortHelp()), w))
+	// ? and q stay in view however narrow the screen: the rest is cut.
+	k := m.keys.Global
+	pinned := m.help.ShortHelpView([]key.Binding{k.Help, k.Quit})
+	rest := m.help.ShortHelpView(m.shortHelp())
+	rest = fit(rest, max(0, w-lipgloss.Width(pinned)-3))
+	parts = append(parts, fit(rest+" • "+pinned, w))
 	return strings.Join(parts, "\n")
 }
 
 // helpView lists every key that works now, by scope.
 func (m *Model) helpView(w, h int) string {
 	groups := m.fullHelpKeys()
-	m.help.Width = w
 	lines := strings.Split(m.help.FullHelpView(groups), "\n")
 	lines = append([]string{m.styles().PaneTitle.Render(m.t("Keys (? closes)"))}, lines...)
 	return box(m.styles().PaneFocused, lines, w, h)
@@ -254,11 +264,26 @@ func (m *Model) shortHelp() []key.Binding {
 	// leaves them out.
 	return []key.Binding{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.NextRole, k.Global.NextArea,
 		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
-		k.Global.Undo, k.Global.Help, k.Global.Quit}
+		k.Global.Undo}
 }
 
 func (m *Model) fullHelpKeys() [][]key.Binding {
+	// The full help lists every key, not only those that work in the
+	// focused pane (the footer shows those); on the wall, the editing keys
+	// stay off and out.
 	k := m.keys
+	on := func(b key.Binding) key.Binding {
+		if m.opts.Wall && !b.Enabled() {
+			return b
+		}
+		b.SetEnabled(true)
+		return b
+	}
+	for _, b := range []*key.Binding{&k.Global.Handoff, &k.Global.Note, &k.Global.Task, &k.Global.Status,
+		&k.Global.Severity, &k.Global.Undo, &k.Tasks.Start, &k.Tasks.Done, &k.Tasks.Reopen, &k.Tasks.Cancel,
+		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter} {
+		*b = on(*b)
+	}
 	return [][]key.Binding{
 		{k.Global.NextRole, k.Global.PrevRole, k.Global.JumpRole, k.Global.NextArea, k.Global.PrevArea},
 		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity, k.Global.Undo},

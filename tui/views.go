@@ -19,6 +19,7 @@ type timelineView struct {
 	entries []model.Entry
 	filter  string // as typed, for the title
 	role    string // role key the filter keeps, or ""
+	ws      string // and, when given, its workstream
 	kinds   map[model.Kind]bool
 	idx     []int // entries passing the filter; nil when there is none
 	offset  int   // entries scrolled up from the newest; 0 follows the end
@@ -43,10 +44,11 @@ func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
 func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
 	l := i18n.Lang(lang)
 	text = strings.TrimSpace(text)
-	t.filter, t.role, t.kinds = "", "", nil
+	prev := *t
+	t.filter, t.role, t.ws, t.kinds = "", "", "", nil
 	if text != "" {
 		if ref, err := model.ParseRoleRef(c, text); err == nil {
-			t.role = ref.Role
+			t.role, t.ws = ref.Role, ref.Workstream
 		} else {
 			allKinds := append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...)
 			k := strings.ToLower(text)
@@ -58,7 +60,7 @@ func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
 				}
 			}
 			if len(t.kinds) == 0 {
-				t.kinds = nil
+				*t = prev // a filter that does not parse leaves the one shown
 				valid := []string{l.T("a role (tl, comms, …)"), l.T("task")}
 				for _, known := range allKinds {
 					valid = append(valid, kindName(l, known))
@@ -78,9 +80,10 @@ func (t *timelineView) refilter() {
 		t.idx = nil
 		return
 	}
+	t.idx = append([]int(nil), t.idx...) // never share with a copy of the view
 	t.idx = t.idx[:0]
 	for i, e := range t.entries {
-		if (t.role != "" && e.Role == t.role) || t.kinds[e.Kind] {
+		if (t.role != "" && e.Role == t.role && (t.ws == "" || e.Workstream == t.ws)) || t.kinds[e.Kind] {
 			t.idx = append(t.idx, i)
 		}
 	}

@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
+)
+
+// Names with escape sequences are never offered as completions: the input
+// would draw them as they are.
+func TestCompletionOffersOnlyHarmlessNames(t *testing.T) {
+	s := sampleState(t)
+	s, _, err := s.Apply(model.DefaultCatalog(), model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "zo\x1b]0;pwned\a"},
+		model.Env{Now: testNow, Actor: "alice", IDs: &model.SeqIDs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestModel(t, s, 120, 40)
+	m = keys(m, "2", "h")
+	m = typeText(m, "z")
+	m = keys(m, "tab")
+	if v := m.View(); strings.ContainsAny(v, "\x1b\a") {
+		t.Error("a stored name's escape sequence reached the screen through completion")
+	}
+}
+
+func TestQuitWithFailingSavesCanStillLeave(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m.opts.Results = make(chan store.WriteResult)
+	m = keys(m, "n")
+	m = typeText(m, "important")
+	m = keys(m, "enter")
+	m = send(m, savedMsg(store.WriteResult{Err: errors.New("disk full"), Pending: 1}))
+	next, cmd := m.Update(keyMsg("q"))
+	m = next.(Model)
+	if cmd != nil {
+		if _, ok := cmd().(tea.QuitMsg); ok {
+			t.Fatal("left without trying to save")
+		}
+	}
+	if v := m.View(); !strings.Contains(v, "q again leaves without them") || !strings.Contains(v, "NOT SAVED") {
+		t.Fatalf("the screen went blank or does not say what is going on:\n%s", v)
+	}
+	_, cmd = m.Update(keyMsg("q"))
+	if cmd == nil {
+		t.Fatal("q again did not leave")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q again did not leave")
+	}
+}
+
+// A result that merges a successful save with a failed retry still
+// acknowledges what it committed.
+func TestMergedResultAcknowledgesCommits(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "n")
+	m = typeText(m, "once")
+	m = keys(m, "enter")
+	saved, _, _ := m.disk.Apply(model.DefaultCatalog(), m.pending[0].change.Op, m.pending[0].change.Env)
+	m = send(m, savedMsg(store.WriteResult{State: saved, Committed: []uint64{1}, Err: errors.New("later retry failed")}))
+	if len(m.pending) != 0 {
+		t.Fatalf("%d changes still pending", len(m.pending))
+	}
+	if n := countText(m.state, "once"); n != 1 {
+		t.Errorf("the note shows %d times", n)
+	}
+}
+
+func countText(s model.State, text string) int {
+	n := 0
+	for _, e := range s.Timeline {
+		if e.Text == text && e.Kind == model.KindNote {
+			n++
+		}
+	}
+	return n
+}
+
+// A reload that already holds a change still marked as saving shows it once.
+func TestReloadDoesNotShowAChangeTwice(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "n")
+	m = typeText(m, "once")
+	m = keys(m, "enter")
+	onDisk, _, _ := m.disk.Apply(model.DefaultCatalog(), m.pending[0].change.Op, m.pending[0].change.Env)
+	m = send(m, loadedMsg{state: onDisk})
+	if n := countText(m.state, "once"); n != 1 {
+		t.Errorf("after a reload the note shows %d times", n)
+	}
+}
+
+func TestFilterKeepsTheWorkstream(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "right", "/")
+	m = typeText(m, "tl/network")
+	m = keys(m, "enter")
+	if m.timeline.len() == 0 {
+		t.Fatal("no network entries")
+	}
+	for i := 0; i < m.timeline.len(); i++ {
+		if e := m.timeline.at(i); e.Role != "tech_lead" || e.Workstream != "network" {
+			t.Fatalf("tl/network kept %+v", e)
+		}
+	}
+	kept := m.timeline.len()
+	m = keys(m, "/")
+	m = typeText(m, "nonsense")
+	m = keys(m, "enter")
+	if m.timeline.len() != kept || m.timeline.filter != "tl/network" {
+		t.Error("a bad filter cleared the one shown")
+	}
+}
+
+func TestRefusedPromptKeepsTheText(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "S")
+	m = typeText(m, "resovled")
+	m = keys(m, "enter")
+	if m.prompt == nil || m.prompt.value() != "resovled" || !strings.Contains(m.View(), "unknown status") {
+		t.Fatalf("a mistyped status lost the prompt:\n%s", m.View())
+	}
+	m = keys(m, "ctrl+c")
+	if m.prompt != nil || m.quitting {
+		t.Error("ctrl+c in a prompt should close the prompt, not the screen")
+	}
+}
+
+func TestUnknownKeysMakeTheScreenRefuseChanges(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = send(m, loadedMsg{state: sampleState(t), err: &store.UnknownKeysError{FileError: store.FileError{Path: "w.toml", Line: 3, Msg: "unknown key owner_team"}}})
+	m = keys(m, "n")
+	m = typeText(m, "lost?")
+	m = keys(m, "enter")
+	if len(saver.submitted()) != 0 {
+		t.Error("a change was queued although no save could succeed")
+	}
+	if v := m.View(); !strings.Contains(v, "owner_team") || !strings.Contains(v, "keys warroom does not know") {
+		t.Errorf("the screen does not say why:\n%s", v)
+	}
+	m = keys(m, "esc", "tab")
+	if !strings.Contains(m.View(), "owner_team") {
+		t.Error("the file's problem vanished after a key press")
+	}
+	m = send(m, loadedMsg{state: sampleState(t)})
+	if m.readOnly || strings.Contains(m.View(), "owner_team") {
+		t.Error("a clean reload did not lift the block")
+	}
+}
+
+func TestFullHelpListsEveryKey(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	v := keys(m, "?").View()
+	for _, want := range []string{"start task", "task done", "reopen task", "cancel task", "reassign task", "filter by role or kind", "hand off role"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+	if !strings.Contains(keys(m, "n").View(), "enter") {
+		t.Error("prompt help missing")
+	}
+	for _, w := range []int{80, 60, 45} {
+		m2, _ := newTestModel(t, sampleState(t), w, 24)
+		last := lines(m2.View())[23]
+		if !strings.Contains(last, "? help") || !strings.Contains(last, "q quit") {
+			t.Errorf("at %d columns the footer lost ? or q: %q", w, last)
+		}
+	}
+}
