@@ -241,7 +241,9 @@ func (m *Model) bottomView(w int) string {
 	k := m.keys.Global
 	pinned := m.help.ShortHelpView([]key.Binding{k.Help, k.Quit})
 	rest := m.help.ShortHelpView(m.shortHelp())
-	rest = fit(rest, max(0, w-lipgloss.Width(pinned)-3))
+	if room := max(0, w-lipgloss.Width(pinned)-3); lipgloss.Width(rest) > room {
+		rest = ansi.Truncate(rest, room, "…")
+	}
 	parts = append(parts, fit(rest+" • "+pinned, w))
 	return strings.Join(parts, "\n")
 }

@@ -381,7 +381,7 @@ func TestTmuxWarRoomScreen(t *testing.T) {
 	s.waitFor(t, has("New task for Tech lead: "+task), "the task title typed in the prompt")
 	s.press("Enter")
 	s.waitFor(t, matchAll(
-		regexp.MustCompile(`Tasks \(1 open, 0 done\)`),
+		regexp.MustCompile(`Tasks \(1 open, 0 closed\)`),
 		regexp.MustCompile(`│\[ \] [0-9a-z]+ down q +Tech lead \(bob\) · `),
 		regexp.MustCompile(`Timeline \(4\)`),
 	), "the task in the task list")
