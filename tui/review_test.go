@@ -172,3 +172,20 @@ func TestFullHelpListsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// Below 24 rows the tab row is one line: the focused role's tab is always
+// on it, with marks for the tabs before and after.
+func TestNarrowTabRowFollowsTheFocus(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 60, 20)
+	for i := 0; i < len(m.holdings); i++ {
+		row := lines(m.View())[2]
+		if !strings.Contains(row, "[") {
+			t.Fatalf("role %d: the focused tab is not on the tab row: %q", i+1, row)
+		}
+		m = keys(m, "tab")
+	}
+	m = keys(m, "8")
+	if row := lines(m.View())[2]; !strings.HasPrefix(strings.TrimSpace(row), "‹") {
+		t.Errorf("no mark for the tabs before: %q", row)
+	}
+}

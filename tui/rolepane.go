@@ -181,7 +181,7 @@ func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
 	if untouched {
 		age = m.t("untouched %s", report.Age(m.now.Sub(t.Updated)))
 	}
-	owner := report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
+	owner := m.taskOwner(t)
 	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
 	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
 	st := s.Text
@@ -244,4 +244,20 @@ func (m *Model) kindWidth() int {
 		w = max(w, lipgloss.Width(m.kindWord(k)))
 	}
 	return w
+}
+
+// taskOwner says who owns a task in few columns, the person always shown:
+// "TL·database (ivan)", "grace", or nobody.
+func (m *Model) taskOwner(t model.Task) string {
+	person := t.Owner
+	if person == "" && !t.RoleRef().IsZero() {
+		person, _ = m.state.Holder(t.RoleRef())
+	}
+	switch {
+	case !t.RoleRef().IsZero() && person != "":
+		return safetext.Line(shortName(m.opts.Catalog, t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
+	case person != "":
+		return safetext.Line(person)
+	}
+	return report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -72,10 +73,31 @@ func (m *Model) tabLinesFor(w, maxLines int) []string {
 			break
 		}
 	}
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
+	if len(lines) <= maxLines {
+		return lines
 	}
-	return lines
+	// Still too many: show the lines around the focused tab, and say that
+	// there are more before or after.
+	start := min(focusLine(lines), len(lines)-maxLines)
+	window := append([]string(nil), lines[start:start+maxLines]...)
+	if start > 0 {
+		window[0] = "‹" + window[0]
+	}
+	if start+maxLines < len(lines) {
+		last := len(window) - 1
+		window[last] = fit(window[last], max(0, w-1)) + "›"
+	}
+	return window
+}
+
+// focusLine is the line of the tab row that holds the focused tab.
+func focusLine(lines []string) int {
+	for i, l := range lines {
+		if strings.Contains(ansi.Strip(l), "[") {
+			return i
+		}
+	}
+	return 0
 }
 
 func (m *Model) tabLines(w int, form int) []string {

@@ -123,7 +123,7 @@ func md(s string) string { return mdCell(line(s)) }
 
 // mdCell escapes what would break a table cell in already-sanitised text.
 func mdCell(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "|", "\\|").Replace(s)
+	return strings.NewReplacer("\\", "\\\\", "|", "\\|", "<", "&lt;").Replace(s)
 }
 
 // mdBlock sanitises multi-line text for a paragraph.
