@@ -30,7 +30,16 @@ func Explain(err error, l i18n.Lang) string {
 	case errors.As(err, &ce):
 		inner = ce
 	default:
-		return err.Error()
+		// Errors of other packages that can say themselves in a language
+		// (the store's) do so.
+		var loc interface {
+			error
+			In(i18n.Lang) string
+		}
+		if !errors.As(err, &loc) {
+			return err.Error()
+		}
+		inner = loc
 	}
 	full, en := err.Error(), inner.Error()
 	if !strings.Contains(full, en) {

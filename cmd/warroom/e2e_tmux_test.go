@@ -382,7 +382,7 @@ func TestTmuxWarRoomScreen(t *testing.T) {
 	s.press("Enter")
 	s.waitFor(t, matchAll(
 		regexp.MustCompile(`Tasks \(1 open, 0 closed\)`),
-		regexp.MustCompile(`│\[ \] [0-9a-z]+ down q +Tech lead \(bob\) · `),
+		regexp.MustCompile(`│\[ \] [0-9a-z]+ down q +TL \(bob\) · `),
 		regexp.MustCompile(`Timeline \(4\)`),
 	), "the task in the task list")
 	if dead := s.pane("#{pane_dead}"); dead != "0" {

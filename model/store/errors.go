@@ -3,10 +3,24 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // ErrNoIncident is returned when the file does not exist.
 var ErrNoIncident = errors.New("no incident file")
+
+// MissingError says which file does not exist; it is ErrNoIncident.
+type MissingError struct{ Path string }
+
+func (e *MissingError) Error() string { return e.In("en") }
+
+// In says it in language l.
+func (e *MissingError) In(l i18n.Lang) string { return l.T("%s: no incident file", e.Path) }
+
+// Is makes errors.Is(err, ErrNoIncident) true.
+func (e *MissingError) Is(target error) bool { return target == ErrNoIncident }
 
 // FileError is a problem at a place in the file, printed as
 // PATH:LINE:COL: message, the form editors and terminals link to.
@@ -32,8 +46,11 @@ type SchemaError struct {
 	File, Here int
 }
 
-func (e *SchemaError) Error() string {
-	return fmt.Sprintf("%s: written with file schema %d, but this warroom reads schema %d at most; "+
+func (e *SchemaError) Error() string { return e.In("en") }
+
+// In says it in language l.
+func (e *SchemaError) In(l i18n.Lang) string {
+	return l.T("%s: written with file schema %d, but this warroom reads schema %d at most; "+
 		"upgrade warroom to open it (the file was left as it is)", e.Path, e.File, e.Here)
 }
 
@@ -43,12 +60,15 @@ type LockError struct {
 	Err        error
 }
 
-func (e *LockError) Error() string {
-	msg := fmt.Sprintf("%s: another warroom is still writing it (lock %s)", e.Path, e.Lock)
+func (e *LockError) Error() string { return e.In("en") }
+
+// In says it in language l.
+func (e *LockError) In(l i18n.Lang) string {
+	msg := l.T("%s: another warroom is still writing it (lock %s)", e.Path, e.Lock)
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()
 	}
-	return msg + "; try again"
+	return msg + l.T("; try again")
 }
 
 func (e *LockError) Unwrap() error { return e.Err }
@@ -63,3 +83,12 @@ type UnknownKeysError struct {
 
 // Unwrap lets errors.As find the *FileError, with its position.
 func (e *UnknownKeysError) Unwrap() error { return &e.FileError }
+
+func (e *UnknownKeysError) Error() string { return e.In("en") }
+
+// In says it in language l.
+func (e *UnknownKeysError) In(l i18n.Lang) string {
+	where := (&FileError{Path: e.Path, Line: e.Line, Col: e.Col, Msg: ""}).Error()
+	return where + l.T("unknown key %s; warroom would drop it when saving, so it saves no change until the key is renamed or removed",
+		strings.Join(e.Keys, ", "))
+}

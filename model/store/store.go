@@ -62,7 +62,7 @@ func Load(path string) (model.State, error) {
 	data, err := os.ReadFile(resolve(path))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+			return model.State{}, &MissingError{Path: path}
 		}
 		return model.State{}, fmt.Errorf("read incident: %w", err)
 	}
@@ -77,7 +77,7 @@ func Load(path string) (model.State, error) {
 func Update(ctx context.Context, path string, create bool, change func(model.State) (model.State, error)) (model.State, error) {
 	if !create {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+			return model.State{}, &MissingError{Path: path}
 		}
 	}
 	path = resolve(path)
@@ -101,7 +101,7 @@ func Update(ctx context.Context, path string, create bool, change func(model.Sta
 		}
 	case errors.Is(err, fs.ErrNotExist) && create:
 	case errors.Is(err, fs.ErrNotExist):
-		return model.State{}, fmt.Errorf("%s: %w", path, ErrNoIncident)
+		return model.State{}, &MissingError{Path: path}
 	default:
 		return model.State{}, fmt.Errorf("read incident: %w", err)
 	}
