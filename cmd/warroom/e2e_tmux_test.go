@@ -52,7 +52,7 @@ func needTmux(t *testing.T) string {
 // runs the warroom binary with exactly env (plus PATH, HOME, TZ=UTC and
 // TERM=xterm-256color). The pane stays after the program exits, so its
 // exit status can be read. The server is killed when the test ends.
-func startTmux(t *testing.T, home string, env map[string]string, width, height int) *tmuxSession {
+func startTmux(t *testing.T, home string, env map[string]string, width, height int, flags ...string) *tmuxSession {
 	t.Helper()
 	tmux := needTmux(t)
 	b := make([]byte, 6)
@@ -67,7 +67,7 @@ func startTmux(t *testing.T, home string, env map[string]string, width, height i
 	for k, v := range env {
 		argv = append(argv, k+"="+v)
 	}
-	argv = append(argv, binPath)
+	argv = append(append(argv, binPath), flags...)
 
 	// One tmux invocation: remain-on-exit is on before the program starts,
 	// however fast it exits.
@@ -474,5 +474,41 @@ func TestTmuxWarRoomScreen(t *testing.T) {
 	}
 	if e := d.Timeline[3]; e.Task != d.Tasks[0].ID {
 		t.Errorf("task entry = %+v, want task %s", e, d.Tasks[0].ID)
+	}
+}
+
+// TestTmuxWallIsReadOnly opens the wall on an incident, presses every key
+// that edits on the screen and types text, and checks that the file is
+// byte for byte as it was.
+func TestTmuxWallIsReadOnly(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("handoff", "tl", "bob")
+	before, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": "alice"}, 120, 40, "--wall")
+	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, saying it is read-only")
+	for _, k := range []string{"h", "n", "t", "S", "V", "u", "Right", "Right", "s", "d", "o", "x", "a"} {
+		s.press(k)
+	}
+	s.typeText("2hbob: down")
+	s.press("Enter")
+	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, still read-only after the keys")
+	if dead := s.pane("#{pane_dead}"); dead != "0" {
+		t.Fatal("the wall left before q was pressed")
+	}
+	s.typeKeys("q")
+	if status := s.waitForExit(t); status != "0" {
+		t.Fatalf("the wall exited with status %s", status)
+	}
+	after, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(after) != string(before) {
+		t.Error("keys pressed on the wall changed the incident file")
 	}
 }
