@@ -121,6 +121,17 @@ func (t *tx) assignmentID() (string, error) {
 	})
 }
 
+// checkOwner validates who a task is given to: an optional role instance
+// and an optional person.
+func (t *tx) checkOwner(r RoleRef, person string) (RoleRef, string, error) {
+	ref, err := t.checkRole(r)
+	if err != nil {
+		return ref, "", err
+	}
+	owner, err := optionalName("owner", person)
+	return ref, owner, err
+}
+
 // checkRole validates an optional role instance against the catalog.
 func (t *tx) checkRole(r RoleRef) (RoleRef, error) {
 	if r.IsZero() {
@@ -199,11 +210,7 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	ref, err := t.checkRole(op.Role)
-	if err != nil {
-		return err
-	}
-	owner, err := optionalName("owner", op.Owner)
+	ref, owner, err := t.checkOwner(op.Role, op.Owner)
 	if err != nil {
 		return err
 	}
@@ -269,11 +276,7 @@ func (op TaskAssign) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	ref, err := t.checkRole(op.Role)
-	if err != nil {
-		return err
-	}
-	owner, err := optionalName("owner", op.Owner)
+	ref, owner, err := t.checkOwner(op.Role, op.Owner)
 	if err != nil {
 		return err
 	}
