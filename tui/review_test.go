@@ -133,7 +133,7 @@ func TestRefusedPromptKeepsTheText(t *testing.T) {
 
 func TestUnknownKeysMakeTheScreenRefuseChanges(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
-	m = send(m, loadedMsg{state: sampleState(t), err: &store.UnknownKeysError{FileError: store.FileError{Path: "w.toml", Line: 3, Msg: "unknown key owner_team"}}})
+	m = send(m, loadedMsg{state: sampleState(t), err: &store.UnknownKeysError{FileError: store.FileError{Path: "w.toml", Line: 3}, Keys: []string{"incident.owner_team"}}})
 	m = keys(m, "n")
 	m = typeText(m, "lost?")
 	m = keys(m, "enter")
