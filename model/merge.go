@@ -1,0 +1,300 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// MergeReport says what a merge brought into one side from the other.
+type MergeReport struct {
+	Entries, Tasks, Assignments, People int
+	// Fields counts incident and task fields whose value came from the
+	// other side because its change was the later one.
+	Fields int
+}
+
+// String renders "+12 entries, +2 tasks, 1 field updated".
+func (r MergeReport) String() string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n == 1 {
+			parts = append(parts, "+1 "+one)
+		} else if n > 1 {
+			parts = append(parts, fmt.Sprintf("+%d %s", n, many))
+		}
+	}
+	add(r.Entries, "entry", "entries")
+	add(r.Tasks, "task", "tasks")
+	add(r.Assignments, "handoff", "handoffs")
+	add(r.People, "person", "people")
+	switch {
+	case r.Fields == 1:
+		parts = append(parts, "1 field updated")
+	case r.Fields > 1:
+		parts = append(parts, fmt.Sprintf("%d fields updated", r.Fields))
+	}
+	if len(parts) == 0 {
+		return "nothing new"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// IncidentMismatchError refuses to merge two different incidents.
+type IncidentMismatchError struct{ A, B string }
+
+func (e *IncidentMismatchError) Error() string {
+	return fmt.Sprintf("these are two different incidents (%s and %s); only copies of the same incident can be merged", e.A, e.B)
+}
+
+// Merge combines two copies of one incident, as two replicas that changed
+// it apart would. Timeline entries, handoffs and people are united by id
+// (name for people); a field several writers can change keeps the value
+// with the later clock stamp, the same on every replica; the value that
+// lost stays in the timeline, where its change was recorded. Nothing one
+// side wrote is dropped.
+//
+// Merge is commutative, associative and idempotent: replicas that merge
+// the same changes in any order end up identical. The report says what b
+// brought into a.
+func Merge(a, b State) (State, MergeReport, error) {
+	var rep MergeReport
+	switch {
+	case !b.Declared():
+		return normalize(a), rep, nil
+	case !a.Declared():
+		n := normalize(b)
+		rep.Entries, rep.Tasks, rep.Assignments, rep.People = len(n.Timeline), len(n.Tasks), len(n.Assignments), len(n.People)
+		return n, rep, nil
+	case a.Incident.ID != b.Incident.ID:
+		return State{}, rep, &IncidentMismatchError{A: a.Incident.ID, B: b.Incident.ID}
+	}
+	a.Tasks, b.Tasks = separateTasks(a.Tasks, b.Tasks)
+	out := State{Schema: max(a.Schema, b.Schema)}
+	out.Incident, rep.Fields = mergeIncident(a.Incident, b.Incident)
+
+	out.People, rep.People = unite(a.People, b.People, func(p Person) string { return p.Name },
+		func(x, y Person) Person {
+			if y.Joined.Before(x.Joined) {
+				return y
+			}
+			return x
+		})
+	out.Assignments, rep.Assignments = unite(a.Assignments, b.Assignments, func(x Assignment) string { return x.ID }, pickAssignment)
+	var fields int
+	out.Tasks, rep.Tasks = unite(a.Tasks, b.Tasks, func(t Task) string { return t.ID }, func(x, y Task) Task {
+		t, n := mergeTask(x, y)
+		fields += n
+		return t
+	})
+	rep.Fields += fields
+	out.Timeline, rep.Entries = unite(a.Timeline, b.Timeline, func(e Entry) string { return e.ID }, pickEntry)
+	return normalize(out), rep, nil
+}
+
+// unite returns the union of as and bs by key, combining items present on
+// both sides with both (which must give the same result whichever side is
+// first), and how many items only bs had.
+func unite[T any](as, bs []T, key func(T) string, both func(x, y T) T) ([]T, int) {
+	idx := make(map[string]int, len(as)+len(bs))
+	out := make([]T, 0, len(as)+len(bs))
+	for _, x := range as {
+		if i, dup := idx[key(x)]; dup {
+			out[i] = both(out[i], x)
+			continue
+		}
+		idx[key(x)] = len(out)
+		out = append(out, x)
+	}
+	added := 0
+	for _, y := range bs {
+		if i, ok := idx[key(y)]; ok {
+			out[i] = both(out[i], y)
+			continue
+		}
+		idx[key(y)] = len(out)
+		out = append(out, y)
+		added++
+	}
+	return out, added
+}
+
+// taskIdentity is what makes a task itself: who created it, when, and its
+// first clock reading. Two tasks with one id and different identities
+// were created apart on two replicas that drew the same short id.
+func taskIdentity(t Task) string {
+	return t.Created.UTC().Format(time.RFC3339Nano) + "\x00" + t.CreatedBy
+}
+
+// separateTasks keeps two different tasks that drew the same id apart:
+// the one with the greater identity takes an id derived from its identity,
+// the same whichever order replicas merge in, so neither is lost.
+func separateTasks(as, bs []Task) ([]Task, []Task) {
+	byID := make(map[string]Task, len(as))
+	for _, t := range as {
+		byID[t.ID] = t
+	}
+	var out []Task
+	for i, t := range bs {
+		other, ok := byID[t.ID]
+		if !ok || taskIdentity(other) == taskIdentity(t) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(bs)
+		}
+		if taskIdentity(t) > taskIdentity(other) {
+			out[i].ID = derivedID(t)
+			continue
+		}
+		// The task already here is the one to move.
+		as = slices.Clone(as)
+		for j := range as {
+			if as[j].ID == t.ID && taskIdentity(as[j]) == taskIdentity(other) {
+				as[j].ID = derivedID(other)
+			}
+		}
+	}
+	if out == nil {
+		out = bs
+	}
+	return as, out
+}
+
+// derivedID is a task's id made unique by its identity.
+func derivedID(t Task) string {
+	h := uint64(14695981039346656037)
+	for _, c := range []byte(taskIdentity(t)) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return fmt.Sprintf("%s-%s", t.ID, string([]byte{idAlphabet[h%31], idAlphabet[h/31%31], idAlphabet[h/961%31]}))
+}
+
+// lww picks the value with the later stamp; equal stamps (the same write,
+// or a hand edit) pick the greater value, so every replica picks the same.
+func lww[T cmp.Ordered](x T, xs Stamp, y T, ys Stamp) (T, Stamp, bool) {
+	switch c := xs.Compare(ys); {
+	case c > 0:
+		return x, xs, false
+	case c < 0:
+		return y, ys, x != y
+	}
+	if y > x {
+		return y, ys, true
+	}
+	return x, xs, false
+}
+
+func mergeIncident(a, b Incident) (Incident, int) {
+	out := a
+	n := 0
+	count := func(changed bool) {
+		if changed {
+			n++
+		}
+	}
+	var ch bool
+	out.Title, out.Clock.Title, ch = lww(a.Title, a.Clock.Title, b.Title, b.Clock.Title)
+	count(ch)
+	out.Summary, out.Clock.Summary, ch = lww(a.Summary, a.Clock.Summary, b.Summary, b.Clock.Summary)
+	count(ch)
+	out.Status, out.Clock.Status, ch = lww(a.Status, a.Clock.Status, b.Status, b.Clock.Status)
+	count(ch)
+	out.Severity, out.Clock.Severity, ch = lww(a.Severity, a.Clock.Severity, b.Severity, b.Clock.Severity)
+	count(ch)
+	// The declaration happened once; copies agree unless edited by hand,
+	// and then the earlier one wins everywhere.
+	if b.Declared.Before(a.Declared) || (b.Declared.Equal(a.Declared) && b.DeclaredBy > a.DeclaredBy) {
+		out.Declared, out.DeclaredBy = b.Declared, b.DeclaredBy
+	}
+	return out, n
+}
+
+func mergeTask(a, b Task) (Task, int) {
+	out := a
+	n := 0
+	var ch bool
+	out.Title, out.Clock.Title, ch = lww(a.Title, a.Clock.Title, b.Title, b.Clock.Title)
+	if ch {
+		n++
+	}
+	out.State, out.Clock.State, ch = lww(a.State, a.Clock.State, b.State, b.Clock.State)
+	if ch {
+		n++
+	}
+	// Role, workstream and owner change together.
+	ao := a.Role + "\x00" + a.Workstream + "\x00" + a.Owner
+	bo := b.Role + "\x00" + b.Workstream + "\x00" + b.Owner
+	var owner string
+	owner, out.Clock.Owner, ch = lww(ao, a.Clock.Owner, bo, b.Clock.Owner)
+	if ch {
+		n++
+	}
+	parts := strings.SplitN(owner, "\x00", 3)
+	out.Role, out.Workstream, out.Owner = parts[0], parts[1], parts[2]
+	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
+		out.Created, out.CreatedBy = b.Created, b.CreatedBy
+	}
+	out.Updated = laterTime(a.Updated, b.Updated)
+	return out, n
+}
+
+func laterTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// pickAssignment and pickEntry choose between two records with one id.
+// Records are never changed once written, so copies agree unless one was
+// edited by hand; then the same one wins everywhere.
+func pickAssignment(x, y Assignment) Assignment {
+	x.Until, y.Until = time.Time{}, time.Time{} // derived; recomputed
+	if fmt.Sprint(y) > fmt.Sprint(x) {
+		return y
+	}
+	return x
+}
+
+func pickEntry(x, y Entry) Entry {
+	if x == y {
+		return x
+	}
+	if fmt.Sprint(y) > fmt.Sprint(x) {
+		return y
+	}
+	return x
+}
+
+// normalize puts a merged state in its one canonical order: the timeline
+// by time, then id; tasks by creation, then id; handoffs by clock; people
+// by when they joined, then name; and recomputes what is derived.
+func normalize(s State) State {
+	s.Timeline = slices.Clone(s.Timeline)
+	slices.SortStableFunc(s.Timeline, func(x, y Entry) int {
+		return cmp.Or(x.At.Compare(y.At), strings.Compare(x.ID, y.ID))
+	})
+	s.Tasks = slices.Clone(s.Tasks)
+	slices.SortStableFunc(s.Tasks, func(x, y Task) int {
+		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
+	})
+	s.Assignments = slices.Clone(s.Assignments)
+	slices.SortStableFunc(s.Assignments, func(x, y Assignment) int {
+		return cmp.Or(x.Clock.Compare(y.Clock), strings.Compare(x.ID, y.ID))
+	})
+	seen := map[RoleRef]bool{}
+	for _, a := range s.Assignments {
+		if r := a.Ref(); !seen[r] {
+			seen[r] = true
+			setUntil(s.Assignments, r)
+		}
+	}
+	s.People = slices.Clone(s.People)
+	slices.SortStableFunc(s.People, func(x, y Person) int {
+		return cmp.Or(x.Joined.Compare(y.Joined), strings.Compare(x.Name, y.Name))
+	})
+	return s
+}
