@@ -93,8 +93,20 @@ func IsBidiControl(r rune) bool {
 // file would hand them to the terminal. The input must hold them only
 // inside basic (double-quoted) strings, as encoder output does.
 func EscapeQuoted(b []byte) []byte {
+	// Every character it rewrites starts with one of these bytes in UTF-8;
+	// most files have none, or few.
+	first := -1
+	for i, c := range b {
+		if c == 0x7f || c == 0xc2 || c == 0xd8 || c == 0xe2 {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return b
+	}
 	var out []byte
-	for i := 0; i < len(b); {
+	for i := first; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) {
 			if out == nil {
