@@ -11,6 +11,10 @@ import (
 // ErrNoIncident is returned when the file does not exist.
 var ErrNoIncident = errors.New("no incident file")
 
+// ErrUnchanged, returned by an Update's change function, says there is
+// nothing to save: Update writes nothing and returns the state as read.
+var ErrUnchanged = errors.New("nothing changed")
+
 // MissingError says which file does not exist; it is ErrNoIncident.
 type MissingError struct{ Path string }
 

@@ -107,6 +107,9 @@ func Update(ctx context.Context, path string, create bool, change func(model.Sta
 	}
 
 	next, err := change(cur)
+	if errors.Is(err, ErrUnchanged) {
+		return cur, nil
+	}
 	if err != nil {
 		return cur, err
 	}
