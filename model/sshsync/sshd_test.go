@@ -2,136 +2,30 @@ package sshsync
 
 import (
 	"context"
-	"fmt"
-	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
+
+	"github.com/warroom/warroom/model/sshsync/sshtest"
 )
 
-// sshServer is a real OpenSSH server on 127.0.0.1, started by the test with
-// its own host key, authorized key and config, never the system's.
+// sshServer wraps the test server with this package's helpers.
 type sshServer struct {
+	*sshtest.Server
 	dir        string
-	port       int
-	clientKey  string
 	knownHosts string
 }
 
-// needTool skips when a tool is missing on a developer's machine, and
-// fails under CI, which installs it.
-func needTool(t testing.TB, path string) {
-	t.Helper()
-	if _, err := exec.LookPath(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing and CI=true: .ci/run installs it", path)
-		}
-		t.Skipf("%s is not installed; install openssh-server and openssh-client to run the SSH tests", path)
-	}
-}
-
-func freePort(t testing.TB) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-func run(t testing.TB, name string, args ...string) {
-	t.Helper()
-	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-}
-
-// startSSHD starts sshd -D -e on a free loopback port and stops it when
-// the test ends.
 func startSSHD(t testing.TB) *sshServer {
-	t.Helper()
-	needTool(t, "/usr/sbin/sshd")
-	needTool(t, "ssh")
-	needTool(t, "ssh-keygen")
-	if err := os.MkdirAll("/run/sshd", 0o755); err != nil {
-		t.Fatalf("mkdir /run/sshd: %v", err)
-	}
-	dir := t.TempDir()
-	s := &sshServer{dir: dir, port: freePort(t), clientKey: filepath.Join(dir, "client"), knownHosts: filepath.Join(dir, "known_hosts")}
-	hostKey := filepath.Join(dir, "host")
-	run(t, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey)
-	run(t, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", s.clientKey)
-	pub, err := os.ReadFile(s.clientKey + ".pub")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "authorized_keys"), pub, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	hostPub, err := os.ReadFile(hostKey + ".pub")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(s.knownHosts, []byte(fmt.Sprintf("[127.0.0.1]:%d %s", s.port, hostPub)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "sshd_config")
-	conf := fmt.Sprintf(`Port %d
-ListenAddress 127.0.0.1
-HostKey %s
-AuthorizedKeysFile %s
-PidFile %s
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin prohibit-password
-StrictModes no
-UsePAM no
-Subsystem sftp internal-sftp
-SetEnv SHLVL=1
-LogLevel ERROR
-`, s.port, hostKey, filepath.Join(dir, "authorized_keys"), filepath.Join(dir, "sshd.pid"))
-	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("/usr/sbin/sshd", "-f", cfg, "-D", "-e")
-	var log strings.Builder
-	cmd.Stderr = &log
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start sshd: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", s.port), 200*time.Millisecond)
-		if err == nil {
-			c.Close()
-			return s
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("sshd did not start listening on %d: %s", s.port, log.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	s := sshtest.Start(t)
+	return &sshServer{Server: s, dir: s.Dir, knownHosts: s.KnownHosts}
 }
 
-// sshCommand is the client command line for this server: its key, its
-// known_hosts, no user config.
-func (s *sshServer) sshCommand() string {
-	return fmt.Sprintf("ssh -F /dev/null -i %s -o IdentitiesOnly=yes -o UserKnownHostsFile=%s -o StrictHostKeyChecking=yes -o LogLevel=ERROR",
-		s.clientKey, s.knownHosts)
-}
+func needTool(t testing.TB, path string) { sshtest.NeedTool(t, path) }
+func freePort(t testing.TB) int          { return sshtest.FreePort(t) }
+func (s *sshServer) sshCommand() string  { return s.SSHCommand() }
 
 // target is a path on the server (the same machine, so a local path).
 func (s *sshServer) target(path string) Target {
-	return Target{Host: "127.0.0.1", Port: s.port, Path: path}
+	return Target{Host: "127.0.0.1", Port: s.Port, Path: path}
 }
 
 func (s *sshServer) dial(t testing.TB, path string) *Conn {

@@ -18,6 +18,11 @@ type Result struct {
 	Created bool // the remote file was created from the local one
 }
 
+// Moved reports whether the sync changed either side.
+func (r Result) Moved() bool {
+	return r.Created || r.In != (model.MergeReport{}) || r.Out != (model.MergeReport{})
+}
+
 // String renders "in: +12 entries, +2 tasks; out: nothing new".
 func (r Result) String() string {
 	if r.Created {

@@ -193,3 +193,11 @@ func TestLockHeldPastTheBudget(t *testing.T) {
 		t.Fatalf("sync with the lock held: %v", err)
 	}
 }
+
+// storeUpdate applies one op to the file at path.
+func storeUpdate(path string, op model.Op) (model.State, error) {
+	return store.Update(ctx, path, true, func(s model.State) (model.State, error) {
+		next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now().UTC().Truncate(time.Millisecond), Actor: "bench", Replica: "b"})
+		return next, err
+	})
+}
