@@ -53,11 +53,30 @@ func (m *Model) headerView(w int) string {
 		since,
 		m.t("you: %s", safetext.Line(m.opts.Actor)),
 	}
+	if sy := m.syncState(); sy != "" {
+		parts = append(parts, sy)
+	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
 	if save := m.saveState(); save != "" {
 		line2 += "  " + save
 	}
 	return fit(line1, w) + "\n" + fit(line2, w)
+}
+
+// syncState says how the live sync with another copy is going.
+func (m *Model) syncState() string {
+	if m.opts.Syncs == nil {
+		return ""
+	}
+	s := m.styles()
+	target := safetext.Line(m.opts.SyncTarget)
+	switch {
+	case m.sync == nil:
+		return s.Muted.Render(m.t("syncing with %s…", target))
+	case m.sync.Err != nil:
+		return s.Error.Render(m.t("✗ SYNC with %s: %s", target, safetext.Line(m.explain(m.sync.Err))))
+	}
+	return m.t("⇄ synced with %s %s ago", target, clock(m.now.Sub(m.sync.At)))
 }
 
 // saveState says whether changes made here are on disk.

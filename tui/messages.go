@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -59,6 +60,23 @@ func waitForSave(ch <-chan store.WriteResult) tea.Cmd {
 			return nil
 		}
 		return savedMsg(r)
+	}
+}
+
+// syncMsg carries a live sync's attempt.
+type syncMsg sshsync.Status
+
+// waitForSync waits for the live sync's next report.
+func waitForSync(ch <-chan sshsync.Status) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		st, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return syncMsg(st)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/themes"
 )
@@ -41,6 +42,10 @@ type Options struct {
 	// that feed messages by hand.
 	Changes <-chan struct{}
 	Results <-chan store.WriteResult
+	// Syncs reports a live sync's attempts (sshsync.Live); nil without one.
+	Syncs <-chan sshsync.Status
+	// SyncTarget names the copy synced with, for the header.
+	SyncTarget string
 }
 
 // area is a part of the screen that can have focus.
@@ -91,12 +96,13 @@ type Model struct {
 	sizes         paneSizes // computed in Update, drawn by View
 	now           time.Time
 
-	saveErr  error  // the last save failed; it is retried
-	fileErr  string // the file could not be read as it is now; shown until it can
-	readOnly bool   // the file has keys warroom does not know: changes could never be saved
-	notice   string // a one-off message: a refused change, a rejected save
-	quitting bool   // leaving: draw nothing more
-	closing  bool   // q pressed with changes still saving: leave once saved
+	sync     *sshsync.Status // the last live sync attempt, when syncing
+	saveErr  error           // the last save failed; it is retried
+	fileErr  string          // the file could not be read as it is now; shown until it can
+	readOnly bool            // the file has keys warroom does not know: changes could never be saved
+	notice   string          // a one-off message: a refused change, a rejected save
+	quitting bool            // leaving: draw nothing more
+	closing  bool            // q pressed with changes still saving: leave once saved
 }
 
 // New builds the screen for a state read from the file (or the empty

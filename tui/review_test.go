@@ -4,10 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -187,5 +189,22 @@ func TestNarrowTabRowFollowsTheFocus(t *testing.T) {
 	m = keys(m, "8")
 	if row := lines(m.View())[2]; !strings.HasPrefix(strings.TrimSpace(row), "‹") {
 		t.Errorf("no mark for the tabs before: %q", row)
+	}
+}
+
+func TestHeaderShowsTheLiveSync(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	ch := make(chan sshsync.Status)
+	m.opts.Syncs, m.opts.SyncTarget = ch, "bastion:incident.toml"
+	if !strings.Contains(m.View(), "syncing with bastion:incident.toml") {
+		t.Error("no sync state before the first attempt")
+	}
+	m = send(m, syncMsg{At: testNow.Add(-12 * time.Second)})
+	if !strings.Contains(m.View(), "synced with bastion:incident.toml 0:12 ago") {
+		t.Errorf("after a sync:\n%s", lines(m.View())[1])
+	}
+	m = send(m, syncMsg{At: testNow, Err: errors.New("host unreachable")})
+	if !strings.Contains(m.View(), "SYNC with bastion:incident.toml: host unreachable") {
+		t.Errorf("after a failed sync:\n%s", lines(m.View())[1])
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/themes"
 )
@@ -25,9 +26,13 @@ type RunOptions struct {
 	Theme   themes.Theme
 	Themes  []themes.Theme // what T cycles through
 	Wall    bool           // the room's read-only big screen
-	Rotate  time.Duration  // wall: move to the next role pane this often
-	In      io.Reader
-	Out     io.Writer
+	// Sync, when set, keeps the file in step with a copy on another
+	// machine for as long as the screen is open.
+	Sync        *sshsync.Target
+	SyncOptions sshsync.Options
+	Rotate      time.Duration // wall: move to the next role pane this often
+	In          io.Reader
+	Out         io.Writer
 }
 
 // SaveTimeout bounds how long quitting waits for the last save.
@@ -51,11 +56,27 @@ func Run(ctx context.Context, o RunOptions) error {
 		return err
 	}
 	w := store.NewWriter(o.Path, o.Catalog)
+	var syncs chan sshsync.Status
+	if o.Sync != nil {
+		syncs = make(chan sshsync.Status, 1)
+		so := o.SyncOptions
+		so.Batch = true // a prompt would garble the screen: failures show in the header
+		go func() {
+			defer close(syncs)
+			_ = sshsync.Live(ctx, o.Path, *o.Sync, so, sshsync.SyncOptions{Owner: o.Actor}, 5*time.Second, func(st sshsync.Status) {
+				select { // keep only the latest report
+				case <-syncs:
+				default:
+				}
+				syncs <- st
+			})
+		}()
+	}
 	r := lipgloss.NewRenderer(o.Out)
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
-		Saver: w, Changes: changes, Results: w.Results(),
+		Saver: w, Changes: changes, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)
@@ -91,3 +112,10 @@ func (e *unsavedError) Error() string {
 }
 
 func (e *unsavedError) Unwrap() error { return e.err }
+
+func syncTarget(t *sshsync.Target) string {
+	if t == nil {
+		return ""
+	}
+	return t.String()
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -22,7 +23,7 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), turn)
+	return tea.Batch(tick(m.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
 }
 
 // Update routes each message to the one method that handles it: window
@@ -43,6 +44,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.findRoleEntries()
 		}
 		cmd = rotate(m.opts.Rotate)
+	case syncMsg:
+		st := sshsync.Status(msg)
+		m.sync = &st
+		cmd = waitForSync(m.opts.Syncs)
 	case fileChangedMsg:
 		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
 	case loadedMsg:

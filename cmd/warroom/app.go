@@ -15,6 +15,7 @@ import (
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/tui"
 )
@@ -25,17 +26,20 @@ const defaultFile = "warroom.toml"
 
 // app is one run of the command: its flags, environment and streams.
 type app struct {
-	file   string
-	as     string
-	lang   string
-	theme  string
-	wall   bool
-	rotate time.Duration
-	config config
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
-	getenv func(string) string
+	file  string
+	as    string
+	lang  string
+	theme string
+	wall  bool
+	// syncWith is --sync as typed; syncTarget, the target it names.
+	syncWith   string
+	syncTarget *sshsync.Target
+	rotate     time.Duration
+	config     config
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	getenv     func(string) string
 
 	catalog *model.Catalog
 	replica string
@@ -158,5 +162,6 @@ func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
+		Sync: a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 	})
 }

@@ -196,3 +196,30 @@ func TestSyncKillNine(t *testing.T) {
 		t.Error("after the kills, home's entry did not arrive")
 	}
 }
+
+// TestTmuxTwoScreensSync opens two screens, each on its own copy and
+// syncing through a third machine, and checks that a change made on one
+// side shows on the other screen by itself.
+func TestTmuxTwoScreensSync(t *testing.T) {
+	office, home, target, _ := syncRunners(t)
+	office.declare()
+	office.ok("sync", target, "--create")
+	home.ok("sync", target)
+	var screens []*tmuxSession
+	for _, r := range []*runner{office, home} {
+		s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": r.env["WARROOM_USER"],
+			"WARROOM_SSH_COMMAND": r.env["WARROOM_SSH_COMMAND"]}, 120, 40, "--sync", target)
+		s.waitFor(t, has("synced with"), "the screen syncing")
+		screens = append(screens, s)
+	}
+	office.ok("log", "seen in the office and at home")
+	screens[1].waitFor(t, has("seen in the office and at home"), "the office's note on the home screen")
+	home.ok("handoff", "scribe", "zoe")
+	screens[0].waitFor(t, has("Scribe: zoe"), "home's handoff on the office screen")
+	for _, s := range screens {
+		s.typeKeys("q")
+		if st := s.waitForExit(t); st != "0" {
+			t.Errorf("a syncing screen exited with %s", st)
+		}
+	}
+}

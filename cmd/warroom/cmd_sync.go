@@ -11,7 +11,6 @@ import (
 
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/sshsync"
-	"github.com/warroom/warroom/model/store"
 )
 
 func (a *app) syncCmd() *cobra.Command {
@@ -80,70 +79,15 @@ func hostname() string {
 	return h
 }
 
-// watchSync keeps the two copies in step until ctx ends: every interval
-// and right after every local change, over one connection, reopened with
-// backoff when it fails.
+// watchSync keeps the two copies in step until ctx ends, printing what
+// each sync moved and every failure.
 func (a *app) watchSync(ctx context.Context, target sshsync.Target, o sshsync.Options, so sshsync.SyncOptions, interval time.Duration) error {
-	changes, err := store.Watch(ctx, a.path())
-	if err != nil {
-		return err
-	}
-	var conn *sshsync.Conn
-	defer func() {
-		if conn != nil {
-			_ = conn.Close()
-		}
-	}()
-	backoff := time.Second
-	for {
-		if conn == nil {
-			if conn, err = sshsync.Dial(ctx, target, o); err != nil {
-				conn = nil
-				if ctx.Err() != nil {
-					return nil
-				}
-				a.warn("sync: %s; retrying in %s", err.Error(), backoff)
-				if !sleep(ctx, backoff) {
-					return nil
-				}
-				backoff = min(2*backoff, 30*time.Second)
-				continue
-			}
-		}
-		res, err := sshsync.Sync(ctx, conn, a.path(), so)
+	return sshsync.Live(ctx, a.path(), target, o, so, interval, func(st sshsync.Status) {
 		switch {
-		case ctx.Err() != nil:
-			return nil
-		case err != nil:
-			a.warn("sync: %s", err.Error())
-			_ = conn.Close()
-			conn = nil
-			if !sleep(ctx, backoff) {
-				return nil
-			}
-			backoff = min(2*backoff, 30*time.Second)
-			continue
+		case st.Err != nil:
+			a.warn("sync: %s", st.Err.Error())
+		case st.Result.Moved():
+			a.say("%s synced with %s: %s\n", st.At.Format("15:04:05"), safetext.Line(target.String()), st.Result.String())
 		}
-		backoff = time.Second
-		so.Create = false
-		if res.Moved() {
-			a.say("%s synced with %s: %s\n", time.Now().Format("15:04:05"), safetext.Line(target.String()), res.String())
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-changes:
-		case <-time.After(interval):
-		}
-	}
-}
-
-// sleep waits d unless ctx ends first; it reports whether to go on.
-func sleep(ctx context.Context, d time.Duration) bool {
-	select {
-	case <-ctx.Done():
-		return false
-	case <-time.After(d):
-		return true
-	}
+	})
 }

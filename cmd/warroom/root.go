@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/sshsync"
 )
 
 // run executes the command line and returns the exit status.
@@ -71,9 +72,17 @@ Every change writes itself into the timeline.`,
 			if a.rotate < 0 || (a.rotate > 0 && a.rotate < time.Second) {
 				return usage("--rotate %s: give a period of a second or more, such as 15s", a.rotate)
 			}
+			if a.syncWith != "" {
+				t, err := sshsync.ParseTarget(a.syncWith)
+				if err != nil {
+					return usageError{err: err}
+				}
+				a.syncTarget = &t
+			}
 			return a.screen(cmd.Context(), a.path())
 		},
 	}
+	root.Flags().StringVar(&a.syncWith, "sync", "", "keep the file in step with a copy on another machine while the screen is open: [user@]host:path (see warroom sync)")
 	root.Flags().BoolVar(&a.wall, "wall", false, "the room's big screen: read-only, large severity, status and clocks, every role on one board")
 	root.Flags().DurationVar(&a.rotate, "rotate", 0, "with --wall: show the next role's pane this often (15s, 1m)")
 	f := root.PersistentFlags()
