@@ -100,23 +100,19 @@ func Merge(a, b State) (State, MergeReport, error) {
 func unite[T any](as, bs []T, key func(T) string, both func(x, y T) T) ([]T, int) {
 	idx := make(map[string]int, len(as)+len(bs))
 	out := make([]T, 0, len(as)+len(bs))
-	for _, x := range as {
-		if i, dup := idx[key(x)]; dup {
-			out[i] = both(out[i], x)
-			continue
-		}
-		idx[key(x)] = len(out)
-		out = append(out, x)
-	}
 	added := 0
-	for _, y := range bs {
-		if i, ok := idx[key(y)]; ok {
-			out[i] = both(out[i], y)
-			continue
+	for side, items := range [][]T{as, bs} {
+		for _, x := range items {
+			if i, dup := idx[key(x)]; dup {
+				out[i] = both(out[i], x)
+				continue
+			}
+			idx[key(x)] = len(out)
+			out = append(out, x)
+			if side == 1 {
+				added++
+			}
 		}
-		idx[key(y)] = len(out)
-		out = append(out, y)
-		added++
 	}
 	return out, added
 }
