@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/warroom/warroom/model/i18n"
 )
@@ -80,7 +81,9 @@ func (t *tx) own(name string) {
 func (t *tx) record(e Entry) {
 	t.own("timeline")
 	e.ID = t.env.IDs.NewID("e", 12)
-	e.At = t.env.Now
+	if e.At.IsZero() {
+		e.At = t.env.Now
+	}
 	e.By = t.env.Actor
 	t.s.Timeline = append(t.s.Timeline, e)
 	t.entries = append(t.entries, e)
@@ -201,7 +204,15 @@ func (op Log) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Text: text})
+	e := Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Text: text}
+	if !op.At.IsZero() {
+		at := op.At.UTC().Truncate(time.Millisecond)
+		if at.After(t.env.Now) {
+			return &TextError{Field: "time", Reason: i18n.M("%s is in the future; backdate to a time that has passed", at.Format(time.RFC3339))}
+		}
+		e.At, e.Recorded = at, t.env.Now
+	}
+	t.record(e)
 	return nil
 }
 

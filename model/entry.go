@@ -115,6 +115,9 @@ type Entry struct {
 	From       string    `toml:"from,omitempty" json:"from,omitzero"`
 	To         string    `toml:"to,omitempty" json:"to,omitzero"`
 	Text       string    `toml:"text,omitempty" json:"text,omitzero"`
+	// Recorded, set on a backdated entry, is when it was written; At is
+	// when it happened.
+	Recorded time.Time `toml:"recorded,omitempty" json:"recorded,omitzero"`
 }
 
 // RoleRef returns the role instance the entry concerns, if any.

@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // Op is one change to an incident. Every way of changing an incident — a
 // key press, a CLI verb, an SSH user, a sync peer — builds an Op and hands
 // it to State.Apply, which validates it.
@@ -20,6 +22,10 @@ type Log struct {
 	Kind Kind    // KindNote when empty
 	Role RoleRef // optional: the role instance the entry is about
 	Text string
+	// At, when set, backdates the entry: it happened then, and is written
+	// now. The future is refused; before the declaration is allowed (the
+	// impact's start, the first alert).
+	At time.Time
 }
 
 // TaskAdd adds an open task.

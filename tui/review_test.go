@@ -208,3 +208,43 @@ func TestHeaderShowsTheLiveSync(t *testing.T) {
 		t.Errorf("after a failed sync:\n%s", lines(m.View())[1])
 	}
 }
+
+// A note typed as "-5m d: …" is a decision made five minutes ago: shown
+// in its place in the timeline, marked as backdated; a bad time keeps the
+// prompt open with the valid form.
+func TestBackdatedNote(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "n")
+	m = typeText(m, "-25m d: keep the old pool size")
+	m = keys(m, "enter")
+	if len(saver.submitted()) != 1 {
+		t.Fatal("the note was not saved")
+	}
+	op := saver.submitted()[0].Op.(model.Log)
+	if op.Kind != model.KindDecision || !op.At.Equal(testNow.Add(-25*time.Minute)) || op.Text != "keep the old pool size" {
+		t.Errorf("op %+v", op)
+	}
+	n := m.timeline.len()
+	last := m.timeline.at(n - 1)
+	if last.Text == "keep the old pool size" {
+		t.Error("the backdated note was shown last, not in its place")
+	}
+	if !strings.Contains(m.View(), "(backdated)") && m.timeline.offset == 0 {
+		// it may have scrolled out of the window; look for it directly
+		found := false
+		for i := 0; i < n; i++ {
+			if m.timeline.at(i).Text == "keep the old pool size" {
+				found = true
+			}
+		}
+		if !found {
+			t.Error("the backdated note is missing from the timeline")
+		}
+	}
+	m = keys(m, "n")
+	m = typeText(m, "@25:99 nonsense")
+	m = keys(m, "enter")
+	if m.prompt == nil || !strings.Contains(m.View(), "write @HH:MM") || len(saver.submitted()) != 1 {
+		t.Errorf("a bad time:\n%s", m.View())
+	}
+}

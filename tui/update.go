@@ -177,7 +177,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case matches(msg, g.Note):
 		h := m.focusedRole()
 		m.prompt = newPrompt(promptNote, m.t("Note for %s:", safetext.Line(m.label(h.Ref))),
-			m.t("d: decision · a: action · th: theory · todo: follow-up — or plain text"), nil, m.styles())
+			m.t("d: decision · a: action · th: theory · todo: follow-up · @14:02 or -5m: when it happened"), nil, m.styles())
 		m.prompt.ref = h.Ref
 	case matches(msg, g.Task):
 		h := m.focusedRole()
@@ -443,8 +443,12 @@ func (m *Model) submit(p *prompt) bool {
 		name, note := splitHandoff(v)
 		return m.change(model.Handoff{Role: p.ref, To: name, Note: note})
 	case promptNote:
-		kind, text := quickKind(v)
-		return m.change(model.Log{Kind: kind, Role: p.ref, Text: text})
+		q, err := model.ParseQuick(v, m.opts.Now(), m.now.Location())
+		if err != nil {
+			m.notice = m.explain(err)
+			return false
+		}
+		return m.change(model.Log{Kind: q.Kind, Role: p.ref, Text: q.Text, At: q.At})
 	case promptTask:
 		return m.change(model.TaskAdd{Title: v, Role: p.ref})
 	case promptStatus:
@@ -476,22 +480,6 @@ func (m *Model) submit(p *prompt) bool {
 		m.focus = areaTimeline
 	}
 	return true
-}
-
-// quickKind reads a kind prefix typed before a note: "d:", "a:", "th:",
-// "todo:".
-func quickKind(v string) (model.Kind, string) {
-	prefixes := []struct {
-		p string
-		k model.Kind
-	}{{"d:", model.KindDecision}, {"a:", model.KindAction}, {"th:", model.KindTheory}, {"todo:", model.KindFollowup}}
-	t := strings.TrimSpace(v)
-	for _, x := range prefixes {
-		if len(t) > len(x.p) && strings.EqualFold(t[:len(x.p)], x.p) {
-			return x.k, strings.TrimSpace(t[len(x.p):])
-		}
-	}
-	return model.KindNote, v
 }
 
 // change applies op at once on screen, hands it to the saver and

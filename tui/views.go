@@ -6,6 +6,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/report"
 )
 
 // kindName is a kind as people type it in the filter, in l.
@@ -29,7 +30,9 @@ type timelineView struct {
 // up, the view stays on the same entries as new ones arrive below.
 func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
 	before := t.len()
-	t.entries = es
+	// In the order things happened: a backdated entry, written last,
+	// takes its place (the check costs one pass; a sort only when needed).
+	t.entries = report.Chronological(es)
 	t.refilter()
 	if t.offset > 0 {
 		t.offset += max(0, t.len()-before)

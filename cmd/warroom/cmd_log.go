@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
@@ -16,25 +18,34 @@ func (a *app) logCmd() *cobra.Command {
 your login name) and the current time. TEXT may be several words; "-" reads
 it from standard input.
 
-Kinds: note (default), decision, action, theory, followup.`,
+Kinds: note (default), decision, action, theory, followup; or start the text
+with d: (decision), a: (action), th: (theory) or todo: (follow-up).
+Start it with @14:02 or -5m to record something that happened then (shown
+as backdated); the future is refused, before the declaration is fine.`,
 		Example: `  warroom log "error rate back under 1%"
   warroom log --kind decision "fail over to the secondary region"
-  warroom log --role tl/database "replica lag 40s"`,
+  warroom log --role tl/database "replica lag 40s"
+  warroom log "@13:52 d: first alert fired; declaring"`,
 		Args: needText("TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)
 			if err != nil {
 				return err
 			}
-			k, err := model.ParseLogKind(kind)
+			q, err := model.ParseQuick(text, time.Now(), time.Local)
 			if err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("kind") {
+				if q.Kind, err = model.ParseLogKind(kind); err != nil {
+					return err
+				}
 			}
 			ref, err := a.optionalRole(role)
 			if err != nil {
 				return err
 			}
-			_, entries, err := a.apply(cmd.Context(), model.Log{Kind: k, Role: ref, Text: text}, false)
+			_, entries, err := a.apply(cmd.Context(), model.Log{Kind: q.Kind, Role: ref, Text: q.Text, At: q.At}, false)
 			if err != nil {
 				return err
 			}

@@ -65,6 +65,7 @@ var cobraErrors = []struct {
 }{
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "unknown command %q for %q"},
 	{regexp.MustCompile(`^unknown flag: (.*)$`), "unknown flag: %s"},
+	{regexp.MustCompile(`^unknown shorthand flag: '[0-9]' in (-[0-9].*)$`), "%q reads as a flag; to backdate an entry, put -- before its text: warroom log -- %q"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)$`), "unknown shorthand flag: '%s' in %s"},
 	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "invalid argument %q for %q flag: %s"},
@@ -85,6 +86,9 @@ func describe(err error, lang i18n.Lang) string {
 				args := make([]any, len(m)-1)
 				for i, s := range m[1:] {
 					args[i] = s
+				}
+				if len(args) == 1 && strings.Count(c.format, "%") == 2 {
+					args = append(args, args[0])
 				}
 				return lang.T(c.format, args...)
 			}

@@ -110,4 +110,8 @@ var esModel = map[string]string{
 	"the incident is already %s":                                                     "el incidente ya está en ese estado: %s",
 	"the severity is already %s":                                                     "el incidente ya tiene esa severidad: %s",
 	"the severity is already unset":                                                  "la severidad aún está sin evaluar",
+	"time":                                                                           "hora",
+	"%s is in the future; backdate to a time that has passed":                        "%s está en el futuro; se puede anotar con una hora ya pasada",
+	"%s is not a time; write @HH:MM, such as @14:02":                                 "%s no es una hora; escribe @HH:MM, como @14:02",
+	"%s is not a time before now; write -5m, -90s or -1h30m":                         "%s no es un tiempo atrás; escribe -5m, -90s o -1h30m",
 }

@@ -79,4 +79,5 @@ var esReport = map[string]string{
 	"Primary: %s":     "Principal: %s",
 	"Also: %s":        "Además: %s",
 	"Other names: %s": "Otras denominaciones: %s",
+	"%s (backdated)":  "%s (anotada después)",
 }

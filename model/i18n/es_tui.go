@@ -71,7 +71,7 @@ var esTUI = map[string]string{
 	"name, or name: briefing for them · tab completes a name":                                     "nombre, o nombre: nota del relevo · tab completa un nombre",
 	"the %d roles not handed to anyone stay with the incident manager: the new one takes them · ": "las %d funciones sin asignar siguen con el gestor de incidentes: pasan al nuevo · ",
 	"Note for %s:": "Nota para %s:",
-	"d: decision · a: action · th: theory · todo: follow-up — or plain text": "d: decisión · a: acción · th: teoría · todo: seguimiento — o texto sin más",
+	"d: decision · a: action · th: theory · todo: follow-up · @14:02 or -5m: when it happened": "d: decisión · a: acción · th: teoría · todo: seguimiento · @14:02 o -5m: cuándo pasó",
 	"New task for %s:":                    "Nueva tarea para %s:",
 	"a short title; enter adds it":        "un título breve; enter la añade",
 	"Status:":                             "Estado:",

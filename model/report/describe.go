@@ -8,8 +8,16 @@ import (
 
 // Describe renders what a timeline entry says, as one sanitised line, in
 // the chosen language. Its author is shown before it, so it reads as
-// "alice: declared the incident …".
+// "alice: declared the incident …". A backdated entry says so.
 func Describe(e model.Entry, o Options) string {
+	d := describe(e, o)
+	if !e.Recorded.IsZero() {
+		return o.t("%s (backdated)", d)
+	}
+	return d
+}
+
+func describe(e model.Entry, o Options) string {
 	switch e.Kind {
 	case model.KindDeclared:
 		s := o.t("declared the incident: %s", line(e.Text))

@@ -44,7 +44,7 @@ func Markdown(s model.State, o Options) string {
 
 	heading("Severity and status")
 	changes := head("When", "Who", "Change")
-	for _, e := range s.Timeline {
+	for _, e := range Chronological(s.Timeline) {
 		switch e.Kind {
 		case model.KindDeclared:
 			changes.add(o.stamp(e.At), md(e.By), o.t("declared, %s, %s", mdCell(o.severity(e.From)), model.Investigating.In(o.lang())))
@@ -85,7 +85,7 @@ func Markdown(s model.State, o Options) string {
 
 	heading("Timeline")
 	tl := head("When", "Who", "Kind", "What")
-	for _, e := range s.Timeline {
+	for _, e := range Chronological(s.Timeline) {
 		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.lang())), mdCell(Describe(e, o)))
 	}
 	b.WriteString(tl.String())

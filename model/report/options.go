@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/warroom/warroom/model"
@@ -93,3 +94,18 @@ func (o Options) status(v string) string { return line(model.Status(v).In(o.lang
 func (o Options) role(ref model.RoleRef) string {
 	return line(ref.Label(o.catalog(), o.Lang))
 }
+
+// Chronological returns the timeline in the order things happened. Entries
+// are written in the order they were recorded, so a backdated one stands
+// after later ones in the file; this puts it in its place (stably, so
+// entries of one moment keep their order). It copies only when needed.
+func Chronological(es []model.Entry) []model.Entry {
+	if slices.IsSortedFunc(es, byTime) {
+		return es
+	}
+	out := slices.Clone(es)
+	slices.SortStableFunc(out, byTime)
+	return out
+}
+
+func byTime(a, b model.Entry) int { return a.At.Compare(b.At) }

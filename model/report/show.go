@@ -97,7 +97,7 @@ func taskTable(s model.State, tasks []model.Task, o Options) string {
 }
 
 func writeEntries(b *strings.Builder, s model.State, o ShowOptions) {
-	entries := s.Timeline
+	entries := Chronological(s.Timeline)
 	if o.Entries > 0 && len(entries) > o.Entries {
 		b.WriteString(o.t("Latest entries (%d of %d; --entries 0 shows all)", o.Entries, len(entries)) + "\n")
 		entries = entries[len(entries)-o.Entries:]

@@ -20,9 +20,10 @@ type step struct {
 	at  time.Duration
 	who string
 	op  model.Op
-	// onTask, instead of op: a change to a task added earlier, made once
-	// its id is known.
-	onTask func(ids []string) (model.Op, error)
+	// late, instead of op: a change that needs what is known only while
+	// the sample is built — when it starts, and the ids of the tasks
+	// added so far.
+	late func(start time.Time, ids []string) (model.Op, error)
 }
 
 // taskRef stands for the id of the n-th task added, resolved as the sample
@@ -44,9 +45,9 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 	var tasks []string
 	apply := func(st step) error {
 		op := st.op
-		if st.onTask != nil {
+		if st.late != nil {
 			var err error
-			if op, err = st.onTask(tasks); err != nil {
+			if op, err = st.late(start, tasks); err != nil {
 				return err
 			}
 		}
@@ -72,6 +73,14 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 
 func do(at time.Duration, who string, op model.Op) step { return step{at: at, who: who, op: op} }
 
+// backdated records, at offset at, a note about something that happened
+// ago before the declaration (ago < 0), as responders log the first alert.
+func backdated(at time.Duration, who string, ago time.Duration, text string) step {
+	return step{at: at, who: who, late: func(start time.Time, _ []string) (model.Op, error) {
+		return model.Log{Text: text, At: start.Add(ago)}, nil
+	}}
+}
+
 // task returns the id of the n-th task added.
 func task(ids []string, n taskRef) (string, error) {
 	if int(n) >= len(ids) {
@@ -82,7 +91,7 @@ func task(ids []string, n taskRef) (string, error) {
 
 // set changes the state of the n-th task added.
 func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
-	return step{at: at, who: who, onTask: func(ids []string) (model.Op, error) {
+	return step{at: at, who: who, late: func(_ time.Time, ids []string) (model.Op, error) {
 		id, err := task(ids, n)
 		return model.TaskSet{Task: id, State: state}, err
 	}}
@@ -90,7 +99,7 @@ func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
 
 // assign gives the n-th task added to a role and a person.
 func assign(at time.Duration, who string, n taskRef, ref model.RoleRef, owner string) step {
-	return step{at: at, who: who, onTask: func(ids []string) (model.Op, error) {
+	return step{at: at, who: who, late: func(_ time.Time, ids []string) (model.Op, error) {
 		id, err := task(ids, n)
 		return model.TaskAssign{Task: id, Role: ref, Owner: owner}, err
 	}}
@@ -104,6 +113,7 @@ func script() []step {
 		do(m(0, 0), "alice", model.Declare{Title: "Checkout API returning 500s", Severity: model.Sev2, Commander: "alice",
 			Summary: "Card payments fail at checkout for most customers since deploy 142 went out."}),
 		do(m(0, 40), "alice", model.Log{Kind: model.KindNote, Text: "Paged by the checkout error-rate alert: 38% of POST /orders return 500."}),
+		backdated(m(0, 50), "alice", -4*time.Minute, "First alert: checkout error rate over 5% (impact start)."),
 		do(m(1, 30), "alice", model.SetSeverity{Severity: model.Sev1}),
 		do(m(2, 0), "alice", model.Handoff{Role: tl("database"), To: "bob", Note: "Orders DB primary shows connection spikes; you own the DB side."}),
 		do(m(2, 30), "alice", model.Handoff{Role: tl("network"), To: "dave", Note: "Check the new load balancer rules from this morning."}),
