@@ -74,6 +74,8 @@ func (t *tx) own(name string) {
 		t.s.Assignments = append(make([]Assignment, 0, len(t.s.Assignments)+1), t.s.Assignments...)
 	case "people":
 		t.s.People = append(make([]Person, 0, len(t.s.People)+1), t.s.People...)
+	case "theories":
+		t.s.Theories = append(make([]Theory, 0, len(t.s.Theories)+1), t.s.Theories...)
 	}
 }
 
@@ -205,6 +207,19 @@ func (op Log) apply(t *tx) error {
 		return err
 	}
 	e := Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Text: text}
+	if op.Theory != "" {
+		th, err := t.s.Theory(op.Theory)
+		if err != nil {
+			return err
+		}
+		e.Theory = th.ID
+	}
+	if kind == KindTheory && e.Theory == "" {
+		// Stating a theory records it, so it can be confirmed or ruled out.
+		if e.Theory, err = t.addTheory(text, ref); err != nil {
+			return err
+		}
+	}
 	if !op.At.IsZero() {
 		at := op.At.UTC().Truncate(time.Millisecond)
 		if at.After(t.env.Now) {

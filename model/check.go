@@ -53,6 +53,11 @@ func (s State) Check() error {
 			return fmt.Errorf("[[tasks]] %s has no state; use open, in_progress or done", t.ID)
 		}
 	}
+	for i, th := range s.Theories {
+		if err := claim(th.ID, "[[theories]]", i); err != nil {
+			return err
+		}
+	}
 	for i, e := range s.Timeline {
 		if err := claim(e.ID, "[[timeline]]", i); err != nil {
 			return err

@@ -33,6 +33,10 @@ const (
 	KindTaskAssigned  Kind = "task_assigned"
 	KindTaskCancelled Kind = "task_cancelled"
 	KindRetracted     Kind = "retracted"
+
+	KindTheoryConfirmed Kind = "theory_confirmed"
+	KindTheoryRuledOut  Kind = "theory_ruled_out"
+	KindTheoryReopened  Kind = "theory_reopened"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -40,7 +44,8 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 
 // SystemKinds are the kinds the timeline writes by itself.
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
-	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted}
+	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
+	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -111,6 +116,7 @@ type Entry struct {
 	Role       string    `toml:"role,omitempty" json:"role,omitzero"`
 	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
 	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
+	Theory     string    `toml:"theory,omitempty" json:"theory,omitzero"`
 	Entry      string    `toml:"entry,omitempty" json:"entry,omitzero"`
 	From       string    `toml:"from,omitempty" json:"from,omitzero"`
 	To         string    `toml:"to,omitempty" json:"to,omitzero"`

@@ -10,7 +10,7 @@ import (
 
 // MergeReport says what a merge brought into one side from the other.
 type MergeReport struct {
-	Entries, Tasks, Assignments, People int
+	Entries, Tasks, Assignments, People, Theories int
 	// Fields counts incident and task fields whose value came from the
 	// other side because its change was the later one.
 	Fields int
@@ -30,6 +30,7 @@ func (r MergeReport) String() string {
 	add(r.Tasks, "task", "tasks")
 	add(r.Assignments, "handoff", "handoffs")
 	add(r.People, "person", "people")
+	add(r.Theories, "theory", "theories")
 	switch {
 	case r.Fields == 1:
 		parts = append(parts, "1 field updated")
@@ -87,6 +88,13 @@ func Merge(a, b State) (State, MergeReport, error) {
 	out.Tasks, rep.Tasks = unite(a.Tasks, b.Tasks, func(t Task) string { return t.ID }, func(x, y Task) Task {
 		t, n := mergeTask(x, y)
 		fields += n
+		return t
+	})
+	out.Theories, rep.Theories = unite(a.Theories, b.Theories, func(t Theory) string { return t.ID }, func(x, y Theory) Theory {
+		t, changed := mergeTheory(x, y)
+		if changed {
+			fields++
+		}
 		return t
 	})
 	rep.Fields += fields
@@ -237,6 +245,22 @@ func mergeTask(a, b Task) (Task, int) {
 	return out, n
 }
 
+// mergeTheory keeps the later state change; a theory's text and creation
+// never change.
+func mergeTheory(a, b Theory) (Theory, bool) {
+	out := a
+	var ch bool
+	out.State, out.Clock, ch = lww(a.State, a.Clock, b.State, b.Clock)
+	if b.Text > a.Text {
+		out.Text = b.Text
+	}
+	out.Updated = laterTime(a.Updated, b.Updated)
+	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
+		out.Created, out.CreatedBy = b.Created, b.CreatedBy
+	}
+	return out, ch
+}
+
 func laterTime(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
@@ -288,6 +312,10 @@ func normalize(s State) State {
 			setUntil(s.Assignments, r)
 		}
 	}
+	s.Theories = slices.Clone(s.Theories)
+	slices.SortStableFunc(s.Theories, func(x, y Theory) int {
+		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
+	})
 	s.People = slices.Clone(s.People)
 	slices.SortStableFunc(s.People, func(x, y Person) int {
 		return cmp.Or(x.Joined.Compare(y.Joined), strings.Compare(x.Name, y.Name))

@@ -22,6 +22,9 @@ type Log struct {
 	Kind Kind    // KindNote when empty
 	Role RoleRef // optional: the role instance the entry is about
 	Text string
+	// Theory, when set, makes the entry evidence about that theory (id or
+	// unique prefix).
+	Theory string
 	// At, when set, backdates the entry: it happened then, and is written
 	// now. The future is refused; before the declaration is allowed (the
 	// impact's start, the first alert).

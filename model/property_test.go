@@ -30,6 +30,10 @@ func randomOp(r *rand.Rand, s State) Op {
 		}
 		return s.Tasks[r.Intn(len(s.Tasks))].ID
 	}
+	if len(s.Theories) > 0 && r.Intn(10) == 0 {
+		states := []TheoryState{TheoryOpen, TheoryConfirmed, TheoryRuledOut}
+		return TheorySet{Theory: s.Theories[r.Intn(len(s.Theories))].ID, State: states[r.Intn(3)], Note: "evidence"}
+	}
 	switch r.Intn(8) {
 	case 0:
 		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}

@@ -17,6 +17,7 @@ type State struct {
 	People      []Person     `toml:"people" json:"people"`
 	Assignments []Assignment `toml:"assignments" json:"assignments"`
 	Tasks       []Task       `toml:"tasks" json:"tasks"`
+	Theories    []Theory     `toml:"theories" json:"theories"`
 	Timeline    []Entry      `toml:"timeline" json:"timeline"`
 }
 
@@ -81,6 +82,9 @@ func (s State) clock() Stamp {
 	}
 	for _, t := range s.Tasks {
 		m = m.Max(t.Clock.Title).Max(t.Clock.State).Max(t.Clock.Owner)
+	}
+	for _, t := range s.Theories {
+		m = m.Max(t.Clock)
 	}
 	return m
 }

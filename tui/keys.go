@@ -27,6 +27,11 @@ type TaskKeys struct {
 	Start, Done, Reopen, Cancel, Assign key.Binding
 }
 
+// TheoryKeys act on a tech lead's theories when the role pane has focus.
+type TheoryKeys struct {
+	Confirm, RuleOut key.Binding
+}
+
 // TimelineKeys act on the timeline when it has focus.
 type TimelineKeys struct {
 	Filter, ClearFilter key.Binding
@@ -42,6 +47,7 @@ type KeyMap struct {
 	Global   GlobalKeys
 	List     ListKeys
 	Tasks    TaskKeys
+	Theories TheoryKeys
 	Timeline TimelineKeys
 	Prompt   PromptKeys
 }
@@ -82,6 +88,10 @@ func DefaultKeyMap(lang string) KeyMap {
 			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", l.T("reopen task"))),
 			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", l.T("cancel task"))),
 			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("reassign task"))),
+		},
+		Theories: TheoryKeys{
+			Confirm: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("confirm a theory"))),
+			RuleOut: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T("rule out a theory"))),
 		},
 		Timeline: TimelineKeys{
 			Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", l.T("filter by role or kind"))),

@@ -22,6 +22,8 @@ const (
 	promptSeverity
 	promptAssign
 	promptFilter
+	promptConfirm
+	promptRuleOut
 )
 
 // prompt is the one-line input the footer shows while the user types a

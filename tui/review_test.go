@@ -248,3 +248,40 @@ func TestBackdatedNote(t *testing.T) {
 		t.Errorf("a bad time:\n%s", m.View())
 	}
 }
+
+// The tech lead's pane lists its theories; c confirms one with the
+// evidence, r rules one out, and both land in the timeline.
+func TestTheoriesOnTheTechLeadPane(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "2")
+	v := m.View()
+	if !strings.Contains(v, "Theories (0 open)") || !strings.Contains(v, "[✓]") {
+		t.Fatalf("the database tech lead's pane does not list its confirmed theory:\n%s", v)
+	}
+	m = keys(m, "n")
+	m = typeText(m, "th: the replica lags behind")
+	m = keys(m, "enter")
+	if !strings.Contains(m.View(), "Theories (1 open)") {
+		t.Fatalf("th: did not add a theory:\n%s", m.View())
+	}
+	id := m.state.Theories[len(m.state.Theories)-1].ID
+	m = keys(m, "r")
+	if m.prompt == nil || m.prompt.kind != promptRuleOut {
+		t.Fatal("r did not open the rule-out prompt")
+	}
+	m = typeText(m, id+": lag is under a second")
+	m = keys(m, "enter")
+	th, err := m.state.Theory(id)
+	if err != nil || th.State != model.TheoryRuledOut {
+		t.Fatalf("theory after r: %+v %v", th, err)
+	}
+	last, _ := m.state.LastEntry()
+	if last.Kind != model.KindTheoryRuledOut || last.Text != "lag is under a second" || len(saver.submitted()) != 2 {
+		t.Errorf("timeline: %+v", last)
+	}
+	// Not on other panes.
+	m = keys(m, "7", "c")
+	if m.prompt != nil {
+		t.Error("c opened a theory prompt on the scribe's pane")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 )
@@ -42,6 +43,9 @@ func (m *Model) roleLines(w int) []string {
 	}
 	if h.Ref.Role == model.IncidentManager {
 		add(m.boardLines(w)...)
+	}
+	if h.Ref.Role == "tech_lead" {
+		add(m.theoryLines(h.Ref, w)...)
 	}
 	add("")
 	for _, l := range wrap(txt.Primary, w) {
@@ -260,4 +264,53 @@ func (m *Model) taskOwner(t model.Task) string {
 		return safetext.Line(person)
 	}
 	return report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
+}
+
+// theoriesOf lists the theories a tech lead pane shows: its own, and the
+// ones stated about no role in particular, open ones first.
+func (m *Model) theoriesOf(ref model.RoleRef) []model.Theory {
+	var open, closed []model.Theory
+	for _, t := range m.state.Theories {
+		if t.Role != "" && t.RoleRef() != ref {
+			continue
+		}
+		if t.State == model.TheoryOpen {
+			open = append(open, t)
+		} else {
+			closed = append(closed, t)
+		}
+	}
+	return append(open, closed...)
+}
+
+// theoryLines is the tech lead's list of theories: what may have failed
+// and why, and which were confirmed or ruled out.
+func (m *Model) theoryLines(ref model.RoleRef, w int) []string {
+	s := m.styles()
+	ts := m.theoriesOf(ref)
+	open := 0
+	for _, t := range ts {
+		if t.State == model.TheoryOpen {
+			open++
+		}
+	}
+	out := []string{s.Bold.Render(m.t("Theories (%d open) · c confirm · r rule out · n with th: adds one", open))}
+	for i, t := range ts {
+		if i == listCap {
+			out = append(out, s.Muted.Render(m.t("  and %d more", len(ts)-listCap)))
+			break
+		}
+		mark, st := "[?]", s.Text
+		switch t.State {
+		case model.TheoryConfirmed:
+			mark, st = "[✓]", s.Holder
+		case model.TheoryRuledOut:
+			mark, st = "[✗]", s.Done
+		}
+		out = append(out, fit(st.Render(mark+" "+safetext.Line(t.ID)+" "+safetext.Line(t.Text)+" · "+t.State.In(i18n.Lang(m.opts.Lang))), w))
+	}
+	if len(ts) == 0 {
+		out = append(out, s.Muted.Render(m.t("  none yet")))
+	}
+	return out
 }

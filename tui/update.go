@@ -357,6 +357,10 @@ func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.focus {
 	case areaRoles:
+		if matches(msg, m.keys.Theories.Confirm, m.keys.Theories.RuleOut) {
+			m.openTheoryPrompt(matches(msg, m.keys.Theories.Confirm))
+			return nil
+		}
 		m.roleTop = max(0, m.roleTop+step)
 	case areaTimeline:
 		if matches(msg, m.keys.Timeline.Filter) {
@@ -472,6 +476,13 @@ func (m *Model) submit(p *prompt) bool {
 			return false
 		}
 		return m.change(model.TaskAssign{Task: p.task, Role: ref, Owner: owner})
+	case promptConfirm, promptRuleOut:
+		id, note := splitHandoff(v)
+		state := model.TheoryConfirmed
+		if p.kind == promptRuleOut {
+			state = model.TheoryRuledOut
+		}
+		return m.change(model.TheorySet{Theory: id, State: state, Note: note})
 	case promptFilter:
 		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
 			m.notice = m.explain(err)
@@ -614,14 +625,35 @@ func (m *Model) updateKeys() {
 	m.keys.Tasks.Assign.SetEnabled(onTasks)
 	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
 	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
+	onTL := m.focus == areaRoles && m.focusedRole().Ref.Role == "tech_lead" && len(m.theoriesOf(m.focusedRole().Ref)) > 0
+	m.keys.Theories.Confirm.SetEnabled(onTL)
+	m.keys.Theories.RuleOut.SetEnabled(onTL)
 	if m.opts.Wall {
 		// The wall is read-only: every key that edits is off.
 		for _, b := range []*key.Binding{&m.keys.Global.Handoff, &m.keys.Global.Note, &m.keys.Global.Task,
 			&m.keys.Global.Status, &m.keys.Global.Severity, &m.keys.Global.Undo,
-			&m.keys.Tasks.Start, &m.keys.Tasks.Done, &m.keys.Tasks.Reopen, &m.keys.Tasks.Cancel, &m.keys.Tasks.Assign} {
+			&m.keys.Tasks.Start, &m.keys.Tasks.Done, &m.keys.Tasks.Reopen, &m.keys.Tasks.Cancel, &m.keys.Tasks.Assign,
+			&m.keys.Theories.Confirm, &m.keys.Theories.RuleOut} {
 			b.SetEnabled(false)
 		}
 	}
 	m.keys.Timeline.Filter.SetEnabled(m.focus == areaTimeline)
 	m.keys.Timeline.ClearFilter.SetEnabled(m.focus == areaTimeline && m.timeline.filter != "")
+}
+
+// openTheoryPrompt asks which of the tech lead's open theories to confirm
+// or rule out, with an optional note of the evidence.
+func (m *Model) openTheoryPrompt(confirm bool) {
+	h := m.focusedRole()
+	var ids []string
+	for _, t := range m.theoriesOf(h.Ref) {
+		if t.State == model.TheoryOpen {
+			ids = append(ids, t.ID)
+		}
+	}
+	kind, label := promptConfirm, m.t("Confirm theory:")
+	if !confirm {
+		kind, label = promptRuleOut, m.t("Rule out theory:")
+	}
+	m.prompt = newPrompt(kind, label, m.t("its id (tab completes), then : and the evidence if you like"), ids, m.styles())
 }

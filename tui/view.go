@@ -265,6 +265,7 @@ func (m *Model) shortHelp() []key.Binding {
 	// Bindings that do not work now are disabled (updateKeys), and help
 	// leaves them out.
 	return []key.Binding{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.NextRole, k.Global.NextArea,
+		k.Theories.Confirm, k.Theories.RuleOut,
 		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
 		k.Global.Undo}
 }
@@ -283,7 +284,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 	}
 	for _, b := range []*key.Binding{&k.Global.Handoff, &k.Global.Note, &k.Global.Task, &k.Global.Status,
 		&k.Global.Severity, &k.Global.Undo, &k.Tasks.Start, &k.Tasks.Done, &k.Tasks.Reopen, &k.Tasks.Cancel,
-		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter} {
+		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter, &k.Theories.Confirm, &k.Theories.RuleOut} {
 		*b = on(*b)
 	}
 	return [][]key.Binding{
@@ -291,6 +292,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity, k.Global.Undo},
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
 		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
+		{k.Theories.Confirm, k.Theories.RuleOut},
 		{k.Global.Theme, k.Global.Help, k.Global.Quit},
 	}
 }

@@ -335,7 +335,7 @@ func TestLogKinds(t *testing.T) {
 	}
 	show := r.ok("show")
 	wantContains(t, "show", show, "decision  ", "fail over to the secondary region",
-		"[Tech lead · database] replica lag", "from stdin↵second line")
+		"[Tech lead · database] theory h", ": replica lag", "from stdin↵second line")
 }
 
 func TestTaskLifecycle(t *testing.T) {
@@ -656,4 +656,32 @@ func TestTaskAssign(t *testing.T) {
 		t.Errorf("assigning to the same owner: want exit 1:\n%s", res)
 	}
 	before.unchanged(t, res)
+}
+
+func TestTheories(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	out := r.ok("theory", "add", "connection pool exhausted")
+	m := regexp.MustCompile(`^theory (h[0-9a-z]{4}):`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("theory add printed %q", out)
+	}
+	id := m[1]
+	r.ok("log", "th: the load balancer drops requests")
+	wantContains(t, "list", r.ok("theory", "list"), id, "open", "connection pool exhausted", "load balancer")
+	wantContains(t, "confirm", r.ok("theory", "confirm", id, "--note", "pool at 20/20 since deploy 142"), "confirmed")
+	res := r.run("theory", "confirm", id)
+	if res.code != 1 || !strings.Contains(res.stderr, "already confirmed") {
+		t.Errorf("confirming twice:\n%s", res)
+	}
+	if res := r.run("theory", "rule-out", "nope"); res.code != 2 || !strings.Contains(res.stderr, "unknown theory id") {
+		t.Errorf("unknown id:\n%s", res)
+	}
+	d := r.export()
+	e := d.Timeline[len(d.Timeline)-1]
+	if e.Kind != "theory_confirmed" || e.Text != "pool at 20/20 since deploy 142" {
+		t.Errorf("last entry %+v", e)
+	}
+	wantContains(t, "review", r.ok("export"), "## Theories", "connection pool exhausted", "confirmed")
 }

@@ -42,4 +42,8 @@ var esCLIText = map[string]string{
 	"unknown shorthand flag: '%s' in %s":                                                  "opción corta desconocida: '%s' en %s",
 	"flag needs an argument: %s":                                                          "la opción necesita un argumento: %s",
 	"invalid argument %q for %q flag: %s":                                                 "argumento no válido %q para la opción %q: %s",
+	"theory %s: %s\n":                                                                     "teoría %s: %s\n",
+	"theory %s is now %s\n":                                                               "la teoría %s está ahora %s\n",
+	"No theories yet. State one with `warroom theory add TEXT`.\n":                        "Aún no hay teorías. Plantea una con `warroom theory add TEXTO`.\n",
+	"a theory ID": "el ID de una teoría",
 }

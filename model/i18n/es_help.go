@@ -71,4 +71,13 @@ var esHelp = map[string]string{
 	"with --watch: how often to sync when nothing changes here":                                                          "con --watch: cada cuánto sincronizar cuando aquí no cambia nada",
 	"the ssh command line to use (env WARROOM_SSH_COMMAND; default: ssh)":                                                "la orden ssh que usar (variable WARROOM_SSH_COMMAND; por omisión: ssh)",
 	"keep the file in step with a copy on another machine while the screen is open: [user@]host:path (see warroom sync)": "mantiene el archivo al día con una copia en otra máquina mientras la pantalla está abierta: [usuario@]máquina:ruta (ver warroom sync)",
+	"State, confirm and rule out theories of what failed and why":                                                        "Plantea, confirma y descarta teorías sobre qué falló y por qué",
+	"The tech lead's theories of what failed and why: state one, then confirm it\nor rule it out as evidence comes in (with a note of the evidence), or\nreopen it. Every change is in the timeline. Theory ids are short\n(\"h4k9m\"); any unique start of one will do. \"th:\" at the start of a note\nstates a theory too.": "Las teorías del responsable técnico sobre qué falló y por qué: plantea una\ny confírmala o descártala según lleguen pruebas (con una nota de la\nprueba), o vuelve a abrirla. Cada cambio queda en el cronograma. Los id de\nlas teorías son cortos (\"h4k9m\"); vale cualquier comienzo único. \"th:\" al\nprincipio de una nota también plantea una teoría.",
+	"State a theory": "Plantea una teoría",
+	"whose theory: ROLE or ROLE/WORKSTREAM (default: tech_lead)": "de quién es la teoría: FUNCIÓN o FUNCIÓN/LÍNEA (por omisión: tech_lead)",
+	"the evidence":                           "la prueba",
+	"List the theories":                      "Lista las teorías",
+	"Confirm a theory":                       "Confirma una teoría",
+	"Rule a theory out":                      "Descarta una teoría",
+	"Reopen a confirmed or ruled-out theory": "Vuelve a abrir una teoría confirmada o descartada",
 }

@@ -114,4 +114,13 @@ var esModel = map[string]string{
 	"%s is in the future; backdate to a time that has passed":                        "%s está en el futuro; se puede anotar con una hora ya pasada",
 	"%s is not a time; write @HH:MM, such as @14:02":                                 "%s no es una hora; escribe @HH:MM, como @14:02",
 	"%s is not a time before now; write -5m, -90s or -1h30m":                         "%s no es un tiempo atrás; escribe -5m, -90s o -1h30m",
+	"theory_confirmed":                                                               "teoría confirmada",
+	"theory_ruled_out":                                                               "teoría descartada",
+	"theory_reopened":                                                                "teoría reabierta",
+	"theory state":                                                                   "estado de la teoría",
+	"theory %s is already %s":                                                        "la teoría %s ya está %s",
+	"theory id":                                                                      "id de teoría",
+	"(no theories yet)":                                                              "(aún no hay teorías)",
+	"confirmed":                                                                      "confirmada",
+	"ruled out":                                                                      "descartada",
 }

@@ -153,4 +153,12 @@ var esTUI = map[string]string{
 	"save":                   "guardar",
 	"cancel":                 "cancelar",
 	"complete":               "completar",
+	"Theories (%d open) · c confirm · r rule out · n with th: adds one": "Teorías (%d abiertas) · c confirmar · r descartar · n con th: añade una",
+	"  none yet":        "  ninguna aún",
+	"confirm a theory":  "confirmar una teoría",
+	"rule out a theory": "descartar una teoría",
+	"Confirm theory:":   "Confirmar la teoría:",
+	"Rule out theory:":  "Descartar la teoría:",
+	"its id (tab completes), then : and the evidence if you like": "su id (tab completa) y, si quieres, : y la prueba",
+	"  and %d more": "  y %d más",
 }

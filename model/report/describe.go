@@ -56,6 +56,14 @@ func describe(e model.Entry, o Options) string {
 			return o.t("gave task %s %q to %s", line(e.Task), line(e.Text), owner)
 		}
 		return o.t("gave task %s %q to nobody", line(e.Task), line(e.Text))
+	case model.KindTheoryConfirmed, model.KindTheoryRuledOut, model.KindTheoryReopened:
+		verb := map[model.Kind]string{model.KindTheoryConfirmed: "confirmed theory %s", model.KindTheoryRuledOut: "ruled out theory %s",
+			model.KindTheoryReopened: "reopened theory %s"}[e.Kind]
+		s := o.t(verb, line(e.Theory))
+		if e.Text != "" {
+			s += ": " + line(e.Text)
+		}
+		return s
 	case model.KindTaskCancelled:
 		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:
@@ -63,10 +71,16 @@ func describe(e model.Entry, o Options) string {
 	case model.KindTaskReopened:
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	}
-	if !e.RoleRef().IsZero() {
-		return fmt.Sprintf("[%s] %s", o.role(e.RoleRef()), line(e.Text))
+	text := line(e.Text)
+	if e.Theory != "" && e.Kind == model.KindTheory {
+		text = o.t("theory %s: %s", line(e.Theory), text)
+	} else if e.Theory != "" {
+		text = o.t("on theory %s: %s", line(e.Theory), text)
 	}
-	return line(e.Text)
+	if !e.RoleRef().IsZero() {
+		return fmt.Sprintf("[%s] %s", o.role(e.RoleRef()), text)
+	}
+	return text
 }
 
 // owner renders who owns a task: "Tech lead · database (bob)", "bob", or "".

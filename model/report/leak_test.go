@@ -59,6 +59,10 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("cancelada", model.TaskSet{Task: third, State: model.TaskCancelled})
 	do("hecha otra", model.TaskSet{Task: s.Tasks[3].ID, State: model.TaskDone})
 	do("retirada", model.Retract{Entry: kinds["note"].ID})
+	theory := s.Theories[0].ID
+	do("teoría confirmada", model.TheorySet{Theory: theory, State: model.TheoryConfirmed, Note: "los registros lo prueban"})
+	do("teoría reabierta", model.TheorySet{Theory: theory, State: model.TheoryOpen})
+	do("teoría descartada", model.TheorySet{Theory: theory, State: model.TheoryRuledOut, Note: "no cuadra"})
 	for _, st := range []model.Status{model.Identified, model.Monitoring, model.Identified, model.Resolved, model.Closed} {
 		do("estado "+string(st), model.SetStatus{Status: st})
 	}

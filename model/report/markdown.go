@@ -71,6 +71,15 @@ func Markdown(s model.State, o Options) string {
 	}
 	b.WriteString(roles.String())
 
+	if len(s.Theories) > 0 {
+		heading("Theories")
+		th := head("Theory", "What failed and why", "By", "Stated", "Outcome")
+		for _, t := range s.Theories {
+			th.add(md(t.ID), md(t.Text), md(t.CreatedBy), o.stamp(t.Created), md(t.State.In(o.lang())))
+		}
+		b.WriteString(th.String())
+	}
+
 	heading("Tasks")
 	if len(s.Tasks) == 0 {
 		b.WriteString("_" + o.t("No tasks.") + "_\n")

@@ -42,8 +42,9 @@ func sample(t *testing.T) model.State {
 	do("alice", model.TaskAdd{Title: "Roll back deploy 142", Role: tl("database")})
 	do("alice", model.TaskAdd{Title: "Page the payments team", Owner: "erin"})
 	do("alice", model.TaskAdd{Title: "Nobody owns this yet"})
-	do("bob", model.TaskSet{Task: "t0013", State: model.TaskInProgress})
-	do("bob", model.TaskSet{Task: "t0013", State: model.TaskDone})
+	page := s.Tasks[1].ID // "Page the payments team"
+	do("bob", model.TaskSet{Task: page, State: model.TaskInProgress})
+	do("bob", model.TaskSet{Task: page, State: model.TaskDone})
 	do("alice", model.SetStatus{Status: model.Identified})
 	do("alice", model.SetSeverity{Severity: model.Sev2})
 	do("bob", model.Handoff{Role: tl("database"), To: "frank", Note: "going off shift"})
@@ -128,7 +129,7 @@ func TestMarkdown(t *testing.T) {
 			sections = append(sections, l)
 		}
 	}
-	want := "## Summary|## Severity and status|## Roles|## Tasks|## Timeline"
+	want := "## Summary|## Severity and status|## Roles|## Theories|## Tasks|## Timeline"
 	if strings.Join(sections, "|") != want {
 		t.Errorf("sections %q", sections)
 	}
@@ -174,10 +175,10 @@ func TestDescribeEveryKind(t *testing.T) {
 	want := map[model.Kind]string{
 		model.KindDeclared:    "declared the incident: Checkout API returning 500s (SEV1); incident manager alice",
 		model.KindHandoff:     "handed Tech lead · database from bob to frank: going off shift",
-		model.KindTheory:      "[Tech lead · database] connection pool exhausted | after deploy",
-		model.KindTaskAdded:   `added task t0015 "Nobody owns this yet"`,
-		model.KindTaskStarted: `started task t0013 "Page the payments team"`,
-		model.KindTaskDone:    `completed task t0013 "Page the payments team"`,
+		model.KindTheory:      "[Tech lead · database] theory h0010: connection pool exhausted | after deploy",
+		model.KindTaskAdded:   `added task t0016 "Nobody owns this yet"`,
+		model.KindTaskStarted: `started task t0014 "Page the payments team"`,
+		model.KindTaskDone:    `completed task t0014 "Page the payments team"`,
 		model.KindStatus:      "status monitoring → identified (moved back)",
 		model.KindSeverity:    "severity SEV1 → SEV2",
 		model.KindNote:        "evil ␛]0;pwned␇ ␛[2J ␍ <U+009B>31m <U+202E> done",

@@ -23,7 +23,7 @@ type step struct {
 	// late, instead of op: a change that needs what is known only while
 	// the sample is built — when it starts, and the ids of the tasks
 	// added so far.
-	late func(start time.Time, ids []string) (model.Op, error)
+	late func(start time.Time, s model.State, ids []string) (model.Op, error)
 }
 
 // taskRef stands for the id of the n-th task added, resolved as the sample
@@ -47,7 +47,7 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 		op := st.op
 		if st.late != nil {
 			var err error
-			if op, err = st.late(start, tasks); err != nil {
+			if op, err = st.late(start, s, tasks); err != nil {
 				return err
 			}
 		}
@@ -76,8 +76,18 @@ func do(at time.Duration, who string, op model.Op) step { return step{at: at, wh
 // backdated records, at offset at, a note about something that happened
 // ago before the declaration (ago < 0), as responders log the first alert.
 func backdated(at time.Duration, who string, ago time.Duration, text string) step {
-	return step{at: at, who: who, late: func(start time.Time, _ []string) (model.Op, error) {
+	return step{at: at, who: who, late: func(start time.Time, _ model.State, _ []string) (model.Op, error) {
 		return model.Log{Text: text, At: start.Add(ago)}, nil
+	}}
+}
+
+// theory confirms, rules out or reopens the n-th theory stated.
+func theory(at time.Duration, who string, n int, state model.TheoryState, note string) step {
+	return step{at: at, who: who, late: func(_ time.Time, s model.State, _ []string) (model.Op, error) {
+		if n >= len(s.Theories) {
+			return nil, fmt.Errorf("sample: theory %d not stated yet", n)
+		}
+		return model.TheorySet{Theory: s.Theories[n].ID, State: state, Note: note}, nil
 	}}
 }
 
@@ -91,7 +101,7 @@ func task(ids []string, n taskRef) (string, error) {
 
 // set changes the state of the n-th task added.
 func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
-	return step{at: at, who: who, late: func(_ time.Time, ids []string) (model.Op, error) {
+	return step{at: at, who: who, late: func(_ time.Time, _ model.State, ids []string) (model.Op, error) {
 		id, err := task(ids, n)
 		return model.TaskSet{Task: id, State: state}, err
 	}}
@@ -99,7 +109,7 @@ func set(at time.Duration, who string, n taskRef, state model.TaskState) step {
 
 // assign gives the n-th task added to a role and a person.
 func assign(at time.Duration, who string, n taskRef, ref model.RoleRef, owner string) step {
-	return step{at: at, who: who, late: func(_ time.Time, ids []string) (model.Op, error) {
+	return step{at: at, who: who, late: func(_ time.Time, _ model.State, ids []string) (model.Op, error) {
 		id, err := task(ids, n)
 		return model.TaskAssign{Task: id, Role: ref, Owner: owner}, err
 	}}
@@ -118,6 +128,7 @@ func script() []step {
 		do(m(2, 0), "alice", model.Handoff{Role: tl("database"), To: "bob", Note: "Orders DB primary shows connection spikes; you own the DB side."}),
 		do(m(2, 30), "alice", model.Handoff{Role: tl("network"), To: "dave", Note: "Check the new load balancer rules from this morning."}),
 		do(m(3, 10), "alice", model.Handoff{Role: role("scribe"), To: "frank"}),
+		do(m(3, 40), "dave", model.Log{Kind: model.KindTheory, Role: tl("network"), Text: "This morning's load balancer rules drop long checkout requests."}),
 		do(m(4, 0), "alice", model.Handoff{Role: comms("external"), To: "carol", Note: "Status page first, then social. Every 20 minutes."}),
 		do(m(4, 30), "alice", model.Handoff{Role: comms("internal"), To: "erin"}),
 		do(m(5, 0), "alice", model.TaskAdd{Title: "Post the first status page update", Role: comms("external")}),
@@ -125,6 +136,7 @@ func script() []step {
 		do(m(5, 45), "alice", model.TaskAdd{Title: "Check load balancer error logs", Role: tl("network"), Owner: "dave"}),
 		set(m(6, 30), "carol", 0, model.TaskInProgress),
 		do(m(7, 0), "bob", model.Log{Kind: model.KindTheory, Role: tl("database"), Text: "Connection pool exhausted after deploy 142 doubled the workers."}),
+		theory(m(8, 5), "dave", 0, model.TheoryRuledOut, "Edge logs show the 500s come from the app tier."),
 		do(m(8, 10), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "LB rules look fine; 5xx come from the app tier, not the edge."}),
 		set(m(9, 0), "carol", 0, model.TaskDone),
 		do(m(9, 5), "carol", model.Log{Kind: model.KindAction, Role: comms("external"), Text: "Status page: \"We are investigating failed card payments at checkout.\""}),
@@ -133,6 +145,7 @@ func script() []step {
 		do(m(12, 0), "alice", model.TaskAdd{Title: "Ask the payment provider whether they see failures too"}),
 		do(m(13, 20), "bob", model.Log{Kind: model.KindNote, Role: tl("database"), Text: "Deploy 142 went out three minutes before the first errors; it cut the pool size from 50 to 20 per worker."}),
 		set(m(14, 0), "bob", 1, model.TaskDone),
+		theory(m(14, 20), "bob", 1, model.TheoryConfirmed, "Deploy 142 cut the pool from 50 to 20 per worker; saturation matches the first errors."),
 		do(m(14, 30), "alice", model.Log{Kind: model.KindDecision, Text: "Roll back deploy 142 rather than raise the pool size live."}),
 		do(m(14, 50), "alice", model.SetStatus{Status: model.Identified}),
 		do(m(15, 0), "alice", model.TaskAdd{Title: "Roll back deploy 142", Role: tl("database"), Owner: "bob"}),
