@@ -251,11 +251,18 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
+	var due time.Time
+	switch {
+	case op.Within < 0:
+		return &TextError{Field: "time box", Reason: i18n.M("%s is not a time box; give a duration such as 10m or 1h", op.Within.String())}
+	case op.Within > 0:
+		due = t.env.Now.Add(op.Within)
+	}
 	st := t.stamp()
 	t.own("tasks")
 	t.s.Tasks = append(t.s.Tasks, Task{
 		ID: id, Title: title, State: TaskOpen, Role: ref.Role, Workstream: ref.Workstream, Owner: owner,
-		Created: t.env.Now, CreatedBy: t.env.Actor, Updated: t.env.Now,
+		Created: t.env.Now, CreatedBy: t.env.Actor, Updated: t.env.Now, Due: due,
 		Clock: TaskClock{Title: st, State: st, Owner: st},
 	})
 	t.join(owner)

@@ -242,6 +242,12 @@ func mergeTask(a, b Task) (Task, int) {
 		out.Created, out.CreatedBy = b.Created, b.CreatedBy
 	}
 	out.Updated = laterTime(a.Updated, b.Updated)
+	if out.Due.IsZero() || (!b.Due.IsZero() && b.Due.Before(out.Due)) {
+		out.Due = b.Due // set once, at creation: copies agree unless edited by hand
+	}
+	if out.Due.IsZero() {
+		out.Due = a.Due
+	}
 	return out, n
 }
 

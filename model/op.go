@@ -36,6 +36,9 @@ type TaskAdd struct {
 	Title string
 	Role  RoleRef // optional owning role instance
 	Owner string  // optional owning person
+	// Within, when set, time-boxes the task: it is due that long after it
+	// is added.
+	Within time.Duration
 }
 
 // TaskSet moves a task to another state: start, done, cancel or reopen

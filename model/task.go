@@ -48,7 +48,9 @@ type Task struct {
 	Created    time.Time `toml:"created" json:"created"`
 	CreatedBy  string    `toml:"created_by" json:"created_by"`
 	Updated    time.Time `toml:"updated" json:"updated"`
-	Clock      TaskClock `toml:"clock" json:"clock"`
+	// Due, on a time-boxed task, is when its box ends.
+	Due   time.Time `toml:"due,omitempty" json:"due,omitzero"`
+	Clock TaskClock `toml:"clock" json:"clock"`
 }
 
 // TaskClock holds the stamp of the last change of each task field group;
@@ -61,6 +63,9 @@ type TaskClock struct {
 
 // RoleRef returns the owning role instance, if any.
 func (t Task) RoleRef() RoleRef { return RoleRef{Role: t.Role, Workstream: t.Workstream} }
+
+// Expired reports whether an open task's time box has run out at now.
+func (t Task) Expired(now time.Time) bool { return t.Open() && !t.Due.IsZero() && now.After(t.Due) }
 
 // Open reports whether the task still needs doing.
 func (t Task) Open() bool { return t.State == TaskOpen || t.State == TaskInProgress }

@@ -285,3 +285,32 @@ func TestTheoriesOnTheTechLeadPane(t *testing.T) {
 		t.Error("c opened a theory prompt on the scribe's pane")
 	}
 }
+
+// "+10m " before a task's title time-boxes it: a countdown in the task
+// list, and once it runs out, a loud line on the incident manager's board.
+func TestTimeBoxedTask(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "t")
+	m = typeText(m, "+10m check the CDN")
+	m = keys(m, "enter")
+	task := m.state.Tasks[len(m.state.Tasks)-1]
+	if task.Title != "check the CDN" || !task.Due.Equal(testNow.Add(10*time.Minute)) {
+		t.Fatalf("task %+v", task)
+	}
+	if !strings.Contains(m.View(), "⏱ 10:00") {
+		t.Errorf("no countdown:\n%s", m.View())
+	}
+	later := testNow.Add(12 * time.Minute)
+	m.opts.Now = func() time.Time { return later }
+	m = send(m, tickMsg(later))
+	v := m.View()
+	if !strings.Contains(v, "TIME BOX EXPIRED (1)") || !strings.Contains(v, "⏱ OVER 2:00") {
+		t.Errorf("an expired time box is not loud:\n%s", v)
+	}
+	m = keys(m, "t")
+	m = typeText(m, "+10x bad")
+	m = keys(m, "enter")
+	if m.prompt == nil || !strings.Contains(m.View(), "not a time box") {
+		t.Error("a bad time box was not refused")
+	}
+}

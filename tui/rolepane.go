@@ -131,7 +131,17 @@ func (m *Model) boardLines(w int) []string {
 			defaults = append(defaults, safetext.Line(m.label(h.Ref)))
 		}
 	}
+	var expired []model.Task
+	for _, t := range m.state.Tasks {
+		if t.Expired(m.now) {
+			expired = append(expired, t)
+		}
+	}
 	out := []string{s.Warning.Render(m.t("NOBODY OWNS THIS"))}
+	if len(expired) > 0 {
+		out = append(out, s.Warning.Render(m.t("TIME BOX EXPIRED (%d)", len(expired))))
+		out = append(out, m.someTasks(expired, w, false)...)
+	}
 	if len(unowned)+len(stale)+len(defaults) == 0 {
 		return append(out, s.Muted.Render(m.t("  every task has an owner and every role a holder")))
 	}
@@ -187,6 +197,13 @@ func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
 	}
 	owner := m.taskOwner(t)
 	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
+	if !t.Due.IsZero() && t.Open() {
+		if left := t.Due.Sub(m.now); left >= 0 {
+			right += " · ⏱ " + clock(left)
+		} else {
+			right += " · " + s.Warning.Render(m.t("⏱ OVER %s", clock(-left)))
+		}
+	}
 	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
 	st := s.Text
 	if !t.Open() {

@@ -181,7 +181,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.prompt.ref = h.Ref
 	case matches(msg, g.Task):
 		h := m.focusedRole()
-		m.prompt = newPrompt(promptTask, m.t("New task for %s:", safetext.Line(m.label(h.Ref))), m.t("a short title; enter adds it"), nil, m.styles())
+		m.prompt = newPrompt(promptTask, m.t("New task for %s:", safetext.Line(m.label(h.Ref))), m.t("a short title; +10m first time-boxes it; enter adds it"), nil, m.styles())
 		m.prompt.ref = h.Ref
 	case matches(msg, g.Status):
 		names := m.statusNames()
@@ -454,7 +454,12 @@ func (m *Model) submit(p *prompt) bool {
 		}
 		return m.change(model.Log{Kind: q.Kind, Role: p.ref, Text: q.Text, At: q.At})
 	case promptTask:
-		return m.change(model.TaskAdd{Title: v, Role: p.ref})
+		within, title, err := timeBox(v)
+		if err != nil {
+			m.notice = m.explain(err)
+			return false
+		}
+		return m.change(model.TaskAdd{Title: title, Role: p.ref, Within: within})
 	case promptStatus:
 		st, err := m.parseStatus(v)
 		if err != nil {
@@ -656,4 +661,18 @@ func (m *Model) openTheoryPrompt(confirm bool) {
 		kind, label = promptRuleOut, m.t("Rule out theory:")
 	}
 	m.prompt = newPrompt(kind, label, m.t("its id (tab completes), then : and the evidence if you like"), ids, m.styles())
+}
+
+// timeBox reads a task title that may start with "+10m " to time-box it.
+func timeBox(v string) (time.Duration, string, error) {
+	t := strings.TrimSpace(v)
+	if !strings.HasPrefix(t, "+") {
+		return 0, v, nil
+	}
+	word, rest, _ := strings.Cut(t, " ")
+	d, err := time.ParseDuration(word[1:])
+	if err != nil || d <= 0 {
+		return 0, "", &model.TextError{Field: "time box", Reason: i18n.M("%s is not a time box; give a duration such as 10m or 1h", word)}
+	}
+	return d, strings.TrimSpace(rest), nil
 }

@@ -685,3 +685,17 @@ func TestTheories(t *testing.T) {
 	}
 	wantContains(t, "review", r.ok("export"), "## Theories", "connection pool exhausted", "confirmed")
 }
+
+func TestTimeBoxedTaskOnTheCommandLine(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("task", "add", "check the CDN", "--due", "10m")
+	wantContains(t, "task list", r.ok("task", "list"), "due in 9m")
+	if res := r.run("task", "add", "bad", "--due", "10x"); res.code != 2 {
+		t.Errorf("--due 10x:\n%s", res)
+	}
+	if res := r.run("task", "add", "bad", "--due", "-5m"); res.code != 2 || !strings.Contains(res.stderr, "not a time box") {
+		t.Errorf("--due -5m:\n%s", res)
+	}
+}

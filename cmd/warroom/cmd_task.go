@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -34,6 +35,7 @@ person, both, or nobody yet; warroom shows who. Task ids are short
 
 func (a *app) taskAddCmd() *cobra.Command {
 	var role, owner string
+	var due time.Duration
 	cmd := &cobra.Command{
 		Use:   "add TITLE",
 		Short: "Add an open task",
@@ -49,11 +51,12 @@ func (a *app) taskAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.applyTask(cmd.Context(), model.TaskAdd{Title: title, Role: ref, Owner: owner}, "added task ")
+			return a.applyTask(cmd.Context(), model.TaskAdd{Title: title, Role: ref, Owner: owner, Within: due}, "added task ")
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "", "owning role: ROLE or ROLE/WORKSTREAM")
 	cmd.Flags().StringVar(&owner, "owner", "", "owning person")
+	cmd.Flags().DurationVar(&due, "due", 0, "time-box the task: due this long from now (10m, 1h)")
 	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
 	_ = cmd.RegisterFlagCompletionFunc("owner", a.completePeople)
 	return cmd

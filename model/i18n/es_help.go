@@ -80,4 +80,5 @@ var esHelp = map[string]string{
 	"Confirm a theory":                       "Confirma una teoría",
 	"Rule a theory out":                      "Descarta una teoría",
 	"Reopen a confirmed or ruled-out theory": "Vuelve a abrir una teoría confirmada o descartada",
+	"time-box the task: due this long from now (10m, 1h)": "pon plazo a la tarea: vence dentro de ese tiempo (10m, 1h)",
 }

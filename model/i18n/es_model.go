@@ -123,4 +123,6 @@ var esModel = map[string]string{
 	"(no theories yet)":                                                              "(aún no hay teorías)",
 	"confirmed":                                                                      "confirmada",
 	"ruled out":                                                                      "descartada",
+	"time box":                                                                       "plazo",
+	"%s is not a time box; give a duration such as 10m or 1h":                        "%s no es un plazo; indica una duración como 10m o 1h",
 }

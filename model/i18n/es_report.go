@@ -91,4 +91,6 @@ var esReport = map[string]string{
 	"By":                  "Por",
 	"Stated":              "Planteada",
 	"Outcome":             "Resultado",
+	" · due in %s":        " · vence en %s",
+	" · OVERDUE %s":       " · VENCIDA hace %s",
 }

@@ -109,3 +109,15 @@ func Chronological(es []model.Entry) []model.Entry {
 }
 
 func byTime(a, b model.Entry) int { return a.At.Compare(b.At) }
+
+// Due says where a time-boxed open task stands: " · due in 4m" or
+// " · OVERDUE 2m"; "" for other tasks.
+func Due(t model.Task, o Options) string {
+	if t.Due.IsZero() || !t.Open() {
+		return ""
+	}
+	if left := t.Due.Sub(o.Now); left >= 0 {
+		return o.t(" · due in %s", Age(left))
+	}
+	return o.t(" · OVERDUE %s", Age(o.Now.Sub(t.Due)))
+}

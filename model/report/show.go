@@ -91,7 +91,7 @@ func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
 func taskTable(s model.State, tasks []model.Task, o Options) string {
 	t := table{indent: "  "}
 	for _, task := range tasks {
-		t.add(line(task.ID), line(task.State.In(o.lang())), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created)), line(task.Title))
+		t.add(line(task.ID), line(task.State.In(o.lang())), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created))+Due(task, o), line(task.Title))
 	}
 	return t.String()
 }
