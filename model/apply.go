@@ -444,3 +444,22 @@ func (op SetSeverity) apply(t *tx) error {
 	t.record(Entry{Kind: KindSeverity, From: from.String(), To: op.Severity.String()})
 	return nil
 }
+
+func (op CAN) apply(t *tx) error {
+	ref, err := t.checkRole(op.Role)
+	if err != nil {
+		return err
+	}
+	e := Entry{Kind: KindCAN, Role: ref.Role, Workstream: ref.Workstream}
+	for _, f := range []struct {
+		name i18n.Word
+		v    string
+		dst  *string
+	}{{"conditions", op.Conditions, &e.Conditions}, {"actions", op.Actions, &e.Actions}, {"needs", op.Needs, &e.Needs}} {
+		if *f.dst, err = checkText(f.name, strings.TrimSpace(f.v), MaxEntry, true); err != nil {
+			return err
+		}
+	}
+	t.record(e)
+	return nil
+}

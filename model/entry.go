@@ -34,6 +34,7 @@ const (
 	KindTaskCancelled Kind = "task_cancelled"
 	KindRetracted     Kind = "retracted"
 
+	KindCAN             Kind = "can"
 	KindTheoryConfirmed Kind = "theory_confirmed"
 	KindTheoryRuledOut  Kind = "theory_ruled_out"
 	KindTheoryReopened  Kind = "theory_reopened"
@@ -45,7 +46,7 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 // SystemKinds are the kinds the timeline writes by itself.
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
-	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened}
+	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -121,6 +122,10 @@ type Entry struct {
 	From       string    `toml:"from,omitempty" json:"from,omitzero"`
 	To         string    `toml:"to,omitempty" json:"to,omitzero"`
 	Text       string    `toml:"text,omitempty" json:"text,omitzero"`
+	// A CAN report's three parts (kind can).
+	Conditions string `toml:"conditions,omitempty" json:"conditions,omitzero"`
+	Actions    string `toml:"actions,omitempty" json:"actions,omitzero"`
+	Needs      string `toml:"needs,omitempty" json:"needs,omitzero"`
 	// Recorded, set on a backdated entry, is when it was written; At is
 	// when it happened.
 	Recorded time.Time `toml:"recorded,omitempty" json:"recorded,omitzero"`

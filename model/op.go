@@ -79,3 +79,10 @@ type SetStatus struct{ Status Status }
 
 // SetSeverity sets or changes the severity.
 type SetSeverity struct{ Severity Severity }
+
+// CAN records a CAN report: the Conditions as they are, the Actions under
+// way, and what is Needed. All three are required.
+type CAN struct {
+	Role                       RoleRef
+	Conditions, Actions, Needs string
+}

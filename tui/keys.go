@@ -13,7 +13,7 @@ type GlobalKeys struct {
 	NextArea, PrevArea           key.Binding
 	Handoff, Note, Task          key.Binding
 	Status, Severity             key.Binding
-	Undo, Theme                  key.Binding
+	Undo, Theme, CAN             key.Binding
 	Help, Quit                   key.Binding
 }
 
@@ -71,6 +71,7 @@ func DefaultKeyMap(lang string) KeyMap {
 			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", l.T("set severity"))),
 			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", l.T("undo your last change"))),
 			Theme:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("next theme"))),
+			CAN:      key.NewBinding(key.WithKeys("C"), key.WithHelp("C", l.T("CAN report"))),
 			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.T("help"))),
 			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.T("quit"))),
 		},

@@ -79,6 +79,7 @@ type Model struct {
 	holdings    []model.Holding // derived from state
 	role        int             // index into holdings
 	roleEntries []model.Entry   // latest entries of the focused role
+	cans        []model.Entry   // latest CAN reports, newest first
 	retracted   map[string]bool // ids of entries taken back
 	focus       area
 	roleTop     int // first line of the role pane shown

@@ -24,6 +24,9 @@ const (
 	promptFilter
 	promptConfirm
 	promptRuleOut
+	promptConditions
+	promptActions
+	promptNeeds
 )
 
 // prompt is the one-line input the footer shows while the user types a
@@ -35,6 +38,7 @@ type prompt struct {
 	hint  string // sanitised, shown under the input
 	ref   model.RoleRef
 	task  string
+	can   [2]string // a CAN report's conditions and actions, typed so far
 	input textinput.Model
 }
 

@@ -314,3 +314,32 @@ func TestTimeBoxedTask(t *testing.T) {
 		t.Error("a bad time box was not refused")
 	}
 }
+
+// C opens the CAN form from any role pane: three prompts, one entry, and
+// the report on the incident manager's pane, newest first.
+func TestCANReportFromTheScreen(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "2", "C")
+	m = typeText(m, "pool at 60%")
+	m = keys(m, "enter")
+	m = keys(m, "enter") // an empty part is refused and the prompt stays
+	if m.prompt == nil || m.prompt.kind != promptActions || !strings.Contains(m.View(), "needs some text") {
+		t.Fatalf("empty actions:\n%s", m.View())
+	}
+	m = typeText(m, "watching it")
+	m = keys(m, "enter")
+	m = typeText(m, "a DBA q down")
+	m = keys(m, "enter")
+	if len(saver.submitted()) != 1 {
+		t.Fatalf("%d changes saved", len(saver.submitted()))
+	}
+	can := saver.submitted()[0].Op.(model.CAN)
+	if can.Conditions != "pool at 60%" || can.Actions != "watching it" || can.Needs != "a DBA q down" || can.Role.Role != "tech_lead" {
+		t.Errorf("CAN %+v", can)
+	}
+	m = keys(m, "1")
+	v := m.View()
+	if !strings.Contains(v, "CAN reports, newest first") || strings.Index(v, "N: a DBA q down") > strings.Index(v, "N: Someone from payments") {
+		t.Errorf("the IM pane does not show the new report first:\n%s", v)
+	}
+}

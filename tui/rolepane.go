@@ -43,6 +43,7 @@ func (m *Model) roleLines(w int) []string {
 	}
 	if h.Ref.Role == model.IncidentManager {
 		add(m.boardLines(w)...)
+		add(m.canLines(w)...)
 	}
 	if h.Ref.Role == "tech_lead" {
 		add(m.theoryLines(h.Ref, w)...)
@@ -99,6 +100,12 @@ const (
 func (m *Model) findRoleEntries() {
 	h := m.focusedRole()
 	m.roleEntries = m.roleEntries[:0:0]
+	m.cans = m.cans[:0:0]
+	for i := len(m.state.Timeline) - 1; i >= 0 && i >= len(m.state.Timeline)-roleEntriesScan && len(m.cans) < 3; i-- {
+		if e := m.state.Timeline[i]; e.Kind == model.KindCAN {
+			m.cans = append(m.cans, e)
+		}
+	}
 	tl := m.state.Timeline
 	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan && len(m.roleEntries) < roleEntries; i-- {
 		e := tl[i]
@@ -328,6 +335,27 @@ func (m *Model) theoryLines(ref model.RoleRef, w int) []string {
 	}
 	if len(ts) == 0 {
 		out = append(out, s.Muted.Render(m.t("  none yet")))
+	}
+	return out
+}
+
+// canLines shows the latest CAN reports on the incident manager's pane,
+// newest first. They are found in Update (findRoleEntries), not here.
+func (m *Model) canLines(w int) []string {
+	if len(m.cans) == 0 {
+		return nil
+	}
+	s := m.styles()
+	out := []string{s.Bold.Render(m.t("CAN reports, newest first"))}
+	for _, e := range m.cans {
+		who := safetext.Line(e.By)
+		if !e.RoleRef().IsZero() {
+			who += " · " + safetext.Line(shortName(m.opts.Catalog, e.RoleRef(), 0))
+		}
+		out = append(out, fit(s.Muted.Render(m.entryTime(e.At)+" "+who), w))
+		for _, part := range []string{m.t("C: %s", safetext.Line(e.Conditions)), m.t("A: %s", safetext.Line(e.Actions)), m.t("N: %s", safetext.Line(e.Needs))} {
+			out = append(out, fit(s.Text.Render("  "+part), w))
+		}
 	}
 	return out
 }

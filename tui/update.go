@@ -190,6 +190,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.undoLast()
 	case matches(msg, g.Theme):
 		m.nextTheme()
+	case matches(msg, g.CAN):
+		m.openCAN(promptConditions, [2]string{})
 	case matches(msg, g.Severity):
 		unset := model.SevUnset.In(i18n.Lang(m.opts.Lang))
 		m.prompt = newPrompt(promptSeverity, m.t("Severity:"), m.t("1 critical · 2 major · 3 minor · %s", unset),
@@ -481,6 +483,22 @@ func (m *Model) submit(p *prompt) bool {
 			return false
 		}
 		return m.change(model.TaskAssign{Task: p.task, Role: ref, Owner: owner})
+	case promptConditions, promptActions:
+		if strings.TrimSpace(v) == "" {
+			m.notice = m.t("each part of a CAN report needs some text")
+			return false
+		}
+		can := p.can
+		can[p.kind-promptConditions] = v
+		m.openCAN(p.kind+1, can)
+		m.prompt.ref = p.ref
+		return true
+	case promptNeeds:
+		if strings.TrimSpace(v) == "" {
+			m.notice = m.t("each part of a CAN report needs some text")
+			return false
+		}
+		return m.change(model.CAN{Role: p.ref, Conditions: p.can[0], Actions: p.can[1], Needs: v})
 	case promptConfirm, promptRuleOut:
 		id, note := splitHandoff(v)
 		state := model.TheoryConfirmed
@@ -629,6 +647,7 @@ func (m *Model) updateKeys() {
 	m.keys.Tasks.Cancel.SetEnabled(onTasks && t.Open())
 	m.keys.Tasks.Assign.SetEnabled(onTasks)
 	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
+	m.keys.Global.CAN.SetEnabled(!m.opts.Wall)
 	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
 	onTL := m.focus == areaRoles && m.focusedRole().Ref.Role == "tech_lead" && len(m.theoriesOf(m.focusedRole().Ref)) > 0
 	m.keys.Theories.Confirm.SetEnabled(onTL)
@@ -675,4 +694,23 @@ func timeBox(v string) (time.Duration, string, error) {
 		return 0, "", &model.TextError{Field: "time box", Reason: i18n.M("%s is not a time box; give a duration such as 10m or 1h", word)}
 	}
 	return d, strings.TrimSpace(rest), nil
+}
+
+// openCAN opens the next step of the CAN report form: conditions, then
+// actions, then needs, one prompt each, recorded as one entry at the end.
+func (m *Model) openCAN(kind promptKind, can [2]string) {
+	h := m.focusedRole()
+	labels := map[promptKind]string{
+		promptConditions: m.t("CAN for %s — Conditions (1/3):", safetext.Line(m.label(h.Ref))),
+		promptActions:    m.t("CAN — Actions (2/3):"),
+		promptNeeds:      m.t("CAN — Needs (3/3):"),
+	}
+	hints := map[promptKind]string{
+		promptConditions: m.t("how things stand now"),
+		promptActions:    m.t("what is being done"),
+		promptNeeds:      m.t("what you need, and from whom"),
+	}
+	m.prompt = newPrompt(kind, labels[kind], hints[kind], nil, m.styles())
+	m.prompt.can = can
+	m.prompt.ref = h.Ref
 }

@@ -289,7 +289,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Global.NextRole, k.Global.PrevRole, k.Global.JumpRole, k.Global.NextArea, k.Global.PrevArea},
-		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.Status, k.Global.Severity, k.Global.Undo},
+		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.CAN, k.Global.Status, k.Global.Severity, k.Global.Undo},
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
 		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
 		{k.Theories.Confirm, k.Theories.RuleOut},

@@ -45,5 +45,6 @@ var esCLIText = map[string]string{
 	"theory %s: %s\n":                                                                     "teoría %s: %s\n",
 	"theory %s is now %s\n":                                                               "la teoría %s está ahora %s\n",
 	"No theories yet. State one with `warroom theory add TEXT`.\n":                        "Aún no hay teorías. Plantea una con `warroom theory add TEXTO`.\n",
-	"a theory ID": "el ID de una teoría",
+	"a theory ID":              "el ID de una teoría",
+	"CAN report %s recorded\n": "informe CAN %s anotado\n",
 }

@@ -81,4 +81,11 @@ var esHelp = map[string]string{
 	"Rule a theory out":                      "Descarta una teoría",
 	"Reopen a confirmed or ruled-out theory": "Vuelve a abrir una teoría confirmada o descartada",
 	"time-box the task: due this long from now (10m, 1h)": "pon plazo a la tarea: vence dentro de ese tiempo (10m, 1h)",
+	"Record a CAN report: conditions, actions, needs":     "Anota un informe CAN: situación, acciones, necesidades",
+	"Record a CAN report, as one timeline entry: the Conditions as they are now,\nthe Actions under way, and what is Needed. The incident manager's pane\nshows the latest ones, newest first.": "Anota un informe CAN como una sola entrada del cronograma: la situación\n(Conditions) tal como está, las acciones (Actions) en curso y lo que se\nnecesita (Needs). El panel del gestor de incidentes muestra los últimos,\ndel más reciente al más antiguo.",
+	"  warroom can --role tl/database --conditions \"error rate 4% and falling\" \\\n    --actions \"watching pool saturation\" --needs \"someone from payments\"":                              "  warroom can --role tl/database --conditions \"errores al 4% a la baja\" \\\n    --actions \"vigilando la saturación del pool\" --needs \"alguien de pagos\"",
+	"the conditions, as they are now":             "la situación, tal como está ahora",
+	"the actions under way":                       "las acciones en curso",
+	"what is needed":                              "lo que se necesita",
+	"the role reporting: ROLE or ROLE/WORKSTREAM": "la función que informa: FUNCIÓN o FUNCIÓN/LÍNEA",
 }

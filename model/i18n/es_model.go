@@ -125,4 +125,8 @@ var esModel = map[string]string{
 	"ruled out":                                                                      "descartada",
 	"time box":                                                                       "plazo",
 	"%s is not a time box; give a duration such as 10m or 1h":                        "%s no es un plazo; indica una duración como 10m o 1h",
+	"can":        "informe CAN",
+	"conditions": "situación",
+	"actions":    "acciones",
+	"needs":      "necesidades",
 }

@@ -93,4 +93,5 @@ var esReport = map[string]string{
 	"Outcome":             "Resultado",
 	" · due in %s":        " · vence en %s",
 	" · OVERDUE %s":       " · VENCIDA hace %s",
+	"CAN — conditions: %s; actions: %s; needs: %s": "CAN — situación: %s; acciones: %s; necesidades: %s",
 }

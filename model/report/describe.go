@@ -64,6 +64,8 @@ func describe(e model.Entry, o Options) string {
 			s += ": " + line(e.Text)
 		}
 		return s
+	case model.KindCAN:
+		return o.t("CAN — conditions: %s; actions: %s; needs: %s", line(e.Conditions), line(e.Actions), line(e.Needs))
 	case model.KindTaskCancelled:
 		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:

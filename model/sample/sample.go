@@ -158,6 +158,8 @@ func script() []step {
 		do(m(21, 40), "bob", model.Log{Kind: model.KindAction, Role: tl("database"), Text: "Rollback of 142 started on 12 of 12 hosts."}),
 		set(m(24, 0), "bob", 4, model.TaskDone),
 		do(m(24, 10), "bob", model.Log{Kind: model.KindNote, Role: tl("database"), Text: "Error rate 38% → 4% within two minutes of the rollback."}),
+		do(m(24, 40), "bob", model.CAN{Role: tl("database"), Conditions: "Error rate 4% and falling after the rollback.",
+			Actions: "Watching pool saturation per host.", Needs: "Someone from payments to confirm card retries are idempotent."}),
 		do(m(25, 0), "alice", model.SetStatus{Status: model.Monitoring}),
 		do(m(26, 0), "carol", model.Log{Kind: model.KindAction, Role: comms("external"), Text: "Status page: \"A fix is in place and we are monitoring the results.\""}),
 		do(m(28, 30), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "A second spike of 500s on eu-west only; rollback did not reach one canary."}),
