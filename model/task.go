@@ -73,31 +73,44 @@ func (t Task) Open() bool { return t.State == TaskOpen || t.State == TaskInProgr
 // Task finds a task by id: the exact id, or a unique prefix of it, with or
 // without the leading "t", case-insensitively.
 func (s State) Task(ref string) (Task, error) {
-	q := strings.ToLower(strings.TrimSpace(ref))
-	if q == "" {
-		return Task{}, s.taskIDError(ref, InvalidError{})
-	}
-	var matches []Task
-	for _, t := range s.Tasks {
-		if t.ID == q {
-			return t, nil
-		}
-		if strings.HasPrefix(t.ID, q) || strings.HasPrefix(t.ID, "t"+q) {
-			matches = append(matches, t)
-		}
-	}
+	t, matches := findByID(s.Tasks, func(t Task) string { return t.ID }, ref, "t")
 	switch len(matches) {
 	case 1:
-		return matches[0], nil
+		return t, nil
 	case 0:
+		if strings.TrimSpace(ref) == "" {
+			return Task{}, s.taskIDError(ref, InvalidError{})
+		}
 		return Task{}, s.taskIDError(ref, InvalidError{Hint: i18n.M("`warroom task list` shows every task")})
 	}
-	ids := make([]string, len(matches))
-	for i, m := range matches {
-		ids[i] = m.ID
-	}
-	return Task{}, &InvalidError{What: "task id", Value: ref, Valid: ids, Ambiguous: true,
+	return Task{}, &InvalidError{What: "task id", Value: ref, Valid: matches, Ambiguous: true,
 		Hint: i18n.M("type more of it")}
+}
+
+// findByID looks ref up among items: the exact id, else the only id that
+// starts with it (with or without prefix), case-insensitively. It returns
+// the item found and the ids that matched: one when found, none or
+// several when not.
+func findByID[T any](items []T, id func(T) string, ref, prefix string) (T, []string) {
+	var zero T
+	q := strings.ToLower(strings.TrimSpace(ref))
+	if q == "" {
+		return zero, nil
+	}
+	var found T
+	var matches []string
+	for _, it := range items {
+		switch i := id(it); {
+		case i == q:
+			return it, []string{i}
+		case strings.HasPrefix(i, q) || strings.HasPrefix(i, prefix+q):
+			found, matches = it, append(matches, i)
+		}
+	}
+	if len(matches) != 1 {
+		return zero, matches
+	}
+	return found, matches
 }
 
 // taskIDError reports a task id that names no task, listing up to 20 task

@@ -53,35 +53,22 @@ func (t Theory) RoleRef() RoleRef { return RoleRef{Role: t.Role, Workstream: t.W
 // Theory finds a theory by id or a unique prefix of it (with or without
 // its leading "h"), case-insensitively.
 func (s State) Theory(ref string) (Theory, error) {
-	q := strings.ToLower(strings.TrimSpace(ref))
-	var matches []Theory
-	for _, t := range s.Theories {
-		if t.ID == q {
-			return t, nil
-		}
-		if q != "" && (strings.HasPrefix(t.ID, q) || strings.HasPrefix(t.ID, "h"+q)) {
-			matches = append(matches, t)
-		}
-	}
-	ids := make([]string, 0, len(s.Theories))
-	for _, t := range s.Theories {
-		ids = append(ids, t.ID)
-	}
-	sort.Strings(ids)
+	th, matches := findByID(s.Theories, func(t Theory) string { return t.ID }, ref, "h")
 	switch len(matches) {
 	case 1:
-		return matches[0], nil
+		return th, nil
 	case 0:
+		ids := make([]string, 0, len(s.Theories))
+		for _, t := range s.Theories {
+			ids = append(ids, t.ID)
+		}
+		sort.Strings(ids)
 		if len(ids) == 0 {
 			return Theory{}, &InvalidError{What: "theory id", Value: ref, None: i18n.M("(no theories yet)")}
 		}
 		return Theory{}, &InvalidError{What: "theory id", Value: ref, Valid: ids}
 	}
-	var amb []string
-	for _, m := range matches {
-		amb = append(amb, m.ID)
-	}
-	return Theory{}, &InvalidError{What: "theory id", Value: ref, Valid: amb, Ambiguous: true, Hint: i18n.M("type more of it")}
+	return Theory{}, &InvalidError{What: "theory id", Value: ref, Valid: matches, Ambiguous: true, Hint: i18n.M("type more of it")}
 }
 
 // TheorySet confirms, rules out or reopens a theory, with an optional note

@@ -2,14 +2,12 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
-	"github.com/warroom/warroom/model/store"
 )
 
 func (a *app) theoryCmd() *cobra.Command {
@@ -97,20 +95,4 @@ states a theory too.`,
 		set("reopen", "Reopen a confirmed or ruled-out theory", model.TheoryOpen),
 	)
 	return cmd
-}
-
-// completeTheories offers theory ids with their texts.
-func (a *app) completeTheories(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	st, err := store.Load(a.path())
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	var out []string
-	for _, t := range st.Theories {
-		out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(strings.TrimSpace(t.Text)))
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
@@ -39,6 +40,26 @@ func (a *app) completePeople(*cobra.Command, []string, string) ([]string, cobra.
 
 // completeTasks offers task ids with their titles.
 func (a *app) completeTasks(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		for _, t := range st.Tasks {
+			out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Title))
+		}
+		return out
+	})
+}
+
+// completeTheories offers theory ids with their texts.
+func (a *app) completeTheories(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		for _, t := range st.Theories {
+			out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Text))
+		}
+		return out
+	})
+}
+
+// completeIDs completes a command's one id argument from the incident.
+func (a *app) completeIDs(args []string, ids func(model.State) []string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -46,11 +67,7 @@ func (a *app) completeTasks(_ *cobra.Command, args []string, _ string) ([]string
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	var out []string
-	for _, t := range st.Tasks {
-		out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Title))
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return ids(st), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeHandoff offers roles, then people.
