@@ -74,6 +74,8 @@ func (t *tx) own(name string) {
 		t.s.Assignments = append(make([]Assignment, 0, len(t.s.Assignments)+1), t.s.Assignments...)
 	case "people":
 		t.s.People = append(make([]Person, 0, len(t.s.People)+1), t.s.People...)
+	case "followups":
+		t.s.FollowUps = append(make([]FollowUp, 0, len(t.s.FollowUps)+1), t.s.FollowUps...)
 	case "theories":
 		t.s.Theories = append(make([]Theory, 0, len(t.s.Theories)+1), t.s.Theories...)
 	}
@@ -213,6 +215,12 @@ func (op Log) apply(t *tx) error {
 			return err
 		}
 		e.Theory = th.ID
+	}
+	if kind == KindFollowup {
+		// A follow-up noted during the incident is tracked after it.
+		if e.FollowUp, err = t.addFollowUp(text); err != nil {
+			return err
+		}
 	}
 	if kind == KindTheory && e.Theory == "" {
 		// Stating a theory records it, so it can be confirmed or ruled out.

@@ -53,6 +53,11 @@ func (s State) Check() error {
 			return fmt.Errorf("[[tasks]] %s has no state; use open, in_progress or done", t.ID)
 		}
 	}
+	for i, f := range s.FollowUps {
+		if err := claim(f.ID, "[[followups]]", i); err != nil {
+			return err
+		}
+	}
 	for i, th := range s.Theories {
 		if err := claim(th.ID, "[[theories]]", i); err != nil {
 			return err

@@ -34,10 +34,13 @@ const (
 	KindTaskCancelled Kind = "task_cancelled"
 	KindRetracted     Kind = "retracted"
 
-	KindCAN             Kind = "can"
-	KindTheoryConfirmed Kind = "theory_confirmed"
-	KindTheoryRuledOut  Kind = "theory_ruled_out"
-	KindTheoryReopened  Kind = "theory_reopened"
+	KindCAN              Kind = "can"
+	KindFollowUpDone     Kind = "followup_done"
+	KindFollowUpReopened Kind = "followup_reopened"
+	KindFollowUpChanged  Kind = "followup_changed"
+	KindTheoryConfirmed  Kind = "theory_confirmed"
+	KindTheoryRuledOut   Kind = "theory_ruled_out"
+	KindTheoryReopened   Kind = "theory_reopened"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -46,7 +49,8 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 // SystemKinds are the kinds the timeline writes by itself.
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
-	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN}
+	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
+	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -118,6 +122,7 @@ type Entry struct {
 	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
 	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
 	Theory     string    `toml:"theory,omitempty" json:"theory,omitzero"`
+	FollowUp   string    `toml:"followup,omitempty" json:"followup,omitzero"`
 	Entry      string    `toml:"entry,omitempty" json:"entry,omitzero"`
 	From       string    `toml:"from,omitempty" json:"from,omitzero"`
 	To         string    `toml:"to,omitempty" json:"to,omitzero"`

@@ -97,6 +97,7 @@ func Merge(a, b State) (State, MergeReport, error) {
 		}
 		return t
 	})
+	out.FollowUps, _ = unite(a.FollowUps, b.FollowUps, func(f FollowUp) string { return f.ID }, mergeFollowUp)
 	rep.Fields += fields
 	out.Timeline, rep.Entries = unite(a.Timeline, b.Timeline, func(e Entry) string { return e.ID }, pickEntry)
 	return normalize(out), rep, nil
@@ -267,6 +268,21 @@ func mergeTheory(a, b Theory) (Theory, bool) {
 	return out, ch
 }
 
+// mergeFollowUp keeps the copy changed last: a follow-up's fields change
+// together and rarely.
+func mergeFollowUp(a, b FollowUp) FollowUp {
+	switch c := a.Clock.Compare(b.Clock); {
+	case c > 0:
+		return a
+	case c < 0:
+		return b
+	}
+	if fmt.Sprint(b) > fmt.Sprint(a) {
+		return b
+	}
+	return a
+}
+
 func laterTime(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
@@ -320,6 +336,10 @@ func normalize(s State) State {
 	}
 	s.Theories = slices.Clone(s.Theories)
 	slices.SortStableFunc(s.Theories, func(x, y Theory) int {
+		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
+	})
+	s.FollowUps = slices.Clone(s.FollowUps)
+	slices.SortStableFunc(s.FollowUps, func(x, y FollowUp) int {
 		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
 	})
 	s.People = slices.Clone(s.People)

@@ -18,6 +18,7 @@ type State struct {
 	Assignments []Assignment `toml:"assignments" json:"assignments"`
 	Tasks       []Task       `toml:"tasks" json:"tasks"`
 	Theories    []Theory     `toml:"theories" json:"theories"`
+	FollowUps   []FollowUp   `toml:"followups" json:"followups"`
 	Timeline    []Entry      `toml:"timeline" json:"timeline"`
 }
 
@@ -85,6 +86,9 @@ func (s State) clock() Stamp {
 	}
 	for _, t := range s.Theories {
 		m = m.Max(t.Clock)
+	}
+	for _, f := range s.FollowUps {
+		m = m.Max(f.Clock)
 	}
 	return m
 }

@@ -48,6 +48,9 @@ func (m *Model) roleLines(w int) []string {
 	if h.Ref.Role == "tech_lead" {
 		add(m.theoryLines(h.Ref, w)...)
 	}
+	if h.Ref.Role == "problem_manager" {
+		add(m.followUpLines(w)...)
+	}
 	add("")
 	for _, l := range wrap(txt.Primary, w) {
 		add(s.Text.Render(l))
@@ -356,6 +359,44 @@ func (m *Model) canLines(w int) []string {
 		for _, part := range []string{m.t("C: %s", safetext.Line(e.Conditions)), m.t("A: %s", safetext.Line(e.Actions)), m.t("N: %s", safetext.Line(e.Needs))} {
 			out = append(out, fit(s.Text.Render("  "+part), w))
 		}
+	}
+	return out
+}
+
+// followUpLines is the problem manager's list of follow-ups: the
+// remediation after the incident, with owner, due date and ticket.
+func (m *Model) followUpLines(w int) []string {
+	s := m.styles()
+	open := 0
+	for _, f := range m.state.FollowUps {
+		if !f.Done {
+			open++
+		}
+	}
+	out := []string{s.Bold.Render(m.t("Follow-ups (%d open) · a note starting todo: adds one", open))}
+	for i, f := range m.state.FollowUps {
+		if i == listCap {
+			out = append(out, s.Muted.Render(m.t("  and %d more", len(m.state.FollowUps)-listCap)))
+			break
+		}
+		mark, st := "[ ]", s.Text
+		if f.Done {
+			mark, st = "[x]", s.Done
+		}
+		var details []string
+		for _, d := range []string{f.Owner, f.Due, f.Ticket} {
+			if d != "" {
+				details = append(details, safetext.Line(d))
+			}
+		}
+		text := mark + " " + safetext.Line(f.ID) + " " + safetext.Line(f.Title)
+		if len(details) > 0 {
+			text += " · " + strings.Join(details, " · ")
+		}
+		out = append(out, fit(st.Render(text), w))
+	}
+	if len(m.state.FollowUps) == 0 {
+		out = append(out, s.Muted.Render(m.t("  none yet")))
 	}
 	return out
 }

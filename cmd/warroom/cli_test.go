@@ -699,3 +699,24 @@ func TestTimeBoxedTaskOnTheCommandLine(t *testing.T) {
 		t.Errorf("--due -5m:\n%s", res)
 	}
 }
+
+func TestFollowUps(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	out := r.ok("followup", "add", "alert on pool saturation", "--owner", "henry", "--due", "2026-12-01", "--ticket", "OPS-1")
+	m := regexp.MustCompile(`^follow-up (f[0-9a-z]{4}):`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("followup add printed %q", out)
+	}
+	r.ok("log", "todo: add a load test gate")
+	wantContains(t, "list", r.ok("followup", "list"), m[1], "henry", "2026-12-01", "OPS-1", "load test gate")
+	r.ok("followup", "done", m[1])
+	if res := r.run("followup", "done", m[1]); res.code != 1 || !strings.Contains(res.stderr, "already done") {
+		t.Errorf("done twice:\n%s", res)
+	}
+	if res := r.run("followup", "set", m[1], "--due", "12/01"); res.code != 2 || !strings.Contains(res.stderr, "YYYY-MM-DD") {
+		t.Errorf("bad date:\n%s", res)
+	}
+	wantContains(t, "review", r.ok("export"), "## Follow-ups", "OPS-1", "| done |")
+}

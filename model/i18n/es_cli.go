@@ -45,6 +45,11 @@ var esCLIText = map[string]string{
 	"theory %s: %s\n":                                                                     "teoría %s: %s\n",
 	"theory %s is now %s\n":                                                               "la teoría %s está ahora %s\n",
 	"No theories yet. State one with `warroom theory add TEXT`.\n":                        "Aún no hay teorías. Plantea una con `warroom theory add TEXTO`.\n",
-	"a theory ID":              "el ID de una teoría",
-	"CAN report %s recorded\n": "informe CAN %s anotado\n",
+	"a theory ID":                     "el ID de una teoría",
+	"CAN report %s recorded\n":        "informe CAN %s anotado\n",
+	"follow-up %s: %s\n":              "seguimiento %s: %s\n",
+	"follow-up %s changed\n":          "seguimiento %s cambiado\n",
+	"give --owner, --due or --ticket": "indica --owner, --due o --ticket",
+	"a follow-up ID":                  "el ID de un seguimiento",
+	"No follow-ups yet. Add one with `warroom followup add TITLE`, or a note starting with todo:.\n": "Aún no hay seguimientos. Añade uno con `warroom followup add TÍTULO`, o una nota que empiece por todo:.\n",
 }

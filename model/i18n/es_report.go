@@ -94,4 +94,13 @@ var esReport = map[string]string{
 	" · due in %s":        " · vence en %s",
 	" · OVERDUE %s":       " · VENCIDA hace %s",
 	"CAN — conditions: %s; actions: %s; needs: %s": "CAN — situación: %s; acciones: %s; necesidades: %s",
+	"completed follow-up %s %q":                    "seguimiento %s %q hecho",
+	"reopened follow-up %s %q":                     "seguimiento %s %q reabierto",
+	"follow-up %s %q now: %s":                      "seguimiento %s %q ahora: %s",
+	"follow-up %s: %s":                             "seguimiento %s: %s",
+	"Follow-ups":                                   "Seguimientos",
+	"No follow-ups.":                               "Sin seguimientos.",
+	"Follow-up":                                    "Seguimiento",
+	"Due":                                          "Fecha límite",
+	"Ticket":                                       "Ticket",
 }

@@ -175,4 +175,5 @@ var esTUI = map[string]string{
 	"C: %s":                                     "S: %s",
 	"A: %s":                                     "A: %s",
 	"N: %s":                                     "N: %s",
+	"Follow-ups (%d open) · a note starting todo: adds one": "Seguimientos (%d abiertos) · una nota que empiece por todo: añade uno",
 }

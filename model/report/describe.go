@@ -64,6 +64,12 @@ func describe(e model.Entry, o Options) string {
 			s += ": " + line(e.Text)
 		}
 		return s
+	case model.KindFollowUpDone:
+		return o.t("completed follow-up %s %q", line(e.FollowUp), line(e.Text))
+	case model.KindFollowUpReopened:
+		return o.t("reopened follow-up %s %q", line(e.FollowUp), line(e.Text))
+	case model.KindFollowUpChanged:
+		return o.t("follow-up %s %q now: %s", line(e.FollowUp), line(e.Text), line(e.To))
 	case model.KindCAN:
 		return o.t("CAN — conditions: %s; actions: %s; needs: %s", line(e.Conditions), line(e.Actions), line(e.Needs))
 	case model.KindTaskCancelled:
@@ -74,7 +80,9 @@ func describe(e model.Entry, o Options) string {
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	}
 	text := line(e.Text)
-	if e.Theory != "" && e.Kind == model.KindTheory {
+	if e.FollowUp != "" && e.Kind == model.KindFollowup {
+		text = o.t("follow-up %s: %s", line(e.FollowUp), text)
+	} else if e.Theory != "" && e.Kind == model.KindTheory {
 		text = o.t("theory %s: %s", line(e.Theory), text)
 	} else if e.Theory != "" {
 		text = o.t("on theory %s: %s", line(e.Theory), text)

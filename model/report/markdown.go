@@ -92,6 +92,21 @@ func Markdown(s model.State, o Options) string {
 		b.WriteString(tasks.String())
 	}
 
+	heading("Follow-ups")
+	if len(s.FollowUps) == 0 {
+		b.WriteString("_" + o.t("No follow-ups.") + "_\n")
+	} else {
+		fu := head("Follow-up", "Title", "Owner", "Due", "Ticket", "State")
+		for _, f := range s.FollowUps {
+			state := o.t("open")
+			if f.Done {
+				state = o.t("done")
+			}
+			fu.add(md(f.ID), md(f.Title), md(f.Owner), md(f.Due), md(f.Ticket), state)
+		}
+		b.WriteString(fu.String())
+	}
+
 	heading("Timeline")
 	tl := head("When", "Who", "Kind", "What")
 	for _, e := range Chronological(s.Timeline) {

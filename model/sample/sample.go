@@ -91,6 +91,18 @@ func theory(at time.Duration, who string, n int, state model.TheoryState, note s
 	}}
 }
 
+// followUp gives the n-th follow-up an owner, a due date days after the
+// incident started, and a ticket.
+func followUp(at time.Duration, who string, n int, owner string, days int, ticket string) step {
+	return step{at: at, who: who, late: func(start time.Time, s model.State, _ []string) (model.Op, error) {
+		if n >= len(s.FollowUps) {
+			return nil, fmt.Errorf("sample: follow-up %d not noted yet", n)
+		}
+		due := start.AddDate(0, 0, days).Format("2006-01-02")
+		return model.FollowUpDetails{FollowUp: s.FollowUps[n].ID, Owner: owner, Due: due, Ticket: ticket}, nil
+	}}
+}
+
 // task returns the id of the n-th task added.
 func task(ids []string, n taskRef) (string, error) {
 	if int(n) >= len(ids) {
@@ -174,6 +186,7 @@ func script() []step {
 		do(m(39, 0), "alice", model.TaskAdd{Title: "Reconcile the orders that failed during the outage", Owner: "grace"}),
 		assign(m(40, 0), "alice", 7, role("customer_support_lead"), "grace"),
 		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Alert on pool saturation, not only on 5xx."}),
+		followUp(m(42, 0), "henry", 0, "henry", 7, "OPS-1432"),
 		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
 		do(m(44, 0), "alice", model.TaskAdd{Title: "Check whether the CDN is involved", Role: tl("network")}),
 		set(m(44, 30), "dave", 8, model.TaskCancelled),

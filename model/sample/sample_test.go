@@ -28,7 +28,8 @@ func TestSampleIsRealistic(t *testing.T) {
 		}
 	}
 	for _, k := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
-		if k != model.KindTaskReopened && k != model.KindRetracted && k != model.KindTheoryReopened && !kinds[k] {
+		if k != model.KindTaskReopened && k != model.KindRetracted && k != model.KindTheoryReopened &&
+			k != model.KindFollowUpDone && k != model.KindFollowUpReopened && !kinds[k] {
 			t.Errorf("no %s entry", k)
 		}
 	}
