@@ -234,6 +234,9 @@ var kindWords = map[model.Kind]string{
 	model.KindTaskAdded: "task +", model.KindTaskStarted: "task ~", model.KindTaskDone: "task done",
 	model.KindTaskReopened: "reopened", model.KindTaskAssigned: "task →",
 	model.KindTaskCancelled: "task -", model.KindRetracted: "took back",
+	model.KindCAN: "CAN", model.KindTheoryConfirmed: "confirmed", model.KindTheoryRuledOut: "ruled out",
+	model.KindTheoryReopened: "reopened", model.KindFollowUpDone: "f-up done", model.KindFollowUpReopened: "f-up open",
+	model.KindFollowUpChanged: "f-up set",
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the incident

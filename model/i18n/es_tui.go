@@ -176,4 +176,8 @@ var esTUI = map[string]string{
 	"A: %s":                                     "A: %s",
 	"N: %s":                                     "N: %s",
 	"Follow-ups (%d open) · a note starting todo: adds one": "Seguimientos (%d abiertos) · una nota que empiece por todo: añade uno",
+	"f-up done": "seg. hecho",
+	"f-up open": "seg. reabre",
+	"f-up set":  "seg. cambio",
+	"CAN":       "CAN",
 }
