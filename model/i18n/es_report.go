@@ -103,4 +103,11 @@ var esReport = map[string]string{
 	"Follow-up":                                    "Seguimiento",
 	"Due":                                          "Fecha límite",
 	"Ticket":                                       "Ticket",
+	"Impact started":                               "Inicio del impacto",
+	"Time to acknowledge (declared)":               "Tiempo hasta reconocerlo (declarado)",
+	"Time to mitigate (monitoring)":                "Tiempo hasta mitigarlo (en observación)",
+	"Time to resolve (resolved)":                   "Tiempo hasta resolverlo (resuelto)",
+	"not yet":                                      "aún no",
+	"%s, at %s":                                    "%s, a las %s",
+	"Decisions":                                    "Decisiones",
 }

@@ -34,12 +34,37 @@ func Markdown(s model.State, o Options) string {
 		t.add(o.t("Last entry"), o.stamp(last.At))
 	}
 	t.add(o.t("Declared to last entry"), Age(lastTime(s).Sub(in.Declared)))
+	tm := Timings(s)
+	t.add(o.t("Impact started"), o.stamp(tm.Start))
+	for _, r := range []struct {
+		what string
+		at   time.Time
+	}{{"Time to acknowledge (declared)", tm.Declared}, {"Time to mitigate (monitoring)", tm.Mitigated}, {"Time to resolve (resolved)", tm.Resolved}} {
+		if r.at.IsZero() {
+			t.add(o.t(r.what), o.t("not yet"))
+			continue
+		}
+		t.add(o.t(r.what), o.t("%s, at %s", Age(r.at.Sub(tm.Start)), o.stamp(r.at)))
+	}
 	b.WriteString(t.String())
 	heading("Summary")
 	if strings.TrimSpace(in.Summary) == "" {
 		b.WriteString("_" + o.t("No summary written yet.") + "_\n")
 	} else {
 		b.WriteString(mdBlock(in.Summary) + "\n")
+	}
+
+	var decisions []model.Entry
+	for _, e := range Chronological(s.Timeline) {
+		if e.Kind == model.KindDecision {
+			decisions = append(decisions, e)
+		}
+	}
+	if len(decisions) > 0 {
+		heading("Decisions")
+		for _, e := range decisions {
+			fmt.Fprintf(&b, "- %s, %s: %s\n", o.stamp(e.At), md(e.By), md(e.Text))
+		}
 	}
 
 	heading("Severity and status")
@@ -152,3 +177,32 @@ func mdCell(s string) string {
 
 // mdBlock sanitises multi-line text for a paragraph.
 func mdBlock(s string) string { return safetext.Block(s) }
+
+// Timing holds the moments a review measures from: when the impact
+// started (the earliest entry, which may be backdated to before the
+// declaration), when it was acknowledged (declared), mitigated (first
+// moved to monitoring) and resolved (first moved to resolved). A moment
+// not reached yet is zero.
+type Timing struct {
+	Start, Declared, Mitigated, Resolved time.Time
+}
+
+// Timings computes the review's moments from the timeline.
+func Timings(s model.State) Timing {
+	tm := Timing{Start: s.Incident.Declared, Declared: s.Incident.Declared}
+	for _, e := range Chronological(s.Timeline) {
+		if e.At.Before(tm.Start) {
+			tm.Start = e.At
+		}
+		if e.Kind != model.KindStatus {
+			continue
+		}
+		if e.To == string(model.Monitoring) && tm.Mitigated.IsZero() {
+			tm.Mitigated = e.At
+		}
+		if e.To == string(model.Resolved) && tm.Resolved.IsZero() {
+			tm.Resolved = e.At
+		}
+	}
+	return tm
+}

@@ -1,0 +1,40 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	demo "github.com/warroom/warroom/model/sample"
+)
+
+// TestDemoReview renders the post-incident review of the demo incident
+// (the golden file is the review a problem manager would hand in) and
+// checks the timings it computes from the timeline.
+func TestDemoReview(t *testing.T) {
+	end := time.Date(2026, 11, 25, 14, 47, 0, 0, time.UTC)
+	s, err := demo.Incident(model.DefaultCatalog(), end, &model.SeqIDs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Catalog: model.DefaultCatalog(), Lang: "en", Loc: time.UTC, Now: end}
+	out := Markdown(s, o)
+	golden(t, "demo-review.md", out)
+
+	tm := Timings(s)
+	declared := end.Add(-47 * time.Minute)
+	if !tm.Declared.Equal(declared) || !tm.Start.Equal(declared.Add(-4*time.Minute)) {
+		t.Errorf("impact start %v, declared %v: the first alert was backdated 4 minutes before the declaration", tm.Start, tm.Declared)
+	}
+	if !tm.Mitigated.Equal(declared.Add(25*time.Minute)) || !tm.Resolved.IsZero() {
+		t.Errorf("mitigated %v resolved %v", tm.Mitigated, tm.Resolved)
+	}
+	for _, want := range []string{"| Time to acknowledge (declared) | 4m,", "| Time to mitigate (monitoring) | 29m,",
+		"| Time to resolve (resolved) | not yet |", "## Decisions", "Roll back deploy 142 rather than raise the pool size live.",
+		"## Theories", "| ruled out |", "| confirmed |", "## Follow-ups", "OPS-1432", "(backdated)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the review lacks %q", want)
+		}
+	}
+}
