@@ -38,6 +38,7 @@ const (
 	KindFollowUpDone     Kind = "followup_done"
 	KindFollowUpReopened Kind = "followup_reopened"
 	KindFollowUpChanged  Kind = "followup_changed"
+	KindCustomers        Kind = "customers"
 	KindTheoryConfirmed  Kind = "theory_confirmed"
 	KindTheoryRuledOut   Kind = "theory_ruled_out"
 	KindTheoryReopened   Kind = "theory_reopened"
@@ -50,7 +51,7 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
-	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged}
+	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -123,10 +124,13 @@ type Entry struct {
 	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
 	Theory     string    `toml:"theory,omitempty" json:"theory,omitzero"`
 	FollowUp   string    `toml:"followup,omitempty" json:"followup,omitzero"`
-	Entry      string    `toml:"entry,omitempty" json:"entry,omitzero"`
-	From       string    `toml:"from,omitempty" json:"from,omitzero"`
-	To         string    `toml:"to,omitempty" json:"to,omitzero"`
-	Text       string    `toml:"text,omitempty" json:"text,omitzero"`
+	// Customer reports counted (kind customers): on which channel, how many.
+	Channel string `toml:"channel,omitempty" json:"channel,omitzero"`
+	Count   int    `toml:"count,omitempty" json:"count,omitzero"`
+	Entry   string `toml:"entry,omitempty" json:"entry,omitzero"`
+	From    string `toml:"from,omitempty" json:"from,omitzero"`
+	To      string `toml:"to,omitempty" json:"to,omitzero"`
+	Text    string `toml:"text,omitempty" json:"text,omitzero"`
 	// A CAN report's three parts (kind can).
 	Conditions string `toml:"conditions,omitempty" json:"conditions,omitzero"`
 	Actions    string `toml:"actions,omitempty" json:"actions,omitzero"`

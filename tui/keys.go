@@ -27,6 +27,12 @@ type TaskKeys struct {
 	Start, Done, Reopen, Cancel, Assign key.Binding
 }
 
+// CustomerKeys count customer reports, one key each, on the customer
+// support lead's and social media lead's panes.
+type CustomerKeys struct {
+	Ticket, Call, Mention key.Binding
+}
+
 // TheoryKeys act on a tech lead's theories when the role pane has focus.
 type TheoryKeys struct {
 	Confirm, RuleOut key.Binding
@@ -44,12 +50,13 @@ type PromptKeys struct {
 
 // KeyMap holds every scope's bindings.
 type KeyMap struct {
-	Global   GlobalKeys
-	List     ListKeys
-	Tasks    TaskKeys
-	Theories TheoryKeys
-	Timeline TimelineKeys
-	Prompt   PromptKeys
+	Global    GlobalKeys
+	List      ListKeys
+	Tasks     TaskKeys
+	Theories  TheoryKeys
+	Customers CustomerKeys
+	Timeline  TimelineKeys
+	Prompt    PromptKeys
 }
 
 // DefaultKeyMap returns the key contract of the war-room screen, its help
@@ -89,6 +96,11 @@ func DefaultKeyMap(lang string) KeyMap {
 			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", l.T("reopen task"))),
 			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", l.T("cancel task"))),
 			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("reassign task"))),
+		},
+		Customers: CustomerKeys{
+			Ticket:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", l.T("+1 ticket"))),
+			Call:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T("+1 phone call"))),
+			Mention: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("+1 social mention"))),
 		},
 		Theories: TheoryKeys{
 			Confirm: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("confirm a theory"))),

@@ -80,6 +80,8 @@ type Model struct {
 	role        int             // index into holdings
 	roleEntries []model.Entry   // latest entries of the focused role
 	cans        []model.Entry   // latest CAN reports, newest first
+	customers   model.CustomerCounts
+	trend       []int           // customer reports in the last 30 minutes, 5-minute buckets
 	retracted   map[string]bool // ids of entries taken back
 	focus       area
 	roleTop     int // first line of the role pane shown
@@ -187,6 +189,14 @@ func (m *Model) setState(st model.State) {
 	m.timeline.setEntries(st.Timeline, m.opts.Catalog)
 	m.tasks.setTasks(st.Tasks)
 	m.findRoleEntries()
+	m.countCustomers()
+}
+
+// countCustomers totals the customer reports and their recent trend; it
+// runs in Update (a new state, a clock tick), never while drawing.
+func (m *Model) countCustomers() {
+	m.customers = m.state.Customers()
+	m.trend = m.state.CustomerTrend(m.now, 30*time.Minute, 6)
 }
 
 // setStyles draws the screen with s from now on.

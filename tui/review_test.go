@@ -343,3 +343,27 @@ func TestCANReportFromTheScreen(t *testing.T) {
 		t.Errorf("the IM pane does not show the new report first:\n%s", v)
 	}
 }
+
+// On the customer support lead's pane, +, p and m count a ticket, a call
+// and a social mention; the pane shows the totals and the trend.
+func TestCustomerCounters(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "4")
+	before := m.state.Customers()
+	m = keys(m, "+", "+", "p", "m")
+	after := m.state.Customers()
+	if after["tickets"] != before["tickets"]+2 || after["calls"] != before["calls"]+1 || after["social"] != before["social"]+1 {
+		t.Errorf("counts %v → %v", before, after)
+	}
+	if len(saver.submitted()) != 4 {
+		t.Errorf("%d changes saved", len(saver.submitted()))
+	}
+	v := m.View()
+	if !strings.Contains(v, "Customer reports: tickets 217 · calls 41 · social 1") || !strings.Contains(v, "last 30 min") {
+		t.Errorf("pane:\n%s", v)
+	}
+	m = keys(m, "7", "+")
+	if len(saver.submitted()) != 4 {
+		t.Error("+ counted a ticket on the scribe's pane")
+	}
+}

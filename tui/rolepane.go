@@ -48,6 +48,9 @@ func (m *Model) roleLines(w int) []string {
 	if h.Ref.Role == "tech_lead" {
 		add(m.theoryLines(h.Ref, w)...)
 	}
+	if h.Ref.Role == "customer_support_lead" || h.Ref.Role == "social_media_lead" {
+		add(m.customerLines()...)
+	}
 	if h.Ref.Role == "problem_manager" {
 		add(m.followUpLines(w)...)
 	}
@@ -236,7 +239,7 @@ var kindWords = map[model.Kind]string{
 	model.KindTaskCancelled: "task -", model.KindRetracted: "took back",
 	model.KindCAN: "CAN", model.KindTheoryConfirmed: "confirmed", model.KindTheoryRuledOut: "ruled out",
 	model.KindTheoryReopened: "reopened", model.KindFollowUpDone: "f-up done", model.KindFollowUpReopened: "f-up open",
-	model.KindFollowUpChanged: "f-up set",
+	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the incident
@@ -402,4 +405,29 @@ func (m *Model) followUpLines(w int) []string {
 		out = append(out, s.Muted.Render(m.t("  none yet")))
 	}
 	return out
+}
+
+// customerLines shows the customer reports counted so far and their trend
+// over the last 30 minutes.
+func (m *Model) customerLines() []string {
+	s := m.styles()
+	var parts []string
+	for _, ch := range model.Channels {
+		parts = append(parts, fmt.Sprintf("%s %d", ch, m.customers[ch]))
+	}
+	out := []string{s.Bold.Render(m.t("Customer reports: %s · + ticket · p call · m mention", strings.Join(parts, " · ")))}
+	bars := []rune("▁▂▃▄▅▆▇█")
+	top := 0
+	for _, n := range m.trend {
+		top = max(top, n)
+	}
+	var spark strings.Builder
+	for _, n := range m.trend {
+		i := 0
+		if top > 0 {
+			i = n * (len(bars) - 1) / top
+		}
+		spark.WriteRune(bars[i])
+	}
+	return append(out, s.Text.Render(m.t("last 30 min, 5-minute steps: %s", spark.String())))
 }

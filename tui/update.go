@@ -36,6 +36,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	case tickMsg:
 		m.now = m.opts.Now()
+		m.countCustomers()
 		cmd = tick(m.now)
 	case rotateMsg:
 		if len(m.holdings) > 0 {
@@ -359,6 +360,10 @@ func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.focus {
 	case areaRoles:
+		if ch := m.customerKey(msg); ch != "" {
+			m.change(model.Customers{Role: m.focusedRole().Ref, Channel: ch, Count: 1})
+			return nil
+		}
 		if matches(msg, m.keys.Theories.Confirm, m.keys.Theories.RuleOut) {
 			m.openTheoryPrompt(matches(msg, m.keys.Theories.Confirm))
 			return nil
@@ -650,6 +655,10 @@ func (m *Model) updateKeys() {
 	m.keys.Global.CAN.SetEnabled(!m.opts.Wall)
 	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
 	onTL := m.focus == areaRoles && m.focusedRole().Ref.Role == "tech_lead" && len(m.theoriesOf(m.focusedRole().Ref)) > 0
+	onCustomers := m.focus == areaRoles && m.countsCustomers() && !m.opts.Wall
+	m.keys.Customers.Ticket.SetEnabled(onCustomers)
+	m.keys.Customers.Call.SetEnabled(onCustomers)
+	m.keys.Customers.Mention.SetEnabled(onCustomers)
 	m.keys.Theories.Confirm.SetEnabled(onTL)
 	m.keys.Theories.RuleOut.SetEnabled(onTL)
 	if m.opts.Wall {
@@ -713,4 +722,25 @@ func (m *Model) openCAN(kind promptKind, can [2]string) {
 	m.prompt = newPrompt(kind, labels[kind], hints[kind], nil, m.styles())
 	m.prompt.can = can
 	m.prompt.ref = h.Ref
+}
+
+// countsCustomers reports whether the focused pane is one that counts
+// customer reports: the customer support lead's or the social media lead's.
+func (m *Model) countsCustomers() bool {
+	r := m.focusedRole().Ref.Role
+	return r == "customer_support_lead" || r == "social_media_lead"
+}
+
+// customerKey is the channel a key counts a report on, or "".
+func (m *Model) customerKey(msg tea.KeyMsg) string {
+	k := m.keys.Customers
+	switch {
+	case matches(msg, k.Ticket):
+		return "tickets"
+	case matches(msg, k.Call):
+		return "calls"
+	case matches(msg, k.Mention):
+		return "social"
+	}
+	return ""
 }

@@ -265,7 +265,7 @@ func (m *Model) shortHelp() []key.Binding {
 	// Bindings that do not work now are disabled (updateKeys), and help
 	// leaves them out.
 	return []key.Binding{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.NextRole, k.Global.NextArea,
-		k.Theories.Confirm, k.Theories.RuleOut,
+		k.Theories.Confirm, k.Theories.RuleOut, k.Customers.Ticket, k.Customers.Call, k.Customers.Mention,
 		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
 		k.Global.Undo}
 }
@@ -284,7 +284,8 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 	}
 	for _, b := range []*key.Binding{&k.Global.Handoff, &k.Global.Note, &k.Global.Task, &k.Global.Status,
 		&k.Global.Severity, &k.Global.Undo, &k.Tasks.Start, &k.Tasks.Done, &k.Tasks.Reopen, &k.Tasks.Cancel,
-		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter, &k.Theories.Confirm, &k.Theories.RuleOut} {
+		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter, &k.Theories.Confirm, &k.Theories.RuleOut,
+		&k.Customers.Ticket, &k.Customers.Call, &k.Customers.Mention} {
 		*b = on(*b)
 	}
 	return [][]key.Binding{
@@ -292,7 +293,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 		{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.CAN, k.Global.Status, k.Global.Severity, k.Global.Undo},
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
 		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
-		{k.Theories.Confirm, k.Theories.RuleOut},
+		{k.Theories.Confirm, k.Theories.RuleOut, k.Customers.Ticket, k.Customers.Call, k.Customers.Mention},
 		{k.Global.Theme, k.Global.Help, k.Global.Quit},
 	}
 }

@@ -52,4 +52,7 @@ var esCLIText = map[string]string{
 	"give --owner, --due or --ticket": "indica --owner, --due o --ticket",
 	"a follow-up ID":                  "el ID de un seguimiento",
 	"No follow-ups yet. Add one with `warroom followup add TITLE`, or a note starting with todo:.\n": "Aún no hay seguimientos. Añade uno con `warroom followup add TÍTULO`, o una nota que empiece por todo:.\n",
+	"customer reports so far: %s\n":               "avisos de clientes hasta ahora: %s\n",
+	"%q is not a count; give a number such as +3": "%q no es una cuenta; indica un número como +3",
+	"a count": "una cuenta",
 }

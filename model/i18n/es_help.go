@@ -98,4 +98,9 @@ var esHelp = map[string]string{
 	"List the follow-ups":                            "Lista los seguimientos",
 	"Mark a follow-up done":                          "Marca un seguimiento como hecho",
 	"Reopen a follow-up":                             "Vuelve a abrir un seguimiento",
+	"Count customer reports by channel":              "Cuenta los avisos de clientes por canal",
+	"Count customer reports as they come in: support tickets, phone calls,\nsocial media mentions. The customer support lead's and social media lead's\npanes show the totals and the trend over the last 30 minutes; the review\nhas the totals.": "Cuenta los avisos de clientes según llegan: tickets de soporte, llamadas,\nmenciones en redes sociales. Los paneles del responsable de atención al\ncliente y del de redes sociales muestran los totales y la tendencia de los\núltimos 30 minutos; el informe final recoge los totales.",
+	"  warroom customers +3 --channel tickets\n  warroom customers 12 --channel social --role social":                                                                                                                                              "  warroom customers +3 --channel tickets\n  warroom customers 12 --channel social --role social",
+	"tickets, calls or social":                   "tickets, calls o social",
+	"the role counting: ROLE or ROLE/WORKSTREAM": "la función que cuenta: FUNCIÓN o FUNCIÓN/LÍNEA",
 }

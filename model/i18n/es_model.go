@@ -138,5 +138,9 @@ var esModel = map[string]string{
 	"follow-up %s is already open": "el seguimiento %s ya está abierto",
 	"due date":                     "fecha límite",
 	"%s is not a date; write YYYY-MM-DD, such as 2026-12-01": "%s no es una fecha; escribe AAAA-MM-DD, como 2026-12-01",
-	"ticket": "ticket",
+	"ticket":    "ticket",
+	"customers": "clientes",
+	"channel":   "canal",
+	"count":     "cuenta",
+	"%d is not a count of reports; give a number from 1 to %d": "%d no es un número de avisos; indica un número del 1 al %d",
 }

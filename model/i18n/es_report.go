@@ -110,4 +110,8 @@ var esReport = map[string]string{
 	"not yet":                                      "aún no",
 	"%s, at %s":                                    "%s, a las %s",
 	"Decisions":                                    "Decisiones",
+	"+%d customer reports on %s":                   "+%d avisos de clientes por %s",
+	"Customer reports":                             "Avisos de clientes",
+	"Channel":                                      "Canal",
+	"Reports":                                      "Avisos",
 }

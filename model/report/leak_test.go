@@ -63,6 +63,7 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("seguimiento con detalles", model.FollowUpDetails{FollowUp: fu, Owner: "gema", Due: "2026-12-01", Ticket: "OPS-7"})
 	do("seguimiento hecho", model.FollowUpSet{FollowUp: fu, Done: true})
 	do("seguimiento reabierto", model.FollowUpSet{FollowUp: fu, Done: false})
+	do("clientes", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "tickets", Count: 3})
 	do("informe CAN", model.CAN{Role: tl, Conditions: "la tasa de errores baja", Actions: "revertimos 142", Needs: "alguien de pagos"})
 	theory := s.Theories[0].ID
 	do("teoría confirmada", model.TheorySet{Theory: theory, State: model.TheoryConfirmed, Note: "los registros lo prueban"})

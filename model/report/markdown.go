@@ -105,6 +105,17 @@ func Markdown(s model.State, o Options) string {
 		b.WriteString(th.String())
 	}
 
+	if counts := s.Customers(); len(counts) > 0 {
+		heading("Customer reports")
+		ct := head("Channel", "Reports")
+		for _, ch := range model.Channels {
+			if n, ok := counts[ch]; ok {
+				ct.add(ch, fmt.Sprint(n))
+			}
+		}
+		b.WriteString(ct.String())
+	}
+
 	heading("Tasks")
 	if len(s.Tasks) == 0 {
 		b.WriteString("_" + o.t("No tasks.") + "_\n")

@@ -163,6 +163,8 @@ func script() []step {
 		do(m(15, 0), "alice", model.TaskAdd{Title: "Roll back deploy 142", Role: tl("database"), Owner: "bob"}),
 		set(m(15, 30), "bob", 4, model.TaskInProgress),
 		do(m(16, 0), "alice", model.Handoff{Role: role("customer_support_lead"), To: "grace", Note: "Ticket volume tripled; macro for 'payment failed' is ready."}),
+		do(m(16, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 212}),
+		do(m(16, 55), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "calls", Count: 40}),
 		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "212 tickets and 40 calls about failed payments so far."}),
 		do(m(18, 30), "erin", model.Log{Kind: model.KindAction, Role: comms("internal"), Text: "Briefed the exec channel: SEV1, cause identified, rollback under way."}),
 		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms("external")}),
@@ -190,6 +192,7 @@ func script() []step {
 		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
 		do(m(44, 0), "alice", model.TaskAdd{Title: "Check whether the CDN is involved", Role: tl("network")}),
 		set(m(44, 30), "dave", 8, model.TaskCancelled),
+		do(m(44, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 3}),
 		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
 	}
 }
