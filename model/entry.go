@@ -39,6 +39,7 @@ const (
 	KindFollowUpReopened Kind = "followup_reopened"
 	KindFollowUpChanged  Kind = "followup_changed"
 	KindCustomers        Kind = "customers"
+	KindComms            Kind = "comms"
 	KindTheoryConfirmed  Kind = "theory_confirmed"
 	KindTheoryRuledOut   Kind = "theory_ruled_out"
 	KindTheoryReopened   Kind = "theory_reopened"
@@ -51,7 +52,7 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
-	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers}
+	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -124,7 +125,8 @@ type Entry struct {
 	Task       string    `toml:"task,omitempty" json:"task,omitzero"`
 	Theory     string    `toml:"theory,omitempty" json:"theory,omitzero"`
 	FollowUp   string    `toml:"followup,omitempty" json:"followup,omitzero"`
-	// Customer reports counted (kind customers): on which channel, how many.
+	// Customer reports counted (kind customers): on which channel, how
+	// many; for an update (kind comms), Channel is its audience.
 	Channel string `toml:"channel,omitempty" json:"channel,omitzero"`
 	Count   int    `toml:"count,omitempty" json:"count,omitzero"`
 	Entry   string `toml:"entry,omitempty" json:"entry,omitzero"`

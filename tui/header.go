@@ -41,7 +41,13 @@ func (m *Model) headerView(w int) string {
 	}
 	status := s.StatusBadge[in.Status].Render(strings.ToUpper(m.statusWord(in.Status)))
 	right := sev + " " + status
+	if up := m.updateState(); up != "" {
+		right = up + "  " + right
+	}
 	left := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
+	if w < 100 {
+		left = s.Title.Render(safetext.Line(in.Title)) // narrow: the title matters more than the id
+	}
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
 	since := m.t("no entries yet")
@@ -61,6 +67,20 @@ func (m *Model) headerView(w int) string {
 		line2 += "  " + save
 	}
 	return fit(line1, w) + "\n" + fit(line2, w)
+}
+
+// updateState says when the next update to an audience is due — for
+// everyone to see, and loud once it is overdue.
+func (m *Model) updateState() string {
+	next, ok := m.state.SoonestUpdate(model.DefaultCadence())
+	if !ok {
+		return ""
+	}
+	aud := m.t(next.Audience)
+	if left := next.Due.Sub(m.now); left >= 0 {
+		return m.t("next %s update in %s", aud, clock(left))
+	}
+	return m.styles().Warning.Render(m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))))
 }
 
 // syncState says how the live sync with another copy is going.

@@ -367,3 +367,27 @@ func TestCustomerCounters(t *testing.T) {
 		t.Error("+ counted a ticket on the scribe's pane")
 	}
 }
+
+// The header tells everyone when the next update is due, and is loud once
+// it is overdue.
+func TestHeaderShowsTheNextUpdate(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	line := lines(m.View())[0]
+	next, ok := m.state.SoonestUpdate(model.DefaultCadence())
+	if !ok {
+		t.Fatal("the sample owes no update")
+	}
+	if next.Due.After(testNow) {
+		if !strings.Contains(line, "next "+next.Audience+" update in") {
+			t.Errorf("header: %q", line)
+		}
+	} else if !strings.Contains(line, strings.ToUpper(next.Audience)+" UPDATE OVERDUE") {
+		t.Errorf("header: %q", line)
+	}
+	later := next.Due.Add(3 * time.Minute)
+	m.opts.Now = func() time.Time { return later }
+	m = send(m, tickMsg(later))
+	if line := lines(m.View())[0]; !strings.Contains(line, "UPDATE OVERDUE 3:00") {
+		t.Errorf("overdue header: %q", line)
+	}
+}

@@ -302,7 +302,7 @@ func TestTmuxWarRoomScreen(t *testing.T) {
 	header := func(screen string) bool {
 		first := screenLines(screen)[0]
 		// At 80 columns the title is cut to fit; its start is always there.
-		return strings.Contains(first, title[:len("Checkout API down")]) && strings.Contains(first, "SEV1") && strings.Contains(first, "INVESTIGATING")
+		return strings.Contains(first, title[:len("Checkout API")]) && strings.Contains(first, "SEV1") && strings.Contains(first, "INVESTIGATING")
 	}
 
 	// 1. No file yet: the declare form. The words "down", "enter" and

@@ -55,4 +55,6 @@ var esCLIText = map[string]string{
 	"customer reports so far: %s\n":               "avisos de clientes hasta ahora: %s\n",
 	"%q is not a count; give a number such as +3": "%q no es una cuenta; indica un número como +3",
 	"a count": "una cuenta",
+	"%s update recorded; next %s update due at %s\n": "comunicado %s anotado; el próximo comunicado %s toca a las %s\n",
+	"%s update recorded\n":                           "comunicado %s anotado\n",
 }

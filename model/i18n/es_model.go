@@ -143,4 +143,7 @@ var esModel = map[string]string{
 	"channel":   "canal",
 	"count":     "cuenta",
 	"%d is not a count of reports; give a number from 1 to %d": "%d no es un número de avisos; indica un número del 1 al %d",
+	"comms":    "comunicación",
+	"audience": "público",
+	"update":   "comunicado",
 }

@@ -114,4 +114,5 @@ var esReport = map[string]string{
 	"Customer reports":                             "Avisos de clientes",
 	"Channel":                                      "Canal",
 	"Reports":                                      "Avisos",
+	"%s update: %s":                                "comunicado %s: %s",
 }

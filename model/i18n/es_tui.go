@@ -185,4 +185,9 @@ var esTUI = map[string]string{
 	"+1 social mention": "+1 mención en redes",
 	"Customer reports: %s · + ticket · p call · m mention": "Avisos de clientes: %s · + ticket · p llamada · m mención",
 	"last 30 min, 5-minute steps: %s":                      "últimos 30 min, en tramos de 5: %s",
+	"next %s update in %s":                                 "próximo comunicado %s en %s",
+	"%s UPDATE OVERDUE %s":                                 "COMUNICADO %s ATRASADO %s",
+	"external":                                             "externo",
+	"internal":                                             "interno",
+	"executive":                                            "a dirección",
 }

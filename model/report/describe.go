@@ -70,6 +70,8 @@ func describe(e model.Entry, o Options) string {
 		return o.t("reopened follow-up %s %q", line(e.FollowUp), line(e.Text))
 	case model.KindFollowUpChanged:
 		return o.t("follow-up %s %q now: %s", line(e.FollowUp), line(e.Text), line(e.To))
+	case model.KindComms:
+		return o.t("%s update: %s", o.t(line(e.Channel)), line(e.Text))
 	case model.KindCustomers:
 		return o.t("+%d customer reports on %s", e.Count, line(e.Channel))
 	case model.KindCAN:
