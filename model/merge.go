@@ -312,17 +312,15 @@ func pickEntry(x, y Entry) Entry {
 }
 
 // normalize puts a merged state in its one canonical order: the timeline
-// by time, then id; tasks by creation, then id; handoffs by clock; people
-// by when they joined, then name; and recomputes what is derived.
+// by time, tasks, theories and follow-ups by creation, handoffs by clock,
+// people by when they joined (each then by id or name); and recomputes
+// what is derived.
 func normalize(s State) State {
-	s.Timeline = slices.Clone(s.Timeline)
-	slices.SortStableFunc(s.Timeline, func(x, y Entry) int {
-		return cmp.Or(x.At.Compare(y.At), strings.Compare(x.ID, y.ID))
-	})
-	s.Tasks = slices.Clone(s.Tasks)
-	slices.SortStableFunc(s.Tasks, func(x, y Task) int {
-		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
-	})
+	s.Timeline = sortedBy(s.Timeline, func(e Entry) (time.Time, string) { return e.At, e.ID })
+	s.Tasks = sortedBy(s.Tasks, func(t Task) (time.Time, string) { return t.Created, t.ID })
+	s.Theories = sortedBy(s.Theories, func(t Theory) (time.Time, string) { return t.Created, t.ID })
+	s.FollowUps = sortedBy(s.FollowUps, func(f FollowUp) (time.Time, string) { return f.Created, f.ID })
+	s.People = sortedBy(s.People, func(p Person) (time.Time, string) { return p.Joined, p.Name })
 	s.Assignments = slices.Clone(s.Assignments)
 	slices.SortStableFunc(s.Assignments, func(x, y Assignment) int {
 		return cmp.Or(x.Clock.Compare(y.Clock), strings.Compare(x.ID, y.ID))
@@ -334,17 +332,16 @@ func normalize(s State) State {
 			setUntil(s.Assignments, r)
 		}
 	}
-	s.Theories = slices.Clone(s.Theories)
-	slices.SortStableFunc(s.Theories, func(x, y Theory) int {
-		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
-	})
-	s.FollowUps = slices.Clone(s.FollowUps)
-	slices.SortStableFunc(s.FollowUps, func(x, y FollowUp) int {
-		return cmp.Or(x.Created.Compare(y.Created), strings.Compare(x.ID, y.ID))
-	})
-	s.People = slices.Clone(s.People)
-	slices.SortStableFunc(s.People, func(x, y Person) int {
-		return cmp.Or(x.Joined.Compare(y.Joined), strings.Compare(x.Name, y.Name))
-	})
 	return s
+}
+
+// sortedBy returns a copy of items ordered by a time, then a name.
+func sortedBy[T any](items []T, key func(T) (time.Time, string)) []T {
+	out := slices.Clone(items)
+	slices.SortStableFunc(out, func(x, y T) int {
+		tx, nx := key(x)
+		ty, ny := key(y)
+		return cmp.Or(tx.Compare(ty), strings.Compare(nx, ny))
+	})
+	return out
 }
