@@ -1,18 +1,36 @@
 package model
 
 import (
+	"sort"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Audiences the communications manager updates.
 var Audiences = []string{"external", "internal", "executive", "social"}
 
 // CommsUpdate records an update sent to an audience: the status page
-// (external), the company (internal), executives, social channels.
+// (external), the company (internal), executives, social channels. A
+// draft is recorded as awaiting the incident manager's approval, and
+// counts as sent only once approved.
 type CommsUpdate struct {
 	Audience string
 	Text     string
+	Draft    bool
+}
+
+// ApproveUpdate is the incident manager approving a draft update: it
+// counts as sent from then on.
+type ApproveUpdate struct {
+	Draft string // entry id or unique prefix
+}
+
+// RejectUpdate is the incident manager sending a draft back, with why.
+type RejectUpdate struct {
+	Draft  string
+	Reason string
 }
 
 // ParseAudience accepts an audience, case-insensitively.
@@ -35,74 +53,120 @@ func (op CommsUpdate) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.record(Entry{Kind: KindComms, Role: "communications_manager", Channel: aud, Text: text})
+	kind := KindComms
+	if op.Draft {
+		kind = KindCommsDraft
+	}
+	t.record(Entry{Kind: kind, Role: "communications_manager", Channel: aud, Text: text})
 	return nil
 }
 
-// Cadence is how often an audience expects an update at each severity;
-// zero means no set rhythm.
-type Cadence map[Severity]map[string]time.Duration
-
-// DefaultCadence: SEV1 external every 20 minutes and internal every 30;
-// SEV2 30 and 60; SEV3 external every hour.
-func DefaultCadence() Cadence {
-	return Cadence{
-		Sev1: {"external": 20 * time.Minute, "internal": 30 * time.Minute},
-		Sev2: {"external": 30 * time.Minute, "internal": 60 * time.Minute},
-		Sev3: {"external": 60 * time.Minute},
+// pendingDraft finds a draft awaiting approval by id or unique prefix.
+func (t *tx) pendingDraft(ref string) (Entry, error) {
+	pending := t.s.PendingUpdates()
+	e, matches := findByID(pending, func(e Entry) string { return e.ID }, ref, "e")
+	if len(matches) == 1 {
+		return e, nil
 	}
+	ids := make([]string, len(pending))
+	for i, p := range pending {
+		ids[i] = p.ID
+	}
+	err := &InvalidError{What: "draft id", Value: ref, Valid: ids}
+	if len(matches) > 1 {
+		err.Valid, err.Ambiguous = matches, true
+	}
+	if len(ids) == 0 {
+		err.None = i18n.M("(no drafts awaiting approval)")
+	}
+	return Entry{}, err
 }
 
-// FirstUpdateSEV1 is when the first update of a SEV1 is due after the
-// declaration.
-const FirstUpdateSEV1 = 5 * time.Minute
-
-// NextUpdate is when an audience's next update is due.
-type NextUpdate struct {
-	Audience string
-	Due      time.Time
+// checkApprover refuses anyone but the incident manager.
+func (t *tx) checkApprover() error {
+	if im := t.s.Commander(); t.env.Actor != im {
+		return &ConflictError{Reason: i18n.M("only the incident manager, %s, approves or sends back a draft update; %s is not", im, t.env.Actor)}
+	}
+	return nil
 }
 
-// NextUpdates says when each audience with a cadence at the incident's
-// current severity is due its next update: its cadence after its last
-// update, or, before the first, after the declaration (5 minutes for a
-// SEV1). A resolved or closed incident is due nothing.
-func (s State) NextUpdates(c Cadence) []NextUpdate {
-	if s.Incident.Status == Resolved || s.Incident.Status == Closed {
-		return nil
+func (op ApproveUpdate) apply(t *tx) error {
+	d, err := t.pendingDraft(op.Draft)
+	if err != nil {
+		return err
+	}
+	if err := t.checkApprover(); err != nil {
+		return err
+	}
+	t.record(Entry{Kind: KindComms, Role: d.Role, Workstream: d.Workstream, Channel: d.Channel, Text: d.Text, Entry: d.ID, From: d.By})
+	return nil
+}
+
+func (op RejectUpdate) apply(t *tx) error {
+	d, err := t.pendingDraft(op.Draft)
+	if err != nil {
+		return err
+	}
+	if err := t.checkApprover(); err != nil {
+		return err
+	}
+	reason, err := checkText("reason", strings.TrimSpace(op.Reason), MaxEntry, true)
+	if err != nil {
+		return err
+	}
+	t.record(Entry{Kind: KindCommsRejected, Role: d.Role, Workstream: d.Workstream, Channel: d.Channel, Text: reason, Entry: d.ID, From: d.By})
+	return nil
+}
+
+// PendingUpdates are the draft updates awaiting the incident manager's
+// approval, oldest first.
+func (s State) PendingUpdates() []Entry {
+	return s.Comms(Cadence{}).Pending
+}
+
+// CommsLog is where the communications stand: every update sent, by
+// audience, the drafts awaiting approval, and when each audience is due
+// its next update.
+type CommsLog struct {
+	Sent     map[string][]Entry // by audience, oldest first
+	Pending  []Entry            // drafts awaiting approval, oldest first
+	Rejected []Entry            // drafts sent back
+	Next     []NextUpdate
+}
+
+// Comms reads the communications out of the timeline in one pass.
+func (s State) Comms(c Cadence) CommsLog {
+	out := CommsLog{Sent: map[string][]Entry{}}
+	closed := map[string]bool{}
+	var drafts []Entry
+	for _, e := range s.Timeline {
+		switch e.Kind {
+		case KindComms:
+			out.Sent[e.Channel] = append(out.Sent[e.Channel], e)
+			if e.Entry != "" {
+				closed[e.Entry] = true
+			}
+		case KindCommsRejected:
+			out.Rejected = append(out.Rejected, e)
+			closed[e.Entry] = true
+		case KindCommsDraft:
+			drafts = append(drafts, e)
+		}
+	}
+	for _, d := range drafts {
+		if !closed[d.ID] {
+			out.Pending = append(out.Pending, d)
+		}
 	}
 	last := map[string]time.Time{}
-	for _, e := range s.Timeline {
-		if e.Kind == KindComms && e.At.After(last[e.Channel]) {
-			last[e.Channel] = e.At
-		}
+	for aud, es := range out.Sent {
+		sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
+		last[aud] = es[len(es)-1].At
 	}
-	var out []NextUpdate
-	for _, aud := range Audiences {
-		every := c[s.Incident.Severity][aud]
-		if every <= 0 {
-			continue
-		}
-		due := s.Incident.Declared.Add(every)
-		if s.Incident.Severity == Sev1 {
-			due = s.Incident.Declared.Add(FirstUpdateSEV1)
-		}
-		if t, ok := last[aud]; ok {
-			due = t.Add(every)
-		}
-		out = append(out, NextUpdate{Audience: aud, Due: due})
-	}
+	sort.SliceStable(out.Pending, func(i, j int) bool { return out.Pending[i].At.Before(out.Pending[j].At) })
+	out.Next = nextUpdates(s, c, last)
 	return out
 }
 
-// SoonestUpdate is the next update due first, if any.
-func (s State) SoonestUpdate(c Cadence) (NextUpdate, bool) {
-	var best NextUpdate
-	found := false
-	for _, n := range s.NextUpdates(c) {
-		if !found || n.Due.Before(best.Due) {
-			best, found = n, true
-		}
-	}
-	return best, found
-}
+// Soonest is the next update due first, if any.
+func (l CommsLog) Soonest() (NextUpdate, bool) { return soonest(l.Next) }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -37,5 +38,140 @@ func TestNextUpdateDue(t *testing.T) {
 	}
 	if _, err := f.try("carol", CommsUpdate{Audience: "external", Text: "  "}); err == nil {
 		t.Error("an empty update was accepted")
+	}
+}
+
+// TestDraftNeedsTheIncidentManagersApproval: a draft is not sent — the
+// clock still runs against it — until the incident manager approves it;
+// nobody else can approve it; a draft sent back stays unsent.
+func TestDraftNeedsTheIncidentManagersApproval(t *testing.T) {
+	f := newFixture(t) // SEV1 at t0, alice is the incident manager
+	c := DefaultCadence()
+	f.now = t0.Add(3 * time.Minute)
+	d := f.do("carol", CommsUpdate{Audience: "external", Text: "We are investigating.", Draft: true})[0]
+	if d.Kind != KindCommsDraft {
+		t.Fatalf("draft recorded as %s", d.Kind)
+	}
+	log := f.s.Comms(c)
+	if len(log.Pending) != 1 || log.Pending[0].ID != d.ID || len(log.Sent["external"]) != 0 {
+		t.Fatalf("pending %v sent %v", log.Pending, log.Sent)
+	}
+	if next, _ := log.Soonest(); !next.Due.Equal(t0.Add(5 * time.Minute)) {
+		t.Errorf("a draft moved the clock: next due %v", next.Due)
+	}
+	if _, err := f.try("carol", ApproveUpdate{Draft: d.ID}); err == nil || !strings.Contains(err.Error(), "only the incident manager, alice") {
+		t.Errorf("the comms manager approved her own draft: %v", err)
+	}
+	if _, err := f.try("alice", ApproveUpdate{Draft: "enope"}); err == nil || !strings.Contains(err.Error(), d.ID) {
+		t.Errorf("an unknown draft id: %v", err)
+	}
+	f.now = t0.Add(6 * time.Minute)
+	sent := f.do("alice", ApproveUpdate{Draft: d.ID[:4]})[0]
+	if sent.Kind != KindComms || sent.Entry != d.ID || sent.From != "carol" || sent.Text != d.Text || sent.Channel != "external" {
+		t.Errorf("approval recorded %+v", sent)
+	}
+	log = f.s.Comms(c)
+	if len(log.Pending) != 0 || len(log.Sent["external"]) != 1 {
+		t.Errorf("after approval: pending %v", log.Pending)
+	}
+	if next, _ := log.Soonest(); next.Audience != "internal" {
+		t.Errorf("after approval the next due is %+v", next)
+	}
+	if ext := log.Next[0]; ext.Audience != "external" || !ext.Due.Equal(sent.At.Add(20*time.Minute)) {
+		t.Errorf("external due %+v, want 20 minutes after the approval", ext)
+	}
+	if _, err := f.try("alice", ApproveUpdate{Draft: d.ID}); err == nil {
+		t.Error("a draft was approved twice")
+	}
+
+	d2 := f.do("carol", CommsUpdate{Audience: "external", Text: "All fixed!", Draft: true})[0]
+	if _, err := f.try("alice", RejectUpdate{Draft: d2.ID}); err == nil {
+		t.Error("a draft was sent back without a reason")
+	}
+	back := f.do("alice", RejectUpdate{Draft: d2.ID, Reason: "not fixed yet"})[0]
+	if back.Kind != KindCommsRejected || back.Entry != d2.ID || back.From != "carol" {
+		t.Errorf("sent back as %+v", back)
+	}
+	log = f.s.Comms(c)
+	if len(log.Pending) != 0 || len(log.Sent["external"]) != 1 || len(log.Rejected) != 1 {
+		t.Errorf("after sending back: %+v", log)
+	}
+}
+
+func TestCadenceFromConfig(t *testing.T) {
+	c := DefaultCadence().With(Sev1, "external", 10*time.Minute).With(Sev1, "first", 0).With(Sev3, "internal", 2*time.Hour)
+	if DefaultCadence().Every[Sev1]["external"] != 20*time.Minute {
+		t.Fatal("With changed the cadence it was called on")
+	}
+	f := newFixture(t)
+	if next, _ := f.s.SoonestUpdate(c); next.Audience != "external" || !next.Due.Equal(t0.Add(10*time.Minute)) {
+		t.Errorf("with no first-update delay, the first is due one rhythm after the declaration: %+v", next)
+	}
+	if got := c.Rhythm(Sev3, "internal"); got != "2h" {
+		t.Errorf("rhythm %q", got)
+	}
+	for in, want := range map[string]time.Duration{"20m": 20 * time.Minute, "none": 0, " 1h30m ": 90 * time.Minute} {
+		if d, err := ParseRhythm(in); err != nil || d != want {
+			t.Errorf("ParseRhythm(%q) = %v, %v", in, d, err)
+		}
+	}
+	for _, bad := range []string{"20", "-5m", "10s", "2x", "48h"} {
+		if _, err := ParseRhythm(bad); err == nil || !strings.Contains(err.Error(), "such as 20m") {
+			t.Errorf("ParseRhythm(%q): %v", bad, err)
+		}
+	}
+}
+
+func TestDraftFromTemplate(t *testing.T) {
+	f := newFixture(t)
+	in := DraftInput{Now: t0.Add(7 * time.Minute), Lang: "en", Cadence: DefaultCadence()}
+	got := f.s.Draft(in)
+	want := "We are investigating an issue: Checkout API returning 500s. We will post the next update by 14:27 UTC."
+	if got != want {
+		t.Errorf("draft\n got %q\nwant %q", got, want)
+	}
+	in.Status, in.Lang = Monitoring, "es"
+	if got := f.s.Draft(in); !strings.HasPrefix(got, "Ya hay una solución aplicada para la incidencia (Checkout API returning 500s)") {
+		t.Errorf("Spanish monitoring draft %q", got)
+	}
+	in.Lang, in.Audience = "en", "internal"
+	in.Templates = Templates{Monitoring: "[{severity} {status}] {title}: fix out since {declared}; next at {next}"}
+	if got := f.s.Draft(in); got != "[SEV1 monitoring] Checkout API returning 500s: fix out since 14:00 UTC; next at 14:37 UTC" {
+		t.Errorf("team template %q", got)
+	}
+	if err := CheckTemplate("We fixed {titel}."); err == nil || !strings.Contains(err.Error(), "{title}") {
+		t.Errorf("unknown placeholder: %v", err)
+	}
+	if err := CheckTemplate("  "); err == nil {
+		t.Error("an empty template was accepted")
+	}
+}
+
+func TestNotableReportsLinkTheUpdateTheyAnswer(t *testing.T) {
+	f := newFixture(t)
+	first := f.do("dave", Notable{Channel: "tickets", Text: "ACME cannot check out"})[0]
+	if first.Kind != KindCustomerReport || first.Entry != "" {
+		t.Errorf("before any external update: %+v", first)
+	}
+	u1 := f.do("carol", CommsUpdate{Audience: "external", Text: "Investigating."})[0]
+	f.do("carol", CommsUpdate{Audience: "internal", Text: "SEV1."})
+	post := f.do("frank", Notable{Channel: "social", Text: "@bigjournalist: checkout down?", Role: ref("social_media_lead", "")})[0]
+	if post.Kind != KindSocialPost || post.Entry != u1.ID || post.Role != "social_media_lead" {
+		t.Errorf("post %+v, want linked to %s", post, u1.ID)
+	}
+	u2 := f.do("carol", CommsUpdate{Audience: "external", Text: "Identified."})[0]
+	if e := f.do("dave", Notable{Channel: "calls", Text: "x", Answers: strings.ToUpper(u1.ID)})[0]; e.Entry != u1.ID {
+		t.Errorf("explicit link: %+v", e)
+	}
+	if e := f.do("dave", Notable{Channel: "calls", Text: "x", Answers: "none"})[0]; e.Entry != "" {
+		t.Errorf("no link: %+v", e)
+	}
+	if e := f.do("dave", Notable{Channel: "calls", Text: "x"})[0]; e.Entry != u2.ID {
+		t.Errorf("latest link: %+v", e)
+	}
+	for _, bad := range []Notable{{Channel: "fax", Text: "x"}, {Channel: "calls", Text: " "}, {Channel: "calls", Text: "x", Answers: "ezzz"}} {
+		if _, err := f.try("dave", bad); err == nil {
+			t.Errorf("%+v was accepted", bad)
+		}
 	}
 }

@@ -40,6 +40,10 @@ const (
 	KindFollowUpChanged  Kind = "followup_changed"
 	KindCustomers        Kind = "customers"
 	KindComms            Kind = "comms"
+	KindCommsDraft       Kind = "comms_draft"
+	KindCommsRejected    Kind = "comms_rejected"
+	KindCustomerReport   Kind = "customer_report"
+	KindSocialPost       Kind = "social_post"
 	KindTheoryConfirmed  Kind = "theory_confirmed"
 	KindTheoryRuledOut   Kind = "theory_ruled_out"
 	KindTheoryReopened   Kind = "theory_reopened"
@@ -52,7 +56,8 @@ var LogKinds = []Kind{KindNote, KindDecision, KindAction, KindTheory, KindFollow
 var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
-	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms}
+	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
+	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -115,6 +120,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	task_assigned  also From = the previous owner, as "role/workstream person"
 //	handoff        To = "" when the role went back to the incident manager
 //	retracted      Entry = the id of the entry taken back, Text = its text
+//	comms          Channel = audience, Text; approved from a draft: Entry =
+//	               the draft's id, From = who drafted it
+//	comms_draft    Channel = audience, Text: awaiting approval
+//	comms_rejected Entry = the draft's id, From = its author, Text = why
+//	customer_report, social_post
+//	               Text, Channel (tickets, calls, social), Entry = the
+//	               external update it answers, if any
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`

@@ -34,6 +34,16 @@ func randomOp(r *rand.Rand, s State) Op {
 		states := []TheoryState{TheoryOpen, TheoryConfirmed, TheoryRuledOut}
 		return TheorySet{Theory: s.Theories[r.Intn(len(s.Theories))].ID, State: states[r.Intn(3)], Note: "evidence"}
 	}
+	if r.Intn(8) == 0 {
+		pending := s.PendingUpdates()
+		switch {
+		case len(pending) > 0 && r.Intn(2) == 0:
+			return ApproveUpdate{Draft: pending[r.Intn(len(pending))].ID}
+		case len(pending) > 0 && r.Intn(2) == 0:
+			return RejectUpdate{Draft: pending[r.Intn(len(pending))].ID, Reason: "not yet"}
+		}
+		return CommsUpdate{Audience: []string{"external", "internal", "press"}[r.Intn(3)], Text: "update", Draft: r.Intn(2) == 0}
+	}
 	switch r.Intn(8) {
 	case 0:
 		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}
@@ -94,7 +104,11 @@ func TestApplyProperties(t *testing.T) {
 			}
 			// Every change of a shared field moves the clock forward; a plain
 			// entry changes no field and leaves it where it was.
-			_, isLog := op.(Log)
+			isLog := false
+			switch op.(type) {
+			case Log, CommsUpdate, ApproveUpdate, RejectUpdate:
+				isLog = true
+			}
 			if cmp := next.clock().Compare(s.clock()); cmp < 0 || (cmp == 0 && !isLog) {
 				t.Fatalf("seed %d step %d: %T moved the clock %v → %v", seed, step, op, s.clock(), next.clock())
 			}

@@ -146,4 +146,27 @@ var esModel = map[string]string{
 	"comms":    "comunicación",
 	"audience": "público",
 	"update":   "comunicado",
+
+	"comms_draft":                   "borrador de comunicado",
+	"comms_rejected":                "comunicado devuelto",
+	"customer_report":               "aviso de cliente",
+	"social_post":                   "publicación en redes",
+	"draft id":                      "id de borrador",
+	"update id":                     "id de comunicado",
+	"(no drafts awaiting approval)": "(no hay borradores pendientes de aprobación)",
+	"only the incident manager, %s, approves or sends back a draft update; %s is not": "solo el gestor de incidentes, %s, aprueba o devuelve un borrador de comunicado; %s no lo es",
+	"reason":                               "motivo",
+	"report":                               "aviso",
+	"no external update has been sent yet": "aún no se ha enviado ningún comunicado externo",
+	"rhythm":                               "ritmo",
+	"%q is not a rhythm; give a duration from 1m to 24h, such as 20m, or none": "%q no es un ritmo; hace falta una duración de 1m a 24h, como 20m, o none",
+	"template":    "plantilla",
+	"placeholder": "marcador",
+	"it is empty": "está vacía",
+
+	// Built-in drafts of an update (model.Draft); the placeholders stay.
+	"We are investigating an issue: {title}. We will post the next update by {next}.":                     "Estamos investigando una incidencia: {title}. Publicaremos la próxima actualización antes de las {next}.",
+	"We have found the cause of the issue ({title}) and are working on a fix. Next update by {next}.":     "Hemos encontrado la causa de la incidencia ({title}) y estamos trabajando en una solución. Próxima actualización antes de las {next}.",
+	"A fix for the issue ({title}) is in place and we are monitoring the results. Next update by {next}.": "Ya hay una solución aplicada para la incidencia ({title}) y estamos vigilando los resultados. Próxima actualización antes de las {next}.",
+	"The issue ({title}) is resolved. Thank you for your patience; we will share what we learn.":          "La incidencia ({title}) está resuelta. Gracias por su paciencia; compartiremos lo que aprendamos.",
 }

@@ -71,7 +71,23 @@ func describe(e model.Entry, o Options) string {
 	case model.KindFollowUpChanged:
 		return o.t("follow-up %s %q now: %s", line(e.FollowUp), line(e.Text), line(e.To))
 	case model.KindComms:
+		if e.Entry != "" {
+			return o.t("%s update, drafted by %s, approved: %s", o.t(line(e.Channel)), line(e.From), line(e.Text))
+		}
 		return o.t("%s update: %s", o.t(line(e.Channel)), line(e.Text))
+	case model.KindCommsDraft:
+		return o.t("draft %s update, awaiting the incident manager's approval: %s", o.t(line(e.Channel)), line(e.Text))
+	case model.KindCommsRejected:
+		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.t(line(e.Channel)), line(e.Text))
+	case model.KindCustomerReport, model.KindSocialPost:
+		s := o.t("notable report on %s: %s", o.t(line(e.Channel)), line(e.Text))
+		if e.Kind == model.KindSocialPost {
+			s = o.t("notable social post: %s", line(e.Text))
+		}
+		if e.Entry != "" {
+			s += " " + o.t("(re: update %s)", line(e.Entry))
+		}
+		return s
 	case model.KindCustomers:
 		return o.t("+%d customer reports on %s", e.Count, line(e.Channel))
 	case model.KindCAN:

@@ -65,6 +65,13 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("seguimiento reabierto", model.FollowUpSet{FollowUp: fu, Done: false})
 	do("clientes", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "tickets", Count: 3})
 	do("comunicado", model.CommsUpdate{Audience: "external", Text: "estamos investigando fallos en el pago"})
+	do("borrador", model.CommsUpdate{Audience: "external", Text: "ya está resuelto", Draft: true})
+	do("devuelto", model.RejectUpdate{Draft: kinds["borrador"].ID, Reason: "aún no"})
+	do("otro borrador", model.CommsUpdate{Audience: "social", Text: "hay una solución", Draft: true})
+	do("aprobado", model.ApproveUpdate{Draft: kinds["otro borrador"].ID})
+	do("pendiente", model.CommsUpdate{Audience: "executive", Text: "resumen para dirección", Draft: true})
+	do("aviso de cliente", model.Notable{Channel: "calls", Text: "un cliente grande sin pagos"})
+	do("publicación", model.Notable{Channel: "social", Text: "@alguien: ¿va el pago?", Answers: "none"})
 	do("informe CAN", model.CAN{Role: tl, Conditions: "la tasa de errores baja", Actions: "revertimos 142", Needs: "alguien de pagos"})
 	theory := s.Theories[0].ID
 	do("teoría confirmada", model.TheorySet{Theory: theory, State: model.TheoryConfirmed, Note: "los registros lo prueban"})

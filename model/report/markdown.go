@@ -105,6 +105,8 @@ func Markdown(s model.State, o Options) string {
 		b.WriteString(th.String())
 	}
 
+	commsSection(&b, s, o, heading, head)
+
 	if counts := s.Customers(); len(counts) > 0 {
 		heading("Customer reports")
 		ct := head("Channel", "Reports")

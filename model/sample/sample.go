@@ -127,6 +127,21 @@ func assign(at time.Duration, who string, n taskRef, ref model.RoleRef, owner st
 	}}
 }
 
+// review approves (with no reason) or sends back the oldest draft update
+// awaiting the incident manager's approval.
+func review(at time.Duration, who, reason string) step {
+	return step{at: at, who: who, late: func(_ time.Time, s model.State, _ []string) (model.Op, error) {
+		p := s.PendingUpdates()
+		if len(p) == 0 {
+			return nil, fmt.Errorf("sample: no draft to review")
+		}
+		if reason != "" {
+			return model.RejectUpdate{Draft: p[0].ID, Reason: reason}, nil
+		}
+		return model.ApproveUpdate{Draft: p[0].ID}, nil
+	}}
+}
+
 func script() []step {
 	m := func(min, sec int) time.Duration {
 		return time.Duration(min)*time.Minute + time.Duration(sec)*time.Second
@@ -151,8 +166,14 @@ func script() []step {
 		theory(m(8, 5), "dave", 0, model.TheoryRuledOut, "Edge logs show the 500s come from the app tier."),
 		do(m(8, 10), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "LB rules look fine; 5xx come from the app tier, not the edge."}),
 		set(m(9, 0), "carol", 0, model.TaskDone),
-		do(m(9, 5), "carol", model.CommsUpdate{Audience: "external", Text: "Status page: \"We are investigating failed card payments at checkout.\""}),
+		do(m(9, 2), "carol", model.CommsUpdate{Audience: "external", Draft: true,
+			Text: "Status page: \"We are investigating failed card payments at checkout. Next update in 20 minutes.\""}),
+		review(m(9, 5), "alice", ""),
 		set(m(10, 0), "bob", 1, model.TaskInProgress),
+		do(m(10, 20), "alice", model.Handoff{Role: role("social_media_lead"), To: "judy", Note: "Point people at the status page; flag anyone big."}),
+		do(m(11, 0), "judy", model.Customers{Role: role("social_media_lead"), Channel: "social", Count: 35}),
+		do(m(11, 10), "judy", model.Notable{Role: role("social_media_lead"), Channel: "social",
+			Text: "@shopwatch (80k followers): \"Checkout has been broken for 15 minutes and not a word from them.\""}),
 		set(m(11, 30), "dave", 2, model.TaskDone),
 		do(m(12, 0), "alice", model.TaskAdd{Title: "Ask the payment provider whether they see failures too"}),
 		do(m(13, 20), "bob", model.Log{Kind: model.KindNote, Role: tl("database"), Text: "Deploy 142 went out three minutes before the first errors; it cut the pool size from 50 to 20 per worker."}),
@@ -165,6 +186,8 @@ func script() []step {
 		do(m(16, 0), "alice", model.Handoff{Role: role("customer_support_lead"), To: "grace", Note: "Ticket volume tripled; macro for 'payment failed' is ready."}),
 		do(m(16, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 212}),
 		do(m(16, 55), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "calls", Count: 40}),
+		do(m(16, 58), "grace", model.Notable{Role: role("customer_support_lead"), Channel: "calls",
+			Text: "Northwind (top-10 account) cannot take card payments in any store; asks for an ETA."}),
 		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "212 tickets and 40 calls about failed payments so far."}),
 		do(m(18, 30), "erin", model.CommsUpdate{Audience: "internal", Text: "Briefed the exec channel: SEV1, cause identified, rollback under way."}),
 		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms("external")}),
@@ -175,7 +198,11 @@ func script() []step {
 		do(m(24, 40), "bob", model.CAN{Role: tl("database"), Conditions: "Error rate 4% and falling after the rollback.",
 			Actions: "Watching pool saturation per host.", Needs: "Someone from payments to confirm card retries are idempotent."}),
 		do(m(25, 0), "alice", model.SetStatus{Status: model.Monitoring}),
-		do(m(26, 0), "carol", model.CommsUpdate{Audience: "external", Text: "Status page: \"A fix is in place and we are monitoring the results.\""}),
+		do(m(25, 20), "carol", model.CommsUpdate{Audience: "external", Draft: true, Text: "Status page: \"The issue is resolved.\""}),
+		review(m(25, 40), "alice", "Not resolved yet: we are monitoring. Say a fix is in place."),
+		do(m(25, 50), "carol", model.CommsUpdate{Audience: "external", Draft: true,
+			Text: "Status page: \"A fix is in place and we are monitoring the results.\""}),
+		review(m(26, 0), "alice", ""),
 		do(m(28, 30), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "A second spike of 500s on eu-west only; rollback did not reach one canary."}),
 		do(m(29, 0), "alice", model.SetStatus{Status: model.Identified}),
 		do(m(29, 20), "alice", model.TaskAdd{Title: "Roll back the eu-west canary", Role: tl("network")}),
@@ -194,5 +221,7 @@ func script() []step {
 		set(m(44, 30), "dave", 8, model.TaskCancelled),
 		do(m(44, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 3}),
 		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
+		do(m(45, 30), "carol", model.CommsUpdate{Audience: "external", Draft: true,
+			Text: "Status page: \"Payments have worked normally for ten minutes. We keep monitoring and will post again by the hour.\""}),
 	}
 }

@@ -1,0 +1,144 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/warroom/warroom/model/i18n"
+)
+
+// Cadence is how often each audience expects an update at each severity,
+// and when the first is due after the declaration. A zero or missing
+// rhythm means the audience has none at that severity.
+type Cadence struct {
+	Every map[Severity]map[string]time.Duration
+	// First is when the first update of an incident at that severity is
+	// due after the declaration; when zero, one rhythm after it.
+	First map[Severity]time.Duration
+}
+
+// DefaultCadence: SEV1 external every 20 minutes and internal every 30,
+// the first 5 minutes after the declaration; SEV2 30 and 60; SEV3
+// external every hour.
+func DefaultCadence() Cadence {
+	return Cadence{
+		Every: map[Severity]map[string]time.Duration{
+			Sev1: {"external": 20 * time.Minute, "internal": 30 * time.Minute},
+			Sev2: {"external": 30 * time.Minute, "internal": 60 * time.Minute},
+			Sev3: {"external": 60 * time.Minute},
+		},
+		First: map[Severity]time.Duration{Sev1: FirstUpdateSEV1},
+	}
+}
+
+// FirstUpdateSEV1 is when the first update of a SEV1 is due after the
+// declaration, by default.
+const FirstUpdateSEV1 = 5 * time.Minute
+
+// With returns a copy of c where audience aud (or "first", the first
+// update) has rhythm every at sev; zero removes it.
+func (c Cadence) With(sev Severity, aud string, every time.Duration) Cadence {
+	out := Cadence{Every: map[Severity]map[string]time.Duration{}, First: map[Severity]time.Duration{}}
+	for s, m := range c.Every {
+		out.Every[s] = map[string]time.Duration{}
+		for a, d := range m {
+			out.Every[s][a] = d
+		}
+	}
+	for s, d := range c.First {
+		out.First[s] = d
+	}
+	if aud == "first" {
+		out.First[sev] = every
+		return out
+	}
+	if out.Every[sev] == nil {
+		out.Every[sev] = map[string]time.Duration{}
+	}
+	out.Every[sev][aud] = every
+	return out
+}
+
+// ParseRhythm reads a rhythm as a config file gives it: a duration such
+// as "20m" or "1h", or "none".
+func ParseRhythm(v string) (time.Duration, error) {
+	s := strings.ToLower(strings.TrimSpace(v))
+	if s == "none" || s == "0" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < time.Minute || d > 24*time.Hour {
+		return 0, &TextError{Field: "rhythm", Reason: i18n.M("%q is not a rhythm; give a duration from 1m to 24h, such as 20m, or none", v)}
+	}
+	return d, nil
+}
+
+// rhythm renders a rhythm: "20m", "1h", "90m", or "none".
+func rhythm(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "none"
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return d.String()
+}
+
+// Rhythm renders the rhythm of an audience at a severity.
+func (c Cadence) Rhythm(sev Severity, aud string) string { return rhythm(c.Every[sev][aud]) }
+
+// NextUpdate is when an audience's next update is due.
+type NextUpdate struct {
+	Audience string
+	Due      time.Time
+}
+
+// NextUpdates says when each audience with a rhythm at the incident's
+// current severity is due its next update: its rhythm after its last
+// update sent, or, before the first, the first update's delay (5 minutes
+// for a SEV1) after the declaration. A draft awaiting approval is not
+// sent. A resolved or closed incident is due nothing.
+func (s State) NextUpdates(c Cadence) []NextUpdate {
+	return s.Comms(c).Next
+}
+
+func nextUpdates(s State, c Cadence, last map[string]time.Time) []NextUpdate {
+	if s.Incident.Status == Resolved || s.Incident.Status == Closed {
+		return nil
+	}
+	var out []NextUpdate
+	for _, aud := range Audiences {
+		every := c.Every[s.Incident.Severity][aud]
+		if every <= 0 {
+			continue
+		}
+		due := s.Incident.Declared.Add(every)
+		if first := c.First[s.Incident.Severity]; first > 0 {
+			due = s.Incident.Declared.Add(first)
+		}
+		if t, ok := last[aud]; ok {
+			due = t.Add(every)
+		}
+		out = append(out, NextUpdate{Audience: aud, Due: due})
+	}
+	return out
+}
+
+// SoonestUpdate is the next update due first, if any.
+func (s State) SoonestUpdate(c Cadence) (NextUpdate, bool) {
+	return soonest(s.NextUpdates(c))
+}
+
+func soonest(ups []NextUpdate) (NextUpdate, bool) {
+	var best NextUpdate
+	found := false
+	for _, n := range ups {
+		if !found || n.Due.Before(best.Due) {
+			best, found = n, true
+		}
+	}
+	return best, found
+}

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/warroom/warroom/model"
+)
+
+// commsSection is the review's account of the communications: per
+// audience, how many updates went out, how soon the first, and the
+// longest silence; then every update sent, the drafts sent back or never
+// approved, and the notable customer reports and posts.
+func commsSection(b *strings.Builder, s model.State, o Options, heading func(string), head func(...string) mdTable) {
+	log := s.Comms(model.Cadence{})
+	var notable []model.Entry
+	byID := map[string]model.Entry{}
+	for _, e := range Chronological(s.Timeline) {
+		switch e.Kind {
+		case model.KindCustomerReport, model.KindSocialPost:
+			notable = append(notable, e)
+		case model.KindComms, model.KindCommsDraft:
+			byID[e.ID] = e
+		}
+	}
+	heading("Communications")
+	sent := 0
+	for _, es := range log.Sent {
+		sent += len(es)
+	}
+	if sent == 0 && len(log.Pending)+len(log.Rejected) == 0 {
+		b.WriteString("_" + o.t("No updates sent.") + "_\n")
+	} else {
+		per := head("Audience", "Updates sent", "First, after the declaration", "Longest gap")
+		for _, aud := range model.Audiences {
+			es := log.Sent[aud]
+			if len(es) == 0 {
+				continue
+			}
+			per.add(o.t(aud), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, lastTime(s))))
+		}
+		b.WriteString(per.String())
+		b.WriteString("\n")
+		all := head("When", "Audience", "Written by", "Approved by", "Update")
+		for _, e := range Chronological(s.Timeline) {
+			if e.Kind != model.KindComms {
+				continue
+			}
+			writer, approver := md(e.By), "—"
+			if e.Entry != "" {
+				writer, approver = md(e.From), md(e.By)
+			}
+			all.add(o.stamp(e.At), o.t(line(e.Channel)), writer, approver, md(e.Text))
+		}
+		b.WriteString(all.String())
+		for _, d := range log.Rejected {
+			fmt.Fprintf(b, "\n- %s", o.t("%s, %s sent back a draft by %s, “%s”: %s", o.stamp(d.At), md(d.By), md(d.From), md(byID[d.Entry].Text), md(d.Text)))
+		}
+		for _, d := range log.Pending {
+			fmt.Fprintf(b, "\n- %s", o.t("Never approved: a draft %s update by %s, %s: %s", o.t(line(d.Channel)), md(d.By), o.stamp(d.At), md(d.Text)))
+		}
+		if len(log.Rejected)+len(log.Pending) > 0 {
+			b.WriteString("\n")
+		}
+	}
+	if len(notable) > 0 {
+		heading("Notable customer reports and posts")
+		nt := head("When", "Who", "Channel", "Report", "Re: update")
+		for _, e := range notable {
+			re := "—"
+			if u, ok := byID[e.Entry]; ok {
+				re = o.t("%s update of %s", o.t(line(u.Channel)), o.stamp(u.At))
+			}
+			nt.add(o.stamp(e.At), md(e.By), o.t(line(e.Channel)), md(e.Text), re)
+		}
+		b.WriteString(nt.String())
+	}
+}
+
+// longestGap is the longest time between updates to one audience, or
+// from the last of them to end.
+func longestGap(es []model.Entry, end time.Time) time.Duration {
+	var gap time.Duration
+	for i := 1; i < len(es); i++ {
+		gap = max(gap, es[i].At.Sub(es[i-1].At))
+	}
+	return max(gap, end.Sub(es[len(es)-1].At))
+}
