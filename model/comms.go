@@ -12,13 +12,14 @@ import (
 var Audiences = []string{"external", "internal", "executive", "social"}
 
 // CommsUpdate records an update sent to an audience: the status page
-// (external), the company (internal), executives, social channels. A
-// draft is recorded as awaiting the incident manager's approval, and
-// counts as sent only once approved.
+// (external), the company (internal), executives, social channels.
 type CommsUpdate struct {
 	Audience string
 	Text     string
-	Draft    bool
+	// NeedsApproval makes an update written by anyone but the incident
+	// manager a draft: it awaits the incident manager's approval, and
+	// counts as sent only once approved.
+	NeedsApproval bool
 }
 
 // ApproveUpdate is the incident manager approving a draft update: it
@@ -54,7 +55,7 @@ func (op CommsUpdate) apply(t *tx) error {
 		return err
 	}
 	kind := KindComms
-	if op.Draft {
+	if op.NeedsApproval && t.env.Actor != t.s.Commander() {
 		kind = KindCommsDraft
 	}
 	t.record(Entry{Kind: kind, Role: "communications_manager", Channel: aud, Text: text})

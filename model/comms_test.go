@@ -48,7 +48,7 @@ func TestDraftNeedsTheIncidentManagersApproval(t *testing.T) {
 	f := newFixture(t) // SEV1 at t0, alice is the incident manager
 	c := DefaultCadence()
 	f.now = t0.Add(3 * time.Minute)
-	d := f.do("carol", CommsUpdate{Audience: "external", Text: "We are investigating.", Draft: true})[0]
+	d := f.do("carol", CommsUpdate{Audience: "external", Text: "We are investigating.", NeedsApproval: true})[0]
 	if d.Kind != KindCommsDraft {
 		t.Fatalf("draft recorded as %s", d.Kind)
 	}
@@ -84,7 +84,7 @@ func TestDraftNeedsTheIncidentManagersApproval(t *testing.T) {
 		t.Error("a draft was approved twice")
 	}
 
-	d2 := f.do("carol", CommsUpdate{Audience: "external", Text: "All fixed!", Draft: true})[0]
+	d2 := f.do("carol", CommsUpdate{Audience: "external", Text: "All fixed!", NeedsApproval: true})[0]
 	if _, err := f.try("alice", RejectUpdate{Draft: d2.ID}); err == nil {
 		t.Error("a draft was sent back without a reason")
 	}
@@ -173,5 +173,12 @@ func TestNotableReportsLinkTheUpdateTheyAnswer(t *testing.T) {
 		if _, err := f.try("dave", bad); err == nil {
 			t.Errorf("%+v was accepted", bad)
 		}
+	}
+}
+
+func TestTheIncidentManagersOwnUpdateNeedsNoApproval(t *testing.T) {
+	f := newFixture(t)
+	if e := f.do("alice", CommsUpdate{Audience: "external", Text: "Investigating.", NeedsApproval: true})[0]; e.Kind != KindComms {
+		t.Errorf("the incident manager's own update was recorded as %s", e.Kind)
 	}
 }

@@ -36,6 +36,7 @@ type app struct {
 	syncTarget *sshsync.Target
 	rotate     time.Duration
 	config     config
+	comms      comms // the config's communications policy
 	stdin      io.Reader
 	stdout     io.Writer
 	stderr     io.Writer
@@ -49,6 +50,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 	return &app{
 		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
 		catalog: model.DefaultCatalog(),
+		comms:   defaultComms(),
 		replica: newReplicaID(),
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 func (a *app) customersCmd() *cobra.Command {
@@ -51,5 +52,58 @@ has the totals.`,
 	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
 	cmd.Flags().StringVar(&role, "role", "customer_support_lead", "the role counting: ROLE or ROLE/WORKSTREAM")
 	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))
+	cmd.AddCommand(a.customersReportCmd())
+	return cmd
+}
+
+func (a *app) customersReportCmd() *cobra.Command {
+	var channel, role, answers string
+	cmd := &cobra.Command{
+		Use:   "report TEXT [--channel tickets|calls|social] [--answers ID|none]",
+		Short: "Log a notable customer report or social post, word for word",
+		Long: `Log a customer report worth keeping word for word — a large customer, a
+journalist, a post going viral — as its own timeline entry: a social post
+on the social channel, a customer report on the others. It is linked to
+the external update it answers: the latest sent, or the one --answers
+names (none for no link). warroom update list shows the updates.`,
+		Example: `  warroom customers report "Northwind cannot take card payments in any store" --channel calls
+  warroom customers report "@shopwatch: checkout broken for 15 minutes" --channel social --role social`,
+		Args: needText("TEXT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text, err := a.textArg(args)
+			if err != nil {
+				return err
+			}
+			ch, err := model.ParseChannel(channel)
+			if err != nil {
+				return err
+			}
+			if role == "" {
+				role = "customer_support_lead"
+				if ch == "social" {
+					role = "social_media_lead"
+				}
+			}
+			ref, err := a.optionalRole(role)
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.Notable{Role: ref, Channel: ch, Text: text, Answers: answers}, false)
+			if err != nil {
+				return err
+			}
+			if e := entries[0]; e.Entry != "" {
+				a.say("%s logged, linked to update %s\n", i18n.Word(string(e.Kind)), e.Entry)
+				return nil
+			}
+			a.say("%s logged\n", i18n.Word(string(entries[0].Kind)))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
+	cmd.Flags().StringVar(&role, "role", "", "the role logging it (default: the customer support lead, or the social media lead for social)")
+	cmd.Flags().StringVar(&answers, "answers", "", "the external update it answers (default: the latest sent; none for no link)")
+	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))
+	_ = cmd.RegisterFlagCompletionFunc("role", a.completeRoles)
 	return cmd
 }

@@ -1,16 +1,21 @@
 package main
 
 import (
+	"fmt"
+	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 func (a *app) updateCmd() *cobra.Command {
 	var audience string
+	var approval bool
 	cmd := &cobra.Command{
 		Use:   "update TEXT [--audience external|internal|executive|social]",
 		Short: "Record an update sent to an audience, and when the next is due",
@@ -20,9 +25,16 @@ a timeline entry of kind comms. Each severity has a rhythm per audience
 (SEV1: external every 20 minutes, internal every 30, the first 5 minutes
 after the declaration; SEV2: 30 and 60; SEV3: external every hour); the
 screen's header shows when the next is due, for everyone, and is loud once
-it is overdue.`,
-		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."`,
-		Args:    needText("TEXT"),
+it is overdue. The config file's [comms] section can change the rhythms,
+the drafts and which audiences need approval.
+
+Where the config asks for it (approval = ["external"]), or with
+--for-approval, an update by anyone but the incident manager is a draft: it
+counts as sent once the incident manager approves it.`,
+		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."
+  warroom update "$(warroom update draft)"
+  warroom update approve e4k2`,
+		Args: needText("TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)
 			if err != nil {
@@ -32,20 +44,176 @@ it is overdue.`,
 			if err != nil {
 				return err
 			}
-			st, _, err := a.apply(cmd.Context(), model.CommsUpdate{Audience: aud, Text: text}, false)
+			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval || a.comms.approval[aud]}
+			st, entries, err := a.apply(cmd.Context(), op, false)
 			if err != nil {
 				return err
 			}
-			l := i18n.Lang(a.lang)
-			if next, ok := st.SoonestUpdate(model.DefaultCadence()); ok {
-				a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
+			if e := entries[0]; e.Kind == model.KindCommsDraft {
+				im := safetext.Line(st.Commander())
+				a.say("%s update drafted as %s; it counts as sent once %s, the incident manager, approves it: warroom update approve %s\n",
+					i18n.Word(aud), e.ID, im, e.ID)
 				return nil
 			}
-			a.say("%s update recorded\n", l.T(aud))
+			a.sayNext(st, aud)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&audience, "audience", "external", "external, internal, executive or social")
+	cmd.Flags().BoolVar(&approval, "for-approval", false, "a draft until the incident manager approves it")
 	_ = cmd.RegisterFlagCompletionFunc("audience", fixedCompletion(model.Audiences...))
+	cmd.AddCommand(a.updateApproveCmd(), a.updateRejectCmd(), a.updateDraftCmd(), a.updateListCmd())
 	return cmd
+}
+
+// sayNext says an update was sent and when the next is due.
+func (a *app) sayNext(st model.State, aud string) {
+	if next, ok := st.Comms(a.comms.cadence).Soonest(); ok {
+		a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
+		return
+	}
+	a.say("%s update recorded\n", i18n.Word(aud))
+}
+
+func (a *app) updateApproveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "approve ID",
+		Short: "Approve a draft update: it counts as sent from now",
+		Long: `Approve a draft update, as the incident manager: it counts as sent from
+now, and the next update to its audience is due one rhythm later. Any
+unique start of the draft's id will do; warroom update list shows them.`,
+		Args:              exactly("a draft ID"),
+		ValidArgsFunction: a.completeDrafts,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, entries, err := a.apply(cmd.Context(), model.ApproveUpdate{Draft: args[0]}, false)
+			if err != nil {
+				return err
+			}
+			a.sayNext(st, entries[0].Channel)
+			return nil
+		},
+	}
+}
+
+func (a *app) updateRejectCmd() *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:               "reject ID --reason TEXT",
+		Short:             "Send a draft update back to its author, saying why",
+		Args:              exactly("a draft ID"),
+		ValidArgsFunction: a.completeDrafts,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, entries, err := a.apply(cmd.Context(), model.RejectUpdate{Draft: args[0], Reason: reason}, false)
+			if err != nil {
+				return err
+			}
+			a.say("draft %s sent back to %s\n", entries[0].Entry, safetext.Line(entries[0].From))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why, so the author can fix it")
+	return cmd
+}
+
+func (a *app) updateDraftCmd() *cobra.Command {
+	var audience, status string
+	cmd := &cobra.Command{
+		Use:   "draft [--status STATUS] [--audience AUDIENCE]",
+		Short: "Print a draft update for the incident's status, to edit and send",
+		Long: `Print a draft update for the incident's status (or --status), filled in
+with the incident's fields: its title, severity, status, and when the next
+update is due. Edit it and send it with warroom update. The config file's
+[comms.templates] can hold the team's own drafts, one per status, with
+the placeholders {title}, {severity}, {status}, {summary}, {declared},
+{now} and {next}.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			aud, err := model.ParseAudience(audience)
+			if err != nil {
+				return err
+			}
+			var st model.Status
+			if status != "" {
+				if st, err = model.ParseStatus(status); err != nil {
+					return err
+				}
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			a.print("%s\n", safetext.Line(s.Draft(a.draftInput(st, aud))))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&audience, "audience", "external", "whose rhythm {next} follows")
+	cmd.Flags().StringVar(&status, "status", "", "the status to draft for (default: the incident's)")
+	_ = cmd.RegisterFlagCompletionFunc("audience", fixedCompletion(model.Audiences...))
+	_ = cmd.RegisterFlagCompletionFunc("status", fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"))
+	return cmd
+}
+
+// draftInput is how this run drafts updates.
+func (a *app) draftInput(st model.Status, aud string) model.DraftInput {
+	return model.DraftInput{Status: st, Audience: aud, Now: time.Now(), Loc: time.Local, Lang: i18n.Lang(a.lang),
+		Templates: a.comms.templates, Cadence: a.comms.cadence}
+}
+
+func (a *app) updateListCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the updates by audience, when the next is due, and the drafts awaiting approval",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.load()
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			log := st.Comms(a.comms.cadence)
+			due := map[string]time.Time{}
+			for _, n := range log.Next {
+				due[n.Audience] = n.Due
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			for _, aud := range model.Audiences {
+				sent := log.Sent[aud]
+				last := i18n.Lang(a.lang).T("none sent")
+				if len(sent) > 0 {
+					e := sent[len(sent)-1]
+					last = i18n.Lang(a.lang).T("last %s (%s ago)", e.At.In(time.Local).Format("15:04"), report.Age(now.Sub(e.At)))
+				}
+				next := ""
+				if d, ok := due[aud]; ok {
+					next = i18n.Lang(a.lang).T("next due %s", d.In(time.Local).Format("15:04"))
+					if d.Before(now) {
+						next = i18n.Lang(a.lang).T("OVERDUE by %s", report.Age(now.Sub(d)))
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", i18n.Lang(a.lang).T(aud), len(sent), last, next)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if len(log.Pending) == 0 {
+				return nil
+			}
+			a.say("\nAwaiting the incident manager's approval (warroom update approve ID):\n")
+			for _, d := range log.Pending {
+				a.print("  %s  %s  %-10s %s: %s\n", safetext.Line(d.ID), d.At.In(time.Local).Format("15:04"), i18n.Lang(a.lang).T(d.Channel),
+					safetext.Line(d.By), safetext.Line(d.Text))
+			}
+			return nil
+		},
+	}
+}
+
+// completeDrafts offers the drafts awaiting approval, with their texts.
+func (a *app) completeDrafts(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		for _, d := range st.PendingUpdates() {
+			out = append(out, safetext.Line(d.ID)+"\t"+fmt.Sprintf("%s: %s", d.Channel, safetext.Line(d.Text)))
+		}
+		return out
+	})
 }

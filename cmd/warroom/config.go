@@ -22,6 +22,79 @@ type config struct {
 	Language string            `toml:"language"`
 	Severity map[string]string `toml:"severity"` // "1" = "what SEV1 means here"
 	Role     []model.Role      `toml:"role"`
+	Comms    commsConfig       `toml:"comms"`
+}
+
+// commsConfig is the team's communications policy: which audiences'
+// updates the incident manager approves, the rhythm of updates per
+// severity and audience, and the drafts per status.
+//
+//	[comms]
+//	approval = ["external"]
+//	[comms.cadence.sev1]
+//	external = "15m"
+//	first = "5m"
+//	[comms.templates]
+//	investigating = "We are looking into {title}. Next update by {next}."
+type commsConfig struct {
+	Approval  []string                     `toml:"approval"`
+	Cadence   map[string]map[string]string `toml:"cadence"`
+	Templates map[string]string            `toml:"templates"`
+}
+
+// comms is the policy the config sets, on top of the built-in cadence and
+// templates.
+type comms struct {
+	cadence   model.Cadence
+	templates model.Templates
+	approval  map[string]bool
+}
+
+// defaultComms is the policy without a config: the built-in cadence and
+// templates, and no approval.
+func defaultComms() comms {
+	return comms{cadence: model.DefaultCadence(), templates: model.Templates{}, approval: map[string]bool{}}
+}
+
+// comms reads the config's [comms] section. Errors name the key.
+func (c config) comms(path string) (comms, error) {
+	out := defaultComms()
+	for _, v := range c.Comms.Approval {
+		aud, err := model.ParseAudience(v)
+		if err != nil {
+			return out, fmt.Errorf("%s: [comms] approval: %s", path, describe(err, "en"))
+		}
+		out.approval[aud] = true
+	}
+	for k, m := range c.Comms.Cadence {
+		sev, err := model.ParseSeverity(k)
+		if err != nil || sev == model.SevUnset {
+			return out, fmt.Errorf("%s: [comms.cadence.%s]: use sev1, sev2 or sev3", path, k)
+		}
+		for aud, v := range m {
+			if aud != "first" {
+				if aud, err = model.ParseAudience(aud); err != nil {
+					return out, fmt.Errorf("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, "en"))
+				}
+			}
+			d, err := model.ParseRhythm(v)
+			if err != nil {
+				return out, fmt.Errorf("%s: [comms.cadence.%s] %s: %s", path, k, aud, describe(err, "en"))
+			}
+			out.cadence = out.cadence.With(sev, aud, d)
+		}
+	}
+	for k, v := range c.Comms.Templates {
+		st, err := model.ParseStatus(k)
+		if err != nil {
+			return out, fmt.Errorf("%s: [comms.templates]: %s", path, describe(err, "en"))
+		}
+		if err := model.CheckTemplate(v); err != nil {
+			return out, fmt.Errorf("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
+		}
+		out.templates[st] = v
+	}
+	return out, nil
 }
 
 // configDir is $XDG_CONFIG_HOME/warroom, else ~/.config/warroom.
@@ -63,7 +136,7 @@ func loadConfig(path string) (config, error) {
 		return config{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity] and [[role]]", path, un[0].String())
+		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity], [[role]] and [comms]", path, un[0].String())
 	}
 	if c.Language != "" {
 		if _, ok := parseLang(c.Language); !ok {
@@ -97,13 +170,16 @@ func (c config) catalog(path string) (*model.Catalog, error) {
 // config is reported on standard error and the built-in defaults are used.
 func (a *app) applyConfig() {
 	path := configPath(a.getenv)
+	a.comms = defaultComms()
 	c, err := loadConfig(path)
 	if err == nil {
 		var cat *model.Catalog
+		var cm comms
 		if cat, err = c.catalog(path); err == nil {
-			a.catalog = cat
-			a.config = c
-			return
+			if cm, err = c.comms(path); err == nil {
+				a.catalog, a.config, a.comms = cat, c, cm
+				return
+			}
 		}
 	}
 	a.warn("warning: %s; using the built-in defaults", err.Error())

@@ -232,6 +232,9 @@ type entry struct {
 	From       string `json:"from" toml:"from"`
 	To         string `json:"to" toml:"to"`
 	Text       string `json:"text" toml:"text"`
+	Channel    string `json:"channel" toml:"channel"`
+	Count      int    `json:"count" toml:"count"`
+	Entry      string `json:"entry" toml:"entry"`
 }
 
 // export runs export --format json and decodes it.

@@ -131,7 +131,7 @@ var esReport = map[string]string{
 	"Approved by":                                                   "Aprobado por",
 	"Update":                                                        "Comunicado",
 	"%s update of %s":                                               "comunicado %s de las %s",
-	"%s, %s sent back a draft by %s, “%s”: %s":                        "%s, %s devolvió un borrador de %s, «%s»: %s",
+	"%s, %s sent back a draft by %s, “%s”: %s":                      "%s, %s devolvió un borrador de %s, «%s»: %s",
 	"Never approved: a draft %s update by %s, %s: %s": "Nunca aprobado: borrador de comunicado %s de %s, %s: %s",
 	"Notable customer reports and posts":              "Avisos y publicaciones destacados",
 	"Report":                                          "Aviso",

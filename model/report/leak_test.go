@@ -21,9 +21,10 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	now := t0
 	var s model.State
 	kinds := map[string]model.Entry{}
+	actor := "ana"
 	do := func(name string, op model.Op) {
 		t.Helper()
-		next, entries, err := s.Apply(c, op, model.Env{Now: now, Actor: "ana", Replica: "r1", IDs: ids})
+		next, entries, err := s.Apply(c, op, model.Env{Now: now, Actor: actor, Replica: "r1", IDs: ids})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -65,11 +66,17 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("seguimiento reabierto", model.FollowUpSet{FollowUp: fu, Done: false})
 	do("clientes", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "tickets", Count: 3})
 	do("comunicado", model.CommsUpdate{Audience: "external", Text: "estamos investigando fallos en el pago"})
-	do("borrador", model.CommsUpdate{Audience: "external", Text: "ya está resuelto", Draft: true})
+	actor = "dani"
+	do("borrador", model.CommsUpdate{Audience: "external", Text: "ya está resuelto", NeedsApproval: true})
+	actor = "ana"
 	do("devuelto", model.RejectUpdate{Draft: kinds["borrador"].ID, Reason: "aún no"})
-	do("otro borrador", model.CommsUpdate{Audience: "social", Text: "hay una solución", Draft: true})
+	actor = "dani"
+	do("otro borrador", model.CommsUpdate{Audience: "social", Text: "hay una solución", NeedsApproval: true})
+	actor = "ana"
 	do("aprobado", model.ApproveUpdate{Draft: kinds["otro borrador"].ID})
-	do("pendiente", model.CommsUpdate{Audience: "executive", Text: "resumen para dirección", Draft: true})
+	actor = "dani"
+	do("pendiente", model.CommsUpdate{Audience: "executive", Text: "resumen para dirección", NeedsApproval: true})
+	actor = "ana"
 	do("aviso de cliente", model.Notable{Channel: "calls", Text: "un cliente grande sin pagos"})
 	do("publicación", model.Notable{Channel: "social", Text: "@alguien: ¿va el pago?", Answers: "none"})
 	do("informe CAN", model.CAN{Role: tl, Conditions: "la tasa de errores baja", Actions: "revertimos 142", Needs: "alguien de pagos"})
