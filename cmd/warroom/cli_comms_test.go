@@ -36,7 +36,7 @@ func TestUpdatesAndWhenTheNextIsDue(t *testing.T) {
 		t.Errorf("recorded %+v", e)
 	}
 	list := r.ok("update", "list")
-	if !regexp.MustCompile(`(?m)^external +1 +last \d\d:\d\d \(0s ago\)`).MatchString(list) || !regexp.MustCompile(`(?m)^internal +0 +none sent +next due`).MatchString(list) {
+	if !regexp.MustCompile(`(?m)^external +1 +last \d\d:\d\d \(\d+s ago\)`).MatchString(list) || !regexp.MustCompile(`(?m)^internal +0 +none sent +next due`).MatchString(list) {
 		t.Errorf("update list:\n%s", list)
 	}
 	if res := r.run("update", "--audience", "press", "x"); res.code != 2 || !strings.Contains(res.stderr, `unknown audience "press"`) ||
