@@ -66,21 +66,25 @@ func (m *Model) headerView(w int) string {
 	if save := m.saveState(); save != "" {
 		line2 += "  " + save
 	}
+	// Last, so that a file or sync problem is never pushed off the line.
+	if n := len(m.comms.Pending); n > 0 {
+		line2 += s.Text.Render(" · ") + s.Warning.Render(m.t("drafts awaiting approval: %d", n))
+	}
 	return fit(line1, w) + "\n" + fit(line2, w)
 }
 
 // updateState says when the next update to an audience is due — for
 // everyone to see, and loud once it is overdue.
 func (m *Model) updateState() string {
-	next, ok := m.state.SoonestUpdate(model.DefaultCadence())
-	if !ok {
-		return ""
+	var out string
+	if next, ok := m.comms.Soonest(); ok {
+		aud := m.t(next.Audience)
+		out = m.t("next %s update in %s", aud, clock(next.Due.Sub(m.now)))
+		if next.Due.Before(m.now) {
+			out = m.styles().Warning.Render(m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))))
+		}
 	}
-	aud := m.t(next.Audience)
-	if left := next.Due.Sub(m.now); left >= 0 {
-		return m.t("next %s update in %s", aud, clock(left))
-	}
-	return m.styles().Warning.Render(m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))))
+	return out
 }
 
 // syncState says how the live sync with another copy is going.

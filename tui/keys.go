@@ -38,6 +38,14 @@ type TheoryKeys struct {
 	Confirm, RuleOut key.Binding
 }
 
+// CommsKeys are the communications tools: writing an update on the
+// communications manager's pane, approving or sending back a draft on the
+// incident manager's, logging a notable report on the customer support
+// lead's and social media lead's.
+type CommsKeys struct {
+	Write, Approve, Reject, Notable key.Binding
+}
+
 // TimelineKeys act on the timeline when it has focus.
 type TimelineKeys struct {
 	Filter, ClearFilter key.Binding
@@ -55,6 +63,7 @@ type KeyMap struct {
 	Tasks     TaskKeys
 	Theories  TheoryKeys
 	Customers CustomerKeys
+	Comms     CommsKeys
 	Timeline  TimelineKeys
 	Prompt    PromptKeys
 }
@@ -101,6 +110,12 @@ func DefaultKeyMap(lang string) KeyMap {
 			Ticket:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", l.T("+1 ticket"))),
 			Call:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T("+1 phone call"))),
 			Mention: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("+1 social mention"))),
+		},
+		Comms: CommsKeys{
+			Write:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", l.T("write an update"))),
+			Approve: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", l.T("approve a draft update"))),
+			Reject:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", l.T("send a draft back"))),
+			Notable: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T("log a notable report"))),
 		},
 		Theories: TheoryKeys{
 			Confirm: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("confirm a theory"))),

@@ -46,6 +46,17 @@ type Options struct {
 	Syncs <-chan sshsync.Status
 	// SyncTarget names the copy synced with, for the header.
 	SyncTarget string
+	// Comms is the team's communications policy: the rhythm of updates,
+	// the drafts per status, and which audiences' updates the incident
+	// manager approves. The built-in cadence and drafts when zero.
+	Comms CommsPolicy
+}
+
+// CommsPolicy is how a team communicates during an incident.
+type CommsPolicy struct {
+	Cadence   model.Cadence
+	Templates model.Templates
+	Approval  map[string]bool // audiences whose updates need approval
 }
 
 // area is a part of the screen that can have focus.
@@ -82,6 +93,7 @@ type Model struct {
 	cans        []model.Entry   // latest CAN reports, newest first
 	customers   model.CustomerCounts
 	trend       []int           // customer reports in the last 30 minutes, 5-minute buckets
+	comms       model.CommsLog  // updates sent, drafts awaiting approval, next due
 	retracted   map[string]bool // ids of entries taken back
 	focus       area
 	roleTop     int // first line of the role pane shown
@@ -119,6 +131,9 @@ func New(opts Options, s model.State) Model {
 	}
 	if opts.Lang == "" {
 		opts.Lang = "en"
+	}
+	if opts.Comms.Cadence.Every == nil {
+		opts.Comms.Cadence = model.DefaultCadence()
 	}
 	m := Model{opts: opts, keys: DefaultKeyMap(opts.Lang), help: help.New(), now: opts.Now(), width: 120, height: 40}
 	m.kindW = m.kindWidth()
@@ -190,6 +205,7 @@ func (m *Model) setState(st model.State) {
 	m.tasks.setTasks(st.Tasks)
 	m.findRoleEntries()
 	m.countCustomers()
+	m.comms = st.Comms(m.opts.Comms.Cadence)
 }
 
 // countCustomers totals the customer reports and their recent trend; it

@@ -27,6 +27,10 @@ const (
 	promptConditions
 	promptActions
 	promptNeeds
+	promptUpdate
+	promptApprove
+	promptReject
+	promptNotable
 )
 
 // prompt is the one-line input the footer shows while the user types a
@@ -39,7 +43,11 @@ type prompt struct {
 	ref   model.RoleRef
 	task  string
 	can   [2]string // a CAN report's conditions and actions, typed so far
-	input textinput.Model
+	// An update's audience, and the draft it was opened with: while the
+	// text is still that draft, tab redrafts it for the next audience.
+	audience, draft string
+	channel         string // a notable report's channel
+	input           textinput.Model
 }
 
 // newPrompt opens a prompt with completion from suggestions.
@@ -113,6 +121,8 @@ func promptLimit(k promptKind) int {
 		return model.MaxName + 2 + model.MaxEntry
 	case promptNote:
 		return model.MaxEntry + len("todo: ")
+	case promptUpdate, promptNotable, promptReject:
+		return model.MaxEntry + 20
 	case promptTask:
 		return model.MaxTitle
 	case promptAssign:

@@ -359,7 +359,7 @@ func TestCustomerCounters(t *testing.T) {
 		t.Errorf("%d changes saved", len(saver.submitted()))
 	}
 	v := m.View()
-	if !strings.Contains(v, "Customer reports: tickets 217 · calls 41 · social 1") || !strings.Contains(v, "last 30 min") {
+	if !strings.Contains(v, "Customer reports: tickets 217 · calls 41 · social 3") || !strings.Contains(v, "last 30 min") {
 		t.Errorf("pane:\n%s", v)
 	}
 	m = keys(m, "7", "+")

@@ -42,6 +42,7 @@ func (m *Model) roleLines(w int) []string {
 		}
 	}
 	if h.Ref.Role == model.IncidentManager {
+		add(m.approvalLines(w)...)
 		add(m.boardLines(w)...)
 		add(m.canLines(w)...)
 	}
@@ -50,6 +51,9 @@ func (m *Model) roleLines(w int) []string {
 	}
 	if h.Ref.Role == "customer_support_lead" || h.Ref.Role == "social_media_lead" {
 		add(m.customerLines()...)
+	}
+	if h.Ref.Role == "communications_manager" {
+		add(m.commsLines(w)...)
 	}
 	if h.Ref.Role == "problem_manager" {
 		add(m.followUpLines(w)...)
@@ -240,6 +244,8 @@ var kindWords = map[model.Kind]string{
 	model.KindCAN: "CAN", model.KindTheoryConfirmed: "confirmed", model.KindTheoryRuledOut: "ruled out",
 	model.KindTheoryReopened: "reopened", model.KindFollowUpDone: "f-up done", model.KindFollowUpReopened: "f-up open",
 	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
+	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
+	model.KindCustomerReport: "customer", model.KindSocialPost: "post",
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the incident

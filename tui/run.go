@@ -31,6 +31,7 @@ type RunOptions struct {
 	Sync        *sshsync.Target
 	SyncOptions sshsync.Options
 	Rotate      time.Duration // wall: move to the next role pane this often
+	Comms       CommsPolicy
 	In          io.Reader
 	Out         io.Writer
 }
@@ -77,6 +78,7 @@ func Run(ctx context.Context, o RunOptions) error {
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Changes: changes, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
+		Comms: o.Comms,
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)

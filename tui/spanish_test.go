@@ -169,7 +169,14 @@ func spanishState(t testing.TB) model.State {
 	// The last entries are recent, the tasks above untouched for hours.
 	at = testNow.Add(-5 * time.Minute)
 	do("carla", model.Log{Kind: model.KindAction, Role: comms("externas"), Text: "Página de estado actualizada."})
+	do("carla", model.CommsUpdate{Audience: "external", Text: "Estamos investigando.", NeedsApproval: true})
+	do("alicia", model.ApproveUpdate{Draft: last[0].ID})
+	do("carla", model.CommsUpdate{Audience: "external", Text: "Ya está resuelto.", NeedsApproval: true})
+	do("alicia", model.RejectUpdate{Draft: last[0].ID, Reason: "Aún no."})
+	do("gracia", model.Customers{Role: role("customer_support_lead"), Channel: "calls", Count: 4})
+	do("gracia", model.Notable{Role: role("customer_support_lead"), Channel: "calls", Text: "Un cliente grande no puede cobrar."})
 	do("alicia", model.SetStatus{Status: model.Monitoring})
+	do("carla", model.CommsUpdate{Audience: "external", Text: "Seguimos vigilando.", NeedsApproval: true})
 	return s
 }
 
@@ -311,6 +318,13 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 		for _, k := range []string{"h", "n", "t", "S", "V"} {
 			c.check("prompt "+k, keys(m, k))
 			c.check("prompt "+k+" on a tech lead", keys(m, "2", k))
+		}
+		for _, p := range [][]string{{"3", "w"}, {"3", "w", "tab"}, {"3", "w", "tab", "tab"}, {"1", "A"}, {"1", "X"}, {"4", "r"}, {"6", "r"}} {
+			pm := keys(m, p...)
+			if pm.prompt == nil {
+				t.Errorf("keys %q opened no prompt", p)
+			}
+			c.check("prompt "+strings.Join(p, " "), pm)
 		}
 		c.check("task list", keys(m, "right", "right"))
 		c.check("prompt a", keys(m, "right", "right", "a"))

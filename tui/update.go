@@ -368,6 +368,17 @@ func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
 			m.openTheoryPrompt(matches(msg, m.keys.Theories.Confirm))
 			return nil
 		}
+		switch c := m.keys.Comms; {
+		case matches(msg, c.Write):
+			m.openUpdatePrompt(audienceOf(m.focusedRole().Ref))
+			return nil
+		case matches(msg, c.Approve, c.Reject):
+			m.openReviewPrompt(matches(msg, c.Approve))
+			return nil
+		case matches(msg, c.Notable):
+			m.openNotablePrompt()
+			return nil
+		}
 		m.roleTop = max(0, m.roleTop+step)
 	case areaTimeline:
 		if matches(msg, m.keys.Timeline.Filter) {
@@ -433,6 +444,9 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case matches(msg, pk.Cancel):
 		m.prompt, m.notice = nil, ""
+		return nil
+	case m.prompt.kind == promptUpdate && matches(msg, pk.Complete):
+		m.nextAudience()
 		return nil
 	case matches(msg, pk.Submit):
 		p := m.prompt
@@ -511,6 +525,22 @@ func (m *Model) submit(p *prompt) bool {
 			state = model.TheoryRuledOut
 		}
 		return m.change(model.TheorySet{Theory: id, State: state, Note: note})
+	case promptUpdate:
+		if !m.change(model.CommsUpdate{Audience: p.audience, Text: v, NeedsApproval: m.opts.Comms.Approval[p.audience]}) {
+			return false
+		}
+		if last := m.state.Timeline[len(m.state.Timeline)-1]; last.Kind == model.KindCommsDraft {
+			m.notice = m.t("draft %s is awaiting the approval of %s, the incident manager", last.ID, safetext.Line(m.state.Commander()))
+		}
+		return true
+	case promptApprove:
+		return m.change(model.ApproveUpdate{Draft: strings.TrimSpace(v)})
+	case promptReject:
+		id, reason := splitHandoff(v)
+		return m.change(model.RejectUpdate{Draft: id, Reason: reason})
+	case promptNotable:
+		ch, text := notableChannel(v, p.channel)
+		return m.change(model.Notable{Role: p.ref, Channel: ch, Text: text})
 	case promptFilter:
 		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
 			m.notice = m.explain(err)
@@ -661,12 +691,19 @@ func (m *Model) updateKeys() {
 	m.keys.Customers.Mention.SetEnabled(onCustomers)
 	m.keys.Theories.Confirm.SetEnabled(onTL)
 	m.keys.Theories.RuleOut.SetEnabled(onTL)
+	onRoles := m.focus == areaRoles && !m.opts.Wall
+	role := m.focusedRole().Ref.Role
+	m.keys.Comms.Write.SetEnabled(onRoles && role == "communications_manager")
+	m.keys.Comms.Approve.SetEnabled(onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0)
+	m.keys.Comms.Reject.SetEnabled(onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0)
+	m.keys.Comms.Notable.SetEnabled(onCustomers)
 	if m.opts.Wall {
 		// The wall is read-only: every key that edits is off.
 		for _, b := range []*key.Binding{&m.keys.Global.Handoff, &m.keys.Global.Note, &m.keys.Global.Task,
 			&m.keys.Global.Status, &m.keys.Global.Severity, &m.keys.Global.Undo,
 			&m.keys.Tasks.Start, &m.keys.Tasks.Done, &m.keys.Tasks.Reopen, &m.keys.Tasks.Cancel, &m.keys.Tasks.Assign,
-			&m.keys.Theories.Confirm, &m.keys.Theories.RuleOut} {
+			&m.keys.Theories.Confirm, &m.keys.Theories.RuleOut,
+			&m.keys.Comms.Write, &m.keys.Comms.Approve, &m.keys.Comms.Reject, &m.keys.Comms.Notable} {
 			b.SetEnabled(false)
 		}
 	}

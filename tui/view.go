@@ -260,11 +260,18 @@ func (m *Model) helpView(w, h int) string {
 func (m *Model) shortHelp() []key.Binding {
 	k := m.keys
 	if m.prompt != nil {
+		if m.prompt.kind == promptUpdate {
+			send, next := k.Prompt.Submit, k.Prompt.Complete
+			send.SetHelp("enter", m.t("send"))
+			next.SetHelp("tab", m.t("next audience"))
+			return []key.Binding{send, k.Prompt.Cancel, next}
+		}
 		return []key.Binding{k.Prompt.Submit, k.Prompt.Cancel, k.Prompt.Complete}
 	}
 	// Bindings that do not work now are disabled (updateKeys), and help
 	// leaves them out.
 	return []key.Binding{k.Global.Handoff, k.Global.Note, k.Global.Task, k.Global.NextRole, k.Global.NextArea,
+		k.Comms.Write, k.Comms.Approve, k.Comms.Reject, k.Comms.Notable,
 		k.Theories.Confirm, k.Theories.RuleOut, k.Customers.Ticket, k.Customers.Call, k.Customers.Mention,
 		k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter, k.Timeline.ClearFilter,
 		k.Global.Undo}
@@ -285,7 +292,8 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.Global.Handoff, &k.Global.Note, &k.Global.Task, &k.Global.Status,
 		&k.Global.Severity, &k.Global.Undo, &k.Tasks.Start, &k.Tasks.Done, &k.Tasks.Reopen, &k.Tasks.Cancel,
 		&k.Tasks.Assign, &k.Timeline.Filter, &k.Timeline.ClearFilter, &k.Theories.Confirm, &k.Theories.RuleOut,
-		&k.Customers.Ticket, &k.Customers.Call, &k.Customers.Mention} {
+		&k.Customers.Ticket, &k.Customers.Call, &k.Customers.Mention,
+		&k.Comms.Write, &k.Comms.Approve, &k.Comms.Reject, &k.Comms.Notable} {
 		*b = on(*b)
 	}
 	return [][]key.Binding{
@@ -294,6 +302,7 @@ func (m *Model) fullHelpKeys() [][]key.Binding {
 		{k.List.Up, k.List.Down, k.List.PageUp, k.List.PageDown, k.List.Top, k.List.Bottom},
 		{k.Tasks.Start, k.Tasks.Done, k.Tasks.Reopen, k.Tasks.Cancel, k.Tasks.Assign, k.Timeline.Filter},
 		{k.Theories.Confirm, k.Theories.RuleOut, k.Customers.Ticket, k.Customers.Call, k.Customers.Mention},
+		{k.Comms.Write, k.Comms.Approve, k.Comms.Reject, k.Comms.Notable},
 		{k.Global.Theme, k.Global.Help, k.Global.Quit},
 	}
 }

@@ -48,7 +48,7 @@ func TestWallShowsEveryRoleAndRotates(t *testing.T) {
 	m, _ := newWall(t, sampleState(t), 15*time.Second)
 	v := m.View()
 	for _, want := range []string{"SEV1 CRITICAL", "MONITORING", "since declared", "Tech lead · database ivan",
-		"Social media lead alice*", "Problem manager henry"} {
+		"Subject matter expert alice*", "Social media lead judy", "Problem manager henry"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the wall lacks %q", want)
 		}

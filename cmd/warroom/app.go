@@ -164,6 +164,7 @@ func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
-		Sync: a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
+		Comms: tui.CommsPolicy{Cadence: a.comms.cadence, Templates: a.comms.templates, Approval: a.comms.approval},
+		Sync:  a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 	})
 }

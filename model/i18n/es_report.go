@@ -138,5 +138,4 @@ var esReport = map[string]string{
 	"Re: update":                                      "Sobre el comunicado",
 	"calls":                                           "llamadas",
 	"tickets":                                         "tickets",
-	"social":                                          "en redes",
 }

@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warroom/warroom/model"
+)
+
+// TestGoldenRolePanes draws every role pane of the demo incident, each
+// with its own tool: the incident manager's approvals, board and CAN
+// reports; the tech leads' theories; the communications manager's updates;
+// the customer counters and notable reports; the problem manager's
+// follow-ups.
+func TestGoldenRolePanes(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 50)
+	for range m.holdings {
+		ref := m.focusedRole().Ref
+		name := ref.Role
+		if ref.Workstream != "" {
+			name += "-" + ref.Workstream
+		}
+		t.Run(name, func(t *testing.T) { golden(t, m.View()) })
+		m = keys(m, "tab")
+	}
+}
+
+// TestWriteAnUpdateFromTheDraft: w on the communications manager's pane
+// opens the draft for the status, tab moves it to the next audience, and
+// enter sends it; the header's clock moves.
+func TestWriteAnUpdateFromTheDraft(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "3") // communications manager · external
+	if !m.keys.Comms.Write.Enabled() || m.keys.Comms.Approve.Enabled() {
+		t.Fatal("w should work on the communications manager's pane, A should not")
+	}
+	m = keys(m, "w")
+	if m.prompt == nil || m.prompt.kind != promptUpdate || m.prompt.audience != "external" {
+		t.Fatalf("w opened %+v", m.prompt)
+	}
+	want := "A fix for the issue (Checkout API returning 500s) is in place and we are monitoring the results. Next update by 15:07 UTC."
+	if got := m.prompt.value(); got != want {
+		t.Errorf("draft\n got %q\nwant %q", got, want)
+	}
+	golden(t, m.View())
+	m = keys(m, "tab")
+	if m.prompt.audience != "internal" || !strings.Contains(m.prompt.value(), "Next update by 15:17 UTC") {
+		t.Errorf("after tab: %s %q", m.prompt.audience, m.prompt.value())
+	}
+	// Typed text survives a change of audience. The cursor starts at the
+	// draft's start: ctrl+k clears it.
+	m = keys(m, "ctrl+k")
+	m = typeText(m, "Rollback done on every host.")
+	m = keys(m, "tab", "tab", "tab")
+	if m.prompt.audience != "external" || m.prompt.value() != "Rollback done on every host." {
+		t.Errorf("after editing and tabbing round: %s %q", m.prompt.audience, m.prompt.value())
+	}
+	m = keys(m, "enter")
+	if m.prompt != nil {
+		t.Fatalf("the update was refused: %s", m.notice)
+	}
+	last := m.state.Timeline[len(m.state.Timeline)-1]
+	if last.Kind != model.KindComms || last.Channel != "external" || last.Text != "Rollback done on every host." || last.By != "alice" {
+		t.Errorf("sent %+v", last)
+	}
+	if len(saver.submitted()) != 1 {
+		t.Errorf("%d changes saved", len(saver.submitted()))
+	}
+	if line := lines(m.View())[0]; strings.Contains(line, "EXTERNAL UPDATE OVERDUE") {
+		t.Errorf("the header still says the external update is overdue: %q", line)
+	}
+}
+
+// TestDraftAwaitsApproval: with approval required, the communications
+// manager's update is a draft; the incident manager's pane lists it, and
+// A approves it, X sends it back with a reason.
+func TestDraftAwaitsApproval(t *testing.T) {
+	s := sampleState(t)
+	m, _ := newTestModel(t, s, 120, 40)
+	m.opts.Actor = "carol"
+	m.opts.Comms.Approval = map[string]bool{"external": true}
+	m = keys(m, "3", "w")
+	if !strings.Contains(m.View(), "enter sends it to alice for approval") {
+		t.Errorf("the prompt does not say the update goes for approval:\n%s", m.View())
+	}
+	m = keys(m, "enter")
+	if !strings.Contains(m.notice, "awaiting the approval of alice") || len(m.comms.Pending) != 2 {
+		t.Fatalf("notice %q, %d pending", m.notice, len(m.comms.Pending))
+	}
+	draft := m.comms.Pending[1]
+	if v := m.View(); !strings.Contains(v, "Awaiting the incident manager's approval (2)") || !strings.Contains(lines(v)[1], "drafts awaiting approval: 2") {
+		t.Errorf("the comms pane does not show the drafts:\n%s", v)
+	}
+	// carol cannot approve: the model says who can.
+	m = keys(m, "1")
+	m = keys(m, "A", "enter")
+	if !strings.Contains(m.View(), "only the incident manager, alice") {
+		t.Errorf("carol approved:\n%s", m.View())
+	}
+	m = keys(m, "esc")
+	m.opts.Actor = "alice"
+	if v := m.View(); !strings.Contains(v, "UPDATES AWAITING YOUR APPROVAL (2)") {
+		t.Errorf("the IM pane does not list the drafts:\n%s", v)
+	}
+	oldest := m.comms.Pending[0]
+	m = keys(m, "A")
+	if m.prompt == nil || m.prompt.value() != oldest.ID {
+		t.Fatalf("A opened %+v", m.prompt)
+	}
+	golden(t, m.View())
+	m = keys(m, "enter")
+	if len(m.comms.Pending) != 1 || m.comms.Pending[0].ID != draft.ID {
+		t.Fatalf("after approving, pending %v (%s)", m.comms.Pending, m.notice)
+	}
+	if sent := m.comms.Sent["external"]; sent[len(sent)-1].Entry != oldest.ID {
+		t.Error("the approved draft is not the last external update sent")
+	}
+	m = keys(m, "X")
+	if m.prompt == nil || m.prompt.value() != draft.ID+": " {
+		t.Fatalf("X opened %+v", m.prompt)
+	}
+	m = keys(m, "enter")
+	if m.prompt == nil || !strings.Contains(m.View(), "reason: must not be empty") {
+		t.Errorf("sent back without a reason:\n%s", m.View())
+	}
+	m = typeText(m, "say which regions")
+	m = keys(m, "enter")
+	if len(m.comms.Pending) != 0 || len(m.comms.Rejected) != 2 {
+		t.Fatalf("after sending back: %d pending, %d sent back (%s)", len(m.comms.Pending), len(m.comms.Rejected), m.notice)
+	}
+	if m.keys.Comms.Approve.Enabled() {
+		t.Error("A is still offered with nothing to approve")
+	}
+	if v := keys(m, "3").View(); !strings.Contains(v, "Sent back by alice") || !strings.Contains(v, "say which regions") {
+		t.Errorf("the comms pane does not say the draft was sent back:\n%s", v)
+	}
+}
+
+// TestNotableReportFromThePane: r on the support lead's pane logs a
+// notable report, linked to the latest external update; calls: sets the
+// channel. On the social media lead's pane it is a social post.
+func TestNotableReportFromThePane(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	ext := m.comms.Sent["external"]
+	m = keys(m, "4", "r")
+	m = typeText(m, "calls: Contoso asks for a refund of failed orders")
+	m = keys(m, "enter")
+	e := m.state.Timeline[len(m.state.Timeline)-1]
+	if e.Kind != model.KindCustomerReport || e.Channel != "calls" || e.Text != "Contoso asks for a refund of failed orders" ||
+		e.Entry != ext[len(ext)-1].ID || e.Role != "customer_support_lead" {
+		t.Errorf("logged %+v", e)
+	}
+	m = keys(m, "6", "r")
+	m = typeText(m, "@ana: is it fixed?")
+	m = keys(m, "enter")
+	if e := m.state.Timeline[len(m.state.Timeline)-1]; e.Kind != model.KindSocialPost || e.Channel != "social" || e.Role != "social_media_lead" {
+		t.Errorf("logged %+v", e)
+	}
+	if m = keys(m, "7", "r"); m.prompt != nil {
+		t.Error("r opened a prompt on the scribe's pane")
+	}
+}
+
+// TestHeaderWithApprovalPending: a draft does not stop the clock; once
+// approved it restarts it.
+func TestHeaderWithApprovalPending(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	if line := lines(m.View())[0]; !strings.Contains(line, "EXTERNAL UPDATE OVERDUE 3:00") {
+		t.Fatalf("header %q", line)
+	}
+	m = keys(m, "A", "enter")
+	later := testNow.Add(time.Minute)
+	m.opts.Now = func() time.Time { return later }
+	m = send(m, tickMsg(later))
+	if line := lines(m.View())[0]; !strings.Contains(line, "INTERNAL UPDATE OVERDUE 1:30") {
+		t.Errorf("after approval the header says %q", line)
+	}
+}
