@@ -43,7 +43,7 @@ func TestEverySizeDrawsCleanly(t *testing.T) {
 	for _, sz := range sizes {
 		w, h := sz[0], sz[1]
 		m, _ := newTestModel(t, s, w, h)
-		for step, k := range []string{"", "6", "right", "right", "?", "?", "h"} {
+		for step, k := range []string{"", "6", "right", "right", "?", "?", "h", "esc", "left", "left", "3", "w", "tab", "esc", "1", "A", "esc", "X", "esc", "4", "r"} {
 			if k != "" {
 				m = keys(m, k)
 			}

@@ -22,7 +22,8 @@ func (a *app) demoCmd() *cobra.Command {
 communications, a few dozen timeline entries and tasks in every state) to a
 new temporary file, and open the war-room screen on it. Every other command
 works on it too (--file), so you can try warroom without touching a real
-incident.`,
+incident. You are alice, its incident manager, unless --as (or
+WARROOM_USER) says otherwise.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := os.MkdirTemp("", "warroom-demo-")
@@ -33,6 +34,9 @@ incident.`,
 			st, err := sample.Incident(a.catalog, time.Now().UTC().Truncate(time.Second), model.RandomIDs{})
 			if err != nil {
 				return err
+			}
+			if a.as == "" && a.getenv("WARROOM_USER") == "" {
+				a.as = st.Commander()
 			}
 			data, err := store.Encode(st)
 			if err != nil {

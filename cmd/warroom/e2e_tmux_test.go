@@ -491,7 +491,7 @@ func TestTmuxWallIsReadOnly(t *testing.T) {
 	}
 	s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": "alice"}, 120, 40, "--wall")
 	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, saying it is read-only")
-	for _, k := range []string{"h", "n", "t", "S", "V", "u", "Right", "Right", "s", "d", "o", "x", "a"} {
+	for _, k := range []string{"h", "n", "t", "S", "V", "u", "C", "w", "A", "X", "3", "w", "4", "r", "+", "Right", "Right", "s", "d", "o", "x", "a"} {
 		s.press(k)
 	}
 	s.typeText("2hbob: down")
@@ -510,5 +510,51 @@ func TestTmuxWallIsReadOnly(t *testing.T) {
 	}
 	if string(after) != string(before) {
 		t.Error("keys pressed on the wall changed the incident file")
+	}
+}
+
+// TestTmuxUpdateApproval: with approval required for external updates,
+// the communications manager writes an update from the draft on her
+// screen, and it waits; the incident manager approves it with A on his,
+// and only then is it sent.
+func TestTmuxUpdateApproval(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("handoff", "comms", "carol")
+	writeConfig(t, r, "config.toml", "[comms]\napproval = [\"external\"]\n")
+	env := func(who string) map[string]string {
+		return map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": who}
+	}
+
+	carol := startTmux(t, r.dir, env("carol"), 120, 40)
+	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
+	carol.typeKeys("3")
+	carol.waitFor(t, has("Updates · w writes one"), "the communications manager's pane")
+	carol.typeKeys("w")
+	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
+	carol.press("Enter")
+	carol.waitFor(t, has("awaiting the approval of alice", "drafts awaiting approval: 1"), "the draft waiting")
+	carol.typeKeys("q")
+	if status := carol.waitForExit(t); status != "0" {
+		t.Fatalf("carol's screen exited with status %s", status)
+	}
+	if list := r.ok("update", "list"); !strings.Contains(list, "Awaiting the incident manager's approval") {
+		t.Fatalf("the draft is not on file:\n%s", list)
+	}
+
+	alice := startTmux(t, r.dir, env("alice"), 120, 40)
+	alice.waitFor(t, has("UPDATES AWAITING YOUR APPROVAL (1)", "carol"), "the approval queue on alice's pane")
+	alice.typeKeys("A")
+	alice.waitFor(t, has("Approve and send update: e"), "the approve prompt")
+	alice.press("Enter")
+	alice.waitFor(t, func(s string) bool { return !strings.Contains(s, "AWAITING YOUR APPROVAL") && strings.Contains(s, "external update, drafted by carol") },
+		"the approved update in the timeline")
+	alice.typeKeys("q")
+	if status := alice.waitForExit(t); status != "0" {
+		t.Fatalf("alice's screen exited with status %s", status)
+	}
+	if e := r.lastEntry(); e.Kind != "comms" || e.By != "alice" || e.From != "carol" || !strings.HasPrefix(e.Text, "We are investigating an issue") {
+		t.Errorf("last entry %+v", e)
 	}
 }
