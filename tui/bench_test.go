@@ -58,6 +58,23 @@ func BenchmarkView(b *testing.B) {
 	}
 }
 
+// BenchmarkSetState recomputes what the screen derives from the incident
+// (holdings, tasks, the timeline view, customer counts, communications)
+// as it does once per change, for growing timelines.
+func BenchmarkSetState(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			s := bigState(b, n, 1000)
+			m, _ := newTestModel(b, s, 120, 40)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m.setState(s)
+			}
+		})
+	}
+}
+
 // BenchmarkKeyDuringSave sends a key press through Update and View while
 // a save of a 10,000-entry incident runs in the background, as it does
 // when the screen saves: the key must not wait for the save.

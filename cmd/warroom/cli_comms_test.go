@@ -183,3 +183,30 @@ func TestCANOnTheCommandLine(t *testing.T) {
 	}
 	snap.unchanged(t, res)
 }
+
+// TestConfigHelpExampleLoads: the example in `warroom config --help` is a
+// config that loads without a warning.
+func TestConfigHelpExampleLoads(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	help := r.ok("config", "--help")
+	var example []string
+	for _, l := range strings.Split(help, "\n") {
+		if strings.HasPrefix(l, "A config that") {
+			break
+		}
+		if strings.HasPrefix(l, "  ") || l == "" {
+			example = append(example, strings.TrimPrefix(l, "  "))
+		}
+	}
+	if !strings.Contains(strings.Join(example, "\n"), "[comms.templates]") {
+		t.Fatalf("no [comms] example in the help:\n%s", help)
+	}
+	writeConfig(t, r, "config.toml", strings.Join(example, "\n"))
+	r.ok("declare", "Checkout down", "--sev", "1")
+	res := r.run("update", "list")
+	if res.code != 0 || res.stderr != "" {
+		t.Errorf("the documented config does not load:\n%s", res)
+	}
+	wantContains(t, "draft", r.ok("update", "draft"), "We are looking into Checkout down. Next update by")
+}

@@ -106,7 +106,7 @@ func (a *app) configCmd() *cobra.Command {
 		Short: "Where the config file is read from",
 		Long: `warroom reads config.toml from $XDG_CONFIG_HOME/warroom (default
 ~/.config/warroom): your name, theme and language, what each severity means
-for your team, and changes to the role catalog:
+for your team, changes to the role catalog, and your team's communications:
 
   name = "alice"
   theme = "high-contrast"
@@ -124,6 +124,13 @@ for your team, and changes to the role catalog:
   aliases = ["sec"]
   text.en.name = "Security lead"
   text.en.primary = "Contains the breach and preserves evidence."
+
+  [comms]                  # the team's communications
+  approval = ["external"]  # updates the incident manager approves
+  [comms.cadence.sev1]     # how often each audience expects one
+  external = "15m"         # or "none"; first = "5m" for the first
+  [comms.templates]        # the drafts, one per status
+  investigating = "We are looking into {title}. Next update by {next}."
 
 A config that does not load is reported, and the built-in defaults are used.`,
 		Args: cobra.NoArgs,
