@@ -104,7 +104,11 @@ func (m *Model) approvalLines(w int) []string {
 		return nil
 	}
 	s := m.styles()
-	out := []string{s.Warning.Render(m.t("UPDATES AWAITING YOUR APPROVAL (%d) · A approve · X send back", len(m.comms.Pending)))}
+	title := m.t("UPDATES AWAITING YOUR APPROVAL (%d) · A approve · X send back", len(m.comms.Pending))
+	if im := m.state.Commander(); m.opts.Wall || m.opts.Actor != im {
+		title = m.t("UPDATES AWAITING THE APPROVAL OF %s (%d)", strings.ToUpper(safetext.Line(im)), len(m.comms.Pending))
+	}
+	out := []string{s.Warning.Render(title)}
 	return append(out, m.draftLines(w, true)...)
 }
 

@@ -548,7 +548,9 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	alice.typeKeys("A")
 	alice.waitFor(t, has("Approve and send update: e"), "the approve prompt")
 	alice.press("Enter")
-	alice.waitFor(t, func(s string) bool { return !strings.Contains(s, "AWAITING YOUR APPROVAL") && strings.Contains(s, "external update, drafted by carol") },
+	alice.waitFor(t, func(s string) bool {
+		return !strings.Contains(s, "AWAITING YOUR APPROVAL") && strings.Contains(s, "external update, drafted by carol")
+	},
 		"the approved update in the timeline")
 	alice.typeKeys("q")
 	if status := alice.waitForExit(t); status != "0" {

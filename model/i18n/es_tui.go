@@ -222,4 +222,5 @@ var esTUI = map[string]string{
 	"write an update":                                                        "redactar un comunicado",
 	"send":                                                                   "enviar",
 	"next audience":                                                          "siguiente público",
+	"UPDATES AWAITING THE APPROVAL OF %s (%d)":                               "COMUNICADOS PENDIENTES DE APROBACIÓN DE %s (%d)",
 }
