@@ -260,11 +260,19 @@ func (m *Model) helpView(w, h int) string {
 func (m *Model) shortHelp() []key.Binding {
 	k := m.keys
 	if m.prompt != nil {
-		if m.prompt.kind == promptUpdate {
+		switch m.prompt.kind {
+		case promptUpdate:
 			send, next := k.Prompt.Submit, k.Prompt.Complete
 			send.SetHelp("enter", m.t("send"))
 			next.SetHelp("tab", m.t("next audience"))
 			return []key.Binding{send, k.Prompt.Cancel, next}
+		case promptApprove, promptReject:
+			do := k.Prompt.Submit
+			do.SetHelp("enter", m.t("approve and send"))
+			if m.prompt.kind == promptReject {
+				do.SetHelp("enter", m.t("send back"))
+			}
+			return []key.Binding{do, k.Prompt.Cancel, k.Prompt.Complete}
 		}
 		return []key.Binding{k.Prompt.Submit, k.Prompt.Cancel, k.Prompt.Complete}
 	}

@@ -223,4 +223,6 @@ var esTUI = map[string]string{
 	"send":                                                                   "enviar",
 	"next audience":                                                          "siguiente público",
 	"UPDATES AWAITING THE APPROVAL OF %s (%d)":                               "COMUNICADOS PENDIENTES DE APROBACIÓN DE %s (%d)",
+	"approve and send":                                                       "aprobar y enviar",
+	"send back":                                                              "devolver",
 }
