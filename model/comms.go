@@ -138,14 +138,19 @@ type CommsLog struct {
 // Comms reads the communications out of the timeline in one pass.
 func (s State) Comms(c Cadence) CommsLog {
 	out := CommsLog{Sent: map[string][]Entry{}}
-	closed := map[string]bool{}
+	closed, approved := map[string]bool{}, map[string]bool{}
 	var drafts []Entry
 	for _, e := range s.Timeline {
 		switch e.Kind {
 		case KindComms:
+			if e.Entry != "" && approved[e.Entry] {
+				// Approved twice on two copies before they synced: it
+				// went out once.
+				continue
+			}
 			out.Sent[e.Channel] = append(out.Sent[e.Channel], e)
 			if e.Entry != "" {
-				closed[e.Entry] = true
+				closed[e.Entry], approved[e.Entry] = true, true
 			}
 		case KindCommsRejected:
 			out.Rejected = append(out.Rejected, e)

@@ -182,3 +182,26 @@ func TestTheIncidentManagersOwnUpdateNeedsNoApproval(t *testing.T) {
 		t.Errorf("the incident manager's own update was recorded as %s", e.Kind)
 	}
 }
+
+// TestDraftApprovedOnTwoCopies: two copies of the incident each approve
+// the same draft before they sync; merged, the update went out once.
+func TestDraftApprovedOnTwoCopies(t *testing.T) {
+	f := newFixture(t)
+	d := f.do("carol", CommsUpdate{Audience: "external", Text: "Investigating.", NeedsApproval: true})[0]
+	a, _, err := f.s.Apply(f.c, ApproveUpdate{Draft: d.ID}, Env{Now: f.now, Actor: "alice", Replica: "laptop", IDs: &SeededIDs{Seed: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := f.s.Apply(f.c, ApproveUpdate{Draft: d.ID}, Env{Now: f.now.Add(time.Second), Actor: "alice", Replica: "wall", IDs: &SeededIDs{Seed: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := Merge(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := m.Comms(DefaultCadence())
+	if n := len(log.Sent["external"]); n != 1 || len(log.Pending) != 0 {
+		t.Errorf("merged: %d external updates sent, %d pending; want 1 and 0", n, len(log.Pending))
+	}
+}

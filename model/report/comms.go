@@ -43,10 +43,11 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 		b.WriteString(per.String())
 		b.WriteString("\n")
 		all := head("When", "Audience", "Written by", "Approved by", "Update")
-		for _, e := range Chronological(s.Timeline) {
-			if e.Kind != model.KindComms {
-				continue
-			}
+		var sentAll []model.Entry
+		for _, aud := range model.Audiences {
+			sentAll = append(sentAll, log.Sent[aud]...)
+		}
+		for _, e := range Chronological(sentAll) {
 			writer, approver := md(e.By), "—"
 			if e.Entry != "" {
 				writer, approver = md(e.From), md(e.By)
