@@ -210,3 +210,12 @@ func TestConfigHelpExampleLoads(t *testing.T) {
 	}
 	wantContains(t, "draft", r.ok("update", "draft"), "We are looking into Checkout down. Next update by")
 }
+
+func TestShowSaysWhenTheNextUpdateIsDue(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	wantContains(t, "show", r.ok("show"), "Next internal update due at ")
+	r.ok("update", "--for-approval", "--as", "carol", "Investigating.")
+	wantContains(t, "show with a draft", r.ok("show"), "Drafts awaiting the approval of alice: 1 (`warroom update list`)")
+}

@@ -138,4 +138,7 @@ var esReport = map[string]string{
 	"Re: update":                                      "Sobre el comunicado",
 	"calls":                                           "llamadas",
 	"tickets":                                         "tickets",
+	"%s update overdue by %s":                         "comunicado %s atrasado %s",
+	"Next %s update due at %s":                        "El próximo comunicado %s toca a las %s",
+	"Drafts awaiting the approval of %s: %d (`warroom update list`)": "Borradores pendientes de aprobación de %s: %d (`warroom update list`)",
 }

@@ -222,6 +222,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 			allDone.Tasks = append(allDone.Tasks, task)
 		}
 	}
+	cadence := model.DefaultCadence()
 	otherDay := o
 	otherDay.Now = t0.Add(48 * time.Hour)
 
@@ -230,6 +231,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 	otherName := regexp.MustCompile(`(?m)^   ` + regexp.QuoteMeta(i18n.Lang("es").T("English")) + `: .*$`)
 	outputs := map[string]string{
 		"show":            Show(s, ShowOptions{Options: o}),
+		"show, comms":     Show(s, ShowOptions{Options: o, Cadence: &cadence}),
 		"show, latest":    Show(s, ShowOptions{Options: otherDay, Entries: 5}),
 		"show, bare":      Show(bare, ShowOptions{Options: o}),
 		"show, all done":  Show(allDone, ShowOptions{Options: o}),

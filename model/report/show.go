@@ -12,6 +12,9 @@ import (
 type ShowOptions struct {
 	Options
 	Entries int // latest entries to print; 0 prints the whole timeline
+	// Cadence, when set, adds when the next update is due and the drafts
+	// awaiting approval.
+	Cadence *model.Cadence
 }
 
 // Show renders the plain-text summary: the incident, every role and its
@@ -20,6 +23,9 @@ type ShowOptions struct {
 func Show(s model.State, o ShowOptions) string {
 	var b strings.Builder
 	writeHeader(&b, s, o.Options)
+	if o.Cadence != nil {
+		writeComms(&b, s, o.Options, *o.Cadence)
+	}
 	b.WriteString("\n")
 	writeRoles(&b, s, o.Options)
 	b.WriteString("\n")
@@ -138,4 +144,20 @@ func TaskList(s model.State, all bool, o Options) string {
 		b.WriteString(o.t("(%d done; --all shows them)", len(done)) + "\n")
 	}
 	return b.String()
+}
+
+// writeComms says when the next update is due, loud once overdue, and how
+// many drafts await the incident manager's approval.
+func writeComms(b *strings.Builder, s model.State, o Options, c model.Cadence) {
+	log := s.Comms(c)
+	if next, ok := log.Soonest(); ok {
+		if next.Due.Before(o.Now) {
+			b.WriteString(o.t("%s UPDATE OVERDUE %s", strings.ToUpper(o.t(next.Audience)), Age(o.Now.Sub(next.Due))) + "\n")
+		} else {
+			b.WriteString(o.t("Next %s update due at %s", o.t(next.Audience), o.clock(next.Due)) + "\n")
+		}
+	}
+	if n := len(log.Pending); n > 0 {
+		b.WriteString(o.t("Drafts awaiting the approval of %s: %d (`warroom update list`)", line(s.Commander()), n) + "\n")
+	}
 }
