@@ -215,7 +215,7 @@ func TestShowSaysWhenTheNextUpdateIsDue(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
 	r.declare()
-	wantContains(t, "show", r.ok("show"), "Next internal update due at ")
+	wantContains(t, "show", r.ok("show"), "Next external update due at ")
 	r.ok("update", "--for-approval", "--as", "carol", "Investigating.")
 	wantContains(t, "show with a draft", r.ok("show"), "Drafts awaiting the approval of alice: 1 (`warroom update list`)")
 }
