@@ -98,14 +98,18 @@ type NextUpdate struct {
 
 // NextUpdates says when each audience with a rhythm at the incident's
 // current severity is due its next update: its rhythm after its last
-// update sent, or, before the first, the first update's delay (5 minutes
-// for a SEV1) after the declaration. A draft awaiting approval is not
-// sent. A resolved or closed incident is due nothing.
+// update sent. Before the first update at this severity — since the
+// declaration, or since the severity was last changed, which is news
+// to tell — the first update's delay (5 minutes for a SEV1), else one
+// rhythm. A draft awaiting approval is not sent. A resolved or closed
+// incident is due nothing.
 func (s State) NextUpdates(c Cadence) []NextUpdate {
 	return s.Comms(c).Next
 }
 
-func nextUpdates(s State, c Cadence, last map[string]time.Time) []NextUpdate {
+// nextUpdates works out the next updates due from when each audience was
+// last sent one and when the severity was last set.
+func nextUpdates(s State, c Cadence, last map[string]time.Time, since time.Time) []NextUpdate {
 	if s.Incident.Status == Resolved || s.Incident.Status == Closed {
 		return nil
 	}
@@ -115,11 +119,11 @@ func nextUpdates(s State, c Cadence, last map[string]time.Time) []NextUpdate {
 		if every <= 0 {
 			continue
 		}
-		due := s.Incident.Declared.Add(every)
+		due := since.Add(every)
 		if first := c.First[s.Incident.Severity]; first > 0 {
-			due = s.Incident.Declared.Add(first)
+			due = since.Add(first)
 		}
-		if t, ok := last[aud]; ok {
+		if t, ok := last[aud]; ok && !t.Before(since) {
 			due = t.Add(every)
 		}
 		out = append(out, NextUpdate{Audience: aud, Due: due})

@@ -16,6 +16,10 @@ var Audiences = []string{"external", "internal", "executive", "social"}
 type CommsUpdate struct {
 	Audience string
 	Text     string
+	// Role is the communications manager instance writing it; when
+	// empty, the one whose workstream is the audience (comms/external)
+	// if there is one.
+	Role RoleRef
 	// NeedsApproval makes an update written by anyone but the incident
 	// manager a draft: it awaits the incident manager's approval, and
 	// counts as sent only once approved.
@@ -58,7 +62,17 @@ func (op CommsUpdate) apply(t *tx) error {
 	if op.NeedsApproval && t.env.Actor != t.s.Commander() {
 		kind = KindCommsDraft
 	}
-	t.record(Entry{Kind: kind, Role: "communications_manager", Channel: aud, Text: text})
+	ref := op.Role
+	if ref.IsZero() {
+		ref = RoleRef{Role: "communications_manager"}
+		if _, ok := t.s.current(RoleRef{Role: "communications_manager", Workstream: aud}); ok {
+			ref.Workstream = aud
+		}
+	}
+	if ref, err = t.checkRole(ref); err != nil {
+		return err
+	}
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: aud, Text: text})
 	return nil
 }
 
@@ -68,6 +82,9 @@ func (t *tx) pendingDraft(ref string) (Entry, error) {
 	e, matches := findByID(pending, func(e Entry) string { return e.ID }, ref, "e")
 	if len(matches) == 1 {
 		return e, nil
+	}
+	if err := t.decided(ref); err != nil {
+		return Entry{}, err
 	}
 	ids := make([]string, len(pending))
 	for i, p := range pending {
@@ -81,6 +98,33 @@ func (t *tx) pendingDraft(ref string) (Entry, error) {
 		err.None = i18n.M("(no drafts awaiting approval)")
 	}
 	return Entry{}, err
+}
+
+// decided says when a draft ref names was already approved or sent back.
+func (t *tx) decided(ref string) error {
+	var drafts []Entry
+	for _, e := range t.s.Timeline {
+		if e.Kind == KindCommsDraft {
+			drafts = append(drafts, e)
+		}
+	}
+	d, matches := findByID(drafts, func(e Entry) string { return e.ID }, ref, "e")
+	if len(matches) != 1 {
+		return nil
+	}
+	for _, e := range t.s.Timeline {
+		if e.Entry != d.ID {
+			continue
+		}
+		at := e.At.UTC().Format("15:04 MST")
+		switch e.Kind {
+		case KindComms:
+			return &ConflictError{Reason: i18n.M("draft %s was already approved, by %s at %s", d.ID, e.By, at)}
+		case KindCommsRejected:
+			return &ConflictError{Reason: i18n.M("draft %s was already sent back, by %s at %s", d.ID, e.By, at)}
+		}
+	}
+	return nil
 }
 
 // checkApprover refuses anyone but the incident manager.
@@ -139,9 +183,14 @@ type CommsLog struct {
 func (s State) Comms(c Cadence) CommsLog {
 	out := CommsLog{Sent: map[string][]Entry{}}
 	closed, approved := map[string]bool{}, map[string]bool{}
-	var drafts []Entry
+	var drafts, rejected []Entry
+	since := s.Incident.Declared
 	for _, e := range s.Timeline {
 		switch e.Kind {
+		case KindSeverity:
+			if e.At.After(since) {
+				since = e.At
+			}
 		case KindComms:
 			if e.Entry != "" && approved[e.Entry] {
 				// Approved twice on two copies before they synced: it
@@ -153,7 +202,7 @@ func (s State) Comms(c Cadence) CommsLog {
 				closed[e.Entry], approved[e.Entry] = true, true
 			}
 		case KindCommsRejected:
-			out.Rejected = append(out.Rejected, e)
+			rejected = append(rejected, e)
 			closed[e.Entry] = true
 		case KindCommsDraft:
 			drafts = append(drafts, e)
@@ -164,13 +213,20 @@ func (s State) Comms(c Cadence) CommsLog {
 			out.Pending = append(out.Pending, d)
 		}
 	}
+	for _, r := range rejected {
+		// Approved on one copy and sent back on another before they
+		// synced: it went out.
+		if !approved[r.Entry] {
+			out.Rejected = append(out.Rejected, r)
+		}
+	}
 	last := map[string]time.Time{}
 	for aud, es := range out.Sent {
 		sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
 		last[aud] = es[len(es)-1].At
 	}
 	sort.SliceStable(out.Pending, func(i, j int) bool { return out.Pending[i].At.Before(out.Pending[j].At) })
-	out.Next = nextUpdates(s, c, last)
+	out.Next = nextUpdates(s, c, last, since)
 	return out
 }
 

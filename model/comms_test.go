@@ -24,9 +24,9 @@ func TestNextUpdateDue(t *testing.T) {
 	if next.Audience != "external" || !next.Due.Equal(t0.Add(32*time.Minute)) {
 		t.Errorf("after the updates: %+v", next)
 	}
-	f.do("alice", SetSeverity{Severity: Sev3}) // SEV3: external every hour, internal none
+	f.do("alice", SetSeverity{Severity: Sev3}) // at t0+14m; SEV3: external every hour, internal none
 	ups := f.s.NextUpdates(c)
-	if len(ups) != 1 || ups[0].Audience != "external" || !ups[0].Due.Equal(t0.Add(72*time.Minute)) {
+	if len(ups) != 1 || ups[0].Audience != "external" || !ups[0].Due.Equal(t0.Add(74*time.Minute)) {
 		t.Errorf("after SEV3: %+v", ups)
 	}
 	f.do("alice", SetStatus{Status: Resolved})
@@ -203,5 +203,60 @@ func TestDraftApprovedOnTwoCopies(t *testing.T) {
 	log := m.Comms(DefaultCadence())
 	if n := len(log.Sent["external"]); n != 1 || len(log.Pending) != 0 {
 		t.Errorf("merged: %d external updates sent, %d pending; want 1 and 0", n, len(log.Pending))
+	}
+	// Sent back on a third copy: it went out all the same.
+	c, _, err := f.s.Apply(f.c, RejectUpdate{Draft: d.ID, Reason: "no"}, Env{Now: f.now, Actor: "alice", Replica: "phone", IDs: &SeededIDs{Seed: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _, err = Merge(m, c); err != nil {
+		t.Fatal(err)
+	}
+	if log := m.Comms(DefaultCadence()); len(log.Sent["external"]) != 1 || len(log.Rejected) != 0 {
+		t.Errorf("approved and sent back: %d sent, %d sent back; want 1 and 0", len(log.Sent["external"]), len(log.Rejected))
+	}
+}
+
+// TestEscalationIsNewsToTell: raising the severity hours into an incident
+// makes the first update at the new severity due its first-update delay
+// after the change, not hours overdue.
+func TestEscalationIsNewsToTell(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", SetSeverity{Severity: Sev3})
+	f.do("carol", CommsUpdate{Audience: "external", Text: "Minor issue."})
+	f.now = t0.Add(2 * time.Hour)
+	f.do("alice", SetSeverity{Severity: Sev1})
+	for _, n := range f.s.NextUpdates(DefaultCadence()) {
+		if !n.Due.Equal(t0.Add(125 * time.Minute)) {
+			t.Errorf("%s due %v after the escalation at 2h, want 5 minutes after it", n.Audience, n.Due.Sub(t0))
+		}
+	}
+	f.now = t0.Add(123 * time.Minute)
+	f.do("carol", CommsUpdate{Audience: "external", Text: "Now SEV1."})
+	if ext := f.s.NextUpdates(DefaultCadence())[0]; !ext.Due.Equal(t0.Add(143 * time.Minute)) {
+		t.Errorf("after an update at the new severity, external due %v", ext.Due.Sub(t0))
+	}
+}
+
+func TestUpdateGoesToTheAudiencesWorkstream(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref("communications_manager", "external"), To: "carol"})
+	if e := f.do("carol", CommsUpdate{Audience: "external", Text: "x"})[0]; e.Workstream != "external" {
+		t.Errorf("external update recorded for %+v", e.RoleRef())
+	}
+	if e := f.do("carol", CommsUpdate{Audience: "internal", Text: "x"})[0]; e.Workstream != "" || e.Role != "communications_manager" {
+		t.Errorf("internal update recorded for %+v", e.RoleRef())
+	}
+	if e := f.do("carol", CommsUpdate{Audience: "internal", Text: "x", Role: ref("communications_manager", "external")})[0]; e.Workstream != "external" {
+		t.Errorf("explicit role: %+v", e.RoleRef())
+	}
+}
+
+func TestDecidedDraftSaysWhen(t *testing.T) {
+	f := newFixture(t)
+	d := f.do("carol", CommsUpdate{Audience: "external", Text: "x", NeedsApproval: true})[0]
+	f.do("alice", ApproveUpdate{Draft: d.ID})
+	if _, err := f.try("alice", ApproveUpdate{Draft: d.ID}); err == nil || !strings.Contains(err.Error(), "already approved, by alice at 14:0") {
+		t.Errorf("approving twice: %v", err)
 	}
 }

@@ -169,4 +169,6 @@ var esModel = map[string]string{
 	"We have found the cause of the issue ({title}) and are working on a fix. Next update by {next}.":     "Hemos encontrado la causa de la incidencia ({title}) y estamos trabajando en una solución. Próxima actualización antes de las {next}.",
 	"A fix for the issue ({title}) is in place and we are monitoring the results. Next update by {next}.": "Ya hay una solución aplicada para la incidencia ({title}) y estamos vigilando los resultados. Próxima actualización antes de las {next}.",
 	"The issue ({title}) is resolved. Thank you for your patience; we will share what we learn.":          "La incidencia ({title}) está resuelta. Gracias por su paciencia; compartiremos lo que aprendamos.",
+	"draft %s was already approved, by %s at %s":                                                          "el borrador %s ya se aprobó: lo aprobó %s a las %s",
+	"draft %s was already sent back, by %s at %s":                                                         "el borrador %s ya se devolvió: lo devolvió %s a las %s",
 }

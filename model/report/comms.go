@@ -32,13 +32,18 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 	if sent == 0 && len(log.Pending)+len(log.Rejected) == 0 {
 		b.WriteString("_" + o.t("No updates sent.") + "_\n")
 	} else {
+		// Silence counts until the incident was resolved, or until now.
+		end := lastTime(s)
+		if r := Timings(s).Resolved; !r.IsZero() {
+			end = r
+		}
 		per := head("Audience", "Updates sent", "First, after the declaration", "Longest gap")
 		for _, aud := range model.Audiences {
 			es := log.Sent[aud]
 			if len(es) == 0 {
 				continue
 			}
-			per.add(o.t(aud), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, lastTime(s))))
+			per.add(o.t(aud), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, end)))
 		}
 		b.WriteString(per.String())
 		b.WriteString("\n")
@@ -59,7 +64,7 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 			fmt.Fprintf(b, "\n- %s", o.t("%s, %s sent back a draft by %s, “%s”: %s", o.stamp(d.At), md(d.By), md(d.From), md(byID[d.Entry].Text), md(d.Text)))
 		}
 		for _, d := range log.Pending {
-			fmt.Fprintf(b, "\n- %s", o.t("Never approved: a draft %s update by %s, %s: %s", o.t(line(d.Channel)), md(d.By), o.stamp(d.At), md(d.Text)))
+			fmt.Fprintf(b, "\n- %s", o.t("Not approved when this was written: a draft %s update by %s, %s: %s", o.t(line(d.Channel)), md(d.By), o.stamp(d.At), md(d.Text)))
 		}
 		if len(log.Rejected)+len(log.Pending) > 0 {
 			b.WriteString("\n")
@@ -80,11 +85,16 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 }
 
 // longestGap is the longest time between updates to one audience, or
-// from the last of them to end.
+// from the last of them to end, counting only until end.
 func longestGap(es []model.Entry, end time.Time) time.Duration {
 	var gap time.Duration
-	for i := 1; i < len(es); i++ {
-		gap = max(gap, es[i].At.Sub(es[i-1].At))
+	prev := es[0].At
+	for _, e := range es[1:] {
+		if e.At.After(end) {
+			break
+		}
+		gap = max(gap, e.At.Sub(prev))
+		prev = e.At
 	}
-	return max(gap, end.Sub(es[len(es)-1].At))
+	return max(gap, end.Sub(prev))
 }
