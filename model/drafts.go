@@ -48,6 +48,11 @@ func CheckTemplate(tmpl string) error {
 	return nil
 }
 
+// OneLine joins a multi-line text into one line: an update is one line,
+// and a template or summary written over several lines reads the same
+// joined.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // DraftInput says which draft to write and how.
 type DraftInput struct {
 	Status    Status // the incident's when empty

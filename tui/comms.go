@@ -104,7 +104,7 @@ func (m *Model) approvalLines(w int) []string {
 		return nil
 	}
 	s := m.styles()
-	title := m.t("UPDATES AWAITING YOUR APPROVAL (%d) · A approve · X send back", len(m.comms.Pending))
+	title := m.t("TO APPROVE (%d) · A approve · X send back", len(m.comms.Pending))
 	if im := m.state.Commander(); m.opts.Wall || m.opts.Actor != im {
 		title = m.t("UPDATES AWAITING THE APPROVAL OF %s (%d)", strings.ToUpper(safetext.Line(im)), len(m.comms.Pending))
 	}
@@ -125,8 +125,8 @@ func audienceOf(ref model.RoleRef) string {
 // openUpdatePrompt opens the update prompt with the draft for the
 // incident's status, for aud.
 func (m *Model) openUpdatePrompt(aud string) {
-	draft := safetext.Line(m.state.Draft(model.DraftInput{Audience: aud, Now: m.now, Loc: m.now.Location(),
-		Lang: i18n.Lang(m.opts.Lang), Templates: m.opts.Comms.Templates, Cadence: m.opts.Comms.Cadence}))
+	draft := safetext.Line(model.OneLine(m.state.Draft(model.DraftInput{Audience: aud, Now: m.now, Loc: m.now.Location(),
+		Lang: i18n.Lang(m.opts.Lang), Templates: m.opts.Comms.Templates, Cadence: m.opts.Comms.Cadence})))
 	hint := m.t("edit the draft, enter sends it · tab: next audience")
 	if im := m.state.Commander(); m.opts.Comms.Approval[aud] && im != m.opts.Actor {
 		hint = m.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
@@ -198,11 +198,16 @@ func (m *Model) openNotablePrompt() {
 	m.prompt.ref, m.prompt.channel = h.Ref, channel
 }
 
-// notableChannel reads a "calls:" or "tickets:" prefix off a notable
-// report.
-func notableChannel(v, channel string) (string, string) {
+// notableChannel reads a "calls:" or "tickets:" prefix (in any case, in
+// English or in l) off a notable report.
+func notableChannel(l i18n.Lang, v, channel string) (string, string) {
+	t := strings.TrimSpace(v)
+	word, rest, ok := strings.Cut(t, ":")
+	if !ok {
+		return channel, v
+	}
 	for _, ch := range model.Channels {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(v), ch+":"); ok {
+		if strings.EqualFold(word, ch) || strings.EqualFold(word, l.T(ch)) {
 			return ch, strings.TrimSpace(rest)
 		}
 	}

@@ -41,12 +41,19 @@ func (m *Model) headerView(w int) string {
 	}
 	status := s.StatusBadge[in.Status].Render(strings.ToUpper(m.statusWord(in.Status)))
 	right := sev + " " + status
-	if up := m.updateState(); up != "" {
-		right = up + "  " + right
-	}
 	left := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	if w < 100 {
 		left = s.Title.Render(safetext.Line(in.Title)) // narrow: the title matters more than the id
+	}
+	// The update clock takes what room the title leaves: it comes in
+	// short when the title would keep fewer than 24 columns, and not at
+	// all when even that would not fit.
+	keep := min(lipgloss.Width(left), 24)
+	for _, short := range []bool{false, true} {
+		if up := m.updateState(short); up != "" && w-lipgloss.Width(right)-lipgloss.Width(up)-3 >= keep {
+			right = up + "  " + right
+			break
+		}
 	}
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
@@ -74,17 +81,31 @@ func (m *Model) headerView(w int) string {
 }
 
 // updateState says when the next update to an audience is due — for
-// everyone to see, and loud once it is overdue.
-func (m *Model) updateState() string {
-	var out string
-	if next, ok := m.comms.Soonest(); ok {
-		aud := m.t(next.Audience)
-		out = m.t("next %s update in %s", aud, clock(next.Due.Sub(m.now)))
-		if next.Due.Before(m.now) {
-			out = m.styles().Warning.Render(m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))))
-		}
+// everyone to see, and loud once it is overdue; short, in fewer words.
+func (m *Model) updateState(short bool) string {
+	text, overdue := m.updateText(short)
+	if overdue {
+		return m.styles().Warning.Render(text)
 	}
-	return out
+	return text
+}
+
+// updateText is updateState's text, and whether the update is overdue.
+func (m *Model) updateText(short bool) (string, bool) {
+	next, ok := m.comms.Soonest()
+	if !ok {
+		return "", false
+	}
+	aud := m.t(next.Audience)
+	switch overdue := next.Due.Before(m.now); {
+	case overdue && short:
+		return m.t("%s OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))), true
+	case overdue:
+		return m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))), true
+	case short:
+		return m.t("%s in %s", aud, clock(next.Due.Sub(m.now))), false
+	}
+	return m.t("next %s update in %s", aud, clock(next.Due.Sub(m.now))), false
 }
 
 // syncState says how the live sync with another copy is going.

@@ -50,6 +50,8 @@ type Options struct {
 	// the drafts per status, and which audiences' updates the incident
 	// manager approves. The built-in cadence and drafts when zero.
 	Comms CommsPolicy
+	// Notice is shown once the screen opens: a config that did not load.
+	Notice string
 }
 
 // CommsPolicy is how a team communicates during an incident.
@@ -135,7 +137,7 @@ func New(opts Options, s model.State) Model {
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
-	m := Model{opts: opts, keys: DefaultKeyMap(opts.Lang), help: help.New(), now: opts.Now(), width: 120, height: 40}
+	m := Model{opts: opts, keys: DefaultKeyMap(opts.Lang), help: help.New(), now: opts.Now(), width: 120, height: 40, notice: opts.Notice}
 	m.kindW = m.kindWidth()
 	m.setStyles(opts.Styles)
 	switch {

@@ -32,6 +32,7 @@ type RunOptions struct {
 	SyncOptions sshsync.Options
 	Rotate      time.Duration // wall: move to the next role pane this often
 	Comms       CommsPolicy
+	Notice      string // shown once the screen opens: a config that did not load
 	In          io.Reader
 	Out         io.Writer
 }
@@ -78,11 +79,12 @@ func Run(ctx context.Context, o RunOptions) error {
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Changes: changes, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
-		Comms: o.Comms,
+		Comms: o.Comms, Notice: o.Notice,
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)
 	}
+
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
 	final, runErr := p.Run()
 	wait := SaveTimeout

@@ -526,7 +526,7 @@ func (m *Model) submit(p *prompt) bool {
 		}
 		return m.change(model.TheorySet{Theory: id, State: state, Note: note})
 	case promptUpdate:
-		if !m.change(model.CommsUpdate{Audience: p.audience, Text: v, NeedsApproval: m.opts.Comms.Approval[p.audience]}) {
+		if !m.change(model.CommsUpdate{Audience: p.audience, Role: p.ref, Text: v, NeedsApproval: m.opts.Comms.Approval[p.audience]}) {
 			return false
 		}
 		if last := m.state.Timeline[len(m.state.Timeline)-1]; last.Kind == model.KindCommsDraft {
@@ -539,7 +539,7 @@ func (m *Model) submit(p *prompt) bool {
 		id, reason := splitHandoff(v)
 		return m.change(model.RejectUpdate{Draft: id, Reason: reason})
 	case promptNotable:
-		ch, text := notableChannel(v, p.channel)
+		ch, text := notableChannel(i18n.Lang(m.opts.Lang), v, p.channel)
 		return m.change(model.Notable{Role: p.ref, Channel: ch, Text: text})
 	case promptFilter:
 		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
@@ -559,11 +559,19 @@ func (m *Model) change(op model.Op) bool {
 	if !ok {
 		return false
 	}
-	if step, ok := undoFor(m.opts.Catalog, i18n.Lang(m.opts.Lang), before, op, entries); ok {
-		m.undo = append(m.undo, step)
-		if len(m.undo) > undoLimit {
-			m.undo = m.undo[len(m.undo)-undoLimit:]
+	step, ok := undoFor(m.opts.Catalog, i18n.Lang(m.opts.Lang), before, op, entries)
+	if !ok {
+		// u undoes the last change or says why it cannot: never an
+		// earlier one in its place.
+		step = undoStep{what: m.t("your last change cannot be undone from the screen")}
+		switch op.(type) {
+		case model.CommsUpdate, model.ApproveUpdate:
+			step.what = m.t("an update that went out cannot be taken back; send a correction")
 		}
+	}
+	m.undo = append(m.undo, step)
+	if len(m.undo) > undoLimit {
+		m.undo = m.undo[len(m.undo)-undoLimit:]
 	}
 	return true
 }
@@ -577,6 +585,10 @@ func (m *Model) undoLast() {
 	}
 	step := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
+	if step.inverse == nil {
+		m.notice = step.what
+		return
+	}
 	if err := step.still(m.state); err != nil {
 		m.notice = m.t("cannot undo the %s: %s", step.what, m.explain(err))
 		return
@@ -694,8 +706,10 @@ func (m *Model) updateKeys() {
 	onRoles := m.focus == areaRoles && !m.opts.Wall
 	role := m.focusedRole().Ref.Role
 	m.keys.Comms.Write.SetEnabled(onRoles && role == "communications_manager")
-	m.keys.Comms.Approve.SetEnabled(onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0)
-	m.keys.Comms.Reject.SetEnabled(onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0)
+	// Only the incident manager approves: anyone else is not offered the keys.
+	approver := onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0 && m.opts.Actor == m.state.Commander()
+	m.keys.Comms.Approve.SetEnabled(approver)
+	m.keys.Comms.Reject.SetEnabled(approver)
 	m.keys.Comms.Notable.SetEnabled(onCustomers)
 	if m.opts.Wall {
 		// The wall is read-only: every key that edits is off.

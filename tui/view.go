@@ -250,9 +250,29 @@ func (m *Model) bottomView(w int) string {
 
 // helpView lists every key that works now, by scope.
 func (m *Model) helpView(w, h int) string {
-	groups := m.fullHelpKeys()
-	lines := strings.Split(m.help.FullHelpView(groups), "\n")
-	lines = append([]string{m.styles().PaneTitle.Render(m.t("Keys (? closes)"))}, lines...)
+	// Columns of keys, left to right, wrapping onto a new row of columns
+	// where the box is too narrow for the next one.
+	lines := []string{m.styles().PaneTitle.Render(m.t("Keys (? closes)"))}
+	var row []string
+	flush := func() {
+		if len(row) > 0 {
+			lines = append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, row...), "\n")...)
+			lines = append(lines, "")
+			row = nil
+		}
+	}
+	for _, g := range m.fullHelpKeys() {
+		col := m.help.FullHelpView([][]key.Binding{g})
+		if col == "" {
+			continue
+		}
+		col = lipgloss.NewStyle().PaddingRight(4).Render(col)
+		if len(row) > 0 && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, append(row, col)...)) > w-2 {
+			flush()
+		}
+		row = append(row, col)
+	}
+	flush()
 	return box(m.styles().PaneFocused, lines, w, h)
 }
 

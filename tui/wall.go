@@ -43,6 +43,20 @@ func (m *Model) wallTop(w int) string {
 	clocks := tall(s.Title, m.t("%s since declared · %s since the last entry", clock(m.now.Sub(in.Declared)), since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
 	title := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
+	// The update clock: large in the banner where it fits, else at the
+	// end of the title's line.
+	if up, overdue := m.updateText(false); up != "" {
+		st := s.Title
+		if overdue {
+			st = s.Warning
+		}
+		if with := lipgloss.JoinHorizontal(lipgloss.Top, banner, " ", tall(st, up)); lipgloss.Width(with) <= w {
+			banner = with
+		} else {
+			up = st.Render(up)
+			title = fit(title, max(0, w-lipgloss.Width(up)-2)) + "  " + up
+		}
+	}
 	lines := append(strings.Split(banner, "\n"), title)
 	return strings.Join(append(lines, m.rosterLines(w)...), "\n")
 }

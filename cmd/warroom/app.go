@@ -37,10 +37,12 @@ type app struct {
 	rotate     time.Duration
 	config     config
 	comms      comms // the config's communications policy
-	stdin      io.Reader
-	stdout     io.Writer
-	stderr     io.Writer
-	getenv     func(string) string
+	// configWarning says what was wrong with the config, for the screen.
+	configWarning i18n.Message
+	stdin         io.Reader
+	stdout        io.Writer
+	stderr        io.Writer
+	getenv        func(string) string
 
 	catalog *model.Catalog
 	replica string
@@ -164,7 +166,8 @@ func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
-		Comms: tui.CommsPolicy{Cadence: a.comms.cadence, Templates: a.comms.templates, Approval: a.comms.approval},
-		Sync:  a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
+		Notice: a.configWarning.In(i18n.Lang(a.lang)),
+		Comms:  tui.CommsPolicy{Cadence: a.comms.cadence, Templates: a.comms.templates, Approval: a.comms.approval},
+		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 	})
 }

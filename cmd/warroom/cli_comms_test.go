@@ -87,7 +87,7 @@ func TestDraftUpdateNeedsApproval(t *testing.T) {
 	if e.Kind != "comms" || e.Entry != id || e.From != "carol" || e.By != "alice" {
 		t.Errorf("approval recorded %+v", e)
 	}
-	if res := r.run("update", "approve", id); res.code != 2 || !strings.Contains(res.stderr, "no drafts awaiting approval") {
+	if res := r.run("update", "approve", id); res.code != 1 || !strings.Contains(res.stderr, "already approved, by alice at") {
 		t.Errorf("approving twice:\n%s", res)
 	}
 
@@ -137,7 +137,7 @@ investigating = "[{severity}] {title}: {status}. Next by {next}."
 	} {
 		writeConfig(t, r, "config.toml", cfg)
 		res := r.run("update", "list")
-		if res.code != 0 || !strings.Contains(res.stderr, "config.toml: [comms") || !strings.Contains(res.stderr, "using the built-in defaults") {
+		if res.code != 0 || !strings.Contains(res.stderr, "config.toml: [comms") || !strings.Contains(res.stderr, "that value is the built-in default") {
 			t.Errorf("%s: want a warning naming the key and the built-in defaults:\n%s", name, res)
 		}
 	}
@@ -218,4 +218,22 @@ func TestShowSaysWhenTheNextUpdateIsDue(t *testing.T) {
 	wantContains(t, "show", r.ok("show"), "Next external update due at ")
 	r.ok("update", "--for-approval", "--as", "carol", "Investigating.")
 	wantContains(t, "show with a draft", r.ok("show"), "Drafts awaiting the approval of alice: 1 (`warroom update list`)")
+}
+
+// TestBadCommsValueKeepsTheRest: a mistake in one [comms] value falls back
+// for that value only: approval stays on, and so does the rest of the
+// config.
+func TestBadCommsValueKeepsTheRest(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.env["WARROOM_USER"] = ""
+	writeConfig(t, r, "config.toml", "name = \"carol\"\n[comms]\napproval = [\"external\"]\n[comms.cadence.sev1]\nexternal = \"15 min\"\n")
+	res := r.run("update", "Investigating.")
+	if res.code != 0 || !strings.Contains(res.stderr, "[comms.cadence.sev1] external") || !strings.Contains(res.stdout, "external update drafted as") {
+		t.Errorf("a bad rhythm turned approval off:\n%s", res)
+	}
+	if e := r.lastEntry(); e.By != "carol" || e.Kind != "comms_draft" {
+		t.Errorf("recorded %+v", e)
+	}
 }

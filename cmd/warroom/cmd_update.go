@@ -142,7 +142,7 @@ the placeholders {title}, {severity}, {status}, {summary}, {declared},
 			if err != nil {
 				return err
 			}
-			a.print("%s\n", safetext.Line(s.Draft(a.draftInput(st, aud))))
+			a.print("%s\n", safetext.Line(model.OneLine(s.Draft(a.draftInput(st, aud)))))
 			return nil
 		},
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // config is the user's config.toml: defaults for the flags, and the team's
@@ -56,30 +57,44 @@ func defaultComms() comms {
 	return comms{cadence: model.DefaultCadence(), templates: model.Templates{}, approval: map[string]bool{}}
 }
 
-// comms reads the config's [comms] section. Errors name the key.
+// comms reads the config's [comms] section. A value with a mistake is
+// reported (the first one, naming its key) and left at the built-in
+// default; the rest of the section still applies — above all the
+// approval it asks for.
 func (c config) comms(path string) (comms, error) {
 	out := defaultComms()
+	var first error
+	fail := func(format string, args ...any) {
+		if first == nil {
+			first = fmt.Errorf(format, args...)
+		}
+	}
 	for _, v := range c.Comms.Approval {
 		aud, err := model.ParseAudience(v)
 		if err != nil {
-			return out, fmt.Errorf("%s: [comms] approval: %s", path, describe(err, "en"))
+			fail("%s: [comms] approval: %s", path, describe(err, "en"))
+			continue
 		}
 		out.approval[aud] = true
 	}
 	for k, m := range c.Comms.Cadence {
 		sev, err := model.ParseSeverity(k)
 		if err != nil || sev == model.SevUnset {
-			return out, fmt.Errorf("%s: [comms.cadence.%s]: use sev1, sev2 or sev3", path, k)
+			fail("%s: [comms.cadence.%s]: use sev1, sev2 or sev3", path, k)
+			continue
 		}
-		for aud, v := range m {
+		for key, v := range m {
+			aud := strings.ToLower(strings.TrimSpace(key))
 			if aud != "first" {
-				if aud, err = model.ParseAudience(aud); err != nil {
-					return out, fmt.Errorf("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, "en"))
+				if aud, err = model.ParseAudience(key); err != nil {
+					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, "en"))
+					continue
 				}
 			}
 			d, err := model.ParseRhythm(v)
 			if err != nil {
-				return out, fmt.Errorf("%s: [comms.cadence.%s] %s: %s", path, k, aud, describe(err, "en"))
+				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, "en"))
+				continue
 			}
 			out.cadence = out.cadence.With(sev, aud, d)
 		}
@@ -87,14 +102,16 @@ func (c config) comms(path string) (comms, error) {
 	for k, v := range c.Comms.Templates {
 		st, err := model.ParseStatus(k)
 		if err != nil {
-			return out, fmt.Errorf("%s: [comms.templates]: %s", path, describe(err, "en"))
+			fail("%s: [comms.templates]: %s", path, describe(err, "en"))
+			continue
 		}
 		if err := model.CheckTemplate(v); err != nil {
-			return out, fmt.Errorf("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
+			fail("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
+			continue
 		}
 		out.templates[st] = v
 	}
-	return out, nil
+	return out, first
 }
 
 // configDir is $XDG_CONFIG_HOME/warroom, else ~/.config/warroom.
@@ -166,22 +183,28 @@ func (c config) catalog(path string) (*model.Catalog, error) {
 	return cat, nil
 }
 
-// applyConfig reads the config and takes what it says as defaults. A bad
-// config is reported on standard error and the built-in defaults are used.
+// applyConfig reads the config and takes what it says as defaults. A
+// config that does not load, or whose roles do not, is reported and the
+// built-in defaults are used; a mistake in [comms] is reported and only
+// that value falls back. The warning goes to standard error, and the
+// screen shows it too.
 func (a *app) applyConfig() {
 	path := configPath(a.getenv)
 	a.comms = defaultComms()
 	c, err := loadConfig(path)
 	if err == nil {
 		var cat *model.Catalog
-		var cm comms
 		if cat, err = c.catalog(path); err == nil {
-			if cm, err = c.comms(path); err == nil {
-				a.catalog, a.config, a.comms = cat, c, cm
-				return
+			a.catalog, a.config = cat, c
+			var cerr error
+			if a.comms, cerr = c.comms(path); cerr != nil {
+				a.configWarning = i18n.M("warning: %s; that value is the built-in default", cerr.Error())
+				a.warn("warning: %s; that value is the built-in default", cerr.Error())
 			}
+			return
 		}
 	}
+	a.configWarning = i18n.M("warning: %s; using the built-in defaults", err.Error())
 	a.warn("warning: %s; using the built-in defaults", err.Error())
 }
 

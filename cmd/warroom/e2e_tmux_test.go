@@ -544,12 +544,12 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	}
 
 	alice := startTmux(t, r.dir, env("alice"), 120, 40)
-	alice.waitFor(t, has("UPDATES AWAITING YOUR APPROVAL (1)", "carol"), "the approval queue on alice's pane")
+	alice.waitFor(t, has("TO APPROVE (1) · A approve", "carol"), "the approval queue on alice's pane")
 	alice.typeKeys("A")
 	alice.waitFor(t, has("Approve and send update: e"), "the approve prompt")
 	alice.press("Enter")
 	alice.waitFor(t, func(s string) bool {
-		return !strings.Contains(s, "AWAITING YOUR APPROVAL") && strings.Contains(s, "external update, drafted by carol")
+		return !strings.Contains(s, "TO APPROVE") && strings.Contains(s, "external update, drafted by carol")
 	},
 		"the approved update in the timeline")
 	alice.typeKeys("q")

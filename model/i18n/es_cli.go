@@ -72,4 +72,5 @@ var esCLIText = map[string]string{
 	"ROLE":                                                                      "FUNCIÓN",
 	"NAME":                                                                      "NOMBRE",
 	"a draft ID":                                                                "el ID de un borrador",
+	"warning: %s; that value is the built-in default": "aviso: %s; ese valor queda con el de serie",
 }
