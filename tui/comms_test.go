@@ -3,9 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"time"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
