@@ -142,6 +142,9 @@ func TestDraftFromTemplate(t *testing.T) {
 	if err := CheckTemplate("We fixed {titel}."); err == nil || !strings.Contains(err.Error(), "{title}") {
 		t.Errorf("unknown placeholder: %v", err)
 	}
+	if err := CheckTemplate("We fixed { title }."); err == nil {
+		t.Error("a placeholder with spaces was accepted")
+	}
 	if err := CheckTemplate("  "); err == nil {
 		t.Error("an empty template was accepted")
 	}

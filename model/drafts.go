@@ -28,7 +28,7 @@ var defaultTemplates = map[Status]string{
 	Closed:        "The issue ({title}) is resolved. Thank you for your patience; we will share what we learn.",
 }
 
-var placeholder = regexp.MustCompile(`\{[^{}\s]*\}`)
+var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 
 // CheckTemplate refuses a template that is empty or uses a placeholder
 // warroom does not fill.

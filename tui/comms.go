@@ -52,7 +52,7 @@ func (m *Model) commsLines(w int) []string {
 		out = append(out, m.draftLines(w, false)...)
 	}
 	if r, ok := m.lastSentBack(); ok {
-		out = append(out, s.Warning.Render(m.t("Sent back by %s at %s:", safetext.Line(r.By), m.entryTime(r.At))))
+		out = append(out, s.Warning.Render(m.t("%s draft sent back by %s at %s:", m.t(r.Channel), safetext.Line(r.By), m.entryTime(r.At))))
 		for _, l := range wrap(safetext.Line(r.Text), w-4) {
 			out = append(out, s.Text.Render("    "+l))
 		}

@@ -138,7 +138,7 @@ func TestDraftAwaitsApproval(t *testing.T) {
 	if m.keys.Comms.Approve.Enabled() {
 		t.Error("A is still offered with nothing to approve")
 	}
-	if v := keys(m, "3").View(); !strings.Contains(v, "Sent back by alice") || !strings.Contains(v, "say which regions") {
+	if v := keys(m, "3").View(); !strings.Contains(v, "external draft sent back by alice") || !strings.Contains(v, "say which regions") {
 		t.Errorf("the comms pane does not say the draft was sent back:\n%s", v)
 	}
 }

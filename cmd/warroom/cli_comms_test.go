@@ -19,18 +19,17 @@ func TestUpdatesAndWhenTheNextIsDue(t *testing.T) {
 	r := newRunner(t)
 	r.declare() // SEV1 by alice, now
 	out := r.ok("update", "--audience", "external", "We are investigating failed payments.")
-	// SEV1: external every 20 minutes, internal every 30 with the first
-	// due 5 minutes after the declaration: internal is due first.
+	// SEV1: external every 20 minutes: the next is due 20 minutes on.
 	want := time.Now().UTC()
-	if !strings.HasPrefix(out, "external update recorded; next internal update due at ") {
+	if !strings.HasPrefix(out, "external update recorded; next external update due at ") {
 		t.Fatalf("update printed %q", out)
 	}
 	due, err := time.Parse("15:04", strings.TrimSpace(out[len(out)-6:]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := due.Hour()*60 + due.Minute() - (want.Hour()*60 + want.Minute()); d < 4 || d > 5 {
-		t.Errorf("internal due at %s, want about 5 minutes after the declaration (now %s)", due.Format("15:04"), want.Format("15:04"))
+	if d := (due.Hour()*60 + due.Minute() - (want.Hour()*60 + want.Minute()) + 24*60) % (24 * 60); d < 19 || d > 20 {
+		t.Errorf("external due at %s, want 20 minutes after the update (now %s)", due.Format("15:04"), want.Format("15:04"))
 	}
 	if e := r.lastEntry(); e.Kind != "comms" || e.Channel != "external" {
 		t.Errorf("recorded %+v", e)
@@ -148,11 +147,11 @@ func TestNotableCustomerReports(t *testing.T) {
 	r := newRunner(t)
 	r.declare()
 	wantContains(t, "counter", r.ok("customers", "+3", "--channel", "calls"), "calls 3")
-	wantContains(t, "before any update", r.ok("customers", "report", "Northwind cannot take payments", "--channel", "calls"), "customer_report logged\n")
+	wantContains(t, "before any update", r.ok("customers", "report", "Northwind cannot take payments", "--channel", "calls"), "notable customer report logged\n")
 	r.ok("update", "We are investigating.")
 	up := r.lastEntry().ID
 	out := r.ok("customers", "report", "@shopwatch: checkout down?", "--channel", "social")
-	if out != "social_post logged, linked to update "+up+"\n" {
+	if out != "notable social post logged, linked to update "+up+"\n" {
 		t.Errorf("report printed %q", out)
 	}
 	if e := r.lastEntry(); e.Kind != "social_post" || e.Entry != up || e.Role != "social_media_lead" {
@@ -161,6 +160,9 @@ func TestNotableCustomerReports(t *testing.T) {
 	if res := r.run("customers", "report", "x", "--answers", "ezzzz"); res.code != 2 || !strings.Contains(res.stderr, `unknown update id "ezzzz"`) ||
 		!strings.Contains(res.stderr, up) {
 		t.Errorf("unknown update:\n%s", res)
+	}
+	if res := r.run("customers", "report", "+3"); res.code != 2 || !strings.Contains(res.stderr, "is a count, not a report") {
+		t.Errorf("a count as a report:\n%s", res)
 	}
 	if res := r.run("customers", "report", "x", "--channel", "fax"); res.code != 2 || !strings.Contains(res.stderr, "tickets, calls, social") {
 		t.Errorf("unknown channel:\n%s", res)

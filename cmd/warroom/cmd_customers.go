@@ -74,6 +74,9 @@ names (none for no link). warroom update list shows the updates.`,
 			if err != nil {
 				return err
 			}
+			if _, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(text), "+")); err == nil {
+				return usage("%q is a count, not a report; to count reports: warroom customers %s --channel %s", text, strings.TrimSpace(text), channel)
+			}
 			ch, err := model.ParseChannel(channel)
 			if err != nil {
 				return err
@@ -92,11 +95,15 @@ names (none for no link). warroom update list shows the updates.`,
 			if err != nil {
 				return err
 			}
+			what := i18n.Word("notable customer report")
+			if entries[0].Kind == model.KindSocialPost {
+				what = i18n.Word("notable social post")
+			}
 			if e := entries[0]; e.Entry != "" {
-				a.say("%s logged, linked to update %s\n", i18n.Word(string(e.Kind)), e.Entry)
+				a.say("%s logged, linked to update %s\n", what, e.Entry)
 				return nil
 			}
-			a.say("%s logged\n", i18n.Word(string(entries[0].Kind)))
+			a.say("%s logged\n", what)
 			return nil
 		},
 	}

@@ -66,11 +66,13 @@ counts as sent once the incident manager approves it.`,
 	return cmd
 }
 
-// sayNext says an update was sent and when the next is due.
+// sayNext says an update to aud was sent and when its next is due.
 func (a *app) sayNext(st model.State, aud string) {
-	if next, ok := st.Comms(a.comms.cadence).Soonest(); ok {
-		a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
-		return
+	for _, next := range st.Comms(a.comms.cadence).Next {
+		if next.Audience == aud {
+			a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
+			return
+		}
 	}
 	a.say("%s update recorded\n", i18n.Word(aud))
 }
@@ -199,11 +201,12 @@ func (a *app) updateListCmd() *cobra.Command {
 				return nil
 			}
 			a.say("\nAwaiting the incident manager's approval (warroom update approve ID):\n")
+			tw = tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			for _, d := range log.Pending {
-				a.print("  %s  %s  %-10s %s: %s\n", safetext.Line(d.ID), d.At.In(time.Local).Format("15:04"), i18n.Lang(a.lang).T(d.Channel),
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s: %s\n", safetext.Line(d.ID), d.At.In(time.Local).Format("15:04"), i18n.Lang(a.lang).T(d.Channel),
 					safetext.Line(d.By), safetext.Line(d.Text))
 			}
-			return nil
+			return tw.Flush()
 		},
 	}
 }

@@ -73,4 +73,7 @@ var esCLIText = map[string]string{
 	"NAME":                                                                      "NOMBRE",
 	"a draft ID":                                                                "el ID de un borrador",
 	"warning: %s; that value is the built-in default": "aviso: %s; ese valor queda con el de serie",
+	"notable customer report":                         "aviso de cliente destacado",
+	"notable social post":                             "publicación en redes destacada",
+	"%q is a count, not a report; to count reports: warroom customers %s --channel %s": "%q es una cuenta, no un aviso; para contar avisos: warroom customers %s --channel %s",
 }

@@ -189,7 +189,7 @@ func script() []step {
 		do(m(16, 58), "grace", model.Notable{Role: role("customer_support_lead"), Channel: "calls",
 			Text: "Northwind (top-10 account) cannot take card payments in any store; asks for an ETA."}),
 		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "212 tickets and 40 calls about failed payments so far."}),
-		do(m(18, 30), "erin", model.CommsUpdate{Audience: "internal", Text: "Briefed the exec channel: SEV1, cause identified, rollback under way."}),
+		do(m(18, 30), "erin", model.CommsUpdate{Audience: "internal", Text: "Posted in #incident-checkout: SEV1, cause identified, rollback under way."}),
 		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms("external")}),
 		set(m(20, 0), "carol", 5, model.TaskInProgress),
 		do(m(21, 40), "bob", model.Log{Kind: model.KindAction, Role: tl("database"), Text: "Rollback of 142 started on 12 of 12 hosts."}),
