@@ -73,6 +73,22 @@ func (m *Model) lastSentBack() (model.Entry, bool) {
 	return r, true
 }
 
+// sentBackDraft is the text of the draft the person at the keyboard wrote
+// for aud that was last sent back, while nothing has gone to aud since.
+func (m *Model) sentBackDraft(aud string) (string, bool) {
+	r, ok := m.lastSentBack()
+	if !ok || r.Channel != aud || r.From != m.opts.Actor {
+		return "", false
+	}
+	tl := m.state.Timeline
+	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan; i-- {
+		if tl[i].ID == r.Entry {
+			return tl[i].Text, true
+		}
+	}
+	return "", false
+}
+
 // draftLines lists the drafts awaiting approval, oldest first, each with
 // its id, audience, author and text; in full on the incident manager's
 // pane, in one line each on the communications manager's.
@@ -127,6 +143,10 @@ func audienceOf(ref model.RoleRef) string {
 func (m *Model) openUpdatePrompt(aud string) {
 	draft := safetext.Line(model.OneLine(m.state.Draft(model.DraftInput{Audience: aud, Now: m.now, Loc: m.now.Location(),
 		Lang: i18n.Lang(m.opts.Lang), Templates: m.opts.Comms.Templates, Cadence: m.opts.Comms.Cadence})))
+	// A draft of yours sent back for this audience comes back to be fixed.
+	if back, ok := m.sentBackDraft(aud); ok {
+		draft = safetext.Line(back)
+	}
 	hint := m.t("edit the draft, enter sends it · tab: next audience")
 	if im := m.state.Commander(); m.opts.Comms.Approval[aud] && im != m.opts.Actor {
 		hint = m.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))

@@ -238,3 +238,25 @@ func TestConfigWarningOnTheScreen(t *testing.T) {
 		t.Errorf("the config warning is not on the screen:\n%s", m.View())
 	}
 }
+
+// TestSentBackDraftComesBackToBeFixed: after the incident manager sends a
+// draft back, w gives its author that draft to fix, not a fresh one.
+func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m.opts.Actor = "carol"
+	m.opts.Comms.Approval = map[string]bool{"external": true}
+	m = keys(m, "3", "w", "ctrl+k")
+	m = keys(typeText(m, "All fixed!"), "enter")
+	m.opts.Actor = "alice"
+	m = keys(m, "1", "X")
+	m.prompt.input.SetValue(m.comms.Pending[1].ID + ": not yet")
+	m = keys(m, "enter")
+	m.opts.Actor = "carol"
+	if m = keys(m, "3", "w"); m.prompt == nil || m.prompt.value() != "All fixed!" {
+		t.Errorf("w after a send-back opened %+v", m.prompt)
+	}
+	m.opts.Actor = "erin"
+	if m = keys(m, "esc", "w"); m.prompt == nil || m.prompt.value() == "All fixed!" {
+		t.Error("someone else got carol's draft back")
+	}
+}

@@ -116,7 +116,7 @@ var esReport = map[string]string{
 	"Reports":                                      "Avisos",
 	"%s update: %s":                                "comunicado %s: %s",
 	"%s update, drafted by %s, approved: %s":       "comunicado %s, redactado por %s, aprobado: %s",
-	"drafted a %s update for the incident manager to approve: %s": "redactó un borrador de comunicado %s para que lo apruebe el gestor de incidentes: %s",
+	"drafted for approval, %s: %s": "borrador para aprobar, %s: %s",
 	"sent back %s's draft %s (%s update): %s":                     "devolvió el borrador %[2]s de %[1]s (comunicado %[3]s): %[4]s",
 	"notable report on %s: %s":                                    "aviso destacado por %s: %s",
 	"notable social post: %s":                                     "publicación destacada en redes: %s",

@@ -76,7 +76,7 @@ func describe(e model.Entry, o Options) string {
 		}
 		return o.t("%s update: %s", o.t(line(e.Channel)), line(e.Text))
 	case model.KindCommsDraft:
-		return o.t("drafted a %s update for the incident manager to approve: %s", o.t(line(e.Channel)), line(e.Text))
+		return o.t("drafted for approval, %s: %s", o.t(line(e.Channel)), line(e.Text))
 	case model.KindCommsRejected:
 		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.t(line(e.Channel)), line(e.Text))
 	case model.KindCustomerReport, model.KindSocialPost:
