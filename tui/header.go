@@ -46,9 +46,9 @@ func (m *Model) headerView(w int) string {
 		left = s.Title.Render(safetext.Line(in.Title)) // narrow: the title matters more than the id
 	}
 	// The update clock takes what room the title leaves: it comes in
-	// short when the title would keep fewer than 24 columns, and not at
+	// short when the title would keep fewer than 20 columns, and not at
 	// all when even that would not fit.
-	keep := min(lipgloss.Width(left), 24)
+	keep := min(lipgloss.Width(left), 20)
 	for _, short := range []bool{false, true} {
 		if up := m.updateState(short); up != "" && w-lipgloss.Width(right)-lipgloss.Width(up)-3 >= keep {
 			right = up + "  " + right
