@@ -59,17 +59,36 @@ func BenchmarkView(b *testing.B) {
 }
 
 // BenchmarkSetState recomputes what the screen derives from the incident
-// (holdings, tasks, the timeline view, customer counts, communications)
-// as it does once per change, for growing timelines.
+// (holdings, tasks, the timeline in time order, customer counts,
+// communications) as it does once per change: each state here is the
+// last plus one entry, one in eight of them backdated.
 func BenchmarkSetState(b *testing.B) {
 	for _, n := range []int{100, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			s := bigState(b, n, 1000)
+			const k = 64
+			tl := append(make([]model.Entry, 0, len(s.Timeline)+k), s.Timeline...)
+			last := tl[len(tl)-1].At
+			states := make([]model.State, k)
+			for i := range states {
+				at := last.Add(time.Duration(i+1) * time.Second)
+				if i%8 == 7 {
+					at = last.Add(-time.Hour)
+				}
+				tl = append(tl, model.Entry{ID: fmt.Sprintf("enew%05d", i), At: at, By: "bob", Kind: model.KindNote, Text: "one more"})
+				states[i] = s
+				states[i].Timeline = tl[:len(tl):len(tl)]
+			}
 			m, _ := newTestModel(b, s, 120, 40)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m.setState(s)
+				if i%k == 0 {
+					b.StopTimer()
+					m.setState(s)
+					b.StartTimer()
+				}
+				m.setState(states[i%k])
 			}
 		})
 	}

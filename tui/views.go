@@ -1,12 +1,12 @@
 package tui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
-	"github.com/warroom/warroom/model/report"
 )
 
 // kindName is a kind as people type it in the filter, in l.
@@ -17,22 +17,24 @@ func kindName(l i18n.Lang, k model.Kind) string { return k.In(l) }
 // indexes of the entries that pass, computed when the timeline or the
 // filter changes, never while drawing.
 type timelineView struct {
-	entries []model.Entry
-	filter  string // as typed, for the title
+	entries []model.Entry // as the state has them: in the order written
+	// order holds the positions of entries in the order things happened:
+	// a backdated entry, written last, takes its place.
+	order  []int32
+	filter string // as typed, for the title
 	role    string // role key the filter keeps, or ""
 	ws      string // and, when given, its workstream
 	kinds   map[model.Kind]bool
-	idx     []int // entries passing the filter; nil when there is none
-	offset  int   // entries scrolled up from the newest; 0 follows the end
+	idx    []int // positions in order of the entries passing the filter; nil when there is none
+	offset int   // entries scrolled up from the newest; 0 follows the end
 }
 
 // setEntries takes the timeline of a new state. When the user has scrolled
 // up, the view stays on the same entries as new ones arrive below.
 func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
 	before := t.len()
-	// In the order things happened: a backdated entry, written last,
-	// takes its place (the check costs one pass; a sort only when needed).
-	t.entries = report.Chronological(es)
+	t.order = chronoOrder(t.entries, t.order, es)
+	t.entries = es
 	t.refilter()
 	if t.offset > 0 {
 		t.offset += max(0, t.len()-before)
@@ -85,8 +87,8 @@ func (t *timelineView) refilter() {
 	}
 	t.idx = append([]int(nil), t.idx...) // never share with a copy of the view
 	t.idx = t.idx[:0]
-	for i, e := range t.entries {
-		if (t.role != "" && e.Role == t.role && (t.ws == "" || e.Workstream == t.ws)) || t.kinds[e.Kind] {
+	for i, p := range t.order {
+		if e := &t.entries[p]; (t.role != "" && e.Role == t.role && (t.ws == "" || e.Workstream == t.ws)) || t.kinds[e.Kind] {
 			t.idx = append(t.idx, i)
 		}
 	}
@@ -103,9 +105,40 @@ func (t *timelineView) len() int {
 // at returns the i-th entry that passes the filter.
 func (t *timelineView) at(i int) model.Entry {
 	if t.idx != nil || t.role != "" || t.kinds != nil {
-		return t.entries[t.idx[i]]
+		return t.entries[t.order[t.idx[i]]]
 	}
-	return t.entries[i]
+	return t.entries[t.order[i]]
+}
+
+// chronoOrder returns the positions of es in the order things happened,
+// entries of one moment in the order written. When es extends prev, whose
+// order is given — the usual change: entries appended — that order is
+// kept and the new positions are put in their places, which costs far
+// less than sorting a long timeline again; otherwise it is worked out
+// afresh. order is never changed: the screen's earlier copies share it.
+func chronoOrder(prev []model.Entry, order []int32, es []model.Entry) []int32 {
+	n := len(prev)
+	extends := n > 0 && len(order) == n && len(es) >= n
+	for i := 0; extends && i < n; i++ {
+		extends = es[i].ID == prev[i].ID
+	}
+	if !extends {
+		out := make([]int32, len(es))
+		for i := range out {
+			out[i] = int32(i)
+		}
+		if !slices.IsSortedFunc(es, func(a, b model.Entry) int { return a.At.Compare(b.At) }) {
+			slices.SortStableFunc(out, func(a, b int32) int { return es[a].At.Compare(es[b].At) })
+		}
+		return out
+	}
+	out := append(make([]int32, 0, len(es)), order...)
+	for i := n; i < len(es); i++ {
+		at := es[i].At
+		j := sort.Search(len(out), func(k int) bool { return es[out[k]].At.After(at) })
+		out = slices.Insert(out, j, int32(i))
+	}
+	return out
 }
 
 // window returns the first and last+1 positions of the h entries shown.
