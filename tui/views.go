@@ -22,9 +22,9 @@ type timelineView struct {
 	// a backdated entry, written last, takes its place.
 	order  []int32
 	filter string // as typed, for the title
-	role    string // role key the filter keeps, or ""
-	ws      string // and, when given, its workstream
-	kinds   map[model.Kind]bool
+	role   string // role key the filter keeps, or ""
+	ws     string // and, when given, its workstream
+	kinds  map[model.Kind]bool
 	idx    []int // positions in order of the entries passing the filter; nil when there is none
 	offset int   // entries scrolled up from the newest; 0 follows the end
 }
