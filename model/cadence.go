@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -74,41 +73,19 @@ func ParseRhythm(v string) (time.Duration, error) {
 	return d, nil
 }
 
-// rhythm renders a rhythm: "20m", "1h", "90m", or "none".
-func rhythm(d time.Duration) string {
-	switch {
-	case d <= 0:
-		return "none"
-	case d%time.Hour == 0:
-		return fmt.Sprintf("%dh", d/time.Hour)
-	case d%time.Minute == 0:
-		return fmt.Sprintf("%dm", d/time.Minute)
-	}
-	return d.String()
-}
-
-// Rhythm renders the rhythm of an audience at a severity.
-func (c Cadence) Rhythm(sev Severity, aud string) string { return rhythm(c.Every[sev][aud]) }
-
 // NextUpdate is when an audience's next update is due.
 type NextUpdate struct {
 	Audience string
 	Due      time.Time
 }
 
-// NextUpdates says when each audience with a rhythm at the incident's
+// nextUpdates says when each audience with a rhythm at the incident's
 // current severity is due its next update: its rhythm after its last
 // update sent. Before the first update at this severity — since the
 // declaration, or since the severity was last changed, which is news
 // to tell — the first update's delay (5 minutes for a SEV1), else one
 // rhythm. A draft awaiting approval is not sent. A resolved or closed
 // incident is due nothing.
-func (s State) NextUpdates(c Cadence) []NextUpdate {
-	return s.Comms(c).Next
-}
-
-// nextUpdates works out the next updates due from when each audience was
-// last sent one and when the severity was last set.
 func nextUpdates(s State, c Cadence, last map[string]time.Time, since time.Time) []NextUpdate {
 	if s.Incident.Status == Resolved || s.Incident.Status == Closed {
 		return nil
@@ -129,20 +106,4 @@ func nextUpdates(s State, c Cadence, last map[string]time.Time, since time.Time)
 		out = append(out, NextUpdate{Audience: aud, Due: due})
 	}
 	return out
-}
-
-// SoonestUpdate is the next update due first, if any.
-func (s State) SoonestUpdate(c Cadence) (NextUpdate, bool) {
-	return soonest(s.NextUpdates(c))
-}
-
-func soonest(ups []NextUpdate) (NextUpdate, bool) {
-	var best NextUpdate
-	found := false
-	for _, n := range ups {
-		if !found || n.Due.Before(best.Due) {
-			best, found = n, true
-		}
-	}
-	return best, found
 }

@@ -76,28 +76,37 @@ func (op CommsUpdate) apply(t *tx) error {
 	return nil
 }
 
+// entryByID finds an entry among es by id or unique prefix, or says
+// which ids would do.
+func entryByID(es []Entry, ref string, what i18n.Word) (Entry, *InvalidError) {
+	e, matches := findByID(es, func(e Entry) string { return e.ID }, ref, "e")
+	switch {
+	case len(matches) == 1:
+		return e, nil
+	case len(matches) > 1:
+		return Entry{}, &InvalidError{What: what, Value: ref, Valid: matches, Ambiguous: true}
+	}
+	ids := make([]string, len(es))
+	for i, x := range es {
+		ids[i] = x.ID
+	}
+	return Entry{}, &InvalidError{What: what, Value: ref, Valid: ids}
+}
+
 // pendingDraft finds a draft awaiting approval by id or unique prefix.
 func (t *tx) pendingDraft(ref string) (Entry, error) {
 	pending := t.s.PendingUpdates()
-	e, matches := findByID(pending, func(e Entry) string { return e.ID }, ref, "e")
-	if len(matches) == 1 {
-		return e, nil
+	d, ierr := entryByID(pending, ref, "draft id")
+	if ierr == nil {
+		return d, nil
 	}
 	if err := t.decided(ref); err != nil {
 		return Entry{}, err
 	}
-	ids := make([]string, len(pending))
-	for i, p := range pending {
-		ids[i] = p.ID
+	if len(pending) == 0 {
+		ierr.None = i18n.M("(no drafts awaiting approval)")
 	}
-	err := &InvalidError{What: "draft id", Value: ref, Valid: ids}
-	if len(matches) > 1 {
-		err.Valid, err.Ambiguous = matches, true
-	}
-	if len(ids) == 0 {
-		err.None = i18n.M("(no drafts awaiting approval)")
-	}
-	return Entry{}, err
+	return Entry{}, ierr
 }
 
 // decided says when a draft ref names was already approved or sent back.
@@ -108,8 +117,8 @@ func (t *tx) decided(ref string) error {
 			drafts = append(drafts, e)
 		}
 	}
-	d, matches := findByID(drafts, func(e Entry) string { return e.ID }, ref, "e")
-	if len(matches) != 1 {
+	d, ierr := entryByID(drafts, ref, "draft id")
+	if ierr != nil {
 		return nil
 	}
 	for _, e := range t.s.Timeline {
@@ -231,4 +240,13 @@ func (s State) Comms(c Cadence) CommsLog {
 }
 
 // Soonest is the next update due first, if any.
-func (l CommsLog) Soonest() (NextUpdate, bool) { return soonest(l.Next) }
+func (l CommsLog) Soonest() (NextUpdate, bool) {
+	var best NextUpdate
+	found := false
+	for _, n := range l.Next {
+		if !found || n.Due.Before(best.Due) {
+			best, found = n, true
+		}
+	}
+	return best, found
+}

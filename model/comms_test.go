@@ -13,24 +13,24 @@ import (
 func TestNextUpdateDue(t *testing.T) {
 	f := newFixture(t) // SEV1, declared at t0
 	c := DefaultCadence()
-	next, ok := f.s.SoonestUpdate(c)
+	next, ok := f.s.Comms(c).Soonest()
 	if !ok || !next.Due.Equal(t0.Add(5*time.Minute)) {
 		t.Fatalf("first update due %+v", next)
 	}
 	f.now = t0.Add(12 * time.Minute)
 	f.do("carol", CommsUpdate{Audience: "external", Text: "We are investigating."})
 	f.do("carol", CommsUpdate{Audience: "internal", Text: "SEV1 declared."})
-	next, _ = f.s.SoonestUpdate(c)
+	next, _ = f.s.Comms(c).Soonest()
 	if next.Audience != "external" || !next.Due.Equal(t0.Add(32*time.Minute)) {
 		t.Errorf("after the updates: %+v", next)
 	}
 	f.do("alice", SetSeverity{Severity: Sev3}) // at t0+14m; SEV3: external every hour, internal none
-	ups := f.s.NextUpdates(c)
+	ups := f.s.Comms(c).Next
 	if len(ups) != 1 || ups[0].Audience != "external" || !ups[0].Due.Equal(t0.Add(74*time.Minute)) {
 		t.Errorf("after SEV3: %+v", ups)
 	}
 	f.do("alice", SetStatus{Status: Resolved})
-	if _, ok := f.s.SoonestUpdate(c); ok {
+	if _, ok := f.s.Comms(c).Soonest(); ok {
 		t.Error("an update is due on a resolved incident")
 	}
 	if _, err := f.try("carol", CommsUpdate{Audience: "press", Text: "x"}); err == nil {
@@ -104,11 +104,11 @@ func TestCadenceFromConfig(t *testing.T) {
 		t.Fatal("With changed the cadence it was called on")
 	}
 	f := newFixture(t)
-	if next, _ := f.s.SoonestUpdate(c); next.Audience != "external" || !next.Due.Equal(t0.Add(10*time.Minute)) {
+	if next, _ := f.s.Comms(c).Soonest(); next.Audience != "external" || !next.Due.Equal(t0.Add(10*time.Minute)) {
 		t.Errorf("with no first-update delay, the first is due one rhythm after the declaration: %+v", next)
 	}
-	if got := c.Rhythm(Sev3, "internal"); got != "2h" {
-		t.Errorf("rhythm %q", got)
+	if got := c.Every[Sev3]["internal"]; got != 2*time.Hour {
+		t.Errorf("SEV3 internal every %v", got)
 	}
 	for in, want := range map[string]time.Duration{"20m": 20 * time.Minute, "none": 0, " 1h30m ": 90 * time.Minute} {
 		if d, err := ParseRhythm(in); err != nil || d != want {
@@ -229,14 +229,14 @@ func TestEscalationIsNewsToTell(t *testing.T) {
 	f.do("carol", CommsUpdate{Audience: "external", Text: "Minor issue."})
 	f.now = t0.Add(2 * time.Hour)
 	f.do("alice", SetSeverity{Severity: Sev1})
-	for _, n := range f.s.NextUpdates(DefaultCadence()) {
+	for _, n := range f.s.Comms(DefaultCadence()).Next {
 		if !n.Due.Equal(t0.Add(125 * time.Minute)) {
 			t.Errorf("%s due %v after the escalation at 2h, want 5 minutes after it", n.Audience, n.Due.Sub(t0))
 		}
 	}
 	f.now = t0.Add(123 * time.Minute)
 	f.do("carol", CommsUpdate{Audience: "external", Text: "Now SEV1."})
-	if ext := f.s.NextUpdates(DefaultCadence())[0]; !ext.Due.Equal(t0.Add(143 * time.Minute)) {
+	if ext := f.s.Comms(DefaultCadence()).Next[0]; !ext.Due.Equal(t0.Add(143 * time.Minute)) {
 		t.Errorf("after an update at the new severity, external due %v", ext.Due.Sub(t0))
 	}
 }

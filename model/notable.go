@@ -57,21 +57,14 @@ func (t *tx) answered(ref string) (string, error) {
 		}
 		return sent[len(sent)-1].ID, nil
 	}
-	e, matches := findByID(sent, func(e Entry) string { return e.ID }, ref, "e")
-	if len(matches) == 1 {
+	e, err := entryByID(sent, ref, "update id")
+	switch {
+	case err == nil:
 		return e.ID, nil
-	}
-	ids := make([]string, len(sent))
-	for i, s := range sent {
-		ids[i] = s.ID
-	}
-	err := &InvalidError{What: "update id", Value: ref, Valid: append(ids, "none")}
-	if len(matches) > 1 {
-		err.Valid, err.Ambiguous = matches, true
-	}
-	if len(sent) == 0 {
-		err.Valid = []string{"none"}
-		err.Hint = i18n.M("no external update has been sent yet")
+	case len(sent) == 0:
+		err.Valid, err.Hint = []string{"none"}, i18n.M("no external update has been sent yet")
+	case !err.Ambiguous:
+		err.Valid = append(err.Valid, "none")
 	}
 	return "", err
 }

@@ -373,7 +373,7 @@ func TestCustomerCounters(t *testing.T) {
 func TestHeaderShowsTheNextUpdate(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	line := lines(m.View())[0]
-	next, ok := m.state.SoonestUpdate(model.DefaultCadence())
+	next, ok := m.state.Comms(model.DefaultCadence()).Soonest()
 	if !ok {
 		t.Fatal("the sample owes no update")
 	}
