@@ -53,15 +53,29 @@ func CheckTemplate(tmpl string) error {
 // joined.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// CommsPolicy is how a team communicates during an incident: the rhythm
+// of updates, the drafts per status, and which audiences' updates the
+// incident manager approves.
+type CommsPolicy struct {
+	Cadence   Cadence
+	Templates Templates       // the team's drafts; the built-in ones otherwise
+	Approval  map[string]bool // audiences whose updates need approval
+}
+
+// DefaultCommsPolicy is the policy without a config: the built-in cadence
+// and drafts, and no approval.
+func DefaultCommsPolicy() CommsPolicy {
+	return CommsPolicy{Cadence: DefaultCadence(), Templates: Templates{}, Approval: map[string]bool{}}
+}
+
 // DraftInput says which draft to write and how.
 type DraftInput struct {
-	Status    Status // the incident's when empty
-	Audience  string // whose rhythm {next} follows; external when empty
-	Now       time.Time
-	Loc       *time.Location // of the times written; UTC when nil
-	Lang      i18n.Lang
-	Templates Templates // the team's; the built-in ones otherwise
-	Cadence   Cadence
+	Status   Status // the incident's when empty
+	Audience string // whose rhythm {next} follows; external when empty
+	Now      time.Time
+	Loc      *time.Location // of the times written; UTC when nil
+	Lang     i18n.Lang
+	Policy   CommsPolicy // the team's templates and cadence
 }
 
 // Draft fills in the template for a status with the incident's fields:
@@ -75,7 +89,7 @@ func (s State) Draft(in DraftInput) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	tmpl, ok := in.Templates[st]
+	tmpl, ok := in.Policy.Templates[st]
 	if !ok {
 		tmpl = in.Lang.T(defaultTemplates[st])
 	}
@@ -83,9 +97,9 @@ func (s State) Draft(in DraftInput) string {
 	if aud == "" {
 		aud = "external"
 	}
-	every := in.Cadence.Every[s.Incident.Severity][aud]
+	every := in.Policy.Cadence.Every[s.Incident.Severity][aud]
 	if every <= 0 {
-		every = in.Cadence.Every[s.Incident.Severity]["external"]
+		every = in.Policy.Cadence.Every[s.Incident.Severity]["external"]
 	}
 	if every <= 0 {
 		every = time.Hour

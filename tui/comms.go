@@ -142,7 +142,7 @@ func audienceOf(ref model.RoleRef) string {
 // incident's status, for aud.
 func (m *Model) openUpdatePrompt(aud string) {
 	draft := safetext.Line(model.OneLine(m.state.Draft(model.DraftInput{Audience: aud, Now: m.now, Loc: m.now.Location(),
-		Lang: i18n.Lang(m.opts.Lang), Templates: m.opts.Comms.Templates, Cadence: m.opts.Comms.Cadence})))
+		Lang: i18n.Lang(m.opts.Lang), Policy: m.opts.Comms})))
 	// A draft of yours sent back for this audience comes back to be fixed.
 	if back, ok := m.sentBackDraft(aud); ok {
 		draft = safetext.Line(back)

@@ -49,16 +49,9 @@ type Options struct {
 	// Comms is the team's communications policy: the rhythm of updates,
 	// the drafts per status, and which audiences' updates the incident
 	// manager approves. The built-in cadence and drafts when zero.
-	Comms CommsPolicy
+	Comms model.CommsPolicy
 	// Notice is shown once the screen opens: a config that did not load.
 	Notice string
-}
-
-// CommsPolicy is how a team communicates during an incident.
-type CommsPolicy struct {
-	Cadence   model.Cadence
-	Templates model.Templates
-	Approval  map[string]bool // audiences whose updates need approval
 }
 
 // area is a part of the screen that can have focus.

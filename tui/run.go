@@ -31,7 +31,7 @@ type RunOptions struct {
 	Sync        *sshsync.Target
 	SyncOptions sshsync.Options
 	Rotate      time.Duration // wall: move to the next role pane this often
-	Comms       CommsPolicy
+	Comms       model.CommsPolicy
 	Notice      string // shown once the screen opens: a config that did not load
 	In          io.Reader
 	Out         io.Writer

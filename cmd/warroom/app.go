@@ -36,7 +36,7 @@ type app struct {
 	syncTarget *sshsync.Target
 	rotate     time.Duration
 	config     config
-	comms      comms // the config's communications policy
+	comms      model.CommsPolicy // the config's communications policy
 	// configWarning says what was wrong with the config, for the screen.
 	configWarning i18n.Message
 	stdin         io.Reader
@@ -52,7 +52,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) strin
 	return &app{
 		stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
 		catalog: model.DefaultCatalog(),
-		comms:   defaultComms(),
+		comms:   model.DefaultCommsPolicy(),
 		replica: newReplicaID(),
 	}
 }
@@ -167,7 +167,7 @@ func (a *app) screen(ctx context.Context, path string) error {
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
 		Notice: a.configWarning.In(i18n.Lang(a.lang)),
-		Comms:  tui.CommsPolicy{Cadence: a.comms.cadence, Templates: a.comms.templates, Approval: a.comms.approval},
+		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 	})
 }

@@ -44,7 +44,7 @@ counts as sent once the incident manager approves it.`,
 			if err != nil {
 				return err
 			}
-			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval || a.comms.approval[aud]}
+			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval || a.comms.Approval[aud]}
 			st, entries, err := a.apply(cmd.Context(), op, false)
 			if err != nil {
 				return err
@@ -68,7 +68,7 @@ counts as sent once the incident manager approves it.`,
 
 // sayNext says an update to aud was sent and when its next is due.
 func (a *app) sayNext(st model.State, aud string) {
-	for _, next := range st.Comms(a.comms.cadence).Next {
+	for _, next := range st.Comms(a.comms.Cadence).Next {
 		if next.Audience == aud {
 			a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
 			return
@@ -158,7 +158,7 @@ the placeholders {title}, {severity}, {status}, {summary}, {declared},
 // draftInput is how this run drafts updates.
 func (a *app) draftInput(st model.Status, aud string) model.DraftInput {
 	return model.DraftInput{Status: st, Audience: aud, Now: time.Now(), Loc: time.Local, Lang: i18n.Lang(a.lang),
-		Templates: a.comms.templates, Cadence: a.comms.cadence}
+		Policy: a.comms}
 }
 
 func (a *app) updateListCmd() *cobra.Command {
@@ -172,7 +172,7 @@ func (a *app) updateListCmd() *cobra.Command {
 				return err
 			}
 			now := time.Now()
-			log := st.Comms(a.comms.cadence)
+			log := st.Comms(a.comms.Cadence)
 			due := map[string]time.Time{}
 			for _, n := range log.Next {
 				due[n.Audience] = n.Due

@@ -43,26 +43,12 @@ type commsConfig struct {
 	Templates map[string]string            `toml:"templates"`
 }
 
-// comms is the policy the config sets, on top of the built-in cadence and
-// templates.
-type comms struct {
-	cadence   model.Cadence
-	templates model.Templates
-	approval  map[string]bool
-}
-
-// defaultComms is the policy without a config: the built-in cadence and
-// templates, and no approval.
-func defaultComms() comms {
-	return comms{cadence: model.DefaultCadence(), templates: model.Templates{}, approval: map[string]bool{}}
-}
-
 // comms reads the config's [comms] section. A value with a mistake is
 // reported (the first one, naming its key) and left at the built-in
 // default; the rest of the section still applies — above all the
 // approval it asks for.
-func (c config) comms(path string) (comms, error) {
-	out := defaultComms()
+func (c config) comms(path string) (model.CommsPolicy, error) {
+	out := model.DefaultCommsPolicy()
 	var first error
 	fail := func(format string, args ...any) {
 		if first == nil {
@@ -75,7 +61,7 @@ func (c config) comms(path string) (comms, error) {
 			fail("%s: [comms] approval: %s", path, describe(err, "en"))
 			continue
 		}
-		out.approval[aud] = true
+		out.Approval[aud] = true
 	}
 	for k, m := range c.Comms.Cadence {
 		sev, err := model.ParseSeverity(k)
@@ -96,7 +82,7 @@ func (c config) comms(path string) (comms, error) {
 				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, "en"))
 				continue
 			}
-			out.cadence = out.cadence.With(sev, aud, d)
+			out.Cadence = out.Cadence.With(sev, aud, d)
 		}
 	}
 	for k, v := range c.Comms.Templates {
@@ -109,7 +95,7 @@ func (c config) comms(path string) (comms, error) {
 			fail("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
 			continue
 		}
-		out.templates[st] = v
+		out.Templates[st] = v
 	}
 	return out, first
 }
@@ -190,7 +176,7 @@ func (c config) catalog(path string) (*model.Catalog, error) {
 // screen shows it too.
 func (a *app) applyConfig() {
 	path := configPath(a.getenv)
-	a.comms = defaultComms()
+	a.comms = model.DefaultCommsPolicy()
 	c, err := loadConfig(path)
 	if err == nil {
 		var cat *model.Catalog
