@@ -564,8 +564,7 @@ func (m *Model) change(op model.Op) bool {
 		// u undoes the last change or says why it cannot: never an
 		// earlier one in its place.
 		step = undoStep{what: m.t("your last change cannot be undone from the screen")}
-		switch op.(type) {
-		case model.CommsUpdate, model.ApproveUpdate:
+		if len(entries) > 0 && entries[0].Kind == model.KindComms {
 			step.what = m.t("an update that went out cannot be taken back; send a correction")
 		}
 	}
