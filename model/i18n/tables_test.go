@@ -1,48 +1,27 @@
 package i18n
 
-import (
-	"regexp"
-	"sort"
-	"strings"
-	"testing"
-)
+import "testing"
 
-// TestTablesAgree fails when two tables translate the same English
-// differently: only the first table's translation would ever be used.
-func TestTablesAgree(t *testing.T) {
-	names := []string{"esModel", "esReport", "esTUI", "esCLI"}
-	first := map[string]int{}
-	for i, table := range spanish {
-		for en, es := range table {
-			j, dup := first[en]
-			if !dup {
-				first[en] = i
-				continue
-			}
-			if other := spanish[j][en]; other != es {
-				t.Errorf("%q is %q in %s but %q in %s", en, other, names[j], es, names[i])
-			}
-		}
+func TestRegisteredTablesAreLookedUp(t *testing.T) {
+	Register("test-a", Spanish, map[string]string{"open door": "puerta abierta"})
+	if got := Spanish.T("open door"); got != "puerta abierta" {
+		t.Fatalf("registered message: %q", got)
 	}
-}
-
-// TestTranslationsKeepTheirVerbs fails when a translation does not fill in
-// the same arguments as its English format: the same %-verbs, in any order.
-func TestTranslationsKeepTheirVerbs(t *testing.T) {
-	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
-	verbs := func(s string) string {
-		var out []string
-		for _, v := range verb.FindAllString(s, -1) {
-			out = append(out, regexp.MustCompile(`\[\d+\]`).ReplaceAllString(v, ""))
-		}
-		sort.Strings(out)
-		return strings.Join(out, " ")
+	// A table registered after a lookup still counts.
+	Register("test-b", Spanish, map[string]string{"%d doors": "%d puertas", "open door": "otra"})
+	if got := Spanish.T("%d doors", 3); got != "3 puertas" {
+		t.Errorf("later table: %q", got)
 	}
-	for _, table := range spanish {
-		for en, es := range table {
-			if verbs(en) != verbs(es) {
-				t.Errorf("%q has verbs [%s] but its Spanish %q has [%s]", en, verbs(en), es, verbs(es))
-			}
-		}
+	if got := Spanish.T("open door"); got != "puerta abierta" {
+		t.Errorf("the first table to translate a message wins: %q", got)
+	}
+	if got := English.T("%d doors", 3); got != "3 doors" {
+		t.Errorf("English: %q", got)
+	}
+	if got := Spanish.T("no such message"); got != "no such message" {
+		t.Errorf("missing message: %q", got)
+	}
+	if !Spanish.Has("open door") || Spanish.Has("no such message") || !English.Has("anything") {
+		t.Error("Has")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,4 +116,38 @@ func Missing(lits []Literal, l i18n.Lang) []Literal {
 		}
 	}
 	return out
+}
+
+// CheckTables fails t for every pair of registered tables that translate
+// the same English differently (only the first would ever be used), and
+// for every translation that does not fill in the same %-verbs as its
+// English. Call it from a package that loads every table: the command.
+func CheckTables(t interface{ Errorf(string, ...any) }) {
+	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	index := regexp.MustCompile(`\[\d+\]`)
+	verbs := func(s string) string {
+		var out []string
+		for _, v := range verb.FindAllString(s, -1) {
+			out = append(out, index.ReplaceAllString(v, ""))
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	type seen struct{ table, text string }
+	first := map[i18n.Lang]map[string]seen{}
+	for _, table := range i18n.Tables() {
+		if first[table.Lang] == nil {
+			first[table.Lang] = map[string]seen{}
+		}
+		for en, tr := range table.Messages {
+			if verbs(en) != verbs(tr) {
+				t.Errorf("%s: %q has verbs [%s] but its translation %q has [%s]", table.Name, en, verbs(en), tr, verbs(tr))
+			}
+			if s, dup := first[table.Lang][en]; dup && s.text != tr {
+				t.Errorf("%q is %q in %s but %q in %s", en, s.text, s.table, tr, table.Name)
+			} else if !dup {
+				first[table.Lang][en] = seen{table.Name, tr}
+			}
+		}
+	}
 }

@@ -1,7 +1,14 @@
-package i18n
+package report
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("report", "es", esReport)
 
 // esReport: show, task list, the markdown review, the role catalog.
 var esReport = map[string]string{
+	"%s UPDATE OVERDUE %s": "COMUNICADO %s ATRASADO %s",
 	// warroom show.
 	"%s · %s · declared %s by %s (%s ago)": "%s · %s · declarado %s por %s (hace %s)",
 	"Summary: %s":                          "Resumen: %s",

@@ -1,4 +1,10 @@
-package i18n
+package store
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("store", "es", esStore)
 
 // esStore: what the incident file's store says when it cannot do its job.
 var esStore = map[string]string{

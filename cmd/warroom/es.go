@@ -1,4 +1,10 @@
-package i18n
+package main
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("cli", "es", esCLIText)
 
 // esCLIText: the command line's output, warnings and errors.
 var esCLIText = map[string]string{

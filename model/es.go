@@ -1,4 +1,10 @@
-package i18n
+package model
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("model", "es", esModel)
 
 // esModel: severities, statuses, task states, entry kinds and the errors
 // of the incident model. Errors name what to do without addressing the

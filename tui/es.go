@@ -1,4 +1,10 @@
-package i18n
+package tui
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("tui", "es", esTUI)
 
 // esTUI: the war-room screen (tui/). The words of the incident model that
 // the screen shows (statuses, task states, entry kinds, "unset") are in
@@ -24,6 +30,7 @@ var esTUI = map[string]string{
 	"Also called: %s":       "Otras denominaciones: %s",
 	"Open tasks (%d)":       "Tareas abiertas (%d)",
 	"  none":                "  ninguna",
+	"none sent":             "ninguno enviado",
 	"Latest from this role": "Lo último de esta función",
 	"NOBODY OWNS THIS":      "NADIE SE ENCARGA DE ESTO",
 	"  every task has an owner and every role a holder": "  todas las tareas tienen responsable y todas las funciones, titular",

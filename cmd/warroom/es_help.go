@@ -1,4 +1,10 @@
-package i18n
+package main
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what this package says, registered with i18n when the package
+// is loaded.
+var _ = i18n.Register("cli-help", "es", esHelp)
 
 // esHelp: the command line's help: what each command and flag does.
 var esHelp = map[string]string{
