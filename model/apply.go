@@ -26,7 +26,7 @@ type tx struct {
 // nothing changes.
 func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if env.IDs == nil {
-		env.IDs = RandomIDs{}
+		return s, nil, fmt.Errorf("apply: no id source given")
 	}
 	if f, ok := env.IDs.(forker); ok {
 		env.IDs = f.Fork()

@@ -42,14 +42,14 @@ func TestDeclareTwiceIsRefused(t *testing.T) {
 }
 
 func TestOpsNeedADeclaredIncident(t *testing.T) {
-	_, _, err := State{}.Apply(DefaultCatalog(), Log{Text: "hi"}, Env{Now: t0, Actor: "a"})
+	_, _, err := State{}.Apply(DefaultCatalog(), Log{Text: "hi"}, Env{Now: t0, Actor: "a", IDs: RandomIDs{}})
 	if err == nil || !strings.Contains(err.Error(), "warroom declare") {
 		t.Fatalf("log before declare: %v", err)
 	}
 }
 
 func TestDeclareDefaultsCommanderToActor(t *testing.T) {
-	s, _, err := State{}.Apply(DefaultCatalog(), Declare{Title: "x"}, Env{Now: t0, Actor: "zoe"})
+	s, _, err := State{}.Apply(DefaultCatalog(), Declare{Title: "x"}, Env{Now: t0, Actor: "zoe", IDs: RandomIDs{}})
 	if err != nil || s.Commander() != "zoe" || s.Incident.Severity != SevUnset {
 		t.Fatalf("commander %q sev %v err %v", s.Commander(), s.Incident.Severity, err)
 	}
@@ -398,4 +398,12 @@ func TestCancelAndReopenFromAnyState(t *testing.T) {
 		t.Error("a cancelled task is still listed as open")
 	}
 	f.do("alice", TaskSet{Task: id, State: TaskOpen})
+}
+
+// The model draws no randomness of its own: ids come from the caller.
+func TestApplyNeedsAnIDSource(t *testing.T) {
+	_, _, err := State{}.Apply(DefaultCatalog(), Declare{Title: "x"}, Env{Now: t0, Actor: "zoe"})
+	if err == nil || !strings.Contains(err.Error(), "id source") {
+		t.Fatalf("apply without an id source: %v", err)
+	}
 }

@@ -85,7 +85,8 @@ func splitmix64(x uint64) uint64 {
 type forker interface{ Fork() IDSource }
 
 // Env is everything Apply needs from outside the model: the time, who acts,
-// which replica writes, and where new ids come from.
+// which replica writes, and where new ids come from. All are required but
+// Replica: the model reads no clock and draws no randomness of its own.
 type Env struct {
 	Now     time.Time
 	Actor   string

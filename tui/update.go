@@ -604,11 +604,7 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 		m.notice = m.t("not changed: the file has keys warroom does not know; fix them and the screen takes changes again")
 		return nil, false
 	}
-	seed := rand.Uint64()
-	if m.opts.Seed != nil {
-		seed = m.opts.Seed()
-	}
-	env := model.Env{Now: m.stamp(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: seed}}
+	env := model.Env{Now: m.stamp(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: m.seed()}}
 	next, entries, err := m.state.Apply(m.opts.Catalog, op, env)
 	if err != nil {
 		m.notice = m.explain(err)
@@ -664,18 +660,27 @@ func (m *Model) declareKey(msg tea.KeyMsg) tea.Cmd {
 
 // declareCmd creates the incident file off the UI goroutine.
 func (m *Model) declareCmd(op model.Declare) tea.Cmd {
-	path, c, actor, replica, now := m.opts.Path, m.opts.Catalog, m.opts.Actor, m.opts.Replica, m.stamp()
-	if _, _, err := (model.State{}).Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica}); err != nil {
+	path, c, now := m.opts.Path, m.opts.Catalog, m.stamp()
+	env := model.Env{Now: now, Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: m.seed()}}
+	if _, _, err := (model.State{}).Apply(c, op, env); err != nil {
 		m.declare.err = m.explain(err)
 		return nil
 	}
 	return func() tea.Msg {
 		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
-			next, _, err := s.Apply(c, op, model.Env{Now: now, Actor: actor, Replica: replica})
+			next, _, err := s.Apply(c, op, env)
 			return next, err
 		})
 		return declaredMsg{state: st, err: err}
 	}
+}
+
+// seed draws the seed of a change's ids: the same ids on screen and on disk.
+func (m *Model) seed() uint64 {
+	if m.opts.Seed != nil {
+		return m.opts.Seed()
+	}
+	return rand.Uint64()
 }
 
 // stamp is the time a change made now is recorded with: UTC, to the

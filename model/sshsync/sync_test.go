@@ -20,7 +20,7 @@ func change(t *testing.T, path, actor string, create bool, ops ...model.Op) {
 	t.Helper()
 	for _, op := range ops {
 		if _, err := store.Update(ctx, path, create, func(s model.State) (model.State, error) {
-			next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now().UTC().Truncate(time.Millisecond), Actor: actor, Replica: actor})
+			next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now().UTC().Truncate(time.Millisecond), Actor: actor, Replica: actor, IDs: model.RandomIDs{}})
 			return next, err
 		}); err != nil {
 			t.Fatal(err)
@@ -197,7 +197,7 @@ func TestLockHeldPastTheBudget(t *testing.T) {
 // storeUpdate applies one op to the file at path.
 func storeUpdate(path string, op model.Op) (model.State, error) {
 	return store.Update(ctx, path, true, func(s model.State) (model.State, error) {
-		next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now().UTC().Truncate(time.Millisecond), Actor: "bench", Replica: "b"})
+		next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now().UTC().Truncate(time.Millisecond), Actor: "bench", Replica: "b", IDs: model.RandomIDs{}})
 		return next, err
 	})
 }

@@ -21,7 +21,7 @@ const writerWait = 10 * time.Second
 
 // logChange is a Change logging text as alice.
 func logChange(text string) store.Change {
-	return store.Change{Op: model.Log{Text: text}, Env: model.Env{Now: t0, Actor: "alice"}}
+	return store.Change{Op: model.Log{Text: text}, Env: model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}}}
 }
 
 // tally is what a test saw on a Writer's results.
@@ -245,7 +245,7 @@ func otherWriter(t *testing.T, path string, status model.Status) {
 	t.Helper()
 	_, err := store.Update(context.Background(), path, false, func(s model.State) (model.State, error) {
 		next, _, err := s.Apply(model.DefaultCatalog(), model.SetStatus{Status: status},
-			model.Env{Now: t0, Actor: "bob"})
+			model.Env{Now: t0, Actor: "bob", IDs: model.RandomIDs{}})
 		return next, err
 	})
 	if err != nil {
@@ -262,7 +262,7 @@ func TestWriterRejectsConflict(t *testing.T) {
 	release := holdLock(t, path) // so that the three changes go in one save
 	w := store.NewWriter(path, nil)
 	w.Submit(logChange("before"))
-	w.Submit(store.Change{Op: model.SetStatus{Status: model.Identified}, Env: model.Env{Now: t0, Actor: "alice"}})
+	w.Submit(store.Change{Op: model.SetStatus{Status: model.Identified}, Env: model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}}})
 	w.Submit(logChange("after"))
 	release()
 
@@ -298,7 +298,7 @@ func TestWriterAllRejectedWritesNothing(t *testing.T) {
 	}
 
 	w := store.NewWriter(path, nil)
-	w.Submit(store.Change{Op: model.SetStatus{Status: model.Monitoring}, Env: model.Env{Now: t0, Actor: "alice"}})
+	w.Submit(store.Change{Op: model.SetStatus{Status: model.Monitoring}, Env: model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}}})
 	r := nextResult(t, w)
 	closeWriter(t, w, nil)
 
