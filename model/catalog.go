@@ -29,6 +29,10 @@ type Role struct {
 	Key     string              `toml:"key"`
 	Aliases []string            `toml:"aliases"`
 	Text    map[string]RoleText `toml:"text"`
+	// Tools names the instruments the role's pane on the screen shows
+	// (theories, comms, board …), in order. The screen knows them by
+	// these names; the model only carries them.
+	Tools []string `toml:"tools"`
 }
 
 // In returns the role's texts in lang, falling back to English.
@@ -116,7 +120,8 @@ func (c *Catalog) SeverityDefinitionIn(s Severity, l i18n.Lang) string {
 // WithOverrides returns a catalog with roles renamed, changed or added and
 // severities redefined, as a team's configuration says. A role whose key
 // the catalog has takes every text, alias and other name given for it
-// (the rest stay as they were); a new key adds a role at the end.
+// (the rest stay as they were, its tools too unless it names others); a
+// new key adds a role at the end.
 func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Catalog, error) {
 	merged := append([]Role(nil), c.roles...)
 	for _, o := range roles {
@@ -151,6 +156,9 @@ func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Cat
 		}
 		if len(o.Aliases) > 0 {
 			r.Aliases = o.Aliases
+		}
+		if len(o.Tools) > 0 {
+			r.Tools = o.Tools
 		}
 		merged[i] = r
 	}

@@ -85,10 +85,10 @@ func BenchmarkSetState(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if i%k == 0 {
 					b.StopTimer()
-					m.setState(s)
+					m.show(s)
 					b.StartTimer()
 				}
-				m.setState(states[i%k])
+				m.show(states[i%k])
 			}
 		})
 	}

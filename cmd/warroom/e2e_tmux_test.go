@@ -530,7 +530,7 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
 	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
 	carol.typeKeys("3")
-	carol.waitFor(t, has("Updates · w writes one"), "the communications manager's pane")
+	carol.waitFor(t, has("Updates · w write an update"), "the communications manager's pane")
 	carol.typeKeys("w")
 	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
 	carol.press("Enter")
