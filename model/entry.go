@@ -81,21 +81,13 @@ func (k Kind) In(l i18n.Lang) string {
 
 // ParseLogKind accepts a kind a person may log, case-insensitively.
 func ParseLogKind(v string) (Kind, error) {
-	k := Kind(strings.ToLower(strings.TrimSpace(v)))
-	for _, lk := range LogKinds {
-		if lk == k {
-			return k, nil
+	k, err := ParseWord("kind", v, LogKinds)
+	if ie, ok := err.(*InvalidError); ok {
+		if sys := Kind(strings.ToLower(strings.TrimSpace(v))); sys.Known() {
+			ie.Hint = i18n.M("%q entries are written by warroom itself", string(sys))
 		}
 	}
-	valid := make([]string, len(LogKinds))
-	for i, lk := range LogKinds {
-		valid[i] = string(lk)
-	}
-	e := &InvalidError{What: "kind", Value: v, Valid: valid}
-	if k.Known() {
-		e.Hint = i18n.M("%q entries are written by warroom itself", string(k))
-	}
-	return "", e
+	return k, err
 }
 
 // UnmarshalText checks a kind read from a file.
