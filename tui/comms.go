@@ -19,17 +19,17 @@ const pendingShown = 3
 func (m *Model) commsLines(w int) []string {
 	s := m.styles()
 	out := []string{s.Bold.Render(m.t("Updates · w writes one from the draft for the status"))}
-	due := map[string]model.NextUpdate{}
+	due := map[model.Audience]model.NextUpdate{}
 	for _, n := range m.comms.Next {
 		due[n.Audience] = n
 	}
 	audW := 0
 	for _, aud := range model.Audiences {
-		audW = max(audW, lipgloss.Width(m.t(aud)))
+		audW = max(audW, lipgloss.Width(aud.In(m.opts.Lang)))
 	}
 	for _, aud := range model.Audiences {
 		sent := m.comms.Sent[aud]
-		line := "  " + fit(m.t(aud), audW) + "  "
+		line := "  " + fit(aud.In(m.opts.Lang), audW) + "  "
 		if len(sent) == 0 {
 			line += m.t("none sent")
 		} else {
@@ -52,7 +52,7 @@ func (m *Model) commsLines(w int) []string {
 		out = append(out, m.draftLines(w, false)...)
 	}
 	if r, ok := m.lastSentBack(); ok {
-		out = append(out, s.Warning.Render(m.t("%s draft sent back by %s at %s:", m.t(r.Channel), safetext.Line(r.By), m.entryTime(r.At))))
+		out = append(out, s.Warning.Render(m.t("%s draft sent back by %s at %s:", safetext.Line(r.Audience().In(m.opts.Lang)), safetext.Line(r.By), m.entryTime(r.At))))
 		for _, l := range wrap(safetext.Line(r.Text), w-4) {
 			out = append(out, s.Text.Render("    "+l))
 		}
@@ -67,7 +67,7 @@ func (m *Model) lastSentBack() (model.Entry, bool) {
 		return model.Entry{}, false
 	}
 	r := m.comms.Rejected[len(m.comms.Rejected)-1]
-	if sent := m.comms.Sent[r.Channel]; len(sent) > 0 && sent[len(sent)-1].At.After(r.At) {
+	if sent := m.comms.Sent[r.Audience()]; len(sent) > 0 && sent[len(sent)-1].At.After(r.At) {
 		return model.Entry{}, false
 	}
 	return r, true
@@ -75,9 +75,9 @@ func (m *Model) lastSentBack() (model.Entry, bool) {
 
 // sentBackDraft is the text of the draft the person at the keyboard wrote
 // for aud that was last sent back, while nothing has gone to aud since.
-func (m *Model) sentBackDraft(aud string) (string, bool) {
+func (m *Model) sentBackDraft(aud model.Audience) (string, bool) {
 	r, ok := m.lastSentBack()
-	if !ok || r.Channel != aud || r.From != m.opts.Actor {
+	if !ok || r.Audience() != aud || r.From != m.opts.Actor {
 		return "", false
 	}
 	tl := m.state.Timeline
@@ -100,7 +100,7 @@ func (m *Model) draftLines(w int, full bool) []string {
 			out = append(out, s.Muted.Render(m.t("  and %d more", len(m.comms.Pending)-pendingShown)))
 			break
 		}
-		head := "  " + safetext.Line(d.ID) + " · " + m.t(d.Channel) + " · " + safetext.Line(d.By) + " · " + m.entryTime(d.At)
+		head := "  " + safetext.Line(d.ID) + " · " + safetext.Line(d.Audience().In(m.opts.Lang)) + " · " + safetext.Line(d.By) + " · " + m.entryTime(d.At)
 		if !full {
 			out = append(out, fit(s.Text.Render(head+": "+safetext.Line(d.Text)), w))
 			continue
@@ -131,18 +131,18 @@ func (m *Model) approvalLines(w int) []string {
 // audienceOf is the audience a communications manager pane writes to by
 // default: its workstream when that names one (comms/internal), else
 // external.
-func audienceOf(ref model.RoleRef) string {
+func audienceOf(ref model.RoleRef) model.Audience {
 	if aud, err := model.ParseAudience(ref.Workstream); err == nil {
 		return aud
 	}
-	return "external"
+	return model.AudienceExternal
 }
 
 // openUpdatePrompt opens the update prompt with the draft for the
 // incident's status, for aud.
-func (m *Model) openUpdatePrompt(aud string) {
+func (m *Model) openUpdatePrompt(aud model.Audience) {
 	draft := safetext.Line(model.OneLine(m.state.Draft(model.DraftInput{Audience: aud, Now: m.now, Loc: m.now.Location(),
-		Lang: i18n.Lang(m.opts.Lang), Policy: m.opts.Comms})))
+		Lang: m.opts.Lang, Policy: m.opts.Comms})))
 	// A draft of yours sent back for this audience comes back to be fixed.
 	if back, ok := m.sentBackDraft(aud); ok {
 		draft = safetext.Line(back)
@@ -152,7 +152,7 @@ func (m *Model) openUpdatePrompt(aud string) {
 		hint = m.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
 	}
 	ref := m.focusedRole().Ref
-	m.prompt = newPrompt(promptUpdate, m.t("Update to %s:", m.t(aud)), hint, nil, m.styles())
+	m.prompt = newPrompt(promptUpdate, m.t("Update to %s:", aud.In(m.opts.Lang)), hint, nil, m.styles())
 	m.prompt.setWidth(m.width)
 	m.prompt.input.SetValue(draft)
 	// From its start, so that it reads as it will be sent.
@@ -190,7 +190,7 @@ func (m *Model) openReviewPrompt(approve bool) {
 		return
 	}
 	oldest := m.comms.Pending[0]
-	what := m.t("%s update by %s: %s", m.t(oldest.Channel), safetext.Line(oldest.By), safetext.Line(oldest.Text))
+	what := m.t("%s update by %s: %s", safetext.Line(oldest.Audience().In(m.opts.Lang)), safetext.Line(oldest.By), safetext.Line(oldest.Text))
 	if approve {
 		m.prompt = newPrompt(promptApprove, m.t("Approve and send update:"), what, ids, m.styles())
 		m.prompt.input.SetValue(oldest.ID)
@@ -206,12 +206,12 @@ func (m *Model) openReviewPrompt(approve bool) {
 // support lead's pane) or social post (on the social media lead's).
 func (m *Model) openNotablePrompt() {
 	h := m.focusedRole()
-	channel, label := "tickets", m.t("Notable customer report:")
+	channel, label := model.ChannelTickets, m.t("Notable customer report:")
 	hint := m.t("word for word; start with calls: for a phone call")
-	if h.Ref.Role == "social_media_lead" {
-		channel, label, hint = "social", m.t("Notable social post:"), m.t("word for word, with who posted it")
+	if h.Ref.Role == model.SocialMediaLead {
+		channel, label, hint = model.ChannelSocial, m.t("Notable social post:"), m.t("word for word, with who posted it")
 	}
-	if sent := m.comms.Sent["external"]; len(sent) > 0 {
+	if sent := m.comms.Sent[model.AudienceExternal]; len(sent) > 0 {
 		hint += " · " + m.t("linked to the external update of %s", m.entryTime(sent[len(sent)-1].At))
 	}
 	m.prompt = newPrompt(promptNotable, label, hint, nil, m.styles())
@@ -220,14 +220,14 @@ func (m *Model) openNotablePrompt() {
 
 // notableChannel reads a "calls:" or "tickets:" prefix (in any case, in
 // English or in l) off a notable report.
-func notableChannel(l i18n.Lang, v, channel string) (string, string) {
+func notableChannel(l i18n.Lang, v string, channel model.Channel) (model.Channel, string) {
 	t := strings.TrimSpace(v)
 	word, rest, ok := strings.Cut(t, ":")
 	if !ok {
 		return channel, v
 	}
 	for _, ch := range model.Channels {
-		if strings.EqualFold(word, ch) || strings.EqualFold(word, l.T(ch)) {
+		if strings.EqualFold(word, string(ch)) || strings.EqualFold(word, ch.In(l)) {
 			return ch, strings.TrimSpace(rest)
 		}
 	}

@@ -22,13 +22,12 @@ type declareForm struct {
 	err    string // in the form's language
 }
 
-// newDeclareForm builds the form in lang, the incident manager's field
+// newDeclareForm builds the form in l, the incident manager's field
 // named as c names the role and filled in with actor.
-func newDeclareForm(actor, lang string, c *model.Catalog, s *Styles) *declareForm {
-	l := i18n.Lang(lang)
+func newDeclareForm(actor string, l i18n.Lang, c *model.Catalog, s *Styles) *declareForm {
 	manager := l.T("Incident manager")
 	if r, ok := c.Role(model.IncidentManager); ok {
-		manager = r.Name(lang)
+		manager = r.Name(l)
 	}
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()

@@ -96,7 +96,7 @@ func (m *Model) updateText(short bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	aud := m.t(next.Audience)
+	aud := next.Audience.In(m.opts.Lang)
 	switch overdue := next.Due.Before(m.now); {
 	case overdue && short:
 		return m.t("%s OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))), true
@@ -151,7 +151,7 @@ func (m *Model) localTime(t time.Time) string {
 // dayTime renders a time with its day: in English in layout (Go's month
 // names are English), in any other language as day/month and time.
 func (m *Model) dayTime(t time.Time, layout string) string {
-	if m.opts.Lang != "en" {
+	if m.opts.Lang != i18n.English {
 		return t.Format("02/01 15:04")
 	}
 	return t.Format(layout)
@@ -164,5 +164,5 @@ func (m *Model) sevWord(sev model.Severity) string {
 
 // statusWord is a status in the screen's language.
 func (m *Model) statusWord(st model.Status) string {
-	return st.In(i18n.Lang(m.opts.Lang))
+	return st.In(m.opts.Lang)
 }

@@ -69,10 +69,8 @@ type KeyMap struct {
 }
 
 // DefaultKeyMap returns the key contract of the war-room screen, its help
-// in lang ("en" or "es"). Key names (tab, enter) are the same in every
-// language.
-func DefaultKeyMap(lang string) KeyMap {
-	l := i18n.Lang(lang)
+// in l. Key names (tab, enter) are the same in every language.
+func DefaultKeyMap(l i18n.Lang) KeyMap {
 	return KeyMap{
 		Global: GlobalKeys{
 			NextRole: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("next role"))),

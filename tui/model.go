@@ -20,9 +20,9 @@ type Saver interface {
 
 // Options configure a screen.
 type Options struct {
-	Path    string // the incident file, for the header and the watch
-	Actor   string // who is at the keyboard
-	Lang    string // "en" (the default) or "es": everything on screen is in it
+	Path    string    // the incident file, for the header and the watch
+	Actor   string    // who is at the keyboard
+	Lang    i18n.Lang // English by default: everything on screen is in it
 	Catalog *model.Catalog
 	Styles  *Styles
 	// Renderer and Themes let T cycle through themes: styles are rebuilt
@@ -125,7 +125,7 @@ func New(opts Options, s model.State) Model {
 		opts.Catalog = model.DefaultCatalog()
 	}
 	if opts.Lang == "" {
-		opts.Lang = "en"
+		opts.Lang = i18n.English
 	}
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
@@ -256,10 +256,10 @@ func (m *Model) label(ref model.RoleRef) string {
 // t translates an English message format into the screen's language and
 // fills it in.
 func (m *Model) t(format string, args ...any) string {
-	return i18n.Lang(m.opts.Lang).T(format, args...)
+	return m.opts.Lang.T(format, args...)
 }
 
 // explain renders an error in the screen's language.
 func (m *Model) explain(err error) string {
-	return model.Explain(err, i18n.Lang(m.opts.Lang))
+	return model.Explain(err, m.opts.Lang)
 }

@@ -45,9 +45,10 @@ type prompt struct {
 	can   [2]string // a CAN report's conditions and actions, typed so far
 	// An update's audience, and the draft it was opened with: while the
 	// text is still that draft, tab redrafts it for the next audience.
-	audience, draft string
-	channel         string // a notable report's channel
-	input           textinput.Model
+	audience model.Audience
+	draft    string
+	channel  model.Channel // a notable report's channel
+	input    textinput.Model
 }
 
 // newPrompt opens a prompt with completion from suggestions.

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 )
@@ -46,16 +45,16 @@ func (m *Model) roleLines(w int) []string {
 		add(m.boardLines(w)...)
 		add(m.canLines(w)...)
 	}
-	if h.Ref.Role == "tech_lead" {
+	if h.Ref.Role == model.TechLead {
 		add(m.theoryLines(h.Ref, w)...)
 	}
-	if h.Ref.Role == "customer_support_lead" || h.Ref.Role == "social_media_lead" {
+	if h.Ref.Role == model.CustomerSupportLead || h.Ref.Role == model.SocialMediaLead {
 		add(m.customerLines()...)
 	}
-	if h.Ref.Role == "communications_manager" {
+	if h.Ref.Role == model.CommunicationsManager {
 		add(m.commsLines(w)...)
 	}
-	if h.Ref.Role == "problem_manager" {
+	if h.Ref.Role == model.ProblemManager {
 		add(m.followUpLines(w)...)
 	}
 	add("")
@@ -346,7 +345,7 @@ func (m *Model) theoryLines(ref model.RoleRef, w int) []string {
 		case model.TheoryRuledOut:
 			mark, st = "[✗]", s.Done
 		}
-		out = append(out, fit(st.Render(mark+" "+safetext.Line(t.ID)+" "+safetext.Line(t.Text)+" · "+t.State.In(i18n.Lang(m.opts.Lang))), w))
+		out = append(out, fit(st.Render(mark+" "+safetext.Line(t.ID)+" "+safetext.Line(t.Text)+" · "+t.State.In(m.opts.Lang)), w))
 	}
 	if len(ts) == 0 {
 		out = append(out, s.Muted.Render(m.t("  none yet")))

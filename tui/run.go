@@ -20,7 +20,7 @@ import (
 type RunOptions struct {
 	Path    string
 	Actor   string
-	Lang    string
+	Lang    i18n.Lang
 	Replica string
 	Catalog *model.Catalog
 	Theme   themes.Theme
@@ -96,7 +96,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	flush, done := context.WithTimeout(context.Background(), wait)
 	defer done()
 	if err := w.Close(flush); err != nil {
-		return &unsavedError{lang: i18n.Lang(m.opts.Lang), err: err}
+		return &unsavedError{lang: m.opts.Lang, err: err}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr

@@ -194,7 +194,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case matches(msg, g.CAN):
 		m.openCAN(promptConditions, [2]string{})
 	case matches(msg, g.Severity):
-		unset := model.SevUnset.In(i18n.Lang(m.opts.Lang))
+		unset := model.SevUnset.In(m.opts.Lang)
 		m.prompt = newPrompt(promptSeverity, m.t("Severity:"), m.t("1 critical · 2 major · 3 minor · %s", unset),
 			[]string{"1", "2", "3", unset}, m.styles())
 	default:
@@ -382,7 +382,7 @@ func (m *Model) areaKey(msg tea.KeyMsg) tea.Cmd {
 		m.roleTop = max(0, m.roleTop+step)
 	case areaTimeline:
 		if matches(msg, m.keys.Timeline.Filter) {
-			l := i18n.Lang(m.opts.Lang)
+			l := m.opts.Lang
 			kinds := []string{kindName(l, model.KindNote), kindName(l, model.KindDecision), kindName(l, model.KindHandoff), l.T("task")}
 			var names []string
 			for _, k := range []model.Kind{model.KindNote, model.KindDecision, model.KindAction, model.KindTheory, model.KindFollowup,
@@ -489,7 +489,7 @@ func (m *Model) submit(p *prompt) bool {
 		}
 		return m.change(model.SetStatus{Status: st})
 	case promptSeverity:
-		sev, err := parseSeverity(i18n.Lang(m.opts.Lang), v)
+		sev, err := parseSeverity(m.opts.Lang, v)
 		if err != nil {
 			m.notice = m.explain(err)
 			return false
@@ -539,7 +539,7 @@ func (m *Model) submit(p *prompt) bool {
 		id, reason := splitHandoff(v)
 		return m.change(model.RejectUpdate{Draft: id, Reason: reason})
 	case promptNotable:
-		ch, text := notableChannel(i18n.Lang(m.opts.Lang), v, p.channel)
+		ch, text := notableChannel(m.opts.Lang, v, p.channel)
 		return m.change(model.Notable{Role: p.ref, Channel: ch, Text: text})
 	case promptFilter:
 		if err := m.timeline.setFilter(m.opts.Catalog, m.opts.Lang, v); err != nil {
@@ -559,7 +559,7 @@ func (m *Model) change(op model.Op) bool {
 	if !ok {
 		return false
 	}
-	step, ok := undoFor(m.opts.Catalog, i18n.Lang(m.opts.Lang), before, op, entries)
+	step, ok := undoFor(m.opts.Catalog, m.opts.Lang, before, op, entries)
 	if !ok {
 		// u undoes the last change or says why it cannot: never an
 		// earlier one in its place.
@@ -700,7 +700,7 @@ func (m *Model) updateKeys() {
 	m.keys.Global.Undo.SetEnabled(len(m.undo) > 0)
 	m.keys.Global.CAN.SetEnabled(!m.opts.Wall)
 	m.keys.Global.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
-	onTL := m.focus == areaRoles && m.focusedRole().Ref.Role == "tech_lead" && len(m.theoriesOf(m.focusedRole().Ref)) > 0
+	onTL := m.focus == areaRoles && m.focusedRole().Ref.Role == model.TechLead && len(m.theoriesOf(m.focusedRole().Ref)) > 0
 	onCustomers := m.focus == areaRoles && m.countsCustomers() && !m.opts.Wall
 	m.keys.Customers.Ticket.SetEnabled(onCustomers)
 	m.keys.Customers.Call.SetEnabled(onCustomers)
@@ -709,7 +709,7 @@ func (m *Model) updateKeys() {
 	m.keys.Theories.RuleOut.SetEnabled(onTL)
 	onRoles := m.focus == areaRoles && !m.opts.Wall
 	role := m.focusedRole().Ref.Role
-	m.keys.Comms.Write.SetEnabled(onRoles && role == "communications_manager")
+	m.keys.Comms.Write.SetEnabled(onRoles && role == model.CommunicationsManager)
 	// Only the incident manager approves: anyone else is not offered the keys.
 	approver := onRoles && role == model.IncidentManager && len(m.comms.Pending) > 0 && m.opts.Actor == m.state.Commander()
 	m.keys.Comms.Approve.SetEnabled(approver)
@@ -783,19 +783,19 @@ func (m *Model) openCAN(kind promptKind, can [2]string) {
 // customer reports: the customer support lead's or the social media lead's.
 func (m *Model) countsCustomers() bool {
 	r := m.focusedRole().Ref.Role
-	return r == "customer_support_lead" || r == "social_media_lead"
+	return r == model.CustomerSupportLead || r == model.SocialMediaLead
 }
 
 // customerKey is the channel a key counts a report on, or "".
-func (m *Model) customerKey(msg tea.KeyMsg) string {
+func (m *Model) customerKey(msg tea.KeyMsg) model.Channel {
 	k := m.keys.Customers
 	switch {
 	case matches(msg, k.Ticket):
-		return "tickets"
+		return model.ChannelTickets
 	case matches(msg, k.Call):
-		return "calls"
+		return model.ChannelCalls
 	case matches(msg, k.Mention):
-		return "social"
+		return model.ChannelSocial
 	}
 	return ""
 }

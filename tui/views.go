@@ -45,9 +45,8 @@ func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
 // setFilter keeps only entries about a role (key or alias, optionally with a
 // workstream: all of the role's instances are kept) or of a kind ("task"
 // keeps every task kind). Kinds are accepted as the file names them and in
-// the screen's language lang. The empty text clears the filter.
-func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
-	l := i18n.Lang(lang)
+// the screen's language l. The empty text clears the filter.
+func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) error {
 	text = strings.TrimSpace(text)
 	prev := *t
 	t.filter, t.role, t.ws, t.kinds = "", "", "", nil
