@@ -51,7 +51,7 @@ type Catalog struct {
 }
 
 // The keys of the built-in catalog's roles, for code that must name one.
-// A team's catalog may rename these roles but keeps their keys.
+// A team's config may rename these roles, never their keys.
 const (
 	// IncidentManager is the key of the role that holds every role not
 	// yet handed to someone else.
