@@ -50,7 +50,7 @@ func (c *common) explain(err error) string { return model.Explain(err, c.lang) }
 // label renders a role instance's name in the screen's language, safe to
 // draw.
 func (c *common) label(ref model.RoleRef) string {
-	return safetext.Line(ref.Label(c.catalog, string(c.lang)))
+	return safetext.Line(ref.Label(c.catalog, c.lang))
 }
 
 // state is the incident as shown.

@@ -82,7 +82,7 @@ func TestDraftAwaitsApproval(t *testing.T) {
 	s := sampleState(t)
 	m, _ := newTestModel(t, s, 120, 40)
 	m = asActor(m, "carol")
-	m = withApproval(m, map[string]bool{"external": true})
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
 	m = keys(m, "3", "w")
 	if !strings.Contains(m.View(), "enter sends it to alice for approval") {
 		t.Errorf("the prompt does not say the update goes for approval:\n%s", m.View())
@@ -217,13 +217,18 @@ func TestUndoAfterAnUpdateSaysItWentOut(t *testing.T) {
 }
 
 func TestNotablePrefixInAnyCaseAndLanguage(t *testing.T) {
-	for _, c := range []struct{ lang, typed, channel, text string }{
+	for _, c := range []struct {
+		lang    i18n.Lang
+		typed   string
+		channel model.Channel
+		text    string
+	}{
 		{"en", "Calls: Northwind CFO called", "calls", "Northwind CFO called"},
 		{"es", "Llamadas: llamó el director financiero", "calls", "llamó el director financiero"},
 		{"en", "TICKETS: ACME again", "tickets", "ACME again"},
 		{"en", "Re: the outage", "tickets", "Re: the outage"},
 	} {
-		ch, text := notableChannel(i18n.Lang(c.lang), c.typed, "tickets")
+		ch, text := notableChannel(c.lang, c.typed, model.ChannelTickets)
 		if ch != c.channel || text != c.text {
 			t.Errorf("%s %q → %s %q", c.lang, c.typed, ch, text)
 		}
@@ -244,7 +249,7 @@ func TestConfigWarningOnTheScreen(t *testing.T) {
 func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = asActor(m, "carol")
-	m = withApproval(m, map[string]bool{"external": true})
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
 	m = keys(m, "3", "w", "ctrl+k")
 	m = keys(typeText(m, "All fixed!"), "enter")
 	m = asActor(m, "alice")

@@ -31,7 +31,7 @@ func newDeclareForm(c *common) *declareForm {
 	l, s := c.lang, c.styles
 	manager := l.T("Incident manager")
 	if r, ok := c.catalog.Role(model.IncidentManager); ok {
-		manager = r.Name(string(l))
+		manager = r.Name(l)
 	}
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()

@@ -114,7 +114,7 @@ func updateText(c *common, short bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	aud := c.t(next.Audience)
+	aud := next.Audience.In(c.lang)
 	switch overdue := next.Due.Before(c.now); {
 	case overdue && short:
 		return c.t("%s OVERDUE %s", strings.ToUpper(aud), clock(c.now.Sub(next.Due))), true

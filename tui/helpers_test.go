@@ -195,7 +195,7 @@ func offered(m *Model, k string) bool {
 
 // withApproval makes the audiences in approval need the incident
 // manager's approval on m.
-func withApproval(m *Model, approval map[string]bool) *Model {
+func withApproval(m *Model, approval map[model.Audience]bool) *Model {
 	m.opts.Comms.Approval, m.c.comms.Approval = approval, approval
 	m.refresh()
 	return m

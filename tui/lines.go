@@ -68,7 +68,7 @@ func (c *common) kindWidth() int {
 // entryLine renders a timeline entry in one line: time, author, kind, text.
 func (c *common) entryLine(e model.Entry, w int) string {
 	s := c.styles
-	desc := report.Describe(e, report.Options{Catalog: c.catalog, Lang: string(c.lang)})
+	desc := report.Describe(e, report.Options{Catalog: c.catalog, Lang: c.lang})
 	head := s.Muted.Render(c.entryTime(e.At)) + " " + s.Holder.Render(fit(safetext.Line(e.By), 8)) + " " +
 		s.Kind.Render(fit(c.kindWord(e.Kind), c.kindW)) + " "
 	if c.snap.retracted[e.ID] {
@@ -147,7 +147,7 @@ func (c *common) taskOwner(t model.Task) string {
 	case person != "":
 		return safetext.Line(person)
 	}
-	return report.TaskOwner(c.state(), t, report.Options{Catalog: c.catalog, Lang: string(c.lang)})
+	return report.TaskOwner(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
 }
 
 // shortName is a role's first alias in capitals, with its workstream cut

@@ -20,9 +20,9 @@ type Saver interface {
 
 // Options configure a screen.
 type Options struct {
-	Path    string // the incident file, for the header and the watch
-	Actor   string // who is at the keyboard
-	Lang    string // "en" (the default) or "es": everything on screen is in it
+	Path    string    // the incident file, for the header and the watch
+	Actor   string    // who is at the keyboard
+	Lang    i18n.Lang // English (the default) or Spanish: everything on screen is in it
 	Catalog *model.Catalog
 	Styles  *Styles
 	// Renderer and Themes let T cycle through themes: styles are rebuilt
@@ -112,14 +112,13 @@ func New(opts Options, s model.State) *Model {
 		opts.Catalog = model.DefaultCatalog()
 	}
 	if opts.Lang == "" {
-		opts.Lang = "en"
+		opts.Lang = i18n.English
 	}
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
-	lang := i18n.Lang(opts.Lang)
-	m := &Model{opts: opts, keys: newGlobalKeys(lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
-	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: lang, actor: opts.Actor, wall: opts.Wall,
+	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
+	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall,
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
 	m.c.kindW = m.c.kindWidth()
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}

@@ -379,10 +379,10 @@ func TestHeaderShowsTheNextUpdate(t *testing.T) {
 		t.Fatal("the sample owes no update")
 	}
 	if next.Due.After(testNow) {
-		if !strings.Contains(line, "next "+next.Audience+" update in") {
+		if !strings.Contains(line, "next "+string(next.Audience)+" update in") {
 			t.Errorf("header: %q", line)
 		}
-	} else if !strings.Contains(line, strings.ToUpper(next.Audience)+" UPDATE OVERDUE") {
+	} else if !strings.Contains(line, strings.ToUpper(string(next.Audience))+" UPDATE OVERDUE") {
 		t.Errorf("header: %q", line)
 	}
 	later := next.Due.Add(3 * time.Minute)

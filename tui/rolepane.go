@@ -127,7 +127,7 @@ func (p *rolePane) View() string {
 func (p *rolePane) lines(w int) []string {
 	c, s, h := p.c, p.c.styles, p.hold
 	role, _ := c.catalog.Role(h.Ref.Role)
-	txt := role.In(string(c.lang))
+	txt := role.In(c.lang)
 	out := []string{s.PaneTitle.Render(c.label(h.Ref)) + s.Muted.Render(fmt.Sprintf("  %d/%d", p.index+1, len(c.snap.holdings)))}
 	add := func(lines ...string) { out = append(out, lines...) }
 	if h.Default {

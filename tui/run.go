@@ -20,7 +20,7 @@ import (
 type RunOptions struct {
 	Path    string
 	Actor   string
-	Lang    string
+	Lang    i18n.Lang
 	Replica string
 	Catalog *model.Catalog
 	Theme   themes.Theme

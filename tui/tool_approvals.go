@@ -69,7 +69,7 @@ func (t *approvals) prompt(approve bool) *prompt {
 	}
 	oldest := pending[0]
 	if approve {
-		what := c.t("%s update by %s: %s", c.t(oldest.Channel), safetext.Line(oldest.By), safetext.Line(oldest.Text))
+		what := c.t("%s update by %s: %s", oldest.Audience().In(c.lang), safetext.Line(oldest.By), safetext.Line(oldest.Text))
 		p := newPrompt(c, c.t("Approve and send update:"), what, 100, ids, func(v string) (model.Op, *prompt, error) {
 			return model.ApproveUpdate{Draft: strings.TrimSpace(v)}, nil, nil
 		})

@@ -33,17 +33,17 @@ func (t *comms) refresh(h model.Holding) {
 func (t *comms) lines(w int) []string {
 	c, s, log := t.c, t.c.styles, t.c.snap.comms
 	out := []string{s.Bold.Render(withHint(c.t("Updates"), t.write))}
-	due := map[string]model.NextUpdate{}
+	due := map[model.Audience]model.NextUpdate{}
 	for _, n := range log.Next {
 		due[n.Audience] = n
 	}
 	audW := 0
 	for _, aud := range model.Audiences {
-		audW = max(audW, lipgloss.Width(c.t(aud)))
+		audW = max(audW, lipgloss.Width(aud.In(c.lang)))
 	}
 	for _, aud := range model.Audiences {
 		sent := log.Sent[aud]
-		line := "  " + fit(c.t(aud), audW) + "  "
+		line := "  " + fit(aud.In(c.lang), audW) + "  "
 		if len(sent) == 0 {
 			line += c.t("none sent")
 		} else {
@@ -65,7 +65,7 @@ func (t *comms) lines(w int) []string {
 		out = append(out, draftLines(c, w, false)...)
 	}
 	if r, ok := lastSentBack(c); ok {
-		out = append(out, s.Warning.Render(c.t("%s draft sent back by %s at %s:", c.t(r.Channel), safetext.Line(r.By), c.entryTime(r.At))))
+		out = append(out, s.Warning.Render(c.t("%s draft sent back by %s at %s:", r.Audience().In(c.lang), safetext.Line(r.By), c.entryTime(r.At))))
 		for _, l := range wrap(safetext.Line(r.Text), w-4) {
 			out = append(out, s.Text.Render("    "+l))
 		}
@@ -87,17 +87,17 @@ func (t *comms) FullHelp() [][]key.Binding { return [][]key.Binding{{t.write}} }
 // audienceOf is the audience a communications manager pane writes to by
 // default: its workstream when that names one (comms/internal), else
 // external.
-func audienceOf(ref model.RoleRef) string {
+func audienceOf(ref model.RoleRef) model.Audience {
 	if aud, err := model.ParseAudience(ref.Workstream); err == nil {
 		return aud
 	}
-	return "external"
+	return model.AudienceExternal
 }
 
 // updatePrompt opens the update prompt for aud with the draft for the
 // incident's status — or the writer's own draft for aud that was sent
 // back, to be fixed. tab moves to the next audience.
-func updatePrompt(c *common, ref model.RoleRef, aud string) *prompt {
+func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 	draft := safetext.Line(model.OneLine(c.state().Draft(model.DraftInput{Audience: aud, Now: c.now, Loc: c.now.Location(),
 		Lang: c.lang, Policy: c.comms})))
 	if back, ok := sentBackDraft(c, aud); ok {
@@ -107,7 +107,7 @@ func updatePrompt(c *common, ref model.RoleRef, aud string) *prompt {
 	if im := c.state().Commander(); c.comms.Approval[aud] && im != c.actor {
 		hint = c.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
 	}
-	p := newPrompt(c, c.t("Update to %s:", c.t(aud)), hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
+	p := newPrompt(c, c.t("Update to %s:", aud.In(c.lang)), hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
 		return model.CommsUpdate{Audience: aud, Role: ref, Text: v, NeedsApproval: c.comms.Approval[aud]}, nil, nil
 	})
 	p.setValue(draft, true)
@@ -145,7 +145,7 @@ func lastSentBack(c *common) (model.Entry, bool) {
 		return model.Entry{}, false
 	}
 	r := log.Rejected[len(log.Rejected)-1]
-	if sent := log.Sent[r.Channel]; len(sent) > 0 && sent[len(sent)-1].At.After(r.At) {
+	if sent := log.Sent[r.Audience()]; len(sent) > 0 && sent[len(sent)-1].At.After(r.At) {
 		return model.Entry{}, false
 	}
 	return r, true
@@ -153,9 +153,9 @@ func lastSentBack(c *common) (model.Entry, bool) {
 
 // sentBackDraft is the text of the draft the person at the keyboard wrote
 // for aud that was last sent back, while nothing has gone to aud since.
-func sentBackDraft(c *common, aud string) (string, bool) {
+func sentBackDraft(c *common, aud model.Audience) (string, bool) {
 	r, ok := lastSentBack(c)
-	if !ok || r.Channel != aud || r.From != c.actor {
+	if !ok || r.Audience() != aud || r.From != c.actor {
 		return "", false
 	}
 	tl := c.state().Timeline
@@ -178,7 +178,7 @@ func draftLines(c *common, w int, full bool) []string {
 			out = append(out, s.Muted.Render(c.t("  and %d more", len(pending)-pendingShown)))
 			break
 		}
-		head := "  " + safetext.Line(d.ID) + " · " + c.t(d.Channel) + " · " + safetext.Line(d.By) + " · " + c.entryTime(d.At)
+		head := "  " + safetext.Line(d.ID) + " · " + d.Audience().In(c.lang) + " · " + safetext.Line(d.By) + " · " + c.entryTime(d.At)
 		if !full {
 			out = append(out, fit(s.Text.Render(head+": "+safetext.Line(d.Text)), w))
 			continue

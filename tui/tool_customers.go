@@ -57,7 +57,7 @@ func (t *customers) lines(int) []string {
 	c, s := t.c, t.c.styles
 	var parts []string
 	for _, ch := range model.Channels {
-		parts = append(parts, fmt.Sprintf("%s %d", ch, t.counts[ch]))
+		parts = append(parts, fmt.Sprintf("%s %d", ch.In(c.lang), t.counts[ch]))
 	}
 	out := []string{s.Bold.Render(withHint(c.t("Customer reports: %s", strings.Join(parts, " · ")), t.keys.Ticket, t.keys.Call, t.keys.Mention))}
 	bars := []rune("▁▂▃▄▅▆▇█")
@@ -77,17 +77,17 @@ func (t *customers) lines(int) []string {
 }
 
 func (t *customers) key(msg tea.KeyMsg) bool {
-	count := func(ch string) bool {
+	count := func(ch model.Channel) bool {
 		t.c.act.change(model.Customers{Role: t.ref, Channel: ch, Count: 1})
 		return true
 	}
 	switch k := t.keys; {
 	case key.Matches(msg, k.Ticket):
-		return count("tickets")
+		return count(model.ChannelTickets)
 	case key.Matches(msg, k.Call):
-		return count("calls")
+		return count(model.ChannelCalls)
 	case key.Matches(msg, k.Mention):
-		return count("social")
+		return count(model.ChannelSocial)
 	case key.Matches(msg, k.Notable):
 		t.c.act.open(t.notablePrompt())
 		return true
@@ -100,12 +100,12 @@ func (t *customers) key(msg tea.KeyMsg) bool {
 // linked to the latest external update.
 func (t *customers) notablePrompt() *prompt {
 	c := t.c
-	channel, label := "tickets", c.t("Notable customer report:")
+	channel, label := model.ChannelTickets, c.t("Notable customer report:")
 	hint := c.t("word for word; start with calls: for a phone call")
-	if t.ref.Role == "social_media_lead" {
-		channel, label, hint = "social", c.t("Notable social post:"), c.t("word for word, with who posted it")
+	if t.ref.Role == model.SocialMediaLead {
+		channel, label, hint = model.ChannelSocial, c.t("Notable social post:"), c.t("word for word, with who posted it")
 	}
-	if sent := c.snap.comms.Sent["external"]; len(sent) > 0 {
+	if sent := c.snap.comms.Sent[model.AudienceExternal]; len(sent) > 0 {
 		hint += " · " + c.t("linked to the external update of %s", c.entryTime(sent[len(sent)-1].At))
 	}
 	ref := t.ref
@@ -120,13 +120,13 @@ func (t *customers) FullHelp() [][]key.Binding { return t.keys.FullHelp() }
 
 // notableChannel reads a "calls:" or "tickets:" prefix (in any case, in
 // English or in l) off a notable report.
-func notableChannel(l i18n.Lang, v, channel string) (string, string) {
+func notableChannel(l i18n.Lang, v string, channel model.Channel) (model.Channel, string) {
 	word, rest, ok := strings.Cut(strings.TrimSpace(v), ":")
 	if !ok {
 		return channel, v
 	}
 	for _, ch := range model.Channels {
-		if strings.EqualFold(word, ch) || strings.EqualFold(word, l.T(ch)) {
+		if strings.EqualFold(word, string(ch)) || strings.EqualFold(word, ch.In(l)) {
 			return ch, strings.TrimSpace(rest)
 		}
 	}
