@@ -25,6 +25,7 @@ type common struct {
 	kindW   int              // width of the timeline's kind column in this language
 	snap    *snapshot
 	act     actions
+	global  *globalKeys // the keys every pane may name in its hints
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

@@ -148,7 +148,7 @@ func (m *Model) helpView(w, h int) string {
 	lines := m.helpLines(max(1, w-2))
 	room := max(1, h-3)
 	top := max(0, min(m.helpTop, len(lines)-room))
-	title := m.c.t("Keys (? closes)")
+	title := m.c.t("Keys (%s closes)", m.keys.Help.Help().Key)
 	if len(lines) > room {
 		title += " · " + m.c.t("j/k scroll")
 	}

@@ -121,6 +121,7 @@ func New(opts Options, s model.State) *Model {
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall,
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
 	m.c.kindW = m.c.kindWidth()
+	m.c.global = &m.keys
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
 	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)
 	m.setStyles(opts.Styles)

@@ -112,10 +112,10 @@ func (p *rolePane) View() string {
 	}
 	if len(lines) > h && h > 0 {
 		more := c.t("↓ %d more", len(lines)-h+1)
-		if !p.focused {
-			more += c.t(" (←/F, then j/k)")
+		if down := p.keys.Down.Help().Key; !p.focused {
+			more += c.t(" (%s, then %s)", c.global.PrevArea.Help().Key, down)
 		} else {
-			more += " (j/k)"
+			more += " (" + down + ")"
 		}
 		lines = append(lines[:h-1], s.Muted.Render(more))
 	}

@@ -134,7 +134,7 @@ func (p *tasksPane) View() string {
 		lines = append(lines, line)
 	}
 	if len(p.view.order) == 0 {
-		lines = append(lines, s.Muted.Render(c.t("no tasks yet: t adds one")))
+		lines = append(lines, s.Muted.Render(withHint(c.t("no tasks yet"), c.global.Task)))
 	}
 	return p.draw(s, title, lines)
 }

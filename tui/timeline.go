@@ -96,7 +96,7 @@ func (p *timelinePane) View() string {
 	all := len(c.state().Timeline)
 	title := c.t("Timeline (%d)", all)
 	if p.view.filter != "" {
-		title = c.t("Timeline: %s (%d of %d) · esc clears", safetext.Line(p.view.filter), p.view.len(), all)
+		title = withHint(c.t("Timeline: %s (%d of %d)", safetext.Line(p.view.filter), p.view.len(), all), p.keys.ClearFilter)
 	}
 	if p.view.offset > 0 {
 		title += c.t(" · ↓ %d newer", p.view.offset)
