@@ -49,11 +49,20 @@ type inputState struct {
 func (m *Model) onInput(msg tea.KeyMsg) tea.Cmd {
 	m.input.gen++
 	var cmds []tea.Cmd
-	for _, k := range splitKeys(msg) {
-		if m.quitting {
-			break
+	ks := splitKeys(msg)
+	for i := 0; i < len(ks) && !m.quitting; i++ {
+		if m.takesText() && isChar(ks[i]) {
+			// Characters for a prompt go in together: what they do is the
+			// same as one by one, and a long paste costs one insertion.
+			j := i + 1
+			for j < len(ks) && isChar(ks[j]) {
+				j++
+			}
+			cmds = append(cmds, m.typeRun(ks[i:j]))
+			i = j - 1
+		} else {
+			cmds = append(cmds, m.onKey(ks[i]))
 		}
-		cmds = append(cmds, m.onKey(k))
 		m.refresh()
 	}
 	if m.quitting {
@@ -192,6 +201,32 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	}
 	_, cmd := m.panes()[m.focus].Update(k)
 	return cmd
+}
+
+// takesText reports whether the next characters are text for an open
+// prompt or the declare form, with no esc waiting.
+func (m *Model) takesText() bool {
+	return (m.prompt != nil || m.declare != nil) && !m.closing && !m.input.esc
+}
+
+// isChar reports whether a key is one typed character.
+func isChar(k tea.KeyMsg) bool {
+	return (k.Type == tea.KeyRunes && len(k.Runes) == 1 && !k.Alt && !k.Paste) || k.Type == tea.KeySpace
+}
+
+// typeRun inserts typed characters into the open prompt or form at once.
+// They go in as one text, so that no word of them ("down") can be taken
+// for the name of a key; completion follows them as it follows a key.
+func (m *Model) typeRun(ks []tea.KeyMsg) tea.Cmd {
+	rs := make([]rune, 0, len(ks))
+	for _, k := range ks {
+		rs = append(rs, k.Runes...)
+	}
+	text := tea.KeyMsg{Type: tea.KeyRunes, Runes: rs, Paste: true}
+	if m.declare != nil {
+		return m.declare.update(text)
+	}
+	return m.prompt.update(text)
 }
 
 // isText reports whether a key is text: a character, a space, a paste.
