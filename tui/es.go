@@ -242,4 +242,5 @@ var esTUI = map[string]string{
 	// Keys and bursts.
 	"j/k scroll": "j/k desplaza",
 	"pasted text is not a command: press n (a note) or t (a task) first, then paste": "un texto pegado no es una orden: pulsa n (una nota) o t (una tarea) y pega después",
+	"%s declared the incident first: %s":                                             "%s declaró el incidente antes: %s",
 }

@@ -270,7 +270,10 @@ func TestTheoriesOnTheTechLeadPane(t *testing.T) {
 	if m.prompt == nil || promptLabel(m) != "Rule out theory:" {
 		t.Fatal("r did not open the rule-out prompt")
 	}
-	m = typeText(m, id+": lag is under a second")
+	if m.prompt.value() != id+": " {
+		t.Errorf("the rule-out prompt offers %q, want the open theory %s", m.prompt.value(), id)
+	}
+	m = typeText(m, "lag is under a second")
 	m = keys(m, "enter")
 	th, err := m.c.state().Theory(id)
 	if err != nil || th.State != model.TheoryRuledOut {

@@ -105,11 +105,17 @@ func (t *theories) prompt(state model.TheoryState) *prompt {
 	if state == model.TheoryRuledOut {
 		label = t.c.t("Rule out theory:")
 	}
-	return newPrompt(t.c, label, t.c.t("its id (tab completes), then : and the evidence if you like"), 100+model.MaxEntry, ids,
+	p := newPrompt(t.c, label, t.c.t("its id (tab completes), then : and the evidence if you like"), 100+model.MaxEntry, ids,
 		func(v string) (model.Op, *prompt, error) {
 			id, note := splitHandoff(v)
 			return model.TheorySet{Theory: id, State: state, Note: note}, nil, nil
 		})
+	// The first open theory is offered: enter acts on it, and the
+	// evidence follows the colon.
+	if len(ids) > 0 {
+		p.setValue(ids[0]+": ", false)
+	}
+	return p
 }
 
 func (t *theories) ShortHelp() []key.Binding  { return t.keys.ShortHelp() }

@@ -378,3 +378,20 @@ func TestUndoNeverOverwritesSomeoneElse(t *testing.T) {
 		t.Errorf("undo overwrote bob's change: %s", m.c.state().Incident.Status)
 	}
 }
+
+// A screen showing the declare form turns into the war room by itself
+// when another screen or the command line declares the incident.
+func TestDeclareFormGivesWayToAnIncidentDeclaredElsewhere(t *testing.T) {
+	m, _ := newTestModel(t, model.State{}, 120, 40)
+	m = typeText(m, "half a title")
+	if m.declare == nil {
+		t.Fatal("no declare form on an empty file")
+	}
+	m = send(m, loadedMsg{state: sampleState(t)})
+	if m.declare != nil || !strings.Contains(m.View(), "NOBODY OWNS THIS") {
+		t.Fatalf("the form stayed after the incident was declared elsewhere:\n%s", m.View())
+	}
+	if !strings.Contains(m.View(), "alice declared the incident first: Checkout API returning 500s") {
+		t.Errorf("the screen does not say who declared it:\n%s", m.View())
+	}
+}
