@@ -8,14 +8,19 @@ import (
 )
 
 // fit makes a styled line exactly w columns wide: cut with an ellipsis
-// when longer, padded with spaces when shorter. Widths count display
+// when longer (without one when what is cut is only padding), padded with
+// spaces when shorter. Widths count display
 // columns, so wide characters and emoji keep borders straight.
 func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
 	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
+		tail := "…"
+		if lipgloss.Width(strings.TrimRight(ansi.Strip(line), " ")) <= w {
+			tail = "" // only padding is cut: nothing to mark
+		}
+		line = ansi.Truncate(line, w, tail)
 	}
 	if pad := w - lipgloss.Width(line); pad > 0 {
 		line += strings.Repeat(" ", pad)

@@ -131,6 +131,9 @@ func TestProgramRuns(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return strings.Contains(string(b), "Held by yuki")
 	}, teatest.WithDuration(5*time.Second))
+	// A person's pause: a q that came hard on the enter would be the next
+	// line of a paste.
+	time.Sleep(2 * burstGap)
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	if h := final.focusedRole(); h.Holder != "yuki" || h.Note != "watch the mentions" {
