@@ -248,4 +248,5 @@ var esTUI = map[string]string{
 	"the time box of task %s has run out: %s":                                        "se ha agotado el plazo de la tarea %s: %s",
 	"esc: seen": "esc: visto",
 	"%s is both the incident manager and a tech lead: hand one of them to someone else": "%s es a la vez gestor de incidentes y responsable técnico: pasa una de las dos funciones a otra persona",
+	"declared %s ago": "declarado hace %s",
 }
