@@ -61,6 +61,38 @@ func wrap(text string, w int) []string {
 	return strings.Split(ansi.Wrap(text, w, " "), "\n")
 }
 
+// wrapAtSpaces breaks plain text into lines of at most w columns at
+// spaces only, so that a path or a line:col stays in one piece; a word
+// longer than a line is cut where it must be.
+func wrapAtSpaces(text string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		for lipgloss.Width(word) > w {
+			if line != "" {
+				out, line = append(out, line), ""
+			}
+			head := ansi.Truncate(word, w, "")
+			out, word = append(out, head), word[len(head):]
+		}
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			out, line = append(out, line), word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
 // frame is a pane's place on the screen: its outer size, whether panes
 // sit side by side (each in a box) or stacked (each under a title rule),
 // and whether it has the keyboard.

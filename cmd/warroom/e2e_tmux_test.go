@@ -499,13 +499,14 @@ func TestTmuxWallIsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": "alice"}, 120, 40, "--wall")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, saying it is read-only")
+	techLeadBob := matchAll(regexp.MustCompile(`read-only`), regexp.MustCompile(`Tech lead +bob`))
+	s.waitFor(t, techLeadBob, "the wall, saying it is read-only")
 	for _, k := range []string{"h", "n", "t", "S", "V", "u", "C", "w", "A", "X", "3", "w", "4", "r", "+", "Right", "Right", "s", "d", "o", "x", "a"} {
 		s.press(k)
 	}
 	s.typeText("2hbob: down")
 	s.press("Enter")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, still read-only after the keys")
+	s.waitFor(t, techLeadBob, "the wall, still read-only after the keys")
 	if dead := s.pane("#{pane_dead}"); dead != "0" {
 		t.Fatal("the wall left before q was pressed")
 	}
