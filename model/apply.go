@@ -50,6 +50,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if err := op.apply(t); err != nil {
 		return s, nil, err
 	}
+	t.s.Schema = Schema // a file of an older schema is written back in this one
 	return t.s, t.entries, nil
 }
 

@@ -233,7 +233,7 @@ func TestUnknownKeyNotSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited, n := regexp.MustCompile(`(?m)^schema = 1\n`).ReplaceAllString(string(data), "schema = 1\nsevirity = 2\n"), 0
+	edited, n := regexp.MustCompile(`(?m)^(schema = \d+)\n`).ReplaceAllString(string(data), "$1\nsevirity = 2\n"), 0
 	for i, l := range strings.Split(edited, "\n") {
 		if l == "sevirity = 2" {
 			n = i + 1
