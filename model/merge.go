@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // MergeReport says what a merge brought into one side from the other.
@@ -17,29 +19,27 @@ type MergeReport struct {
 }
 
 // String renders "+12 entries, +2 tasks, 1 field updated".
-func (r MergeReport) String() string {
+func (r MergeReport) String() string { return r.In(i18n.English) }
+
+// In renders the report in language l.
+func (r MergeReport) In(l i18n.Lang) string {
 	var parts []string
 	add := func(n int, one, many string) {
 		if n == 1 {
-			parts = append(parts, "+1 "+one)
+			parts = append(parts, l.T(one))
 		} else if n > 1 {
-			parts = append(parts, fmt.Sprintf("+%d %s", n, many))
+			parts = append(parts, l.T(many, n))
 		}
 	}
-	add(r.Entries, "entry", "entries")
-	add(r.Tasks, "task", "tasks")
-	add(r.Assignments, "handoff", "handoffs")
-	add(r.People, "person", "people")
-	add(r.Theories, "theory", "theories")
-	add(r.FollowUps, "follow-up", "follow-ups")
-	switch {
-	case r.Fields == 1:
-		parts = append(parts, "1 field updated")
-	case r.Fields > 1:
-		parts = append(parts, fmt.Sprintf("%d fields updated", r.Fields))
-	}
+	add(r.Entries, "+1 entry", "+%d entries")
+	add(r.Tasks, "+1 task", "+%d tasks")
+	add(r.Assignments, "+1 handoff", "+%d handoffs")
+	add(r.People, "+1 person", "+%d people")
+	add(r.Theories, "+1 theory", "+%d theories")
+	add(r.FollowUps, "+1 follow-up", "+%d follow-ups")
+	add(r.Fields, "1 field updated", "%d fields updated")
 	if len(parts) == 0 {
-		return "nothing new"
+		return l.T("nothing new")
 	}
 	return strings.Join(parts, ", ")
 }
