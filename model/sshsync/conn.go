@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/pkg/sftp"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Options say how to reach the remote side.
@@ -158,14 +160,22 @@ type ConnectError struct {
 	Err    error
 }
 
-func (e *ConnectError) Error() string {
-	what := map[string]string{
-		"host key":       "the host key is unknown or has changed; check it and add it to known_hosts (ssh %s once by hand)",
-		"authentication": "authentication was refused; check your key or agent (ssh %s by hand to see why)",
-		"unreachable":    "the host cannot be reached or did not answer in time (is %s right, and up?)",
-		"ssh":            "ssh failed to open an SFTP session with %s",
-	}[e.Kind]
-	msg := fmt.Sprintf("sync with %s: "+what, e.Target, e.Target.Destination())
+func (e *ConnectError) Error() string { return e.In(i18n.English) }
+
+// In says it in language l.
+func (e *ConnectError) In(l i18n.Lang) string {
+	var what string
+	switch e.Kind {
+	case "host key":
+		what = l.T("the host key is unknown or has changed; check it and add it to known_hosts (ssh %s once by hand)", e.Target.Destination())
+	case "authentication":
+		what = l.T("authentication was refused; check your key or agent (ssh %s by hand to see why)", e.Target.Destination())
+	case "unreachable":
+		what = l.T("the host cannot be reached or did not answer in time (is %s right, and up?)", e.Target.Destination())
+	default:
+		what = l.T("ssh failed to open an SFTP session with %s", e.Target.Destination())
+	}
+	msg := l.T("sync with %s: %s", e.Target, what)
 	if e.Detail != "" {
 		msg += ": " + e.Detail
 	}
