@@ -20,7 +20,9 @@ import (
 // holder renews it (rewrites the lock file, so the server stamps it anew)
 // every LockLease/4 while it syncs; a lock the server's clock says is
 // older than the lease was left by a sync that died, and is broken. Its
-// age is judged by the server's clock alone, never this machine's.
+// age is judged by the server's clock alone, never this machine's; a lock
+// seen unchanged for longer than the lease (this machine's stopwatch, not
+// its clock) is dead too.
 const LockLease = 10 * time.Second
 
 // LockHeldError says another sync kept the remote lock past the retry
@@ -111,6 +113,8 @@ func (c *Conn) lock(ctx context.Context, p, owner string, budget time.Duration) 
 	deadline := time.Now().Add(budget)
 	wait := 50 * time.Millisecond
 	var offset *time.Duration // server clock minus this machine's, once measured
+	var watched lockInfo      // the holder's lock as first seen unchanged
+	var since time.Time       // when it was first seen so
 	for {
 		f, err := c.client.OpenFile(lp, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
 		if err == nil {
@@ -149,7 +153,14 @@ func (c *Conn) lock(ctx context.Context, p, owner string, budget time.Duration) 
 			}
 			offset = &o
 		}
-		if gone(held) || (offset != nil && clientNow().Add(*offset).Sub(held.mtime) > LockLease) {
+		// A lock not renewed while watched for longer than the lease
+		// (the same token and time on the server) is dead too, whatever
+		// its time says: a server clock set back leaves a time ahead.
+		if held.Token != watched.Token || !held.mtime.Equal(watched.mtime) {
+			watched, since = held, time.Now()
+		}
+		silent := time.Since(since) > LockLease+LockLease/4
+		if gone(held) || silent || (offset != nil && clientNow().Add(*offset).Sub(held.mtime) > LockLease) {
 			c.breakLock(lp, held)
 			continue
 		}
