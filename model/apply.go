@@ -297,7 +297,7 @@ func (op TaskSet) apply(t *tx) error {
 	case TaskCancelled:
 		kind = KindTaskCancelled
 	default:
-		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done", "cancelled"}}
+		return invalidWord("task state", string(op.State), TaskStates)
 	}
 	if task.State == op.State {
 		return &ConflictError{Reason: i18n.M("task %s is already %s", task.ID, task.State)}

@@ -27,10 +27,10 @@ func (r RoleRef) String() string {
 }
 
 // Label renders the display name: "Tech lead" or "Tech lead · database".
-func (r RoleRef) Label(c *Catalog, lang string) string {
+func (r RoleRef) Label(c *Catalog, l i18n.Lang) string {
 	name := r.Role
 	if role, ok := c.Role(r.Role); ok {
-		name = role.Name(lang)
+		name = role.Name(l)
 	}
 	if r.Workstream == "" {
 		return name
@@ -46,10 +46,10 @@ type RoleLabel struct {
 }
 
 // In renders the label in l.
-func (r RoleLabel) In(l i18n.Lang) string { return r.Ref.Label(r.Catalog, string(l)) }
+func (r RoleLabel) In(l i18n.Lang) string { return r.Ref.Label(r.Catalog, l) }
 
 // String renders the label in English.
-func (r RoleLabel) String() string { return r.In("en") }
+func (r RoleLabel) String() string { return r.In(i18n.English) }
 
 // ParseRoleRef reads ROLE or ROLE/WORKSTREAM, where ROLE is a key or alias.
 func ParseRoleRef(c *Catalog, v string) (RoleRef, error) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -8,13 +9,36 @@ import (
 	"github.com/warroom/warroom/model/i18n"
 )
 
-// Audiences the communications manager updates.
-var Audiences = []string{"external", "internal", "executive", "social"}
+// Audience is whom an update is for.
+type Audience string
+
+// The audiences the communications manager updates.
+const (
+	AudienceExternal  Audience = "external"  // the status page
+	AudienceInternal  Audience = "internal"  // the company
+	AudienceExecutive Audience = "executive" // executives
+	AudienceSocial    Audience = "social"    // social channels
+)
+
+// Audiences lists the audiences, in the order they are shown.
+var Audiences = []Audience{AudienceExternal, AudienceInternal, AudienceExecutive, AudienceSocial}
+
+// In is the audience as people read it in l: "external", "externo". An
+// audience this build does not know is shown as it is.
+func (a Audience) In(l i18n.Lang) string {
+	if !slices.Contains(Audiences, a) {
+		return string(a)
+	}
+	return l.T(string(a))
+}
+
+// ParseAudience accepts an audience, case-insensitively.
+func ParseAudience(v string) (Audience, error) { return ParseWord("audience", v, Audiences) }
 
 // CommsUpdate records an update sent to an audience: the status page
 // (external), the company (internal), executives, social channels.
 type CommsUpdate struct {
-	Audience string
+	Audience Audience
 	Text     string
 	// Role is the communications manager instance writing it; when
 	// empty, the one whose workstream is the audience (comms/external)
@@ -38,19 +62,8 @@ type RejectUpdate struct {
 	Reason string
 }
 
-// ParseAudience accepts an audience, case-insensitively.
-func ParseAudience(v string) (string, error) {
-	a := strings.ToLower(strings.TrimSpace(v))
-	for _, x := range Audiences {
-		if x == a {
-			return a, nil
-		}
-	}
-	return "", &InvalidError{What: "audience", Value: v, Valid: Audiences}
-}
-
 func (op CommsUpdate) apply(t *tx) error {
-	aud, err := ParseAudience(op.Audience)
+	aud, err := ParseAudience(string(op.Audience))
 	if err != nil {
 		return err
 	}
@@ -64,15 +77,15 @@ func (op CommsUpdate) apply(t *tx) error {
 	}
 	ref := op.Role
 	if ref.IsZero() {
-		ref = RoleRef{Role: "communications_manager"}
-		if _, ok := t.s.current(RoleRef{Role: "communications_manager", Workstream: aud}); ok {
-			ref.Workstream = aud
+		ref = RoleRef{Role: CommunicationsManager}
+		if _, ok := t.s.current(RoleRef{Role: CommunicationsManager, Workstream: string(aud)}); ok {
+			ref.Workstream = string(aud)
 		}
 	}
 	if ref, err = t.checkRole(ref); err != nil {
 		return err
 	}
-	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: aud, Text: text})
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: string(aud), Text: text})
 	return nil
 }
 
@@ -182,15 +195,15 @@ func (s State) PendingUpdates() []Entry {
 // audience, the drafts awaiting approval, and when each audience is due
 // its next update.
 type CommsLog struct {
-	Sent     map[string][]Entry // by audience, oldest first
-	Pending  []Entry            // drafts awaiting approval, oldest first
-	Rejected []Entry            // drafts sent back
+	Sent     map[Audience][]Entry // by audience, oldest first
+	Pending  []Entry              // drafts awaiting approval, oldest first
+	Rejected []Entry              // drafts sent back
 	Next     []NextUpdate
 }
 
 // Comms reads the communications out of the timeline in one pass.
 func (s State) Comms(c Cadence) CommsLog {
-	out := CommsLog{Sent: map[string][]Entry{}}
+	out := CommsLog{Sent: map[Audience][]Entry{}}
 	closed, approved := map[string]bool{}, map[string]bool{}
 	var drafts, rejected []Entry
 	since := s.Incident.Declared
@@ -206,7 +219,7 @@ func (s State) Comms(c Cadence) CommsLog {
 				// went out once.
 				continue
 			}
-			out.Sent[e.Channel] = append(out.Sent[e.Channel], e)
+			out.Sent[e.Audience()] = append(out.Sent[e.Audience()], e)
 			if e.Entry != "" {
 				closed[e.Entry], approved[e.Entry] = true, true
 			}
@@ -229,7 +242,7 @@ func (s State) Comms(c Cadence) CommsLog {
 			out.Rejected = append(out.Rejected, r)
 		}
 	}
-	last := map[string]time.Time{}
+	last := map[Audience]time.Time{}
 	for aud, es := range out.Sent {
 		sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
 		last[aud] = es[len(es)-1].At

@@ -24,7 +24,7 @@ type InvalidError struct {
 	Ambiguous bool
 }
 
-func (e *InvalidError) Error() string { return e.In("en") }
+func (e *InvalidError) Error() string { return e.In(i18n.English) }
 
 // In renders the error in l.
 func (e *InvalidError) In(l i18n.Lang) string {
@@ -72,7 +72,7 @@ type TextError struct {
 	Reason i18n.Message
 }
 
-func (e *TextError) Error() string { return e.In("en") }
+func (e *TextError) Error() string { return e.In(i18n.English) }
 
 // In renders the error in l.
 func (e *TextError) In(l i18n.Lang) string {

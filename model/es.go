@@ -4,7 +4,7 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what this package says, registered with i18n when the package
 // is loaded.
-var _ = i18n.Register("model", "es", esModel)
+var _ = i18n.Register("model", i18n.Spanish, esModel)
 
 // esModel: severities, statuses, task states, entry kinds and the errors
 // of the incident model. Errors name what to do without addressing the
@@ -151,7 +151,14 @@ var esModel = map[string]string{
 	"%d is not a count of reports; give a number from 1 to %d": "%d no es un número de avisos; indica un número del 1 al %d",
 	"comms":    "comunicación",
 	"audience": "público",
-	"update":   "comunicado",
+	// Audiences and channels (Audience.In, Channel.In), keyed as stored;
+	// "social" is "social" in both.
+	"external":  "externo",
+	"internal":  "interno",
+	"executive": "a dirección",
+	"tickets":   "tickets",
+	"calls":     "llamadas",
+	"update":    "comunicado",
 
 	"comms_draft":                   "borrador de comunicado",
 	"comms_rejected":                "comunicado devuelto",

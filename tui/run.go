@@ -20,7 +20,7 @@ import (
 type RunOptions struct {
 	Path    string
 	Actor   string
-	Lang    string
+	Lang    i18n.Lang
 	Replica string
 	Catalog *model.Catalog
 	Theme   themes.Theme
@@ -88,7 +88,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
 	final, runErr := p.Run()
 	wait := SaveTimeout
-	if fm, ok := final.(Model); ok && len(fm.pending) > 0 {
+	if fm, ok := final.(*Model); ok && len(fm.pending) > 0 {
 		// Left with q pressed twice while saves were failing: say what
 		// was lost rather than wait it out.
 		wait = 2 * time.Second
@@ -96,7 +96,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	flush, done := context.WithTimeout(context.Background(), wait)
 	defer done()
 	if err := w.Close(flush); err != nil {
-		return &unsavedError{lang: i18n.Lang(m.opts.Lang), err: err}
+		return &unsavedError{lang: m.c.lang, err: err}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr

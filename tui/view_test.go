@@ -132,7 +132,7 @@ func TestProgramRuns(t *testing.T) {
 		return strings.Contains(string(b), "Held by yuki")
 	}, teatest.WithDuration(5*time.Second))
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	if h := final.focusedRole(); h.Holder != "yuki" || h.Note != "watch the mentions" {
 		t.Errorf("social media lead after the handoff: %q %q", h.Holder, h.Note)
 	}
@@ -143,8 +143,8 @@ func TestProgramRuns(t *testing.T) {
 
 // ExampleModel_View shows the smallest use: a screen on an incident.
 func ExampleModel_View() {
-	m := New(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow }}, model.State{})
+	m := build(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow }}, model.State{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 12})
-	fmt.Println(strings.Contains(next.(Model).View(), "Declare an incident"))
+	fmt.Println(strings.Contains(next.(*Model).View(), "Declare an incident"))
 	// Output: true
 }

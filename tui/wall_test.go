@@ -8,10 +8,10 @@ import (
 	"github.com/warroom/warroom/model"
 )
 
-func newWall(t *testing.T, s model.State, rotate time.Duration) (Model, *fakeSaver) {
+func newWall(t *testing.T, s model.State, rotate time.Duration) (*Model, *fakeSaver) {
 	t.Helper()
 	saver := &fakeSaver{}
-	m := New(Options{
+	m := build(Options{
 		Path: "warroom.toml", Actor: "alice", Styles: asciiStyles(), Saver: saver,
 		Now: func() time.Time { return testNow }, Wall: true, Rotate: rotate,
 	}, s)
@@ -22,7 +22,7 @@ func newWall(t *testing.T, s model.State, rotate time.Duration) (Model, *fakeSav
 // nothing is saved, and the help does not offer them.
 func TestWallIgnoresEditKeys(t *testing.T) {
 	m, saver := newWall(t, sampleState(t), 0)
-	before := m.state
+	before := m.c.state()
 	for _, k := range []string{"h", "n", "t", "S", "V", "u", "right", "right", "s", "d", "o", "x", "a"} {
 		m = keys(m, k)
 		if m.prompt != nil {
@@ -30,7 +30,7 @@ func TestWallIgnoresEditKeys(t *testing.T) {
 		}
 	}
 	m = typeText(m, "2hbob")
-	if m.prompt != nil || len(saver.submitted()) != 0 || len(m.state.Timeline) != len(before.Timeline) {
+	if m.prompt != nil || len(saver.submitted()) != 0 || len(m.c.state().Timeline) != len(before.Timeline) {
 		t.Fatal("the wall changed the incident")
 	}
 	v := m.View()

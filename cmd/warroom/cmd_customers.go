@@ -49,8 +49,8 @@ has the totals.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
-	cmd.Flags().StringVar(&role, "role", "customer_support_lead", "the role counting: ROLE or ROLE/WORKSTREAM")
+	cmd.Flags().StringVar(&channel, "channel", string(model.ChannelTickets), "tickets, calls or social")
+	cmd.Flags().StringVar(&role, "role", model.CustomerSupportLead, "the role counting: ROLE or ROLE/WORKSTREAM")
 	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))
 	cmd.AddCommand(a.customersReportCmd())
 	return cmd
@@ -82,9 +82,9 @@ names (none for no link). warroom update list shows the updates.`,
 				return err
 			}
 			if role == "" {
-				role = "customer_support_lead"
-				if ch == "social" {
-					role = "social_media_lead"
+				role = model.CustomerSupportLead
+				if ch == model.ChannelSocial {
+					role = model.SocialMediaLead
 				}
 			}
 			ref, err := a.optionalRole(role)
@@ -107,7 +107,7 @@ names (none for no link). warroom update list shows the updates.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
+	cmd.Flags().StringVar(&channel, "channel", string(model.ChannelTickets), "tickets, calls or social")
 	cmd.Flags().StringVar(&role, "role", "", "the role logging it (default: the customer support lead, or the social media lead for social)")
 	cmd.Flags().StringVar(&answers, "answers", "", "the external update it answers (default: the latest sent; none for no link)")
 	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))

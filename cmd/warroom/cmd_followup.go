@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -98,7 +97,7 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 				a.say("No follow-ups yet. Add one with `warroom followup add TITLE`, or a note starting with todo:.\n")
 				return nil
 			}
-			l := i18n.Lang(a.lang)
+			l := a.lang
 			for _, f := range st.FollowUps {
 				state := l.T("open")
 				if f.Done {

@@ -16,7 +16,7 @@ investigating → identified → monitoring → resolved → closed.
 Every change is timestamped in the timeline; moving back is allowed and
 recorded as such.`,
 		Args:              exactly("a STATUS"),
-		ValidArgsFunction: fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"),
+		ValidArgsFunction: fixedCompletion(model.Statuses...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			status, err := model.ParseStatus(args[0])
 			if err != nil {

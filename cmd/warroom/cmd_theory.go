@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -33,7 +32,7 @@ states a theory too.`,
 				return err
 			}
 			if role == "" {
-				role = "tech_lead"
+				role = model.TechLead
 			}
 			ref, err := a.optionalRole(role)
 			if err != nil {
@@ -78,7 +77,7 @@ states a theory too.`,
 			if err != nil {
 				return err
 			}
-			l := i18n.Lang(a.lang)
+			l := a.lang
 			if len(st.Theories) == 0 {
 				a.say("No theories yet. State one with `warroom theory add TEXT`.\n")
 				return nil

@@ -58,7 +58,7 @@ func (c config) comms(path string) (model.CommsPolicy, error) {
 	for _, v := range c.Comms.Approval {
 		aud, err := model.ParseAudience(v)
 		if err != nil {
-			fail("%s: [comms] approval: %s", path, describe(err, "en"))
+			fail("%s: [comms] approval: %s", path, describe(err, i18n.English))
 			continue
 		}
 		out.Approval[aud] = true
@@ -70,29 +70,34 @@ func (c config) comms(path string) (model.CommsPolicy, error) {
 			continue
 		}
 		for key, v := range m {
-			aud := strings.ToLower(strings.TrimSpace(key))
-			if aud != "first" {
+			first := strings.EqualFold(strings.TrimSpace(key), "first")
+			var aud model.Audience
+			if !first {
 				if aud, err = model.ParseAudience(key); err != nil {
-					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, "en"))
+					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, i18n.English))
 					continue
 				}
 			}
 			d, err := model.ParseRhythm(v)
 			if err != nil {
-				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, "en"))
+				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, i18n.English))
 				continue
 			}
-			out.Cadence = out.Cadence.With(sev, aud, d)
+			if first {
+				out.Cadence = out.Cadence.WithFirst(sev, d)
+			} else {
+				out.Cadence = out.Cadence.With(sev, aud, d)
+			}
 		}
 	}
 	for k, v := range c.Comms.Templates {
 		st, err := model.ParseStatus(k)
 		if err != nil {
-			fail("%s: [comms.templates]: %s", path, describe(err, "en"))
+			fail("%s: [comms.templates]: %s", path, describe(err, i18n.English))
 			continue
 		}
 		if err := model.CheckTemplate(v); err != nil {
-			fail("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
+			fail("%s: [comms.templates] %s: %s", path, k, describe(err, i18n.English))
 			continue
 		}
 		out.Templates[st] = v
@@ -195,14 +200,12 @@ func (a *app) applyConfig() {
 }
 
 // parseLang reads a language setting or locale: "es", "es_ES.UTF-8",
-// "English"...
-func parseLang(v string) (string, bool) {
-	v = strings.ToLower(strings.TrimSpace(v))
-	switch {
-	case v == "es" || strings.HasPrefix(v, "es_") || strings.HasPrefix(v, "es-") || strings.HasPrefix(v, "es."):
-		return "es", true
-	case v == "en" || strings.HasPrefix(v, "en_") || strings.HasPrefix(v, "en-") || strings.HasPrefix(v, "en."):
-		return "en", true
+// "en-GB"... Its language code is the part before any _, - or .
+func parseLang(v string) (i18n.Lang, bool) {
+	v = strings.TrimSpace(v)
+	if i := strings.IndexAny(v, "_-."); i >= 0 {
+		v = v[:i]
 	}
-	return "", false
+	l, err := model.ParseWord("language", v, i18n.Languages)
+	return l, err == nil
 }

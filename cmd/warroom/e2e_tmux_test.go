@@ -121,21 +121,30 @@ func (s *tmuxSession) must(args ...string) string {
 // typeText types text literally, in one write: fast typing or a paste.
 func (s *tmuxSession) typeText(text string) {
 	s.t.Helper()
+	time.Sleep(humanGap)
 	s.must("send-keys", "-t", s.target, "-l", text)
 }
+
+// humanGap is the least time between two keys a person presses: keys that
+// come closer together are a burst, and text in a burst after an enter
+// that closed a prompt is the rest of a paste, not commands.
+const humanGap = 80 * time.Millisecond
 
 // typeKeys types text one key at a time, as a person does.
 func (s *tmuxSession) typeKeys(text string) {
 	s.t.Helper()
 	for _, r := range text {
+		time.Sleep(humanGap)
 		s.must("send-keys", "-t", s.target, "-l", string(r))
 	}
 }
 
-// press presses keys by their tmux names: Tab, BTab, Enter, Escape, Right…
+// press presses keys by their tmux names, one at a time, as a person
+// does: Tab, BTab, Enter, Escape, Right…
 func (s *tmuxSession) press(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		time.Sleep(humanGap)
 		s.must("send-keys", "-t", s.target, k)
 	}
 }
@@ -530,7 +539,7 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
 	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
 	carol.typeKeys("3")
-	carol.waitFor(t, has("Updates · w writes one"), "the communications manager's pane")
+	carol.waitFor(t, has("Updates · w write an update"), "the communications manager's pane")
 	carol.typeKeys("w")
 	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
 	carol.press("Enter")

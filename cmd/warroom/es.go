@@ -4,7 +4,7 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what this package says, registered with i18n when the package
 // is loaded.
-var _ = i18n.Register("cli", "es", esCLIText)
+var _ = i18n.Register("cli", i18n.Spanish, esCLIText)
 
 // esCLIText: the command line's output, warnings and errors.
 var esCLIText = map[string]string{
@@ -22,16 +22,19 @@ var esCLIText = map[string]string{
 	"warning: %s":                              "aviso: %s",
 	"warning: %s; using the built-in defaults": "aviso: %s; se usan los valores de serie",
 	"declare one with `warroom declare TITLE`, or point --file (or WARROOM_FILE) at one": "declara uno con `warroom declare TÍTULO`, o indica uno con --file (o WARROOM_FILE)",
-	"Run '%s --help' for usage.":                                               "Ejecuta '%s --help' para ver cómo se usa.",
-	"give the workstream once: either %s or --workstream":                      "indica la línea de trabajo una sola vez: o %s o --workstream",
-	"--entries must be 0 (all) or more, not %d":                                "--entries debe ser 0 (todas) o más, no %d",
-	"unknown format %q; valid: md, json":                                       "formato desconocido %q; válidos: md, json",
+	"Run '%s --help' for usage.":                          "Ejecuta '%s --help' para ver cómo se usa.",
+	"give the workstream once: either %s or --workstream": "indica la línea de trabajo una sola vez: o %s o --workstream",
+	"--entries must be 0 (all) or more, not %d":           "--entries debe ser 0 (todas) o más, no %d",
+	"format":            "formato",
+	"no format given":   "no se ha indicado ningún formato",
+	"unknown format %q": "formato desconocido: %q",
 	"--output %s is the incident file itself; write the export somewhere else": "--output %s es el propio archivo del incidente; escribe la exportación en otro sitio",
-	"--rotate goes with --wall":                                                "--rotate va con --wall",
-	"--rotate %s: give a period of a second or more, such as 15s":              "--rotate %s: indica un periodo de un segundo o más, como 15s",
-	"unknown language %q; valid: en, es":                                       "idioma desconocido %q; válidos: en, es",
-	"%s needs %s":                                                              "%s necesita %s",
-	"%s takes %s, but got %d arguments; quote text that has spaces":            "%s recibe %s, pero se le han dado %d argumentos; pon entre comillas el texto con espacios",
+	"--rotate goes with --wall":                                   "--rotate va con --wall",
+	"--rotate %s: give a period of a second or more, such as 15s": "--rotate %s: indica un periodo de un segundo o más, como 15s",
+	"language":            "idioma",
+	"unknown language %q": "idioma desconocido: %q",
+	"%s needs %s":         "%s necesita %s",
+	"%s takes %s, but got %d arguments; quote text that has spaces": "%s recibe %s, pero se le han dado %d argumentos; pon entre comillas el texto con espacios",
 	"%s and %s":                "%s y %s",
 	"synced with %s: %s\n":     "sincronizado con %s: %s\n",
 	"%s synced with %s: %s\n":  "%s sincronizado con %s: %s\n",

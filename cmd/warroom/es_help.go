@@ -4,7 +4,7 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what this package says, registered with i18n when the package
 // is loaded.
-var _ = i18n.Register("cli-help", "es", esHelp)
+var _ = i18n.Register("cli-help", i18n.Spanish, esHelp)
 
 // esHelp: the command line's help: what each command and flag does.
 var esHelp = map[string]string{

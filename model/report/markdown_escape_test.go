@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // hostile is text a responder, a hand edit or a synced peer could put in
@@ -115,7 +116,7 @@ func tags(h string) map[string]int {
 // link, image, heading, list, quote, code, emphasis or HTML of the
 // author's), and that the author's text reads as they wrote it.
 func TestReviewIsTextWhateverTheIncidentSays(t *testing.T) {
-	for _, lang := range []string{"en", "es"} {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Spanish} {
 		o := opts()
 		o.Lang = lang
 		check := func(name, text, summary, ws string) {

@@ -1,0 +1,28 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// component is one part of the screen: the header, the role tabs, the
+// role pane, the timeline, the task list, the wall's board. It is a
+// tea.Model that takes its size from the layout and reports its keys, so
+// that the footer and the help are made from the bindings themselves.
+//
+// The root model routes window sizes and new snapshots (snapshotMsg) to
+// every component, and keys to the focused one. A component that changes
+// the incident or opens a prompt asks the screen through common.act.
+type component interface {
+	tea.Model
+	help.KeyMap
+	SetSize(width, height int)
+}
+
+// pane is a component of the body: it shows whether it has the keyboard,
+// and draws a box or a title rule as the layout says (frame).
+type pane interface {
+	component
+	SetFocused(bool)
+	setWide(bool)
+}

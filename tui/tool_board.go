@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model"
+)
+
+// The incident manager's "nobody owns this" board: expired time boxes,
+// tasks without an owner, roles still with the incident manager, and open
+// tasks nobody has touched for a while.
+var _ = registerTool("board", func(c *common) tool { return &board{c: c} })
+
+// staleAfter is how long an open task may go untouched before the board
+// lists it.
+const staleAfter = 15 * time.Minute
+
+type board struct {
+	c                       *common
+	unowned, stale, expired []model.Task
+	defaults                []string // roles still with the incident manager, by name
+}
+
+func (b *board) refresh(model.Holding) {
+	c := b.c
+	b.unowned, b.stale, b.expired, b.defaults = nil, nil, nil, nil
+	for _, t := range c.state().Tasks {
+		if t.Expired(c.now) {
+			b.expired = append(b.expired, t)
+		}
+		if !t.Open() {
+			continue
+		}
+		if t.Role == "" && t.Owner == "" {
+			b.unowned = append(b.unowned, t)
+		}
+		if c.now.Sub(t.Updated) >= staleAfter {
+			b.stale = append(b.stale, t)
+		}
+	}
+	for _, h := range c.snap.holdings {
+		if h.Default {
+			b.defaults = append(b.defaults, c.label(h.Ref))
+		}
+	}
+}
+
+func (b *board) lines(w int) []string {
+	c, s := b.c, b.c.styles
+	out := []string{s.Warning.Render(c.t("NOBODY OWNS THIS"))}
+	if len(b.expired) > 0 {
+		out = append(out, s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
+		out = append(out, c.someTasks(b.expired, w, false)...)
+	}
+	if len(b.unowned)+len(b.stale)+len(b.defaults) == 0 {
+		return append(out, s.Muted.Render(c.t("  every task has an owner and every role a holder")))
+	}
+	out = append(out, s.Bold.Render(c.t("Tasks without an owner (%d)", len(b.unowned))))
+	out = append(out, c.someTasks(b.unowned, w, false)...)
+	out = append(out, s.Bold.Render(c.t("Roles still with the incident manager (%d)", len(b.defaults))))
+	for _, l := range wrap(strings.Join(b.defaults, ", "), w-2) {
+		out = append(out, "  "+s.DefaultHolder.Render(l))
+	}
+	out = append(out, s.Bold.Render(c.t("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(b.stale))))
+	return append(out, c.someTasks(b.stale, w, true)...)
+}
+
+func (b *board) key(tea.KeyMsg) bool       { return false }
+func (b *board) ShortHelp() []key.Binding  { return nil }
+func (b *board) FullHelp() [][]key.Binding { return nil }
