@@ -134,8 +134,14 @@ func TestSymlinkedRemoteStaysALink(t *testing.T) {
 		t.Fatal(err)
 	}
 	change(t, local, "alice", false, model.Log{Text: "through the link"})
+	if err := os.Chmod(real, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Sync(ctx, srv.dial(t, link), local, SyncOptions{Owner: "t"}); err != nil {
 		t.Fatal(err)
+	}
+	if fi, err := os.Stat(real); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("the remote file's permissions changed: %v %v", fi.Mode(), err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the link was replaced by a regular file (%v)", err)

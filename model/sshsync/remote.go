@@ -24,6 +24,7 @@ const maxLinks = 32
 // to tell, right before replacing it, whether anyone changed it since.
 type snapshot struct {
 	missing bool
+	mode    os.FileMode
 	size    int64
 	mtime   time.Time
 	sum     [sha256.Size]byte
@@ -131,7 +132,7 @@ func (c *Conn) read(p string, limit int64) ([]byte, snapshot, error) {
 		return nil, snapshot{}, c.fail("read", p, err)
 	}
 	data := buf.b.Bytes()
-	return data, snapshot{size: fi.Size(), mtime: fi.ModTime(), sum: sha256.Sum256(data)}, nil
+	return data, snapshot{mode: fi.Mode().Perm(), size: fi.Size(), mtime: fi.ModTime(), sum: sha256.Sum256(data)}, nil
 }
 
 var errTooLarge = errors.New("over the size limit")
@@ -186,6 +187,9 @@ func (c *Conn) replace(p string, data []byte, was snapshot, limit int64) error {
 	if err := f.Close(); err != nil {
 		_ = c.client.Remove(tmp)
 		return c.fail("write", p, err)
+	}
+	if !was.missing {
+		_ = c.client.Chmod(tmp, was.mode) // the copy keeps who may read and write it
 	}
 	same, err := c.unchanged(p, was, limit)
 	if err != nil || !same {
