@@ -283,12 +283,13 @@ func (l *remoteLock) Lost() bool {
 	return l.lost
 }
 
-// release stops renewing and removes the lock if it is still this one.
+// release stops renewing and removes the lock, unless the renewals found
+// it broken: then it is someone else's now, and left to them.
 func (l *remoteLock) release() {
 	close(l.stop)
 	<-l.done
 	liveTokens.Delete(l.info.Token)
-	if cur, err := l.c.readLock(l.path); err == nil && cur.Token == l.info.Token {
+	if !l.Lost() {
 		_ = l.c.client.Remove(l.path)
 	}
 }
