@@ -243,4 +243,9 @@ var esTUI = map[string]string{
 	"j/k scroll": "j/k desplaza",
 	"pasted text is not a command: press n (a note) or t (a task) first, then paste": "un texto pegado no es una orden: pulsa n (una nota) o t (una tarea) y pega después",
 	"%s declared the incident first: %s":                                             "%s declaró el incidente antes: %s",
+	"%s handed you %s":                                                               "%s te ha pasado la función %s",
+	"%s sent your %s draft back: %s":                                                 "%s te ha devuelto el borrador de comunicado %s: %s",
+	"the time box of task %s has run out: %s":                                        "se ha agotado el plazo de la tarea %s: %s",
+	"esc: seen": "esc: visto",
+	"%s is both the incident manager and a tech lead: hand one of them to someone else": "%s es a la vez gestor de incidentes y responsable técnico: pasa una de las dos funciones a otra persona",
 }

@@ -80,6 +80,9 @@ func (m *Model) chromeHeight() int {
 		return m.wall.height() + 1
 	}
 	n := 2 + m.tabs.height() + 1
+	if m.newsText != "" {
+		n++
+	}
 	if m.prompt != nil {
 		n += 2
 	} else if m.notice != "" || m.closing {

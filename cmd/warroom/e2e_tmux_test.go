@@ -297,7 +297,7 @@ func fitsWidth(screen string, width, height int) bool {
 func focusedRole(n int, name string) func(string) bool {
 	return matchAll(
 		regexp.MustCompile(`(?m)^(?:[┃│]|━━ )`+regexp.QuoteMeta(name)+fmt.Sprintf(`  %d/8 `, n)),
-		regexp.MustCompile(`\[`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
+		regexp.MustCompile(`\[●?`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
 	)
 }
 
@@ -537,9 +537,8 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	}
 
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
-	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
-	carol.typeKeys("3")
-	carol.waitFor(t, has("Updates · w write an update"), "the communications manager's pane")
+	// Her screen opens on her own role's pane.
+	carol.waitFor(t, has("[●3 Communications manager: carol]", "Updates · w write an update"), "carol's screen on the communications manager's pane")
 	carol.typeKeys("w")
 	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
 	carol.press("Enter")
