@@ -40,6 +40,10 @@ type RunOptions struct {
 // SaveTimeout bounds how long quitting waits for the last save.
 const SaveTimeout = 30 * time.Second
 
+// SyncStopTimeout bounds how long quitting waits for a live sync to stop
+// and release the remote lock.
+const SyncStopTimeout = 5 * time.Second
+
 // Run opens the war-room screen on the incident file at path, in the
 // alternate screen, until the user quits; then it waits for the last save.
 // A missing file opens the declare form.
@@ -87,6 +91,23 @@ func Run(ctx context.Context, o RunOptions) error {
 
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
 	final, runErr := p.Run()
+	// A live sync mid-way holds the remote lock: stop it and let it let go
+	// before leaving, so no other copy has to wait for the lock's lease.
+	cancel()
+	if syncs != nil {
+		stopped := time.After(SyncStopTimeout)
+	drain:
+		for {
+			select {
+			case _, ok := <-syncs:
+				if !ok {
+					break drain
+				}
+			case <-stopped:
+				break drain
+			}
+		}
+	}
 	wait := SaveTimeout
 	if fm, ok := final.(*Model); ok && len(fm.pending) > 0 {
 		// Left with q pressed twice while saves were failing: say what
