@@ -249,4 +249,7 @@ var esTUI = map[string]string{
 	"esc: seen": "esc: visto",
 	"%s is both the incident manager and a tech lead: hand one of them to someone else": "%s es a la vez gestor de incidentes y responsable técnico: pasa una de las dos funciones a otra persona",
 	"declared %s ago": "declarado hace %s",
+	"the war-room screen needs a terminal, and its %s is not one; run it in a terminal, or use `warroom show` for the incident as text": "la pantalla de la sala de crisis necesita un terminal, y su %s no lo es; ábrela en un terminal, o usa `warroom show` para ver el incidente como texto",
+	"input":  "entrada",
+	"output": "salida",
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -48,6 +50,9 @@ const SyncStopTimeout = 5 * time.Second
 // alternate screen, until the user quits; then it waits for the last save.
 // A missing file opens the declare form.
 func Run(ctx context.Context, o RunOptions) error {
+	if err := needTerminal(o.In, o.Out, o.Lang); err != nil {
+		return err
+	}
 	st, err := store.Load(o.Path)
 	var uk *store.UnknownKeysError
 	switch {
@@ -143,4 +148,29 @@ func syncTarget(t *sshsync.Target) string {
 		return ""
 	}
 	return t.String()
+}
+
+// NoTerminalError says the screen was asked for without a terminal to
+// draw it on: nothing has been written to the output yet.
+type NoTerminalError struct {
+	Lang i18n.Lang
+	Side string // "input" or "output"
+}
+
+func (e *NoTerminalError) Error() string {
+	return e.Lang.T("the war-room screen needs a terminal, and its %s is not one; run it in a terminal, or use `warroom show` for the incident as text", e.Lang.T(e.Side))
+}
+
+// needTerminal checks, before anything is written, that the screen's input
+// and output are terminals, when they are files (a pipe, /dev/null, a
+// file); other readers and writers (an SSH session, a test) are taken as
+// they come.
+func needTerminal(in io.Reader, out io.Writer, l i18n.Lang) error {
+	if f, ok := in.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+		return &NoTerminalError{Lang: l, Side: "input"}
+	}
+	if f, ok := out.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+		return &NoTerminalError{Lang: l, Side: "output"}
+	}
+	return nil
 }
