@@ -252,4 +252,5 @@ var esTUI = map[string]string{
 	"the war-room screen needs a terminal, and its %s is not one; run it in a terminal, or use `warroom show` for the incident as text": "la pantalla de la sala de crisis necesita un terminal, y su %s no lo es; ábrela en un terminal, o usa `warroom show` para ver el incidente como texto",
 	"input":  "entrada",
 	"output": "salida",
+	"%d characters, %d over the limit of %d: shorten it, nothing is cut": "%d caracteres, %d más del límite de %d: acórtalo, no se corta nada",
 }
