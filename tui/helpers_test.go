@@ -206,3 +206,12 @@ func withClock(m *Model, now func() time.Time) *Model {
 	m.opts.Now, m.c.clock = now, now
 	return m
 }
+
+// roleLines is the whole role pane, w columns wide, as text.
+func roleLines(m *Model, w int) []string {
+	var out []string
+	for _, r := range m.roles.rows(w) {
+		out = append(out, r.text)
+	}
+	return out
+}

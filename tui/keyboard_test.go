@@ -268,3 +268,39 @@ func TestPasteOverTheLimitIsKeptAndSaid(t *testing.T) {
 		t.Errorf("enter on a text over the limit: prompt open %v, %d changes", m.prompt != nil, len(ops(saver)))
 	}
 }
+
+// Task keys work on the tasks a role pane lists: the cursor goes down the
+// pane, and on a task s, d, o, x and a act on it, as in the task list.
+// On a theory, c and r act on that theory.
+func TestTaskKeysOnARolePane(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	for i := 0; i < 40 && underCursor(m).task != "t0039"; i++ {
+		m = keys(m, "j")
+	}
+	if !offered(m, "d") {
+		t.Fatalf("on the board's unowned task, d is not offered:\n%s", m.View())
+	}
+	m = keys(m, "d")
+	got := ops(saver)
+	if len(got) != 1 || got[0] != (model.TaskSet{Task: "t0039", State: model.TaskDone}) {
+		t.Fatalf("d on the board's task made %#v", got)
+	}
+	// The tech lead's pane: a theory stated, the cursor on it, r rules it out.
+	m = keys(m, "2", "n")
+	m = keys(typeText(m, "th: a second theory"), "enter")
+	m = keys(typeText(keys(m, "n"), "th: a third theory"), "enter")
+	second := m.c.state().Theories[len(m.c.state().Theories)-2].ID
+	for i := 0; i < 20 && underCursor(m).theory != second; i++ {
+		m = keys(m, "j")
+	}
+	m = keys(m, "r")
+	if m.prompt == nil || !strings.HasPrefix(m.prompt.value(), second+": ") {
+		t.Fatalf("r on theory %s offered %q", second, promptLabel(m))
+	}
+}
+
+// underCursor is the row under the role pane's cursor.
+func underCursor(m *Model) row {
+	w, _ := m.roles.content()
+	return m.roles.under(m.roles.rows(w)[1:])
+}

@@ -120,16 +120,33 @@ func (c *common) taskLine(t model.Task, w int, untouched bool) string {
 	return st.Render(fit(left, w-lipgloss.Width(right)) + right)
 }
 
+// row is one line of a pane, and what it shows when it is one thing the
+// keys can act on: a task, a theory.
+type row struct {
+	text   string
+	task   string // the task's id, when the line is a task
+	theory string // the theory's id, when the line is a theory
+}
+
+// textRows makes rows of lines that show nothing to act on.
+func textRows(lines ...string) []row {
+	out := make([]row, len(lines))
+	for i, l := range lines {
+		out[i] = row{text: l}
+	}
+	return out
+}
+
 // someTasks renders up to listCap tasks and says how many more there are,
 // so that drawing a pane costs the same however many tasks there are.
-func (c *common) someTasks(ts []model.Task, w int, untouched bool) []string {
-	var out []string
+func (c *common) someTasks(ts []model.Task, w int, untouched bool) []row {
+	var out []row
 	for i, t := range ts {
 		if i == listCap {
-			out = append(out, c.styles.Muted.Render(c.t("  and %d more in the task list", len(ts)-listCap)))
+			out = append(out, row{text: c.styles.Muted.Render(c.t("  and %d more in the task list", len(ts)-listCap))})
 			break
 		}
-		out = append(out, c.taskLine(t, w, untouched))
+		out = append(out, row{text: c.taskLine(t, w, untouched), task: t.ID})
 	}
 	return out
 }

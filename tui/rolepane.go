@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
@@ -23,18 +24,22 @@ const (
 // tasks and its latest entries.
 type rolePane struct {
 	frame
-	c       *common
-	keys    listKeys
-	index   int           // the focused instance, in snapshot.holdings
-	hold    model.Holding // and its holding
-	role    string        // the role key the tools were made for
-	tools   []tool
-	top     int           // first line shown
+	c      *common
+	keys   listKeys
+	index  int           // the focused instance, in snapshot.holdings
+	hold   model.Holding // and its holding
+	role   string        // the role key the tools were made for
+	tools  []tool
+	tasks  taskKeys // on the task under the cursor
+	top    int      // first line shown
+	cursor int      // the line under the cursor, below the title; -1 until a move key
+
+	at      row           // what it shows, to follow it when the pane changes
 	entries []model.Entry // latest about the role, newest first
 }
 
 func newRolePane(c *common) *rolePane {
-	return &rolePane{c: c, keys: newListKeys(c.lang), role: "\x00"}
+	return &rolePane{c: c, keys: newListKeys(c.lang), tasks: newTaskKeys(c), role: "\x00", cursor: -1}
 }
 
 // Init does nothing: the pane waits for snapshots.
@@ -47,7 +52,7 @@ func (p *rolePane) setRole(i int) {
 		return
 	}
 	if p.hold.Ref != hs[i].Ref {
-		p.top = 0
+		p.top, p.cursor, p.at = 0, -1, row{}
 	}
 	p.index, p.hold = i, hs[i]
 	if p.hold.Ref.Role != p.role {
@@ -57,31 +62,96 @@ func (p *rolePane) setRole(i int) {
 	p.refresh()
 }
 
-// refresh derives what the pane shows from the snapshot and the clock.
+// refresh derives what the pane shows from the snapshot and the clock,
+// and keeps the cursor on the task or theory it was on.
 func (p *rolePane) refresh() {
 	p.findEntries()
 	for _, t := range p.tools {
 		t.refresh(p.hold)
 	}
+	if p.at.task == "" && p.at.theory == "" {
+		return
+	}
+	w, _ := p.content()
+	for i, r := range p.rows(w)[1:] {
+		if (p.at.task != "" && r.task == p.at.task) || (p.at.theory != "" && r.theory == p.at.theory) {
+			p.cursor = i
+			return
+		}
+	}
 }
 
 // Update takes ticks and snapshots (the root model calls setRole after a
-// snapshot), and the keys of the focused pane: the tools' first, then
-// scrolling.
+// snapshot), and the keys of the focused pane: the tools' first, then the
+// task keys on the task under the cursor, then moving.
 func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	w, h := p.content()
+	rows := p.rows(w)[1:]
 	switch msg := msg.(type) {
 	case tickMsg:
 		p.refresh()
 	case tea.KeyMsg:
+		at := p.under(rows)
 		for _, t := range p.tools {
-			if t.key(msg) {
+			if t.key(msg, at) {
 				return p, nil
 			}
 		}
-		_, h := p.content()
-		p.top = max(0, p.top+p.keys.step(msg, max(1, h-1)))
+		if task, err := p.c.state().Task(at.task); at.task != "" && err == nil && p.tasks.act(p.c, msg, task) {
+			return p, nil
+		}
+		step := p.keys.step(msg, max(1, h-1))
+		if p.c.wall {
+			p.top = max(0, p.top+step) // the wall has no cursor: it scrolls
+		} else if step != 0 {
+			if p.cursor < 0 {
+				p.cursor = p.top // the cursor appears where the pane is
+				step = min(0, step)
+			}
+			p.cursor = max(0, min(p.cursor+step, len(rows)-1))
+			p.at = p.under(rows)
+		}
 	}
+	if p.cursor >= 0 && !p.c.wall {
+		p.cursor = min(p.cursor, len(rows)-1)
+		p.top = follow(p.top, p.cursor, len(rows), h)
+	}
+	task, err := p.c.state().Task(p.under(rows).task)
+	p.tasks.enable(task, err == nil && p.focused, p.c)
 	return p, nil
+}
+
+// under is the row under the cursor.
+func (p *rolePane) under(rows []row) row {
+	if p.cursor >= 0 && p.cursor < len(rows) {
+		return rows[p.cursor]
+	}
+	return row{}
+}
+
+// follow scrolls a view of h lines over n so that line cur is shown, not
+// hidden under the "↑ more" or "↓ more" marks of the first and last line.
+func follow(top, cur, n, h int) int {
+	if n <= h || h < 3 {
+		return 0
+	}
+	for range 2 {
+		first, last := top, top+h-1
+		if top > 0 {
+			first++
+		}
+		if top+h < n {
+			last--
+		}
+		switch {
+		case cur < first:
+			top = max(0, cur-1)
+		case cur > last:
+			top = cur - h + 2
+		}
+		top = max(0, min(top, n-h))
+	}
+	return top
 }
 
 // findEntries collects the latest entries about the role, or written by
@@ -103,8 +173,15 @@ func (p *rolePane) findEntries() {
 func (p *rolePane) View() string {
 	c, s := p.c, p.c.styles
 	w, h := p.content()
-	all := p.lines(w)
-	title, lines := all[0], all[1:]
+	all := p.rows(w)
+	title := all[0].text
+	lines := make([]string, len(all)-1)
+	for i, r := range all[1:] {
+		lines[i] = r.text
+		if i == p.cursor && p.focused && !c.wall {
+			lines[i] = s.Selected.Render(fit("› "+ansi.Strip(r.text), w))
+		}
+	}
 	top := max(0, min(p.top, len(lines)-h))
 	lines = lines[top:]
 	if top > 0 && len(lines) > 0 {
@@ -122,14 +199,14 @@ func (p *rolePane) View() string {
 	return p.draw(s, title, lines)
 }
 
-// lines renders the whole pane, w columns wide; the first line is the
+// rows renders the whole pane, w columns wide; the first row is the
 // title.
-func (p *rolePane) lines(w int) []string {
+func (p *rolePane) rows(w int) []row {
 	c, s, h := p.c, p.c.styles, p.hold
 	role, _ := c.catalog.Role(h.Ref.Role)
 	txt := role.In(c.lang)
-	out := []string{s.PaneTitle.Render(c.label(h.Ref)) + s.Muted.Render(fmt.Sprintf("  %d/%d", p.index+1, len(c.snap.holdings)))}
-	add := func(lines ...string) { out = append(out, lines...) }
+	out := textRows(s.PaneTitle.Render(c.label(h.Ref)) + s.Muted.Render(fmt.Sprintf("  %d/%d", p.index+1, len(c.snap.holdings))))
+	add := func(lines ...string) { out = append(out, textRows(lines...)...) }
 	if h.Default {
 		add(s.DefaultHolder.Render(c.t("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
 	} else {
@@ -142,7 +219,7 @@ func (p *rolePane) lines(w int) []string {
 		}
 	}
 	for _, t := range p.tools {
-		add(t.lines(w)...)
+		out = append(out, t.rows(w)...)
 	}
 	add("")
 	for _, l := range wrap(txt.Primary, w) {
@@ -168,7 +245,7 @@ func (p *rolePane) lines(w int) []string {
 		}
 	}
 	add("", s.Bold.Render(c.t("Open tasks (%d)", len(open))))
-	add(c.someTasks(open, w, false)...)
+	out = append(out, c.someTasks(open, w, false)...)
 	if len(open) == 0 {
 		add(s.Muted.Render(c.t("  none")))
 	}
@@ -182,13 +259,14 @@ func (p *rolePane) lines(w int) []string {
 	return out
 }
 
-// ShortHelp lists the keys of the role's tools that work now.
+// ShortHelp lists the keys of the role's tools that work now, and the
+// task keys when the cursor is on a task.
 func (p *rolePane) ShortHelp() []key.Binding {
 	var out []key.Binding
 	for _, t := range p.tools {
 		out = append(out, t.ShortHelp()...)
 	}
-	return out
+	return append(out, p.tasks.ShortHelp()...)
 }
 
 // FullHelp lists the moves and the tools' keys.

@@ -284,7 +284,7 @@ func leaks(english []string, v string, extra ...string) []string {
 func TestLeakCheckFindsEnglish(t *testing.T) {
 	m, _ := newTestModel(t, spanishState(t), 120, 40)
 	w, _ := m.roles.content()
-	got := strings.Join(leaks(englishLeaks(t), m.View(), m.roles.lines(w)...), "\n")
+	got := strings.Join(leaks(englishLeaks(t), m.View(), roleLines(m, w)...), "\n")
 	for _, want := range []string{`"NOBODY OWNS THIS"`, `"Tasks without an owner (`, `"Incident manager"`,
 		`"Holds overall authority and responsibility`, `"Everything not yet handed to someone else."`, `"hand off role"`} {
 		if !strings.Contains(got, want) {
@@ -306,7 +306,7 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 		m, _ := newSpanishModel(t, s, sz[0], sz[1])
 		for i := range m.c.snap.holdings {
 			w, _ := m.roles.content()
-			c.check("role pane "+m.c.label(m.focusedRole().Ref), m, m.roles.lines(w)...)
+			c.check("role pane "+m.c.label(m.focusedRole().Ref), m, roleLines(m, w)...)
 			c.check("role pane scrolled", keys(fork(t, m), "j", "j"))
 			m = keys(m, "tab")
 			if i == len(m.c.snap.holdings)-1 && m.role != 0 {

@@ -20,12 +20,13 @@ type tool interface {
 	// derives what it shows and enables the keys that work now (none on
 	// the wall).
 	refresh(h model.Holding)
-	// lines renders what the tool shows, w columns wide. It reads only
-	// what refresh derived and what is visible.
-	lines(w int) []string
-	// key acts on a key pressed on the pane; false when it is not the
-	// tool's.
-	key(msg tea.KeyMsg) bool
+	// rows renders what the tool shows, w columns wide, each line with
+	// the task or theory it shows, if any. It reads only what refresh
+	// derived and what is visible.
+	rows(w int) []row
+	// key acts on a key pressed on the pane, where the pane's cursor is
+	// on at; false when it is not the tool's key.
+	key(msg tea.KeyMsg, at row) bool
 }
 
 // toolMakers are the tools by the name the catalog gives them. Each

@@ -34,7 +34,7 @@ func (t *approvals) refresh(model.Holding) {
 	t.keys.Reject.SetEnabled(on)
 }
 
-func (t *approvals) lines(w int) []string {
+func (t *approvals) rows(w int) []row {
 	c, pending := t.c, t.c.snap.comms.Pending
 	if len(pending) == 0 {
 		return nil
@@ -43,10 +43,10 @@ func (t *approvals) lines(w int) []string {
 	if im := c.state().Commander(); c.wall || c.actor != im {
 		title = c.t("UPDATES AWAITING THE APPROVAL OF %s (%d)", strings.ToUpper(safetext.Line(im)), len(pending))
 	}
-	return append([]string{c.styles.Warning.Render(title)}, draftLines(c, w, true)...)
+	return textRows(append([]string{c.styles.Warning.Render(title)}, draftLines(c, w, true)...)...)
 }
 
-func (t *approvals) key(msg tea.KeyMsg) bool {
+func (t *approvals) key(msg tea.KeyMsg, _ row) bool {
 	switch {
 	case key.Matches(msg, t.keys.Approve):
 		t.c.act.open(t.prompt(true))

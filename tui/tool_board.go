@@ -56,29 +56,31 @@ func (b *board) refresh(model.Holding) {
 	}
 }
 
-func (b *board) lines(w int) []string {
+func (b *board) rows(w int) []row {
 	c, s := b.c, b.c.styles
-	out := []string{s.Warning.Render(c.t("NOBODY OWNS THIS"))}
+	out := textRows(s.Warning.Render(c.t("NOBODY OWNS THIS")))
+	text := func(l string) { out = append(out, row{text: l}) }
 	if b.both != "" {
-		out = append(out, s.Warning.Render(c.t("%s is both the incident manager and a tech lead: hand one of them to someone else", safetext.Line(b.both))))
+		text(s.Warning.Render(c.t("%s is both the incident manager and a tech lead: hand one of them to someone else", safetext.Line(b.both))))
 	}
 	if len(b.expired) > 0 {
-		out = append(out, s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
+		text(s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
 		out = append(out, c.someTasks(b.expired, w, false)...)
 	}
 	if len(b.unowned)+len(b.stale)+len(b.defaults) == 0 {
-		return append(out, s.Muted.Render(c.t("  every task has an owner and every role a holder")))
+		text(s.Muted.Render(c.t("  every task has an owner and every role a holder")))
+		return out
 	}
-	out = append(out, s.Bold.Render(c.t("Tasks without an owner (%d)", len(b.unowned))))
+	text(s.Bold.Render(c.t("Tasks without an owner (%d)", len(b.unowned))))
 	out = append(out, c.someTasks(b.unowned, w, false)...)
-	out = append(out, s.Bold.Render(c.t("Roles still with the incident manager (%d)", len(b.defaults))))
+	text(s.Bold.Render(c.t("Roles still with the incident manager (%d)", len(b.defaults))))
 	for _, l := range wrap(strings.Join(b.defaults, ", "), w-2) {
-		out = append(out, "  "+s.DefaultHolder.Render(l))
+		text("  " + s.DefaultHolder.Render(l))
 	}
-	out = append(out, s.Bold.Render(c.t("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(b.stale))))
+	text(s.Bold.Render(c.t("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(b.stale))))
 	return append(out, c.someTasks(b.stale, w, true)...)
 }
 
-func (b *board) key(tea.KeyMsg) bool       { return false }
+func (b *board) key(tea.KeyMsg, row) bool  { return false }
 func (b *board) ShortHelp() []key.Binding  { return nil }
 func (b *board) FullHelp() [][]key.Binding { return nil }

@@ -30,7 +30,7 @@ func (t *cans) refresh(model.Holding) {
 	}
 }
 
-func (t *cans) lines(w int) []string {
+func (t *cans) rows(w int) []row {
 	if len(t.reports) == 0 {
 		return nil
 	}
@@ -46,9 +46,9 @@ func (t *cans) lines(w int) []string {
 			out = append(out, fit(s.Text.Render("  "+part), w))
 		}
 	}
-	return out
+	return textRows(out...)
 }
 
-func (t *cans) key(tea.KeyMsg) bool       { return false }
+func (t *cans) key(tea.KeyMsg, row) bool  { return false }
 func (t *cans) ShortHelp() []key.Binding  { return nil }
 func (t *cans) FullHelp() [][]key.Binding { return nil }

@@ -30,7 +30,7 @@ func (t *comms) refresh(h model.Holding) {
 	t.write.SetEnabled(!t.c.wall)
 }
 
-func (t *comms) lines(w int) []string {
+func (t *comms) rows(w int) []row {
 	c, s, log := t.c, t.c.styles, t.c.snap.comms
 	out := []string{s.Bold.Render(withHint(c.t("Updates"), t.write))}
 	due := map[model.Audience]model.NextUpdate{}
@@ -70,10 +70,10 @@ func (t *comms) lines(w int) []string {
 			out = append(out, s.Text.Render("    "+l))
 		}
 	}
-	return out
+	return textRows(out...)
 }
 
-func (t *comms) key(msg tea.KeyMsg) bool {
+func (t *comms) key(msg tea.KeyMsg, _ row) bool {
 	if !key.Matches(msg, t.write) {
 		return false
 	}

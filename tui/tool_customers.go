@@ -53,7 +53,7 @@ func (t *customers) refresh(h model.Holding) {
 	}
 }
 
-func (t *customers) lines(int) []string {
+func (t *customers) rows(int) []row {
 	c, s := t.c, t.c.styles
 	var parts []string
 	for _, ch := range model.Channels {
@@ -73,10 +73,10 @@ func (t *customers) lines(int) []string {
 		}
 		spark.WriteRune(bars[i])
 	}
-	return append(out, s.Text.Render(c.t("last 30 min, 5-minute steps: %s", spark.String())))
+	return textRows(append(out, s.Text.Render(c.t("last 30 min, 5-minute steps: %s", spark.String())))...)
 }
 
-func (t *customers) key(msg tea.KeyMsg) bool {
+func (t *customers) key(msg tea.KeyMsg, _ row) bool {
 	count := func(ch model.Channel) bool {
 		t.c.act.change(model.Customers{Role: t.ref, Channel: ch, Count: 1})
 		return true

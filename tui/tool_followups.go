@@ -32,7 +32,7 @@ func (f *followups) refresh(model.Holding) {
 	f.add.SetEnabled(!f.c.wall)
 }
 
-func (f *followups) lines(w int) []string {
+func (f *followups) rows(w int) []row {
 	c, s := f.c, f.c.styles
 	all := c.state().FollowUps
 	out := []string{s.Bold.Render(withHint(c.t("Follow-ups (%d open)", f.open), f.add))}
@@ -60,9 +60,9 @@ func (f *followups) lines(w int) []string {
 	if len(all) == 0 {
 		out = append(out, s.Muted.Render(c.t("  none yet")))
 	}
-	return out
+	return textRows(out...)
 }
 
-func (f *followups) key(tea.KeyMsg) bool       { return false }
+func (f *followups) key(tea.KeyMsg, row) bool  { return false }
 func (f *followups) ShortHelp() []key.Binding  { return nil }
 func (f *followups) FullHelp() [][]key.Binding { return nil }

@@ -65,7 +65,7 @@ func (t *heard) refresh(model.Holding) {
 	slices.SortStableFunc(t.people, func(a, b heardFrom) int { return a.last.Compare(b.last) })
 }
 
-func (t *heard) lines(w int) []string {
+func (t *heard) rows(w int) []row {
 	c, s := t.c, t.c.styles
 	out := []string{s.Bold.Render(c.t("Last heard from"))}
 	for i, p := range t.people {
@@ -90,9 +90,9 @@ func (t *heard) lines(w int) []string {
 	if len(t.people) == 0 {
 		out = append(out, s.Muted.Render(c.t("  nobody yet")))
 	}
-	return out
+	return textRows(out...)
 }
 
-func (t *heard) key(tea.KeyMsg) bool       { return false }
+func (t *heard) key(tea.KeyMsg, row) bool  { return false }
 func (t *heard) ShortHelp() []key.Binding  { return nil }
 func (t *heard) FullHelp() [][]key.Binding { return nil }

@@ -11,7 +11,7 @@ func TestScribeSeesWhoWentQuiet(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(m, "7")
 	w, _ := m.roles.content()
-	pane := strings.Join(m.roles.lines(w), "\n")
+	pane := strings.Join(roleLines(m, w), "\n")
 	ivan := strings.Index(pane, "ivan       nothing written · TL·database")
 	judy := strings.Index(pane, "judy       silent for 37m · SOCIAL")
 	bob := strings.Index(pane, "bob        6m ago")

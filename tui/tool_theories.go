@@ -57,12 +57,12 @@ func (t *theories) refresh(h model.Holding) {
 	t.keys.Add.SetEnabled(!t.c.wall)
 }
 
-func (t *theories) lines(w int) []string {
+func (t *theories) rows(w int) []row {
 	c, s := t.c, t.c.styles
-	out := []string{s.Bold.Render(withHint(c.t("Theories (%d open)", t.open), t.keys.Confirm, t.keys.RuleOut, t.keys.Add))}
+	out := textRows(s.Bold.Render(withHint(c.t("Theories (%d open)", t.open), t.keys.Confirm, t.keys.RuleOut, t.keys.Add)))
 	for i, th := range t.list {
 		if i == listCap {
-			out = append(out, s.Muted.Render(c.t("  and %d more", len(t.list)-listCap)))
+			out = append(out, row{text: s.Muted.Render(c.t("  and %d more", len(t.list)-listCap))})
 			break
 		}
 		mark, st := "[?]", s.Text
@@ -72,20 +72,20 @@ func (t *theories) lines(w int) []string {
 		case model.TheoryRuledOut:
 			mark, st = "[✗]", s.Done
 		}
-		out = append(out, fit(st.Render(mark+" "+safetext.Line(th.ID)+" "+safetext.Line(th.Text)+" · "+th.State.In(c.lang)), w))
+		out = append(out, row{text: fit(st.Render(mark+" "+safetext.Line(th.ID)+" "+safetext.Line(th.Text)+" · "+th.State.In(c.lang)), w), theory: th.ID})
 	}
 	if len(t.list) == 0 {
-		out = append(out, s.Muted.Render(c.t("  none yet")))
+		out = append(out, row{text: s.Muted.Render(c.t("  none yet"))})
 	}
 	return out
 }
 
-func (t *theories) key(msg tea.KeyMsg) bool {
+func (t *theories) key(msg tea.KeyMsg, at row) bool {
 	switch {
 	case key.Matches(msg, t.keys.Confirm):
-		t.c.act.open(t.prompt(model.TheoryConfirmed))
+		t.c.act.open(t.prompt(model.TheoryConfirmed, at.theory))
 	case key.Matches(msg, t.keys.RuleOut):
-		t.c.act.open(t.prompt(model.TheoryRuledOut))
+		t.c.act.open(t.prompt(model.TheoryRuledOut, at.theory))
 	default:
 		return false
 	}
@@ -93,8 +93,8 @@ func (t *theories) key(msg tea.KeyMsg) bool {
 }
 
 // prompt asks which open theory to confirm or rule out, with an optional
-// note of the evidence.
-func (t *theories) prompt(state model.TheoryState) *prompt {
+// note of the evidence: the one under the cursor, else the first open.
+func (t *theories) prompt(state model.TheoryState, selected string) *prompt {
 	var ids []string
 	for _, th := range t.list {
 		if th.State == model.TheoryOpen {
@@ -110,9 +110,12 @@ func (t *theories) prompt(state model.TheoryState) *prompt {
 			id, note := splitHandoff(v)
 			return model.TheorySet{Theory: id, State: state, Note: note}, nil, nil
 		})
-	// The first open theory is offered: enter acts on it, and the
-	// evidence follows the colon.
-	if len(ids) > 0 {
+	// The theory under the cursor, else the first open one, is offered:
+	// enter acts on it, and the evidence follows the colon.
+	switch {
+	case selected != "":
+		p.setValue(selected+": ", false)
+	case len(ids) > 0:
 		p.setValue(ids[0]+": ", false)
 	}
 	return p
