@@ -51,6 +51,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if err := op.apply(t); err != nil {
 		return s, nil, err
 	}
+	t.s.Schema = Schema // a file of an older schema is written back in this one
 	return t.s, t.entries, nil
 }
 
@@ -269,6 +270,8 @@ func (op TaskAdd) apply(t *tx) error {
 	switch {
 	case op.Within < 0:
 		return &TextError{Field: "time box", Reason: i18n.M("%s is not a time box; give a duration such as 10m or 1h", op.Within.String())}
+	case op.Within > MaxTimeBox:
+		return &TextError{Field: "time box", Reason: i18n.M("%s is longer than a time box can be (%s); give a shorter one, such as 1h", op.Within.String(), MaxTimeBox.String())}
 	case op.Within > 0:
 		due = t.env.Now.Add(op.Within)
 	}

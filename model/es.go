@@ -185,4 +185,27 @@ var esModel = map[string]string{
 	"The issue ({title}) is resolved. Thank you for your patience; we will share what we learn.":          "La incidencia ({title}) está resuelta. Gracias por su paciencia; compartiremos lo que aprendamos.",
 	"draft %s was already approved, by %s at %s":                                                          "el borrador %s ya se aprobó: lo aprobó %s a las %s",
 	"draft %s was already sent back, by %s at %s":                                                         "el borrador %s ya se devolvió: lo devolvió %s a las %s",
+
+	// Times too far ahead (model.FutureError, CheckTimes).
+	"%d days":  "%d días",
+	"%d hours": "%d horas",
+	"%s = %s is %s ahead of this machine's clock (at most %s is accepted); correct the time in the file (times are UTC), or this machine's clock if it is the one that is wrong": "%s = %s va %s por delante del reloj de esta máquina (se aceptan como mucho %s); hay que corregir la hora en el archivo (las horas están en UTC), o el reloj de esta máquina si el que está mal es ese",
+	"%s is longer than a time box can be (%s); give a shorter one, such as 1h":                                                                                                   "%s es más largo de lo que puede durar un plazo (%s); hace falta uno más corto, como 1h",
+
+	// What a merge brought (model.MergeReport.In).
+	"+1 entry":          "+1 entrada",
+	"+%d entries":       "+%d entradas",
+	"+1 task":           "+1 tarea",
+	"+%d tasks":         "+%d tareas",
+	"+1 handoff":        "+1 traspaso",
+	"+%d handoffs":      "+%d traspasos",
+	"+1 person":         "+1 persona",
+	"+%d people":        "+%d personas",
+	"+1 theory":         "+1 teoría",
+	"+%d theories":      "+%d teorías",
+	"+1 follow-up":      "+1 seguimiento",
+	"+%d follow-ups":    "+%d seguimientos",
+	"1 field updated":   "1 campo actualizado",
+	"%d fields updated": "%d campos actualizados",
+	"nothing new":       "nada nuevo",
 }

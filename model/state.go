@@ -7,8 +7,12 @@ import (
 )
 
 // Schema is the version of the file layout this build reads and writes.
-// A file with a higher schema is refused, never rewritten.
-const Schema = 1
+// A file with a higher schema is refused, never rewritten; one with a
+// lower schema is read, and written back in this one.
+//
+// Schema 2: a follow-up's clock is a table with a stamp per field
+// ([followups.clock] done, owner, due, ticket) instead of one stamp.
+const Schema = 2
 
 // State is one incident: everything the file holds. A State handed out by
 // Apply or by the store is a snapshot: never modify it, apply an Op instead.
@@ -122,7 +126,7 @@ func (s State) clock() Stamp {
 		m = m.Max(t.Clock)
 	}
 	for _, f := range s.FollowUps {
-		m = m.Max(f.Clock)
+		m = m.Max(f.Clock.Latest())
 	}
 	return m
 }

@@ -35,7 +35,7 @@ func (m *Model) onLoaded(msg loadedMsg) {
 			m.notice = m.c.t("%s declared the incident first: %s", safetext.Line(in.DeclaredBy), safetext.Line(in.Title))
 		}
 		m.setDisk(msg.state)
-		m.loaded = true
+		m.arrive()
 	}
 }
 
@@ -87,6 +87,6 @@ func (m *Model) onDeclared(msg declaredMsg) {
 		return
 	}
 	m.declare = nil
-	m.loaded = true
 	m.setDisk(msg.state)
+	m.arrive()
 }

@@ -146,8 +146,6 @@ func (h *header) syncState() string {
 func (h *header) saveLine() string {
 	c, s, st := h.c, h.c.styles, h.save
 	switch {
-	case st.fileErr != "":
-		return s.Error.Render(c.t("✗ FILE: %s", safetext.Line(st.fileErr)))
 	case st.saveErr != nil:
 		return s.Error.Render(c.t("✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
 	case st.pending > 0:

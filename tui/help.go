@@ -20,13 +20,17 @@ func (m *Model) bottomView(w int) string {
 	if m.opts.Wall {
 		return m.wallFooter(w)
 	}
+	var parts []string
+	if news := m.newsLine(w); news != "" {
+		parts = append(parts, news)
+	}
 	if m.prompt != nil {
 		// A refused entry keeps the prompt open; the problem replaces
 		// the hint. Every key but the prompt's own is text: the footer
 		// offers only those.
-		return m.prompt.view(s, w, m.notice) + "\n" + fit(m.help.ShortHelpView(m.prompt.ShortHelp()), w)
+		parts = append(parts, m.prompt.view(s, w, m.notice), fit(m.help.ShortHelpView(m.prompt.ShortHelp()), w))
+		return strings.Join(parts, "\n")
 	}
-	var parts []string
 	switch {
 	case m.closing:
 		parts = append(parts, fit(s.Error.Render(m.c.t("saving %d changes before leaving… q again leaves without them", len(m.pending))), w))

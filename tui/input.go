@@ -193,6 +193,10 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.notice = ""
+	if m.newsText != "" && k.Type == tea.KeyEsc {
+		m.newsText = "" // seen
+		return nil
+	}
 	if m.fullHelp && m.helpKey(k) {
 		return nil
 	}

@@ -249,3 +249,22 @@ func TestSplitEscapeSequenceIsOneKey(t *testing.T) {
 		t.Error("a split arrow key saved something")
 	}
 }
+
+// A paste longer than a note may be is kept whole, and the prompt says at
+// once by how much it is over; enter refuses it, the text still there.
+func TestPasteOverTheLimitIsKeptAndSaid(t *testing.T) {
+	m, saver := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "n")
+	text := strings.Repeat("x", model.MaxEntry+50)
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: true})
+	if got := len(m.prompt.value()); got != len(text) {
+		t.Fatalf("the prompt kept %d of %d characters", got, len(text))
+	}
+	if v := m.View(); !strings.Contains(v, "over the limit of") {
+		t.Errorf("the prompt does not say the text is too long:\n%s", v)
+	}
+	m = keys(m, "enter")
+	if m.prompt == nil || len(m.prompt.value()) != len(text) || len(ops(saver)) != 0 {
+		t.Errorf("enter on a text over the limit: prompt open %v, %d changes", m.prompt != nil, len(ops(saver)))
+	}
+}

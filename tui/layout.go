@@ -8,14 +8,19 @@ import (
 )
 
 // fit makes a styled line exactly w columns wide: cut with an ellipsis
-// when longer, padded with spaces when shorter. Widths count display
+// when longer (without one when what is cut is only padding), padded with
+// spaces when shorter. Widths count display
 // columns, so wide characters and emoji keep borders straight.
 func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
 	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
+		tail := "…"
+		if lipgloss.Width(strings.TrimRight(ansi.Strip(line), " ")) <= w {
+			tail = "" // only padding is cut: nothing to mark
+		}
+		line = ansi.Truncate(line, w, tail)
 	}
 	if pad := w - lipgloss.Width(line); pad > 0 {
 		line += strings.Repeat(" ", pad)
@@ -54,6 +59,38 @@ func wrap(text string, w int) []string {
 		return nil
 	}
 	return strings.Split(ansi.Wrap(text, w, " "), "\n")
+}
+
+// wrapAtSpaces breaks plain text into lines of at most w columns at
+// spaces only, so that a path or a line:col stays in one piece; a word
+// longer than a line is cut where it must be.
+func wrapAtSpaces(text string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		for lipgloss.Width(word) > w {
+			if line != "" {
+				out, line = append(out, line), ""
+			}
+			head := ansi.Truncate(word, w, "")
+			out, word = append(out, head), word[len(head):]
+		}
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			out, line = append(out, line), word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // frame is a pane's place on the screen: its outer size, whether panes

@@ -96,10 +96,12 @@ type Model struct {
 	width, height int
 	sizes         paneSizes // computed in Update, drawn by View
 
-	readOnly bool   // the file has keys warroom does not know: changes could never be saved
-	notice   string // a one-off message: a refused change, a rejected save
-	quitting bool   // leaving: draw nothing more
-	closing  bool   // q pressed with changes still saving: leave once saved
+	readOnly bool      // the file has keys warroom does not know: changes could never be saved
+	notice   string    // a one-off message: a refused change, a rejected save
+	newsText string    // what just happened to you: shown until esc or newsFor
+	newsAt   time.Time // when it came
+	quitting bool      // leaving: draw nothing more
+	closing  bool      // q pressed with changes still saving: leave once saved
 }
 
 // New builds the screen for a state read from the file (or the empty
@@ -128,7 +130,7 @@ func New(opts Options, s model.State) *Model {
 	switch {
 	case s.Declared():
 		m.setDisk(s)
-		m.loaded = true
+		m.arrive()
 	case !opts.Wall:
 		m.declare = newDeclareForm(m.c)
 	}
@@ -181,12 +183,30 @@ func (m *Model) show(st model.State) {
 	if m.role < len(m.c.snap.holdings) {
 		focused = m.c.snap.holdings[m.role].Ref
 	}
+	before := m.c.snap.state
 	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Comms)
+	m.news(before, st)
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
 		p.Update(snapshotMsg{})
 	}
 	m.focusRole(m.role, false)
+}
+
+// arrive shows the incident for the first time: on the pane of a role the
+// person at the keyboard holds, else the incident manager's.
+func (m *Model) arrive() {
+	if m.loaded {
+		return
+	}
+	m.loaded = true
+	for i, h := range m.c.snap.holdings {
+		if !h.Default && h.Holder == m.c.actor {
+			m.focusRole(i, true)
+			return
+		}
+	}
+	m.focusRole(0, true)
 }
 
 // focusRole shows role instance i; takeFocus gives its pane the keyboard.

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"unicode/utf8"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,6 +19,8 @@ import (
 type prompt struct {
 	label string // sanitised
 	hint  string // sanitised, shown under the input
+	limit int    // the most characters its text may become; more is kept, and said
+	c     *common
 	input textinput.Model
 	keys  promptKeys
 
@@ -44,7 +48,9 @@ func newPrompt(c *common, label, hint string, limit int, suggestions []string,
 	in.CompletionStyle = s.Muted
 	in.Cursor.Style = s.Accent
 	in.Cursor.TextStyle = s.Prompt
-	in.CharLimit = limit
+	// Nothing typed or pasted is cut: text over the limit is kept, and
+	// the prompt says at once by how much it is over.
+	in.CharLimit = 0
 	// The input draws suggestions and completed text as they are: offer
 	// only names that are already harmless on a terminal.
 	var safe []string
@@ -58,7 +64,7 @@ func newPrompt(c *common, label, hint string, limit int, suggestions []string,
 		in.SetSuggestions(safe)
 	}
 	in.Focus()
-	return &prompt{label: label, hint: hint, input: in, keys: newPromptKeys(c.lang), submit: submit}
+	return &prompt{label: label, hint: hint, limit: limit, c: c, input: in, keys: newPromptKeys(c.lang), submit: submit}
 }
 
 // update hands one key, or pasted text, to the text input. Keys arrive
@@ -89,6 +95,9 @@ func (p *prompt) setValue(v string, atStart bool) *prompt {
 func (p *prompt) view(s *Styles, width int, problem string) string {
 	line := s.PromptLabel.Render(p.label) + " " + p.input.View()
 	hint := s.Muted.Render(p.hint)
+	if n := utf8.RuneCountInString(p.value()); p.limit > 0 && n > p.limit {
+		hint = s.Error.Render(p.c.t("%d characters, %d over the limit of %d: shorten it, nothing is cut", n, n-p.limit, p.limit))
+	}
 	if problem != "" {
 		hint = s.Error.Render(safetext.Line(problem))
 	}

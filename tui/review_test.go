@@ -395,3 +395,33 @@ func TestHeaderShowsTheNextUpdate(t *testing.T) {
 		t.Errorf("overdue header: %q", line)
 	}
 }
+
+// The full help scrolls: at 80×24 and at 60×20 every key is reachable.
+func TestFullHelpScrollsToEveryKey(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		m, _ := newTestModel(t, sampleState(t), size[0], size[1])
+		var want []string
+		for _, grp := range m.fullHelpGroups() {
+			for _, b := range grp {
+				if b.Enabled() {
+					want = append(want, b.Help().Key+" "+b.Help().Desc)
+				}
+			}
+		}
+		m = keys(m, "?")
+		seen := ""
+		for i := 0; i < 40; i++ {
+			seen += m.View()
+			m = keys(m, "j")
+		}
+		flat := strings.Join(strings.Fields(seen), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+				t.Errorf("at %dx%d the help never shows %q", size[0], size[1], w)
+			}
+		}
+		if len(want) < 30 {
+			t.Errorf("only %d keys in the help", len(want))
+		}
+	}
+}

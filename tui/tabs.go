@@ -58,7 +58,8 @@ const (
 )
 
 // tabText is one tab: its number, role and holder. Roles still held by the
-// incident manager by default are marked with * (and styled apart).
+// incident manager by default are marked with * (and styled apart); the
+// roles of the person at the keyboard with ● before the number.
 func (t *tabs) tabText(h model.Holding, form int) string {
 	name := t.c.label(h.Ref)
 	sep := ": "
@@ -75,7 +76,18 @@ func (t *tabs) tabText(h model.Holding, form int) string {
 	if h.Default {
 		holder += "*"
 	}
-	return strconv.Itoa(t.c.catalog.Position(h.Ref.Role)+1) + " " + name + sep + holder
+	tab := strconv.Itoa(t.c.catalog.Position(h.Ref.Role)+1) + " " + name + sep + holder
+	if yours(t.c, h) {
+		tab = "●" + tab
+	}
+	return tab
+}
+
+// yours reports whether the person at the keyboard holds h: handed to
+// them, or the incident manager's own role (not the roles the incident
+// manager holds only because nobody else was handed them).
+func yours(c *common, h model.Holding) bool {
+	return h.Holder == c.actor && (!h.Default || h.Ref.Role == model.IncidentManager)
 }
 
 // lines returns the tab lines in the roomiest form that fits in

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 // The incident manager's "nobody owns this" board: expired time boxes,
@@ -23,6 +24,7 @@ type board struct {
 	c                       *common
 	unowned, stale, expired []model.Task
 	defaults                []string // roles still with the incident manager, by name
+	both                    string   // who holds the incident manager and a tech lead role at once
 }
 
 func (b *board) refresh(model.Holding) {
@@ -42,9 +44,14 @@ func (b *board) refresh(model.Holding) {
 			b.stale = append(b.stale, t)
 		}
 	}
+	b.both = ""
+	im := c.state().Commander()
 	for _, h := range c.snap.holdings {
 		if h.Default {
 			b.defaults = append(b.defaults, c.label(h.Ref))
+		}
+		if h.Ref.Role == model.TechLead && !h.Default && h.Holder == im {
+			b.both = im
 		}
 	}
 }
@@ -52,6 +59,9 @@ func (b *board) refresh(model.Holding) {
 func (b *board) lines(w int) []string {
 	c, s := b.c, b.c.styles
 	out := []string{s.Warning.Render(c.t("NOBODY OWNS THIS"))}
+	if b.both != "" {
+		out = append(out, s.Warning.Render(c.t("%s is both the incident manager and a tech lead: hand one of them to someone else", safetext.Line(b.both))))
+	}
 	if len(b.expired) > 0 {
 		out = append(out, s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
 		out = append(out, c.someTasks(b.expired, w, false)...)

@@ -75,7 +75,12 @@ type focusMsg struct{}
 
 // onTick moves the clocks.
 func (m *Model) onTick() tea.Cmd {
+	prev := m.c.now
 	m.c.now = m.opts.Now()
+	m.expired(prev, m.c.now)
+	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
+		m.newsText = ""
+	}
 	m.roles.Update(tickMsg(m.c.now))
 	return tick(m.c.now)
 }

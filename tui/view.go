@@ -36,6 +36,9 @@ func (m *Model) View() string {
 	if m.opts.Wall {
 		top = m.wall.View()
 	}
+	if broken := m.fileLines(w); len(broken) > 0 {
+		top += "\n" + strings.Join(broken, "\n")
+	}
 	body := m.bodyView()
 	if m.fullHelp {
 		body = m.helpView(w, max(0, h-m.chromeHeight()))
@@ -74,12 +77,37 @@ func (m *Model) relayout() {
 	}
 }
 
+// fileLinesMax is the most lines a problem with the file takes.
+const fileLinesMax = 4
+
+// fileLines says, wrapped whole, that the file cannot be read as it is
+// now and where: on every screen, the wall too, until it reads again.
+func (m *Model) fileLines(w int) []string {
+	if m.save.fileErr == "" {
+		return nil
+	}
+	// Wrapped at spaces only, so that the path and its line:col stay in
+	// one piece; a word longer than the line is cut where it must be.
+	out := wrapAtSpaces(m.c.t("✗ FILE: %s", safetext.Line(m.save.fileErr)), w)
+	if len(out) > fileLinesMax {
+		out = append(out[:fileLinesMax-1], fit(strings.Join(out[fileLinesMax-1:], " "), w))
+	}
+	for i, l := range out {
+		out[i] = m.c.styles.Error.Render(fit(l, w))
+	}
+	return out
+}
+
 // chromeHeight is the height of everything but the panes.
 func (m *Model) chromeHeight() int {
+	broken := len(m.fileLines(m.width))
 	if m.opts.Wall {
-		return m.wall.height() + 1
+		return m.wall.height() + 1 + broken
 	}
-	n := 2 + m.tabs.height() + 1
+	n := 2 + m.tabs.height() + 1 + broken
+	if m.newsText != "" {
+		n++
+	}
 	if m.prompt != nil {
 		n += 2
 	} else if m.notice != "" || m.closing {

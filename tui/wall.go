@@ -65,12 +65,20 @@ func (t *wallTop) View() string {
 	tall := func(st lipgloss.Style, text string) string { return st.Padding(1, 2).Render(text) }
 	sev := tall(s.SevBadge[in.Severity], c.sevWord(in.Severity))
 	status := tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status)))
-	since := c.t("no entries yet")
+	since, lastShort := c.t("no entries yet"), c.t("no entries yet")
 	if last, ok := c.state().LastEntry(); ok {
 		since = clock(c.now.Sub(last.At))
+		lastShort = c.t("last entry %s ago", since)
 	}
 	clocks := tall(s.Title, c.t("%s since declared · %s since the last entry", clock(c.now.Sub(in.Declared)), since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
+	if lipgloss.Width(banner) > w {
+		// Narrow: the same clocks in fewer words, the badges closer.
+		tall = func(st lipgloss.Style, text string) string { return st.Padding(1, 1).Render(text) }
+		clocks = tall(s.Title, c.t("declared %s ago", clock(c.now.Sub(in.Declared)))+" · "+lastShort)
+		banner = lipgloss.JoinHorizontal(lipgloss.Top, tall(s.SevBadge[in.Severity], c.sevWord(in.Severity)), " ",
+			tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status))), " ", clocks)
+	}
 	title := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	// The update clock: large in the banner where it fits, else at the
 	// end of the title's line.
@@ -90,7 +98,8 @@ func (t *wallTop) View() string {
 	return strings.Join(append(lines, t.roster()...), "\n")
 }
 
-// roster lays every role and its holder out in columns.
+// roster lays every role and its holder out in columns: the holder's
+// name whole, the role's name cut to what room is left.
 func (t *wallTop) roster() []string {
 	c, s, w := t.c, t.c.styles, t.width
 	hs := c.snap.holdings
@@ -99,16 +108,22 @@ func (t *wallTop) roster() []string {
 	rows := (len(hs) + cols - 1) / cols
 	out := make([]string, rows)
 	for i, h := range hs {
-		name := c.label(h.Ref)
-		holder := s.Holder.Render(safetext.Line(h.Holder))
+		holder := safetext.Line(h.Holder)
 		if h.Default {
-			holder = s.DefaultHolder.Render(safetext.Line(h.Holder) + "*")
+			holder += "*"
 		}
-		cell := fit(s.Muted.Render(name+" ")+holder, cellW-1) + " "
+		holder = safetext.Truncate(holder, cellW/2)
+		room := max(1, cellW-2-lipgloss.Width(holder)) // a space between, one after
+		name := fit(c.label(h.Ref), room)
+		cell := s.Muted.Render(name) + " " + s.Holder.Render(holder)
+		if h.Default {
+			cell = s.Muted.Render(name) + " " + s.DefaultHolder.Render(holder)
+		}
 		if i == t.role {
-			cell = s.Selected.Render(fit("› "+name+" "+safetext.Line(h.Holder), cellW-1)) + " "
+			name = fit("› "+c.label(h.Ref), room)
+			cell = s.Selected.Render(name + " " + holder)
 		}
-		out[i%rows] += cell
+		out[i%rows] += fit(cell, cellW-1) + " "
 	}
 	return out
 }

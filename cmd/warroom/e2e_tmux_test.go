@@ -297,7 +297,7 @@ func fitsWidth(screen string, width, height int) bool {
 func focusedRole(n int, name string) func(string) bool {
 	return matchAll(
 		regexp.MustCompile(`(?m)^(?:[┃│]|━━ )`+regexp.QuoteMeta(name)+fmt.Sprintf(`  %d/8 `, n)),
-		regexp.MustCompile(`\[`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
+		regexp.MustCompile(`\[●?`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
 	)
 }
 
@@ -499,13 +499,14 @@ func TestTmuxWallIsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": "alice"}, 120, 40, "--wall")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, saying it is read-only")
+	techLeadBob := matchAll(regexp.MustCompile(`read-only`), regexp.MustCompile(`Tech lead +bob`))
+	s.waitFor(t, techLeadBob, "the wall, saying it is read-only")
 	for _, k := range []string{"h", "n", "t", "S", "V", "u", "C", "w", "A", "X", "3", "w", "4", "r", "+", "Right", "Right", "s", "d", "o", "x", "a"} {
 		s.press(k)
 	}
 	s.typeText("2hbob: down")
 	s.press("Enter")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, still read-only after the keys")
+	s.waitFor(t, techLeadBob, "the wall, still read-only after the keys")
 	if dead := s.pane("#{pane_dead}"); dead != "0" {
 		t.Fatal("the wall left before q was pressed")
 	}
@@ -537,9 +538,8 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	}
 
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
-	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
-	carol.typeKeys("3")
-	carol.waitFor(t, has("Updates · w write an update"), "the communications manager's pane")
+	// Her screen opens on her own role's pane.
+	carol.waitFor(t, has("[●3 Communications manager: carol]", "Updates · w write an update"), "carol's screen on the communications manager's pane")
 	carol.typeKeys("w")
 	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
 	carol.press("Enter")

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // Markdown renders the post-incident document: summary, severity and
@@ -180,16 +179,16 @@ func (t *mdTable) String() string {
 	return b.String()
 }
 
-// md sanitises stored text for one markdown table cell or heading.
-func md(s string) string { return mdCell(line(s)) }
+// md sanitises stored text for one markdown table cell, list item or
+// heading, as text (mdescape.go).
+func md(s string) string { return mdInline(line(s)) }
 
-// mdCell escapes what would break a table cell in already-sanitised text.
-func mdCell(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "|", "\\|", "<", "&lt;").Replace(s)
-}
+// mdCell escapes already-sanitised text that holds some of the incident's
+// (a description of an entry, a role's label) for one cell, as text.
+func mdCell(s string) string { return mdInline(s) }
 
-// mdBlock sanitises multi-line text for a paragraph.
-func mdBlock(s string) string { return safetext.Block(s) }
+// mdBlock sanitises multi-line text for paragraphs, as text.
+func mdBlock(s string) string { return mdParagraph(s) }
 
 // Timing holds the moments a review measures from: when the impact
 // started (the earliest entry, which may be backdated to before the

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -60,6 +61,11 @@ func Decode(path string, data []byte) (model.State, error) {
 	}
 	if err := s.Check(); err != nil {
 		return model.State{}, &FileError{Path: path, Msg: err.Error()}
+	}
+	// A time far ahead of this machine's clock is a typo or a clock set
+	// wrong (the rule and its words are model.CheckTimes').
+	if err := s.CheckTimes(time.Now()); err != nil {
+		return model.State{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		return s, unknownKeys(path, data, undecoded)

@@ -354,7 +354,7 @@ func TestLoadBadValues(t *testing.T) {
 		{name: "severity string", old: "severity = 1", new: `severity = "high"`, nth: 1, mention: []string{"severity", "high"}},
 		{name: "status bogus", old: `status = "investigating"`, new: `status = "bogus"`, nth: 1, mention: []string{"status", "bogus"}},
 		{name: "declared time", old: "declared = 2026-11-25T23:41:00Z", new: `declared = "yesterday"`, nth: 1, mention: []string{"yesterday"}},
-		{name: "schema type", old: "schema = 1", new: `schema = "one"`, nth: 1, mention: []string{"schema"}, noCol: true},
+		{name: "schema type", old: fmt.Sprintf("schema = %d", model.Schema), new: `schema = "one"`, nth: 1, mention: []string{"schema"}, noCol: true},
 		{name: "title type", old: `title = "Checkout is down"`, new: "title = 42", nth: 1, mention: []string{"title"}, noCol: true},
 		// Inside arrays of tables the TOML decoder knows only the last
 		// position of each key; the store must find the element holding
@@ -376,8 +376,8 @@ func TestLoadNoSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, bad := range map[string][]byte{
-		"missing": bytes.Replace(data, []byte("schema = 1\n"), nil, 1),
-		"zero":    bytes.Replace(data, []byte("schema = 1\n"), []byte("schema = 0\n"), 1),
+		"missing": bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), nil, 1),
+		"zero":    bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte("schema = 0\n"), 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "warroom.toml")
@@ -492,7 +492,7 @@ func TestNewerSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newer := bytes.Replace(data, []byte("schema = 1\n"), []byte("schema = 99\n"), 1)
+	newer := bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte("schema = 99\n"), 1)
 	extra := bytes.Replace(newer, []byte("declared_by = \"alice\"\n"),
 		[]byte("declared_by = \"alice\"\ncolour = \"red\"\nimpact = { users = 1200, regions = [\"eu\"] }\n"), 1)
 	extra = bytes.Replace(extra, []byte("severity = 1\n"), []byte("severity = \"critical\"\n"), 1)
@@ -504,7 +504,7 @@ func TestNewerSchema(t *testing.T) {
 		"schema only":       []byte("schema = 99\n"),
 		"schema 99":         newer,
 		"unknown content":   extra,
-		"schema 2 no other": bytes.Replace(data, []byte("schema = 1\n"), []byte(fmt.Sprintf("schema = %d\n", model.Schema+1)), 1),
+		"schema 2 no other": bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte(fmt.Sprintf("schema = %d\n", model.Schema+1)), 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "warroom.toml")
