@@ -72,7 +72,7 @@ func (op CommsUpdate) apply(t *tx) error {
 		return err
 	}
 	kind := KindComms
-	if op.NeedsApproval && t.env.Actor != t.s.Commander() {
+	if op.NeedsApproval && !SameName(t.env.Actor, t.s.Commander()) {
 		kind = KindCommsDraft
 	}
 	ref := op.Role
@@ -107,13 +107,15 @@ func entryByID(es []Entry, ref string, what i18n.Word) (Entry, *InvalidError) {
 }
 
 // pendingDraft finds a draft awaiting approval by id or unique prefix.
-func (t *tx) pendingDraft(ref string) (Entry, error) {
+// want is what is to be done with it (approve: comms; send back:
+// comms_rejected): a draft that was already so changes nothing.
+func (t *tx) pendingDraft(ref string, want Kind) (Entry, error) {
 	pending := t.s.PendingUpdates()
 	d, ierr := entryByID(pending, ref, "draft id")
 	if ierr == nil {
 		return d, nil
 	}
-	if err := t.decided(ref); err != nil {
+	if err := t.decided(ref, want); err != nil {
 		return Entry{}, err
 	}
 	if len(pending) == 0 {
@@ -122,8 +124,9 @@ func (t *tx) pendingDraft(ref string) (Entry, error) {
 	return Entry{}, ierr
 }
 
-// decided says when a draft ref names was already approved or sent back.
-func (t *tx) decided(ref string) error {
+// decided says when a draft ref names was already approved or sent back:
+// as a change that changes nothing when that is what want asks for.
+func (t *tx) decided(ref string, want Kind) error {
 	var drafts []Entry
 	for _, e := range t.s.Timeline {
 		if e.Kind == KindCommsDraft {
@@ -139,26 +142,33 @@ func (t *tx) decided(ref string) error {
 			continue
 		}
 		at := e.At.UTC().Format("15:04 MST")
+		var reason i18n.Message
 		switch e.Kind {
 		case KindComms:
-			return &ConflictError{Reason: i18n.M("draft %s was already approved, by %s at %s", d.ID, e.By, at)}
+			reason = i18n.M("draft %s was already approved, by %s at %s", d.ID, e.By, at)
 		case KindCommsRejected:
-			return &ConflictError{Reason: i18n.M("draft %s was already sent back, by %s at %s", d.ID, e.By, at)}
+			reason = i18n.M("draft %s was already sent back, by %s at %s", d.ID, e.By, at)
+		default:
+			continue
 		}
+		if e.Kind == want {
+			return &UnchangedError{Reason: reason}
+		}
+		return &ConflictError{Reason: reason}
 	}
 	return nil
 }
 
 // checkApprover refuses anyone but the incident manager.
 func (t *tx) checkApprover() error {
-	if im := t.s.Commander(); t.env.Actor != im {
+	if im := t.s.Commander(); !SameName(t.env.Actor, im) {
 		return &ConflictError{Reason: i18n.M("only the incident manager, %s, approves or sends back a draft update; %s is not", im, t.env.Actor)}
 	}
 	return nil
 }
 
 func (op ApproveUpdate) apply(t *tx) error {
-	d, err := t.pendingDraft(op.Draft)
+	d, err := t.pendingDraft(op.Draft, KindComms)
 	if err != nil {
 		return err
 	}
@@ -170,7 +180,7 @@ func (op ApproveUpdate) apply(t *tx) error {
 }
 
 func (op RejectUpdate) apply(t *tx) error {
-	d, err := t.pendingDraft(op.Draft)
+	d, err := t.pendingDraft(op.Draft, KindCommsRejected)
 	if err != nil {
 		return err
 	}

@@ -103,7 +103,7 @@ var esModel = map[string]string{
 	"must not contain '/'":              "no puede contener '/'",
 	"there is one incident manager; workstreams are for the other roles": "solo hay un gestor de incidentes; las líneas de trabajo son para las demás funciones",
 
-	// ConflictError.
+	// ConflictError and UnchangedError.
 	"no incident has been declared yet; start one with `warroom declare TITLE`":          "aún no se ha declarado ningún incidente; para declarar uno: `warroom declare TÍTULO`",
 	"an incident is already declared here: %s %q; use another --file for a new incident": "aquí ya hay un incidente declarado: %s %q; para uno nuevo hace falta otro --file",
 	"task %s is already %s":          "la tarea %s ya está %s",
@@ -142,7 +142,8 @@ var esModel = map[string]string{
 	"(no follow-ups yet)":          "(aún no hay seguimientos)",
 	"follow-up %s is already done": "el seguimiento %s ya está hecho",
 	"follow-up %s is already open": "el seguimiento %s ya está abierto",
-	"due date":                     "fecha límite",
+	"follow-up %s already has that owner, due date and ticket": "el seguimiento %s ya tiene ese responsable, esa fecha límite y ese ticket",
+	"due date": "fecha límite",
 	"%s is not a date; write YYYY-MM-DD, such as 2026-12-01": "%s no es una fecha; escribe AAAA-MM-DD, como 2026-12-01",
 	"ticket":    "ticket",
 	"customers": "clientes",

@@ -85,9 +85,9 @@ func (op FollowUpSet) apply(t *tx) error {
 	}
 	if f.Done == op.Done {
 		if f.Done {
-			return &ConflictError{Reason: i18n.M("follow-up %s is already done", f.ID)}
+			return &UnchangedError{Reason: i18n.M("follow-up %s is already done", f.ID)}
 		}
-		return &ConflictError{Reason: i18n.M("follow-up %s is already open", f.ID)}
+		return &UnchangedError{Reason: i18n.M("follow-up %s is already open", f.ID)}
 	}
 	t.own("followups")
 	for i := range t.s.FollowUps {
@@ -121,6 +121,10 @@ func (op FollowUpDetails) apply(t *tx) error {
 	ticket, err := checkText("ticket", strings.TrimSpace(op.Ticket), MaxTitle, false)
 	if err != nil {
 		return err
+	}
+	owner = t.s.DisplayName(owner)
+	if (owner == "" || SameName(owner, f.Owner)) && (due == "" || due == f.Due) && (ticket == "" || ticket == f.Ticket) {
+		return &UnchangedError{Reason: i18n.M("follow-up %s already has that owner, due date and ticket", f.ID)}
 	}
 	t.own("followups")
 	for i := range t.s.FollowUps {

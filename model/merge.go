@@ -80,9 +80,10 @@ func Merge(a, b State) (State, MergeReport, error) {
 	out := State{Schema: Schema}
 	out.Incident, rep.Fields = mergeIncident(a.Incident, b.Incident)
 
-	out.People, rep.People = unite(a.People, b.People, func(p Person) string { return p.Name },
+	// One person whatever the case of their name, as first written.
+	out.People, rep.People = unite(a.People, b.People, func(p Person) string { return nameKey(p.Name) },
 		func(x, y Person) Person {
-			if y.Joined.Before(x.Joined) {
+			if y.Joined.Before(x.Joined) || (y.Joined.Equal(x.Joined) && y.Name < x.Name) {
 				return y
 			}
 			return x

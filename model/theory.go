@@ -99,7 +99,7 @@ func (op TheorySet) apply(t *tx) error {
 		return invalidWord("theory state", string(op.State), TheoryStates)
 	}
 	if th.State == op.State {
-		return &ConflictError{Reason: i18n.M("theory %s is already %s", th.ID, th.State)}
+		return &UnchangedError{Reason: i18n.M("theory %s is already %s", th.ID, th.State)}
 	}
 	note, err := checkText("note", strings.TrimSpace(op.Note), MaxEntry, false)
 	if err != nil {

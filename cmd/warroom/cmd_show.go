@@ -20,7 +20,7 @@ func (a *app) showCmd() *cobra.Command {
 		Long: `Print a plain-text summary of the incident: every role and who holds it
 (roles the incident manager still holds by default are marked with *),
 earlier holders, open tasks, and the latest timeline entries in local time.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if entries < 0 {
 				return usage("--entries must be 0 (all) or more, not %d", entries)
@@ -59,7 +59,7 @@ severity and status history, who held each role when, tasks and their
 outcome, the full timeline), or as JSON for jq and other programs.`,
 		Example: `  warroom export > review.md
   warroom export --format json | jq '.roles[] | select(.held_by_incident_manager_by_default)'`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := model.ParseWord("format", formatFlag, exportFormats)
 			if err != nil {

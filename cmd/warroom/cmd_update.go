@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -33,7 +34,7 @@ counts as sent once the incident manager approves it.`,
 		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."
   warroom update "$(warroom update draft)"
   warroom update approve e4k2`,
-		Args: needText("TEXT"),
+		Args: updateArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)
 			if err != nil {
@@ -63,6 +64,20 @@ counts as sent once the incident manager approves it.`,
 	_ = cmd.RegisterFlagCompletionFunc("audience", fixedCompletion(model.Audiences...))
 	cmd.AddCommand(a.updateApproveCmd(), a.updateRejectCmd(), a.updateDraftCmd(), a.updateListCmd())
 	return cmd
+}
+
+// updateArgs requires the update's text. A first word one slip from a
+// subcommand ("aprove", "lsit") is refused as a mistyped subcommand,
+// rather than recorded as an update; -- before it records it as text all
+// the same.
+func updateArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && cmd.ArgsLenAtDash() != 0 {
+		if s := mistyped(cmd, args[0]); s != "" {
+			return usage("unknown command %q for %q; did you mean %s? To record it as an update's text: warroom update -- %q",
+				args[0], cmd.CommandPath(), s, strings.Join(args, " "))
+		}
+	}
+	return needText("TEXT")(cmd, args)
 }
 
 // sayNext says an update to aud was sent and when its next is due.
@@ -127,7 +142,7 @@ update is due. Edit it and send it with warroom update. The config file's
 [comms.templates] can hold the team's own drafts, one per status, with
 the placeholders {title}, {severity}, {status}, {summary}, {declared},
 {now} and {next}.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			aud, err := model.ParseAudience(audience)
 			if err != nil {
@@ -164,7 +179,7 @@ func (a *app) updateListCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the updates by audience, when the next is due, and the drafts awaiting approval",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
 			if err != nil {

@@ -19,7 +19,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := a.rootCmd()
 	translateHelp(root, a.langFromArgs(args))
-	root.SetArgs(args)
+	root.SetArgs(textNotFlags(root, args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -29,6 +29,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		return a.checkGlobals()
 	}
 	cmd, err := root.ExecuteContextC(context.Background())
+	if a.unchanged(err) {
+		return exitOK
+	}
 	if err != nil {
 		if !started {
 			// Flag parsing, argument counts, unknown commands.
@@ -65,7 +68,7 @@ Every change writes itself into the timeline.`,
   warroom show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.rotate != 0 && !a.wall {
 				return usage("--rotate goes with --wall")
