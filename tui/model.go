@@ -201,7 +201,7 @@ func (m *Model) arrive() {
 	}
 	m.loaded = true
 	for i, h := range m.c.snap.holdings {
-		if !h.Default && h.Holder == m.c.actor {
+		if !h.Default && model.SameName(h.Holder, m.c.actor) {
 			m.focusRole(i, true)
 			return
 		}

@@ -25,17 +25,17 @@ func (m *Model) news(before, after model.State) {
 	tl := after.Timeline
 	for i := max(0, len(tl)-200); i < len(tl); i++ {
 		e := tl[i]
-		if seen[e.ID] || e.By == m.c.actor {
+		if seen[e.ID] || model.SameName(e.By, m.c.actor) {
 			continue
 		}
 		switch {
-		case e.Kind == model.KindHandoff && e.To == m.c.actor:
+		case e.Kind == model.KindHandoff && model.SameName(e.To, m.c.actor):
 			text := m.c.t("%s handed you %s", safetext.Line(e.By), m.c.label(e.RoleRef()))
 			if e.Text != "" {
 				text += ": " + safetext.Line(e.Text)
 			}
 			m.tell(text)
-		case e.Kind == model.KindCommsRejected && e.From == m.c.actor:
+		case e.Kind == model.KindCommsRejected && model.SameName(e.From, m.c.actor):
 			m.tell(m.c.t("%s sent your %s draft back: %s", safetext.Line(e.By), e.Audience().In(m.c.lang), safetext.Line(e.Text)))
 		}
 	}
@@ -57,7 +57,7 @@ func (m *Model) expired(prev, now time.Time) {
 		if !t.Open() || t.Due.IsZero() || !t.Due.After(prev) || t.Due.After(now) {
 			continue
 		}
-		if t.Owner == m.c.actor || (t.Owner == "" && mine[t.RoleRef()]) {
+		if model.SameName(t.Owner, m.c.actor) || (t.Owner == "" && mine[t.RoleRef()]) {
 			m.tell(m.c.t("the time box of task %s has run out: %s", safetext.Line(t.ID), safetext.Line(t.Title)))
 		}
 	}

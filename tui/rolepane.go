@@ -162,7 +162,7 @@ func (p *rolePane) findEntries() {
 	tl := p.c.state().Timeline
 	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan && len(p.entries) < roleEntries; i-- {
 		e := tl[i]
-		if e.RoleRef() == p.hold.Ref || (e.Role == "" && !p.hold.Default && e.By == p.hold.Holder) {
+		if e.RoleRef() == p.hold.Ref || (e.Role == "" && !p.hold.Default && model.SameName(e.By, p.hold.Holder)) {
 			p.entries = append(p.entries, e)
 		}
 	}

@@ -87,7 +87,7 @@ func (t *tabs) tabText(h model.Holding, form int) string {
 // them, or the incident manager's own role (not the roles the incident
 // manager holds only because nobody else was handed them).
 func yours(c *common, h model.Holding) bool {
-	return h.Holder == c.actor && (!h.Default || h.Ref.Role == model.IncidentManager)
+	return model.SameName(h.Holder, c.actor) && (!h.Default || h.Ref.Role == model.IncidentManager)
 }
 
 // lines returns the tab lines in the roomiest form that fits in

@@ -29,7 +29,7 @@ type approvals struct {
 
 func (t *approvals) refresh(model.Holding) {
 	c := t.c
-	on := !c.wall && len(c.snap.comms.Pending) > 0 && c.actor == c.state().Commander()
+	on := !c.wall && len(c.snap.comms.Pending) > 0 && model.SameName(c.actor, c.state().Commander())
 	t.keys.Approve.SetEnabled(on)
 	t.keys.Reject.SetEnabled(on)
 }
@@ -40,7 +40,7 @@ func (t *approvals) rows(w int) []row {
 		return nil
 	}
 	title := withHint(c.t("TO APPROVE (%d)", len(pending)), t.keys.Approve, t.keys.Reject)
-	if im := c.state().Commander(); c.wall || c.actor != im {
+	if im := c.state().Commander(); c.wall || !model.SameName(c.actor, im) {
 		title = c.t("UPDATES AWAITING THE APPROVAL OF %s (%d)", strings.ToUpper(safetext.Line(im)), len(pending))
 	}
 	return textRows(append([]string{c.styles.Warning.Render(title)}, draftLines(c, w, true)...)...)

@@ -50,7 +50,7 @@ func (b *board) refresh(model.Holding) {
 		if h.Default {
 			b.defaults = append(b.defaults, c.label(h.Ref))
 		}
-		if h.Ref.Role == model.TechLead && !h.Default && h.Holder == im {
+		if h.Ref.Role == model.TechLead && !h.Default && model.SameName(h.Holder, im) {
 			b.both = im
 		}
 	}

@@ -104,7 +104,7 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		draft = safetext.Line(back)
 	}
 	hint := c.t("edit the draft, enter sends it · tab: next audience")
-	if im := c.state().Commander(); c.comms.Approval[aud] && im != c.actor {
+	if im := c.state().Commander(); c.comms.Approval[aud] && !model.SameName(im, c.actor) {
 		hint = c.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
 	}
 	p := newPrompt(c, c.t("Update to %s:", aud.In(c.lang)), hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
@@ -155,7 +155,7 @@ func lastSentBack(c *common) (model.Entry, bool) {
 // for aud that was last sent back, while nothing has gone to aud since.
 func sentBackDraft(c *common, aud model.Audience) (string, bool) {
 	r, ok := lastSentBack(c)
-	if !ok || r.Audience() != aud || r.From != c.actor {
+	if !ok || r.Audience() != aud || !model.SameName(r.From, c.actor) {
 		return "", false
 	}
 	tl := c.state().Timeline

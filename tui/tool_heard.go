@@ -48,19 +48,21 @@ func (t *heard) refresh(model.Holding) {
 	last := map[string]time.Time{}
 	tl := c.state().Timeline
 	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan; i-- {
-		if _, seen := last[tl[i].By]; !seen {
-			last[tl[i].By] = tl[i].At
+		if by := strings.ToLower(tl[i].By); last[by].IsZero() {
+			last[by] = tl[i].At
 		}
 	}
 	roles := map[string][]string{}
 	for _, h := range c.snap.holdings {
 		if !h.Default {
-			roles[h.Holder] = append(roles[h.Holder], shortName(c.catalog, h.Ref, 0))
+			who := strings.ToLower(h.Holder)
+			roles[who] = append(roles[who], shortName(c.catalog, h.Ref, 0))
 		}
 	}
 	t.people = t.people[:0:0]
 	for _, p := range c.state().People {
-		t.people = append(t.people, heardFrom{name: p.Name, last: last[p.Name], roles: roles[p.Name]})
+		who := strings.ToLower(p.Name) // names match in any case
+		t.people = append(t.people, heardFrom{name: p.Name, last: last[who], roles: roles[who]})
 	}
 	slices.SortStableFunc(t.people, func(a, b heardFrom) int { return a.last.Compare(b.last) })
 }
