@@ -138,6 +138,9 @@ func (t *tx) checkOwner(r RoleRef, person string) (RoleRef, string, error) {
 	if err != nil {
 		return ref, "", err
 	}
+	if err := t.checkOpen(ref); err != nil {
+		return ref, "", err
+	}
 	owner, err := optionalName("owner", person)
 	return ref, t.s.DisplayName(owner), err
 }
@@ -155,11 +158,11 @@ func (op Declare) apply(t *tx) error {
 		return &ConflictError{Reason: i18n.M("an incident is already declared here: %s %q; use another --file for a new incident",
 			t.s.Incident.ID, t.s.Incident.Title)}
 	}
-	title, err := checkText("title", strings.TrimSpace(op.Title), MaxTitle, true)
+	title, err := checkTitle(op.Title)
 	if err != nil {
 		return err
 	}
-	summary, err := checkText("summary", op.Summary, MaxEntry, false)
+	summary, err := checkSummary(op.Summary)
 	if err != nil {
 		return err
 	}
@@ -391,6 +394,9 @@ func (op Release) apply(t *tx) error {
 	}
 	if ref.Role == IncidentManager {
 		return &ConflictError{Reason: i18n.M("the incident manager role cannot go back to itself; hand it to someone instead")}
+	}
+	if t.s.WorkstreamClosed(ref) {
+		return &ConflictError{Reason: i18n.M("%s was closed; hand it to someone to open it again", RoleLabel{ref, t.c})}
 	}
 	from, byDefault := t.s.Holder(ref)
 	if byDefault {
