@@ -146,4 +146,17 @@ var esReport = map[string]string{
 	"%s update overdue by %s":                                             "comunicado %s atrasado %s",
 	"Next %s update due at %s":                                            "El próximo comunicado %s toca a las %s",
 	"Drafts awaiting the approval of %s: %d (`warroom update list`)": "Borradores pendientes de aprobación de %s: %d (`warroom update list`)",
+
+	// The incident's title and summary changed, workstreams closed.
+	"renamed the incident: %s (was %s)":                 "cambió el título del incidente: %s (antes: %s)",
+	"wrote the summary: %s":                             "escribió el resumen: %s",
+	"cleared the summary":                               "borró el resumen",
+	"closed the workstream %s":                          "cerró la línea de trabajo %s",
+	"closed the workstream %s (held by %s)":             "cerró la línea de trabajo %s (la llevaba %s)",
+	"given back to the incident manager":                "devuelta al gestor de incidentes",
+	"%s (workstream closed)":                            "%s (línea de trabajo cerrada)",
+	"still held when this was written":                  "seguía a su cargo al redactar este informe",
+	"%s (resolved)":                                     "%s (resuelto)",
+	"%s (closed)":                                       "%s (cerrado)",
+	"+%d customer reports on %s, in %d counts until %s": "+%d avisos de clientes por %s, en %d recuentos hasta las %s",
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/warroom/warroom/model"
@@ -17,6 +18,10 @@ type Options struct {
 	Lang    i18n.Lang // English also when empty
 	Loc     *time.Location
 	Now     time.Time
+	// lines keeps the line breaks of what people wrote (notes, briefings,
+	// updates), for the review, which renders them as breaks; other
+	// outputs show each entry on one line.
+	lines bool
 }
 
 func (o Options) catalog() *model.Catalog {
@@ -76,6 +81,15 @@ func Age(d time.Duration) string {
 
 // line sanitises stored text for one line of output.
 func line(s string) string { return safetext.Line(s) }
+
+// text sanitises what a person wrote: as one line, or keeping its line
+// breaks (LF only, tabs as spaces) for the review.
+func (o Options) text(s string) string {
+	if !o.lines {
+		return line(s)
+	}
+	return strings.ReplaceAll(safetext.Block(strings.Trim(s, "\n")), "\t", " ")
+}
 
 // severity renders a stored severity ("SEV1", "unset") in the chosen language.
 func (o Options) severity(v string) string {

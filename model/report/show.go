@@ -67,7 +67,14 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 			if i == len(h.History)-1 {
 				break
 			}
-			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), line(a.Holder), o.clock(a.Since), o.clock(a.Until)))
+			who := line(a.Holder)
+			switch {
+			case a.Closed:
+				continue // reopened since: the holder before it says until when
+			case a.Holder == "":
+				who = o.t("given back to the incident manager")
+			}
+			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), who, o.clock(a.Since), o.clock(a.Until)))
 		}
 	}
 	b.WriteString(t.String())
