@@ -244,18 +244,14 @@ func TestReviewSummarisesCounterBursts(t *testing.T) {
 	}
 }
 
-// TestReviewRolesAfterResolutionSayUntilWhen (item 32, with item 19): in
-// the review of a resolved incident no role is held "until now": the
-// holders then held it until the resolution; a role handed on after it is
-// still held as the review is written; a closed workstream ends when it
-// was closed, a role given back says so.
+// TestReviewRolesAfterResolutionSayUntilWhen (item 32): in the review
+// of a resolved incident no role is held "until now": the holders then
+// held it until the resolution (or the closing); a role handed on after
+// it is still held as the review is written; a role given back says so.
 func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	p := newPlay(t, declared())
-	db := model.RoleRef{Role: "tech_lead", Workstream: "database"}
-	p.at(1, "alice", model.Handoff{Role: db, To: "bob"})
 	p.at(2, "alice", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "frank"})
 	p.at(3, "alice", model.Handoff{Role: model.RoleRef{Role: "communications_manager"}, To: "carol"})
-	p.at(20, "alice", model.CloseWorkstream{Role: db, Note: "database is fine"})
 	p.at(25, "alice", model.Release{Role: model.RoleRef{Role: "communications_manager"}})
 	if out := p.review(); !strings.Contains(out, "| Scribe | frank | 2026-11-25 14:02:00 UTC | now |  |") {
 		t.Errorf("before the resolution a role is held until now:\n%s", out)
@@ -267,7 +263,6 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 		t.Errorf("a role after resolution is held until now:\n%s", out)
 	}
 	row(t, out, "Incident manager", "alice", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
-	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:01:00 UTC", "2026-11-25 14:20:00 UTC (workstream closed)")
 	row(t, out, "Communications manager", "carol", "2026-11-25 14:03:00 UTC", "2026-11-25 14:25:00 UTC")
 	row(t, out, "Communications manager", "given back to the incident manager", "2026-11-25 14:25:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
@@ -275,4 +270,28 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	p.at(40, "alice", model.SetStatus{Status: model.Closed})
 	row(t, p.review(), "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:40:00 UTC (closed)")
+}
+
+// TestReviewClosedWorkstream (item 19): a closed workstream stays in the
+// review's roles, held until it was closed; its closing and the tasks it
+// gave back to the role are in the timeline; the role itself, owning them
+// now, is listed.
+func TestReviewClosedWorkstream(t *testing.T) {
+	p := newPlay(t, declared())
+	db := model.RoleRef{Role: "tech_lead", Workstream: "database"}
+	p.at(1, "alice", model.Handoff{Role: db, To: "bob"})
+	p.at(2, "alice", model.Handoff{Role: model.RoleRef{Role: "tech_lead", Workstream: "network"}, To: "dave"})
+	p.at(3, "alice", model.TaskAdd{Title: "check replicas", Role: db, Owner: "bob"})
+	p.at(20, "alice", model.CloseWorkstream{Role: db, Note: "database is fine"})
+	out := p.review()
+	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "now")
+	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:01:00 UTC", "2026-11-25 14:20:00 UTC (workstream closed)")
+	row(t, out, "Tech lead · network", "dave", "2026-11-25 14:02:00 UTC", "now")
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "workstream_closed", "closed the workstream Tech lead · database (held by bob): database is fine")
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "task_assigned", `gave task t0008 "check replicas" to Tech lead (bob)`)
+	row(t, out, "t0008", "check replicas", "Tech lead (bob)", "open")
+	show, _, _ := strings.Cut(Show(p.s, ShowOptions{Options: opts()}), "Open tasks")
+	if strings.Contains(show, "database") || !strings.Contains(show, "Tech lead · network") || !strings.Contains(show, "Tech lead   ") {
+		t.Errorf("show lists a closed workstream, or not the open one:\n%s", show)
+	}
 }
