@@ -253,4 +253,5 @@ var esTUI = map[string]string{
 	"input":  "entrada",
 	"output": "salida",
 	"%d characters, %d over the limit of %d: shorten it, nothing is cut": "%d caracteres, %d más del límite de %d: acórtalo, no se corta nada",
+	"counting +%d on %s · digits for more · enter saves · esc drops":     "contando +%d en %s · cifras para más · enter guarda · esc descarta",
 }

@@ -91,7 +91,7 @@ func TestBurstsActAsKeysPressedOneByOne(t *testing.T) {
 				t.Errorf("prompt %q, want the notable report prompt", promptLabel(m))
 			}
 		}},
-		{"4+ counts a ticket", "4+", func(t *testing.T, m *Model, got []model.Op) {
+		{"4+ counts a ticket", "4+\r", func(t *testing.T, m *Model, got []model.Op) {
 			if len(got) != 1 {
 				t.Fatalf("%d changes, want 1: %#v", len(got), got)
 			}

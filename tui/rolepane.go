@@ -277,3 +277,23 @@ func (p *rolePane) FullHelp() [][]key.Binding {
 	}
 	return out
 }
+
+// holds reports whether a tool of the pane holds something half keyed in
+// that k goes on with.
+func (p *rolePane) holds(k tea.KeyMsg) bool {
+	for _, t := range p.tools {
+		if h, ok := t.(holder); ok && h.holds(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// settle saves what the pane's tools hold half keyed in.
+func (p *rolePane) settle() {
+	for _, t := range p.tools {
+		if h, ok := t.(holder); ok {
+			h.settle()
+		}
+	}
+}
