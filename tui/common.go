@@ -39,6 +39,8 @@ type actions interface {
 	open(p *prompt)
 	// notify shows a one-off message under the panes.
 	notify(text string)
+	// read shows a timeline entry in full, over the panes.
+	read(e model.Entry)
 }
 
 // t translates an English message format into the screen's language and

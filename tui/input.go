@@ -200,6 +200,9 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	if m.fullHelp && m.helpKey(k) {
 		return nil
 	}
+	if m.reading != nil && m.readingKey(k) {
+		return nil
+	}
 	if h, ok := m.panes()[m.focus].(holder); ok {
 		if h.holds(k) {
 			_, cmd := m.panes()[m.focus].Update(k)

@@ -90,7 +90,8 @@ type Model struct {
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
-	helpTop  int // first line of the full help shown
+	helpTop  int        // first line of the full help shown
+	reading  *entryView // a timeline entry shown in full, over the panes
 	input    inputState
 
 	width, height int
