@@ -286,9 +286,9 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 		t.Fatalf("d on the board's task made %#v", got)
 	}
 	// The tech lead's pane: a theory stated, the cursor on it, r rules it out.
-	m = keys(m, "2", "n")
+	m = keys(m, "2", "n", "tab")
 	m = keys(typeText(m, "th: a second theory"), "enter")
-	m = keys(typeText(keys(m, "n"), "th: a third theory"), "enter")
+	m = keys(typeText(keys(m, "n", "tab"), "th: a third theory"), "enter")
 	second := m.c.state().Theories[len(m.c.state().Theories)-2].ID
 	for i := 0; i < 20 && underCursor(m).theory != second; i++ {
 		m = keys(m, "j")

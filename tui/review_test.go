@@ -259,7 +259,16 @@ func TestTheoriesOnTheTechLeadPane(t *testing.T) {
 	if !strings.Contains(v, "Theories (0 open)") || !strings.Contains(v, "[✓]") {
 		t.Fatalf("the database tech lead's pane does not list its confirmed theory:\n%s", v)
 	}
+	// alice is the incident manager: her note is hers until tab files
+	// it under the tech lead's pane she is looking at.
 	m = keys(m, "n")
+	if promptLabel(m) != "Note for Incident manager:" {
+		t.Errorf("the note prompt files it under %q, want alice's own role", promptLabel(m))
+	}
+	m = keys(m, "tab")
+	if promptLabel(m) != "Note for Tech lead · database:" {
+		t.Errorf("tab files it under %q, want the focused pane's role", promptLabel(m))
+	}
 	m = typeText(m, "th: the replica lags behind")
 	m = keys(m, "enter")
 	if !strings.Contains(m.View(), "Theories (1 open)") {
