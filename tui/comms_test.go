@@ -265,3 +265,23 @@ func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
 		t.Error("someone else got carol's draft back")
 	}
 }
+
+// The notice that a draft awaits the incident manager's approval goes
+// once she has approved it or sent it back, even with no key pressed.
+func TestDraftNoticeGoesWhenTheDraftIsDecided(t *testing.T) {
+	s := sampleState(t)
+	m, _ := newTestModel(t, s, 120, 40)
+	m = asActor(m, "carol")
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
+	m = keys(m, "3", "w", "enter")
+	if !strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Fatalf("no notice of the draft:\n%s", m.View())
+	}
+	pending := m.c.snap.comms.Pending
+	draft := pending[len(pending)-1]
+	onFile := othersDo(t, m.c.state(), "alice", testNow, model.RejectUpdate{Draft: draft.ID, Reason: "say which regions"})
+	m = send(m, loadedMsg{state: onFile})
+	if strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Errorf("the notice stayed after alice sent the draft back:\n%s", m.View())
+	}
+}

@@ -280,7 +280,7 @@ func (m *Model) submit(p *prompt) {
 			return // the notice says why; the text stays
 		}
 		if p.after != nil {
-			m.notice = p.after(entries)
+			m.notice, m.noticeStill = p.after(entries)
 		}
 	}
 	m.prompt = nil

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -113,11 +115,17 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 	p.setValue(draft, true)
 	p.keys.Submit.SetHelp("enter", c.t("send"))
 	p.keys.Complete.SetHelp("tab", c.t("next audience"))
-	p.after = func(entries []model.Entry) string {
-		if len(entries) > 0 && entries[0].Kind == model.KindCommsDraft {
-			return c.t("draft %s is awaiting the approval of %s, the incident manager", entries[0].ID, safetext.Line(c.state().Commander()))
+	p.after = func(entries []model.Entry) (string, func(*snapshot) bool) {
+		if len(entries) == 0 || entries[0].Kind != model.KindCommsDraft {
+			return "", nil
 		}
-		return ""
+		id := entries[0].ID
+		// Said while the draft waits: once it is approved or sent back,
+		// the notice goes.
+		waits := func(s *snapshot) bool {
+			return slices.ContainsFunc(s.comms.Pending, func(e model.Entry) bool { return e.ID == id })
+		}
+		return c.t("draft %s is awaiting the approval of %s, the incident manager", id, safetext.Line(c.state().Commander())), waits
 	}
 	// tab: the next audience, redrafted while the text is still the
 	// draft it opened with.
