@@ -79,8 +79,12 @@ func (h *header) View() string {
 	if last, ok := c.state().LastEntry(); ok {
 		since = c.t("last entry %s ago", clock(c.now.Sub(last.At)))
 	}
+	declared := c.t("declared %s, %s ago", c.localTime(in.Declared), clock(c.now.Sub(in.Declared)))
+	if r := c.snap.resolved; !r.IsZero() {
+		declared = c.t("declared %s, resolved %s later", c.localTime(in.Declared), clock(r.Sub(in.Declared)))
+	}
 	parts := []string{
-		c.t("declared %s, %s ago", c.localTime(in.Declared), clock(c.now.Sub(in.Declared))),
+		declared,
 		since,
 		c.t("you: %s", safetext.Line(c.actor)),
 	}
@@ -108,8 +112,16 @@ func (h *header) updateState(short bool) string {
 	return text
 }
 
-// updateText is when the next update is due, and whether it is overdue.
+// updateText is when the next update is due, and whether it is overdue;
+// once the incident is resolved, whether the final external update is
+// still to go out.
 func updateText(c *common, short bool) (string, bool) {
+	if !c.snap.resolved.IsZero() && !c.snap.finalSent {
+		if short {
+			return c.t("FINAL UPDATE DUE"), true
+		}
+		return c.t("RESOLVED: SEND THE FINAL EXTERNAL UPDATE"), true
+	}
 	next, ok := c.snap.comms.Soonest()
 	if !ok {
 		return "", false
