@@ -47,6 +47,12 @@ type actions interface {
 // fills it in.
 func (c *common) t(format string, args ...any) string { return c.lang.T(format, args...) }
 
+// n translates a message with a singular and a plural form ("one|other")
+// and fills it in; count chooses the form.
+func (c *common) n(count int, forms string, args ...any) string {
+	return c.lang.N(count, forms, args...)
+}
+
 // explain renders an error in the screen's language.
 func (c *common) explain(err error) string { return model.Explain(err, c.lang) }
 

@@ -159,9 +159,9 @@ func (h *header) saveLine() string {
 	c, s, st := h.c, h.c.styles, h.save
 	switch {
 	case st.saveErr != nil:
-		return s.Error.Render(c.t("✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
+		return s.Error.Render(c.n(st.pending, "✗ NOT SAVED (%d pending, retrying): %s|✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
 	case st.pending > 0:
-		return s.Muted.Render(c.t("saving %d…", st.pending))
+		return s.Muted.Render(c.n(st.pending, "saving %d change…|saving %d changes…", st.pending))
 	}
 	return ""
 }

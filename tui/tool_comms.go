@@ -49,7 +49,7 @@ func (t *comms) rows(w int) []row {
 		if len(sent) == 0 {
 			line += c.t("none sent")
 		} else {
-			line += c.t("%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
+			line += c.n(len(sent), "%d sent · last %s|%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
 		}
 		st := s.Text
 		if n, ok := due[aud]; ok {
