@@ -75,6 +75,24 @@ func (c *common) localTime(t time.Time) string {
 	return c.dayTime(lt, "Jan 02 15:04")
 }
 
+// dated says something about a moment in a sentence: with the today form
+// of the message when the moment is today (its time first among the
+// arguments: "since %s"), else with the other form (its time, then its
+// date: "since %s on %s" — "desde las 22:48 del 24/11"), so that each
+// language can put the words around a time and a date its own way.
+func (c *common) dated(t time.Time, today, other string, args ...any) string {
+	lt := t.In(c.now.Location())
+	tm := lt.Format("15:04")
+	if lt.Year() == c.now.Year() && lt.YearDay() == c.now.YearDay() {
+		return c.t(today, append([]any{tm}, args...)...)
+	}
+	date := lt.Format("Jan 2")
+	if c.lang != i18n.English && c.lang != "" {
+		date = lt.Format("2/1")
+	}
+	return c.t(other, append([]any{tm, date}, args...)...)
+}
+
 // entryTime renders an entry's time: 15:04, with the date when the
 // incident has run across days, so the column keeps one width.
 func (c *common) entryTime(t time.Time) string {
