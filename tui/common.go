@@ -39,11 +39,19 @@ type actions interface {
 	open(p *prompt)
 	// notify shows a one-off message under the panes.
 	notify(text string)
+	// read shows a timeline entry in full, over the panes.
+	read(e model.Entry)
 }
 
 // t translates an English message format into the screen's language and
 // fills it in.
 func (c *common) t(format string, args ...any) string { return c.lang.T(format, args...) }
+
+// n translates a message with a singular and a plural form ("one|other")
+// and fills it in; count chooses the form.
+func (c *common) n(count int, forms string, args ...any) string {
+	return c.lang.N(count, forms, args...)
+}
 
 // explain renders an error in the screen's language.
 func (c *common) explain(err error) string { return model.Explain(err, c.lang) }
@@ -65,6 +73,24 @@ func (c *common) localTime(t time.Time) string {
 		return lt.Format("15:04")
 	}
 	return c.dayTime(lt, "Jan 02 15:04")
+}
+
+// dated says something about a moment in a sentence: with the today form
+// of the message when the moment is today (its time first among the
+// arguments: "since %s"), else with the other form (its time, then its
+// date: "since %s on %s" — "desde las 22:48 del 24/11"), so that each
+// language can put the words around a time and a date its own way.
+func (c *common) dated(t time.Time, today, other string, args ...any) string {
+	lt := t.In(c.now.Location())
+	tm := lt.Format("15:04")
+	if lt.Year() == c.now.Year() && lt.YearDay() == c.now.YearDay() {
+		return c.t(today, append([]any{tm}, args...)...)
+	}
+	date := lt.Format("Jan 2")
+	if c.lang != i18n.English && c.lang != "" {
+		date = lt.Format("2/1")
+	}
+	return c.t(other, append([]any{tm, date}, args...)...)
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the

@@ -265,3 +265,48 @@ func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
 		t.Error("someone else got carol's draft back")
 	}
 }
+
+// The notice that a draft awaits the incident manager's approval goes
+// once she has approved it or sent it back, even with no key pressed.
+func TestDraftNoticeGoesWhenTheDraftIsDecided(t *testing.T) {
+	s := sampleState(t)
+	m, _ := newTestModel(t, s, 120, 40)
+	m = asActor(m, "carol")
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
+	m = keys(m, "3", "w", "enter")
+	if !strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Fatalf("no notice of the draft:\n%s", m.View())
+	}
+	pending := m.c.snap.comms.Pending
+	draft := pending[len(pending)-1]
+	onFile := othersDo(t, m.c.state(), "alice", testNow, model.RejectUpdate{Draft: draft.ID, Reason: "say which regions"})
+	m = send(m, loadedMsg{state: onFile})
+	if strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Errorf("the notice stayed after alice sent the draft back:\n%s", m.View())
+	}
+}
+
+// Once resolved, the header asks for the final external update until one
+// goes out, and the incident's clock stops at the resolution.
+func TestResolvedAsksForTheFinalUpdateAndStopsTheClock(t *testing.T) {
+	s := othersDo(t, sampleState(t), "alice", testNow, model.SetStatus{Status: model.Resolved})
+	m, _ := newTestModel(t, s, 120, 40)
+	if v := lines(m.View())[0]; !strings.Contains(v, "RESOLVED: SEND THE FINAL EXTERNAL UPDATE") {
+		t.Errorf("the header does not ask for the final update:\n%s", v)
+	}
+	later := testNow.Add(20 * time.Minute)
+	m = withClock(m, func() time.Time { return later })
+	m = send(m, tickMsg(later))
+	if v := lines(m.View())[1]; !strings.Contains(v, "declared 13:58, resolved 49:00 later") {
+		t.Errorf("the clock did not stop at the resolution:\n%s", v)
+	}
+	s = othersDo(t, s, "carol", later, model.CommsUpdate{Audience: model.AudienceExternal, Text: "Resolved. Sorry for the trouble."})
+	m = send(m, loadedMsg{state: s})
+	if v := lines(m.View())[0]; strings.Contains(v, "FINAL") {
+		t.Errorf("the header still asks for the final update after it went out:\n%s", v)
+	}
+	w, _ := newWall(t, s, 0)
+	if v := w.View(); !strings.Contains(v, "resolved 49:00 after the declaration") {
+		t.Errorf("the wall's clock does not stop:\n%s", v)
+	}
+}

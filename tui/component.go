@@ -26,3 +26,12 @@ type pane interface {
 	SetFocused(bool)
 	setWide(bool)
 }
+
+// holder is a part of the screen that may hold something half keyed in,
+// such as a count of customer reports ("+25"): the keys that go on with it
+// come to it before the global keys, and it is settled — saved — before
+// any other key acts, and before the screen leaves.
+type holder interface {
+	holds(k tea.KeyMsg) bool
+	settle()
+}

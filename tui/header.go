@@ -79,21 +79,35 @@ func (h *header) View() string {
 	if last, ok := c.state().LastEntry(); ok {
 		since = c.t("last entry %s ago", clock(c.now.Sub(last.At)))
 	}
+	declared := c.dated(in.Declared, "declared %s, %s ago", "declared %s on %s, %s ago", clock(c.now.Sub(in.Declared)))
+	if r := c.snap.resolved; !r.IsZero() {
+		declared = c.dated(in.Declared, "declared %s, resolved %s later", "declared %s on %s, resolved %s later", clock(r.Sub(in.Declared)))
+	}
 	parts := []string{
-		c.t("declared %s, %s ago", c.localTime(in.Declared), clock(c.now.Sub(in.Declared))),
+		declared,
 		since,
 		c.t("you: %s", safetext.Line(c.actor)),
 	}
+	// The sync, the saves and the drafts waiting keep their place at the
+	// end of the line; the clocks before them give way.
+	var wrong []string
 	if sy := h.syncState(); sy != "" {
-		parts = append(parts, sy)
+		wrong = append(wrong, sy)
+	}
+	if save := h.saveLine(); save != "" {
+		wrong = append(wrong, save)
+	}
+	if n := len(c.snap.comms.Pending); n > 0 {
+		wrong = append(wrong, s.Warning.Render(c.t("drafts awaiting approval: %d", n)))
 	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
-	if save := h.saveLine(); save != "" {
-		line2 += "  " + save
-	}
-	// Last, so that a file or sync problem is never pushed off the line.
-	if n := len(c.snap.comms.Pending); n > 0 {
-		line2 += s.Text.Render(" · ") + s.Warning.Render(c.t("drafts awaiting approval: %d", n))
+	if len(wrong) > 0 {
+		tail := strings.Join(wrong, s.Text.Render(" · "))
+		if room := w - lipgloss.Width(tail) - 2; room >= 20 {
+			line2 = fit(line2, room) + "  " + tail
+		} else {
+			line2 = tail
+		}
 	}
 	return fit(line1, w) + "\n" + fit(line2, w)
 }
@@ -108,8 +122,16 @@ func (h *header) updateState(short bool) string {
 	return text
 }
 
-// updateText is when the next update is due, and whether it is overdue.
+// updateText is when the next update is due, and whether it is overdue;
+// once the incident is resolved, whether the final external update is
+// still to go out.
 func updateText(c *common, short bool) (string, bool) {
+	if !c.snap.resolved.IsZero() && !c.snap.finalSent {
+		if short {
+			return c.t("FINAL UPDATE DUE"), true
+		}
+		return c.t("RESOLVED: SEND THE FINAL EXTERNAL UPDATE"), true
+	}
 	next, ok := c.snap.comms.Soonest()
 	if !ok {
 		return "", false
@@ -147,9 +169,9 @@ func (h *header) saveLine() string {
 	c, s, st := h.c, h.c.styles, h.save
 	switch {
 	case st.saveErr != nil:
-		return s.Error.Render(c.t("✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
+		return s.Error.Render(c.n(st.pending, "✗ NOT SAVED (%d pending, retrying): %s|✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
 	case st.pending > 0:
-		return s.Muted.Render(c.t("saving %d…", st.pending))
+		return s.Muted.Render(c.n(st.pending, "saving %d change…|saving %d changes…", st.pending))
 	}
 	return ""
 }

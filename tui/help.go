@@ -33,7 +33,8 @@ func (m *Model) bottomView(w int) string {
 	}
 	switch {
 	case m.closing:
-		parts = append(parts, fit(s.Error.Render(m.c.t("saving %d changes before leaving… q again leaves without them", len(m.pending))), w))
+		n := len(m.pending)
+		parts = append(parts, fit(s.Error.Render(m.c.n(n, "saving %d change before leaving… q again leaves without it|saving %d changes before leaving… q again leaves without them", n)), w))
 	case m.notice != "":
 		parts = append(parts, fit(s.Error.Render(safetext.Line(m.notice)), w))
 	}

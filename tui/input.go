@@ -200,6 +200,16 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	if m.fullHelp && m.helpKey(k) {
 		return nil
 	}
+	if m.reading != nil && m.readingKey(k) {
+		return nil
+	}
+	if h, ok := m.panes()[m.focus].(holder); ok {
+		if h.holds(k) {
+			_, cmd := m.panes()[m.focus].Update(k)
+			return cmd
+		}
+		h.settle()
+	}
 	if m.globalKey(k) {
 		return nil
 	}
@@ -270,7 +280,7 @@ func (m *Model) submit(p *prompt) {
 			return // the notice says why; the text stays
 		}
 		if p.after != nil {
-			m.notice = p.after(entries)
+			m.notice, m.noticeStill = p.after(entries)
 		}
 	}
 	m.prompt = nil

@@ -91,7 +91,7 @@ func TestBurstsActAsKeysPressedOneByOne(t *testing.T) {
 				t.Errorf("prompt %q, want the notable report prompt", promptLabel(m))
 			}
 		}},
-		{"4+ counts a ticket", "4+", func(t *testing.T, m *Model, got []model.Op) {
+		{"4+ counts a ticket", "4+\r", func(t *testing.T, m *Model, got []model.Op) {
 			if len(got) != 1 {
 				t.Fatalf("%d changes, want 1: %#v", len(got), got)
 			}
@@ -286,9 +286,9 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 		t.Fatalf("d on the board's task made %#v", got)
 	}
 	// The tech lead's pane: a theory stated, the cursor on it, r rules it out.
-	m = keys(m, "2", "n")
+	m = keys(m, "2", "n", "tab")
 	m = keys(typeText(m, "th: a second theory"), "enter")
-	m = keys(typeText(keys(m, "n"), "th: a third theory"), "enter")
+	m = keys(typeText(keys(m, "n", "tab"), "th: a third theory"), "enter")
 	second := m.c.state().Theories[len(m.c.state().Theories)-2].ID
 	for i := 0; i < 20 && underCursor(m).theory != second; i++ {
 		m = keys(m, "j")

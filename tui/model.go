@@ -90,18 +90,22 @@ type Model struct {
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
-	helpTop  int // first line of the full help shown
+	helpTop  int        // first line of the full help shown
+	reading  *entryView // a timeline entry shown in full, over the panes
 	input    inputState
 
 	width, height int
 	sizes         paneSizes // computed in Update, drawn by View
 
-	readOnly bool      // the file has keys warroom does not know: changes could never be saved
-	notice   string    // a one-off message: a refused change, a rejected save
-	newsText string    // what just happened to you: shown until esc or newsFor
-	newsAt   time.Time // when it came
-	quitting bool      // leaving: draw nothing more
-	closing  bool      // q pressed with changes still saving: leave once saved
+	readOnly bool   // the file has keys warroom does not know: changes could never be saved
+	notice   string // a one-off message: a refused change, a rejected save
+	// noticeStill, when set, says whether the notice still holds of the
+	// incident shown: it goes when it no longer does.
+	noticeStill func(*snapshot) bool
+	newsText    string    // what just happened to you: shown until esc or newsFor
+	newsAt      time.Time // when it came
+	quitting    bool      // leaving: draw nothing more
+	closing     bool      // q pressed with changes still saving: leave once saved
 }
 
 // New builds the screen for a state read from the file (or the empty
@@ -186,6 +190,9 @@ func (m *Model) show(st model.State) {
 	before := m.c.snap.state
 	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Comms)
 	m.news(before, st)
+	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
+		m.notice, m.noticeStill = "", nil
+	}
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
 		p.Update(snapshotMsg{})

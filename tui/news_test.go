@@ -107,3 +107,31 @@ func TestBoardWarnsWhenTheIncidentManagerLeadsTheTechSide(t *testing.T) {
 		t.Error("a warning with nobody holding both")
 	}
 }
+
+// A note is filed under the role its author chose: by default their own
+// (ivan leads the database work, and his note made while looking at the
+// customer support lead's pane is his), said in the prompt; tab files it
+// under the pane's role, or none.
+func TestNotesAreFiledUnderTheAuthorsRole(t *testing.T) {
+	saver := &fakeSaver{}
+	m := build(Options{Path: "warroom.toml", Actor: "ivan", Styles: asciiStyles(), Now: func() time.Time { return testNow }, Saver: saver}, sampleState(t))
+	m = send(m, windowSize(120, 40))
+	m = keys(m, "4", "n")
+	if promptLabel(m) != "Note for Tech lead · database:" {
+		t.Fatalf("ivan's note on the support pane is filed under %q", promptLabel(m))
+	}
+	m = keys(typeText(m, "replica lag under a second"), "enter")
+	m = keys(m, "n", "tab")
+	if promptLabel(m) != "Note for Customer support lead:" {
+		t.Fatalf("tab: %q", promptLabel(m))
+	}
+	m = keys(m, "tab")
+	if promptLabel(m) != "Note about no role in particular:" {
+		t.Fatalf("tab again: %q", promptLabel(m))
+	}
+	m = keys(typeText(m, "bridge call moved"), "enter")
+	got := ops(saver)
+	if len(got) != 2 || got[0].(model.Log).Role != (model.RoleRef{Role: model.TechLead, Workstream: "database"}) || !got[1].(model.Log).Role.IsZero() {
+		t.Errorf("notes filed under %#v", got)
+	}
+}

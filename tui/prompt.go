@@ -26,8 +26,9 @@ type prompt struct {
 
 	submit func(text string) (op model.Op, next *prompt, err error)
 	// after, when set, says something once submit's change is made: the
-	// entries it wrote are given.
-	after func(entries []model.Entry) string
+	// entries it wrote are given. The notice stays while still holds of
+	// the incident shown (nil: until the next key).
+	after func(entries []model.Entry) (notice string, still func(*snapshot) bool)
 	// tab, when set, replaces completion: the update prompt moves to the
 	// next audience.
 	tab func(p *prompt) *prompt

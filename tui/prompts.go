@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,11 +13,45 @@ import (
 // The prompts any pane can open with a global key. A role tool's own
 // prompts are in its file.
 
-// notePrompt asks for a note about ref; the next line of a paste is
-// another note.
-func notePrompt(c *common, ref model.RoleRef) *prompt {
-	p := newPrompt(c, c.t("Note for %s:", c.label(ref)),
-		c.t("d: decision · a: action · th: theory · todo: follow-up · @14:02 or -5m: when it happened"),
+// notePrompt asks for a note, filed under the role of the person at the
+// keyboard — the focused pane's when it is theirs, else their first — or,
+// when they hold none, under the focused pane's role. The prompt says
+// which; tab files it under the next of their roles, the focused one, or
+// none.
+func notePrompt(c *common, focused model.RoleRef) *prompt {
+	choices := noteRoles(c, focused)
+	return notePromptFor(c, choices, 0)
+}
+
+// noteRoles are the roles a note may be filed under, the default first.
+func noteRoles(c *common, focused model.RoleRef) []model.RoleRef {
+	var mine []model.RoleRef
+	for _, h := range c.snap.holdings {
+		if yours(c, h) {
+			mine = append(mine, h.Ref)
+		}
+	}
+	out := []model.RoleRef{focused}
+	if len(mine) > 0 && !slices.Contains(mine, focused) {
+		out = []model.RoleRef{mine[0], focused}
+	}
+	for _, r := range mine {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return append(out, model.RoleRef{})
+}
+
+// notePromptFor is the note prompt filed under choices[i].
+func notePromptFor(c *common, choices []model.RoleRef, i int) *prompt {
+	ref := choices[i]
+	label := c.t("Note about no role in particular:")
+	if !ref.IsZero() {
+		label = c.t("Note for %s:", c.label(ref))
+	}
+	p := newPrompt(c, label,
+		c.t("d: decision · a: action · th: theory · todo: follow-up · @14:02 or -5m: when it happened · tab: another role"),
 		model.MaxEntry+len("todo: "), nil, func(v string) (model.Op, *prompt, error) {
 			q, err := model.ParseQuick(v, c.clock(), c.now.Location())
 			if err != nil {
@@ -24,7 +59,12 @@ func notePrompt(c *common, ref model.RoleRef) *prompt {
 			}
 			return model.Log{Kind: q.Kind, Role: ref, Text: q.Text, At: q.At}, nil, nil
 		})
-	p.again = func() *prompt { return notePrompt(c, ref) }
+	p.again = func() *prompt { return notePromptFor(c, choices, i) }
+	p.tab = func(cur *prompt) *prompt {
+		next := notePromptFor(c, choices, (i+1)%len(choices))
+		return next.setValue(cur.value(), false)
+	}
+	p.keys.Complete.SetHelp("tab", c.t("another role"))
 	return p
 }
 
@@ -48,7 +88,7 @@ func handoffPrompt(c *common, h model.Holding) *prompt {
 	hint := c.t("name, or name: briefing for them · tab completes a name")
 	if h.Ref.Role == model.IncidentManager {
 		if n := len(c.state().DefaultRoles(c.catalog)); n > 0 {
-			hint = c.t("the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
+			hint = c.n(n, "the %d role not handed to anyone stays with the incident manager: the new one takes it · |the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
 		}
 	}
 	var people []string

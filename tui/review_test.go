@@ -45,7 +45,7 @@ func TestQuitWithFailingSavesCanStillLeave(t *testing.T) {
 			t.Fatal("left without trying to save")
 		}
 	}
-	if v := m.View(); !strings.Contains(v, "q again leaves without them") || !strings.Contains(v, "NOT SAVED") {
+	if v := m.View(); !strings.Contains(v, "q again leaves without it") || !strings.Contains(v, "NOT SAVED") {
 		t.Fatalf("the screen went blank or does not say what is going on:\n%s", v)
 	}
 	_, cmd = m.Update(keyMsg("q"))
@@ -259,7 +259,16 @@ func TestTheoriesOnTheTechLeadPane(t *testing.T) {
 	if !strings.Contains(v, "Theories (0 open)") || !strings.Contains(v, "[✓]") {
 		t.Fatalf("the database tech lead's pane does not list its confirmed theory:\n%s", v)
 	}
+	// alice is the incident manager: her note is hers until tab files
+	// it under the tech lead's pane she is looking at.
 	m = keys(m, "n")
+	if promptLabel(m) != "Note for Incident manager:" {
+		t.Errorf("the note prompt files it under %q, want alice's own role", promptLabel(m))
+	}
+	m = keys(m, "tab")
+	if promptLabel(m) != "Note for Tech lead · database:" {
+		t.Errorf("tab files it under %q, want the focused pane's role", promptLabel(m))
+	}
 	m = typeText(m, "th: the replica lags behind")
 	m = keys(m, "enter")
 	if !strings.Contains(m.View(), "Theories (1 open)") {
@@ -349,26 +358,56 @@ func TestCANReportFromTheScreen(t *testing.T) {
 }
 
 // On the customer support lead's pane, +, p and m count a ticket, a call
-// and a social mention; the pane shows the totals and the trend.
+// and a social mention; "+" then digits counts that many; the keys of one
+// count make one timeline entry, saved when another key comes, on enter,
+// or after a pause; esc drops it. The pane shows the totals and the trend.
 func TestCustomerCounters(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(m, "4")
 	before := m.c.state().Customers()
 	m = keys(m, "+", "+", "p", "m")
+	counts := func() []model.Customers {
+		var out []model.Customers
+		for _, op := range ops(saver) {
+			if c, ok := op.(model.Customers); ok {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	if got := counts(); len(got) != 2 || got[0].Count != 2 || got[0].Channel != model.ChannelTickets || got[1].Count != 1 || got[1].Channel != model.ChannelCalls {
+		t.Fatalf("+ + p m made %+v, want 2 tickets then 1 call (the mention still open)", got)
+	}
+	if v := m.View(); !strings.Contains(v, "counting +1 on social") {
+		t.Errorf("the mention being counted is not shown:\n%s", v)
+	}
+	m = withClock(m, func() time.Time { return testNow.Add(3 * time.Second) })
+	m = send(m, tickMsg(testNow.Add(3*time.Second)))
 	after := m.c.state().Customers()
 	if after["tickets"] != before["tickets"]+2 || after["calls"] != before["calls"]+1 || after["social"] != before["social"]+1 {
 		t.Errorf("counts %v → %v", before, after)
 	}
-	if len(saver.submitted()) != 4 {
-		t.Errorf("%d changes saved", len(saver.submitted()))
-	}
-	v := m.View()
-	if !strings.Contains(v, "Customer reports: tickets 217 · calls 41 · social 3") || !strings.Contains(v, "last 30 min") {
+	if v := m.View(); !strings.Contains(v, "Customer reports: tickets 217 · calls 41 · social 3") || !strings.Contains(v, "last 30 min") {
 		t.Errorf("pane:\n%s", v)
 	}
-	m = keys(m, "7", "+")
-	if len(saver.submitted()) != 4 {
-		t.Error("+ counted a ticket on the scribe's pane")
+	// +25: the digits go to the count, not to the role tabs.
+	m = keys(m, "+", "2", "5", "enter")
+	if got := counts(); len(got) != 4 || got[3].Count != 25 || got[3].Channel != model.ChannelTickets {
+		t.Fatalf("+25 made %+v", got)
+	}
+	if focused(m) != "Customer support lead" {
+		t.Errorf("the digits of a count moved the focus to %q", focused(m))
+	}
+	// A burst of counts is one entry.
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+++++")})
+	m = keys(m, "j")
+	if got := counts(); len(got) != 5 || got[4].Count != 5 {
+		t.Fatalf("a burst of five + made %+v", got)
+	}
+	// esc drops a count.
+	m = keys(m, "p", "esc", "7", "+")
+	if got := counts(); len(got) != 5 {
+		t.Errorf("esc did not drop the count, or + counted on the scribe's pane: %+v", got)
 	}
 }
 

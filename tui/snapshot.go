@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"github.com/warroom/warroom/model"
 )
 
@@ -12,6 +14,11 @@ type snapshot struct {
 	holdings  []model.Holding // every role instance and its holder, in tab order
 	comms     model.CommsLog  // updates sent, drafts awaiting approval, next due
 	retracted map[string]bool // ids of entries taken back
+	// resolved is when the incident was last resolved, while it stays
+	// resolved or closed: its clocks stop there. finalSent says whether
+	// an external update has gone out since.
+	resolved  time.Time
+	finalSent bool
 }
 
 // snapshotMsg tells every pane that the snapshot in common changed.
@@ -25,9 +32,15 @@ func newSnapshot(st model.State, c *model.Catalog, policy model.CommsPolicy) *sn
 		comms:     st.Comms(policy.Cadence),
 		retracted: map[string]bool{},
 	}
+	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed
 	for _, e := range st.Timeline {
-		if e.Kind == model.KindRetracted {
+		switch {
+		case e.Kind == model.KindRetracted:
 			s.retracted[e.Entry] = true
+		case done && e.Kind == model.KindStatus && e.To == string(model.Resolved):
+			s.resolved, s.finalSent = e.At, false
+		case e.Kind == model.KindComms && e.Audience() == model.AudienceExternal && !s.resolved.IsZero() && !e.At.Before(s.resolved):
+			s.finalSent = true
 		}
 	}
 	return s

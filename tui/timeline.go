@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -12,16 +13,19 @@ import (
 
 // timelineKeys act on the timeline when it has focus.
 type timelineKeys struct {
-	list                listKeys
-	Filter, ClearFilter key.Binding
+	list                      listKeys
+	Read, Filter, ClearFilter key.Binding
 }
 
-// ShortHelp offers the filter, and its clearing while one is on.
-func (k timelineKeys) ShortHelp() []key.Binding { return []key.Binding{k.Filter, k.ClearFilter} }
+// ShortHelp offers reading the selected entry, the filter, and its
+// clearing while one is on.
+func (k timelineKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Read, k.Filter, k.ClearFilter}
+}
 
-// FullHelp lists the moves and the filter.
+// FullHelp lists the moves, reading an entry and the filter.
 func (k timelineKeys) FullHelp() [][]key.Binding {
-	return append(k.list.FullHelp(), []key.Binding{k.Filter, k.ClearFilter})
+	return append(k.list.FullHelp(), []key.Binding{k.Read, k.Filter, k.ClearFilter})
 }
 
 // timelinePane is the timeline: every entry in the order things happened,
@@ -34,8 +38,9 @@ type timelinePane struct {
 }
 
 func newTimelinePane(c *common) *timelinePane {
-	return &timelinePane{c: c, keys: timelineKeys{
+	return &timelinePane{c: c, view: timelineView{sel: -1}, keys: timelineKeys{
 		list:        newListKeys(c.lang),
+		Read:        bind(c.lang, "enter", "read the entry in full", "enter"),
 		Filter:      bind(c.lang, "/", "filter by role or kind", "/"),
 		ClearFilter: bind(c.lang, "esc", "clear filter", "esc"),
 	}}
@@ -54,20 +59,35 @@ func (p *timelinePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	_, h := p.content()
 	p.view.clamp(h)
+	_, sel := p.view.selected()
+	p.keys.Read.SetEnabled(p.focused && sel)
 	p.keys.Filter.SetEnabled(p.focused)
-	p.keys.ClearFilter.SetEnabled(p.focused && p.view.filter != "")
+	p.keys.ClearFilter.SetEnabled(p.focused && (p.view.filter != "" || sel))
+	if p.view.filter == "" {
+		p.keys.ClearFilter.SetHelp("esc", p.c.t("back to the newest"))
+	} else {
+		p.keys.ClearFilter.SetHelp("esc", p.c.t("clear filter"))
+	}
 	return p, nil
 }
 
 func (p *timelinePane) key(msg tea.KeyMsg) {
 	switch {
+	case key.Matches(msg, p.keys.Read):
+		if e, ok := p.view.selected(); ok {
+			p.c.act.read(e)
+		}
 	case key.Matches(msg, p.keys.Filter):
 		p.c.act.open(p.filterPrompt())
-	case key.Matches(msg, p.keys.ClearFilter):
+	case key.Matches(msg, p.keys.ClearFilter) && p.view.filter != "":
 		_ = p.view.setFilter(p.c.catalog, p.c.lang, "")
+	case key.Matches(msg, p.keys.ClearFilter):
+		p.view.unselect()
 	default:
 		_, h := p.content()
-		p.view.scroll(-p.keys.list.step(msg, max(1, h-1)), h)
+		if step := p.keys.list.step(msg, max(1, h-1)); step != 0 {
+			p.view.move(step, h)
+		}
 	}
 }
 
@@ -104,7 +124,11 @@ func (p *timelinePane) View() string {
 	var lines []string
 	from, to := p.view.window(h)
 	for i := from; i < to; i++ {
-		lines = append(lines, c.entryLine(p.view.at(i), w))
+		line := c.entryLine(p.view.at(i), w)
+		if i == p.view.sel && p.focused {
+			line = c.styles.Selected.Render(fit("› "+ansi.Strip(line), w))
+		}
+		lines = append(lines, line)
 	}
 	if from == to {
 		lines = append(lines, c.styles.Muted.Render(c.t("no entries")))

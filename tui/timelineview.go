@@ -22,8 +22,10 @@ type timelineView struct {
 	role   string // role key the filter keeps, or ""
 	ws     string // and, when given, its workstream
 	kinds  map[model.Kind]bool
-	idx    []int // positions in order of the entries passing the filter; nil when there is none
-	offset int   // entries scrolled up from the newest; 0 follows the end
+	idx    []int  // positions in order of the entries passing the filter; nil when there is none
+	offset int    // entries scrolled up from the newest; 0 follows the end
+	sel    int    // the selected entry, among those passing the filter; -1: none
+	selID  string // its id, to keep it selected as entries come
 }
 
 // setEntries takes the timeline of a new state. When the user has scrolled
@@ -33,11 +35,64 @@ func (t *timelineView) setEntries(es []model.Entry) {
 	t.order = chronoOrder(t.entries, t.order, es)
 	t.entries = es
 	t.refilter()
+	added := max(0, t.len()-before)
 	if t.offset > 0 {
-		t.offset += max(0, t.len()-before)
+		t.offset += added
 	}
+	t.reselect(added)
 	t.clamp(1)
 }
+
+// reselect finds the selected entry again after added entries came: it
+// can only have moved later, by at most that many.
+func (t *timelineView) reselect(added int) {
+	if t.sel < 0 {
+		return
+	}
+	for i := t.sel; i < t.len() && i <= t.sel+added; i++ {
+		if t.at(i).ID == t.selID {
+			t.sel = i
+			return
+		}
+	}
+	t.sel = min(t.sel, t.len()-1) // gone (a file rewritten): stay near
+	if t.sel >= 0 {
+		t.selID = t.at(t.sel).ID
+	}
+}
+
+// move moves the selection by n entries (positive: newer); the first move
+// selects the newest entry shown. The view follows the selection.
+func (t *timelineView) move(n, h int) {
+	if t.len() == 0 {
+		return
+	}
+	if t.sel < 0 {
+		_, end := t.window(h)
+		t.sel, n = max(0, end-1), min(0, n)
+	}
+	t.sel = max(0, min(t.sel+n, t.len()-1))
+	t.selID = t.at(t.sel).ID
+	_, end := t.window(h)
+	switch {
+	case t.sel >= end:
+		t.offset = t.len() - t.sel - 1
+	case t.sel < end-max(1, h):
+		t.offset = t.len() - t.sel - max(1, h)
+	}
+	t.clamp(h)
+}
+
+// selected is the selected entry.
+func (t *timelineView) selected() (model.Entry, bool) {
+	if t.sel < 0 || t.sel >= t.len() {
+		return model.Entry{}, false
+	}
+	return t.at(t.sel), true
+}
+
+// unselect drops the selection: the view follows the newest again.
+func (t *timelineView) unselect() { t.sel, t.selID, t.offset = -1, "", 0 }
 
 // setFilter keeps only entries about a role (key or alias, optionally with a
 // workstream: all of the role's instances are kept) or of a kind ("task"
@@ -73,6 +128,7 @@ func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) err
 	}
 	t.offset = 0
 	t.refilter()
+	t.sel, t.selID = -1, ""
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -47,7 +49,7 @@ func (t *comms) rows(w int) []row {
 		if len(sent) == 0 {
 			line += c.t("none sent")
 		} else {
-			line += c.t("%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
+			line += c.n(len(sent), "%d sent · last %s|%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
 		}
 		st := s.Text
 		if n, ok := due[aud]; ok {
@@ -65,7 +67,8 @@ func (t *comms) rows(w int) []row {
 		out = append(out, draftLines(c, w, false)...)
 	}
 	if r, ok := lastSentBack(c); ok {
-		out = append(out, s.Warning.Render(c.t("%s draft sent back by %s at %s:", r.Audience().In(c.lang), safetext.Line(r.By), c.entryTime(r.At))))
+		out = append(out, s.Warning.Render(c.dated(r.At, "%[2]s draft sent back by %[3]s at %[1]s:", "%[3]s draft sent back by %[4]s at %[1]s on %[2]s:",
+			r.Audience().In(c.lang), safetext.Line(r.By))))
 		for _, l := range wrap(safetext.Line(r.Text), w-4) {
 			out = append(out, s.Text.Render("    "+l))
 		}
@@ -113,11 +116,17 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 	p.setValue(draft, true)
 	p.keys.Submit.SetHelp("enter", c.t("send"))
 	p.keys.Complete.SetHelp("tab", c.t("next audience"))
-	p.after = func(entries []model.Entry) string {
-		if len(entries) > 0 && entries[0].Kind == model.KindCommsDraft {
-			return c.t("draft %s is awaiting the approval of %s, the incident manager", entries[0].ID, safetext.Line(c.state().Commander()))
+	p.after = func(entries []model.Entry) (string, func(*snapshot) bool) {
+		if len(entries) == 0 || entries[0].Kind != model.KindCommsDraft {
+			return "", nil
 		}
-		return ""
+		id := entries[0].ID
+		// Said while the draft waits: once it is approved or sent back,
+		// the notice goes.
+		waits := func(s *snapshot) bool {
+			return slices.ContainsFunc(s.comms.Pending, func(e model.Entry) bool { return e.ID == id })
+		}
+		return c.t("draft %s is awaiting the approval of %s, the incident manager", id, safetext.Line(c.state().Commander())), waits
 	}
 	// tab: the next audience, redrafted while the text is still the
 	// draft it opened with.

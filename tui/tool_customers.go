@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,7 +33,22 @@ type customers struct {
 	ref    model.RoleRef
 	counts model.CustomerCounts
 	trend  []int // reports in the last 30 minutes, 5-minute buckets
+	count  counting
 }
+
+// counting is a count being keyed in: "+" then "2" "5" counts 25 tickets,
+// "+" pressed four times in a row counts 4 — one timeline entry either
+// way. It is saved on enter, on any other key, or once the keys have
+// paused for countPause; esc drops it.
+type counting struct {
+	ch     model.Channel
+	n      int
+	digits string
+	at     time.Time // the last key of it
+}
+
+// countPause is how long a count waits for more keys before it is saved.
+const countPause = 2 * time.Second
 
 func newCustomers(c *common) tool {
 	l := c.lang
@@ -45,6 +61,9 @@ func newCustomers(c *common) tool {
 }
 
 func (t *customers) refresh(h model.Holding) {
+	if t.count.n > 0 && (h.Ref != t.ref || t.c.now.Sub(t.count.at) >= countPause) {
+		t.settle()
+	}
 	t.ref = h.Ref
 	t.counts = t.c.state().Customers()
 	t.trend = t.c.state().CustomerTrend(t.c.now, 30*time.Minute, 6)
@@ -73,12 +92,81 @@ func (t *customers) rows(int) []row {
 		}
 		spark.WriteRune(bars[i])
 	}
-	return textRows(append(out, s.Text.Render(c.t("last 30 min, 5-minute steps: %s", spark.String())))...)
+	out = append(out, s.Text.Render(c.t("last 30 min, 5-minute steps: %s", spark.String())))
+	if t.count.n > 0 {
+		out = append(out, s.Warning.Render(c.t("counting +%d on %s · digits for more · enter saves · esc drops", t.count.n, t.count.ch.In(c.lang))))
+	}
+	return textRows(out...)
+}
+
+// holds reports whether k goes on with the count being keyed in: a count
+// key, a digit, backspace, enter or esc.
+func (t *customers) holds(k tea.KeyMsg) bool {
+	if t.count.n == 0 {
+		return false
+	}
+	if key.Matches(k, t.keys.Ticket, t.keys.Call, t.keys.Mention) {
+		return true
+	}
+	return t.edits(k)
+}
+
+// edits reports whether k changes the number of the count being keyed in.
+func (t *customers) edits(k tea.KeyMsg) bool {
+	switch k.Type {
+	case tea.KeyEnter, tea.KeyEsc, tea.KeyBackspace:
+		return true
+	case tea.KeyRunes:
+		return len(k.Runes) == 1 && k.Runes[0] >= '0' && k.Runes[0] <= '9'
+	}
+	return false
+}
+
+// settle saves the count being keyed in, as one timeline entry.
+func (t *customers) settle() {
+	if t.count.n == 0 {
+		return
+	}
+	n, ch := t.count.n, t.count.ch
+	t.count = counting{}
+	t.c.act.change(model.Customers{Role: t.ref, Channel: ch, Count: n})
+}
+
+// more takes a key of the count being keyed in.
+func (t *customers) more(k tea.KeyMsg) {
+	switch k.Type {
+	case tea.KeyEnter:
+		t.settle()
+		return
+	case tea.KeyEsc:
+		t.count = counting{}
+		return
+	case tea.KeyBackspace:
+		if t.count.digits != "" {
+			t.count.digits = t.count.digits[:len(t.count.digits)-1]
+		}
+	default:
+		if len(t.count.digits) < 6 {
+			t.count.digits += string(k.Runes)
+		}
+	}
+	t.count.n = 1
+	if n, err := strconv.Atoi(t.count.digits); err == nil && n > 0 {
+		t.count.n = min(n, model.MaxCustomers)
+	}
+	t.count.at = t.c.now
 }
 
 func (t *customers) key(msg tea.KeyMsg, _ row) bool {
+	if t.count.n > 0 && t.edits(msg) {
+		t.more(msg)
+		return true
+	}
 	count := func(ch model.Channel) bool {
-		t.c.act.change(model.Customers{Role: t.ref, Channel: ch, Count: 1})
+		if t.count.n > 0 && (t.count.ch != ch || t.count.digits != "") {
+			t.settle()
+		}
+		t.count.ch, t.count.n, t.count.at = ch, t.count.n+1, t.c.now
 		return true
 	}
 	switch k := t.keys; {
@@ -89,9 +177,11 @@ func (t *customers) key(msg tea.KeyMsg, _ row) bool {
 	case key.Matches(msg, k.Mention):
 		return count(model.ChannelSocial)
 	case key.Matches(msg, k.Notable):
+		t.settle()
 		t.c.act.open(t.notablePrompt())
 		return true
 	}
+	t.settle() // any other key: the count is done
 	return false
 }
 
@@ -106,7 +196,7 @@ func (t *customers) notablePrompt() *prompt {
 		channel, label, hint = model.ChannelSocial, c.t("Notable social post:"), c.t("word for word, with who posted it")
 	}
 	if sent := c.snap.comms.Sent[model.AudienceExternal]; len(sent) > 0 {
-		hint += " · " + c.t("linked to the external update of %s", c.entryTime(sent[len(sent)-1].At))
+		hint += " · " + c.dated(sent[len(sent)-1].At, "linked to the external update of %s", "linked to the external update of %s on %s")
 	}
 	ref := t.ref
 	return newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {

@@ -129,6 +129,7 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 // quit leaves at once when everything is saved, else after the last save;
 // q again leaves without waiting.
 func (m *Model) quit() {
+	m.roles.settle() // a count half keyed in is saved, not lost
 	if len(m.pending) == 0 || m.opts.Results == nil || m.closing {
 		// Nothing left to save, or q pressed again: leave now. Run
 		// reports any change that could not be saved.

@@ -40,8 +40,11 @@ func (m *Model) View() string {
 		top += "\n" + strings.Join(broken, "\n")
 	}
 	body := m.bodyView()
-	if m.fullHelp {
+	switch {
+	case m.fullHelp:
 		body = m.helpView(w, max(0, h-m.chromeHeight()))
+	case m.reading != nil:
+		body = m.reading.view(w, max(0, h-m.chromeHeight()))
 	}
 	return paint(lipgloss.JoinVertical(lipgloss.Left, top, body, m.bottomView(w)))
 }

@@ -70,12 +70,16 @@ func (t *wallTop) View() string {
 		since = clock(c.now.Sub(last.At))
 		lastShort = c.t("last entry %s ago", since)
 	}
-	clocks := tall(s.Title, c.t("%s since declared · %s since the last entry", clock(c.now.Sub(in.Declared)), since))
+	elapsed := c.t("%s since declared", clock(c.now.Sub(in.Declared)))
+	if r := c.snap.resolved; !r.IsZero() {
+		elapsed = c.t("resolved %s after the declaration", clock(r.Sub(in.Declared)))
+	}
+	clocks := tall(s.Title, c.t("%s · %s since the last entry", elapsed, since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
 	if lipgloss.Width(banner) > w {
 		// Narrow: the same clocks in fewer words, the badges closer.
 		tall = func(st lipgloss.Style, text string) string { return st.Padding(1, 1).Render(text) }
-		clocks = tall(s.Title, c.t("declared %s ago", clock(c.now.Sub(in.Declared)))+" · "+lastShort)
+		clocks = tall(s.Title, elapsed+" · "+lastShort)
 		banner = lipgloss.JoinHorizontal(lipgloss.Top, tall(s.SevBadge[in.Severity], c.sevWord(in.Severity)), " ",
 			tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status))), " ", clocks)
 	}

@@ -20,7 +20,7 @@ var esReport = map[string]string{
 	"Open tasks (%d open, %d done)":                          "Tareas abiertas (abiertas: %d; hechas: %d)",
 	"none":                                                   "ninguna",
 	"Latest entries (%d of %d; --entries 0 shows all)":       "Últimas entradas (%d de %d; --entries 0 las muestra todas)",
-	"Timeline (%d entries)":                                  "Cronograma (entradas: %d)",
+	"Timeline (%d entries)":                                  "Cronología (entradas: %d)",
 
 	// warroom task list.
 	"No tasks yet. Add one with `warroom task add TITLE`.": "Aún no hay tareas. Para crear una: `warroom task add TÍTULO`.",
@@ -76,7 +76,7 @@ var esReport = map[string]string{
 	"State":       "Estado",
 	"Added":       "Añadida",
 	"Last change": "Último cambio",
-	"Timeline":    "Cronograma",
+	"Timeline":    "Cronología",
 	"Kind":        "Tipo",
 	"What":        "Qué",
 
@@ -100,7 +100,7 @@ var esReport = map[string]string{
 	"Outcome":             "Resultado",
 	" · due in %s":        " · vence en %s",
 	" · OVERDUE %s":       " · VENCIDA hace %s",
-	"CAN — conditions: %s; actions: %s; needs: %s": "CAN — situación: %s; acciones: %s; necesidades: %s",
+	"CAN — conditions: %s; actions: %s; needs: %s": "CAN — condiciones: %s; acciones: %s; necesidades: %s",
 	"completed follow-up %s %q":                    "seguimiento %s %q hecho",
 	"reopened follow-up %s %q":                     "seguimiento %s %q reabierto",
 	"follow-up %s %q now: %s":                      "seguimiento %s %q ahora: %s",
