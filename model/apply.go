@@ -109,6 +109,11 @@ func (t *tx) join(name string) {
 	t.s.People = append(t.s.People, Person{Name: name, Joined: t.env.Now})
 }
 
+// shortIDLen is the length of the ids people type: tasks, theories,
+// follow-ups. They have no fixed first letter, so that the first one
+// typed already tells most of them apart and tab completion helps.
+const shortIDLen = 4
+
 // uniqueID draws ids until one is not taken.
 func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, error) {
 	for i := 0; i < 64; i++ {
@@ -258,7 +263,7 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	id, err := t.uniqueID("t", 4, func(id string) bool {
+	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
 		for _, x := range t.s.Tasks {
 			if x.ID == id {
 				return true
