@@ -52,11 +52,8 @@ To close the incident itself: warroom status closed.`,
 			role := model.RoleRef{Role: ref.Role}
 			holder, _ := st.Holder(role)
 			label := safetext.Line(role.Label(a.catalog, a.lang))
-			if len(moved) == 1 {
-				a.say("1 open task goes back to %s, held by %s:\n", label, safetext.Line(holder))
-			} else {
-				a.say("%d open tasks go back to %s, held by %s:\n", len(moved), label, safetext.Line(holder))
-			}
+			a.print("%s", a.lang.N(len(moved), "%d open task goes back to %s, held by %s:\n|%d open tasks go back to %s, held by %s:\n",
+				len(moved), label, safetext.Line(holder)))
 			for _, e := range moved {
 				a.print("  %s  %s\n", safetext.Line(e.Task), safetext.Line(e.Text))
 			}

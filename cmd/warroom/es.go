@@ -104,6 +104,5 @@ var esCLIText = map[string]string{
 	"%s needs %s; to close the incident: warroom status closed": "%s necesita %s; para cerrar el incidente: warroom status closed",
 	"ROLE/WORKSTREAM": "FUNCIÓN/LÍNEA",
 	"closed %s\n":     "cerrada: %s\n",
-	"1 open task goes back to %s, held by %s:\n": "1 tarea abierta vuelve a %s, a cargo de %s:\n",
-	"%d open tasks go back to %s, held by %s:\n": "%d tareas abiertas vuelven a %s, a cargo de %s:\n",
+	"%d open task goes back to %s, held by %s:\n|%d open tasks go back to %s, held by %s:\n": "%d tarea abierta vuelve a %s, a cargo de %s:\n|%d tareas abiertas vuelven a %s, a cargo de %s:\n",
 }

@@ -89,7 +89,7 @@ func describe(e model.Entry, o Options) string {
 		}
 		return s
 	case model.KindCustomers:
-		return o.t("+%d customer reports on %s", e.Count, line(e.CustomerChannel().In(o.Lang)))
+		return o.n(e.Count, "+%d customer report on %s|+%d customer reports on %s", e.Count, line(e.CustomerChannel().In(o.Lang)))
 	case model.KindCAN:
 		return o.t("CAN — conditions: %s; actions: %s; needs: %s", o.text(e.Conditions), o.text(e.Actions), o.text(e.Needs))
 	case model.KindTaskCancelled:

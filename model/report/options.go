@@ -34,6 +34,12 @@ func (o Options) catalog() *model.Catalog {
 // t translates an English message into the chosen language and fills it in.
 func (o Options) t(msg string, args ...any) string { return o.Lang.T(msg, args...) }
 
+// n is t for a message with a singular and a plural form ("one|other"),
+// chosen by count.
+func (o Options) n(count int, forms string, args ...any) string {
+	return o.Lang.N(count, forms, args...)
+}
+
 func (o Options) loc() *time.Location {
 	if o.Loc == nil {
 		return time.Local

@@ -27,7 +27,7 @@ func timelineTable(s model.State, o Options, head func(...string) mdTable) mdTab
 				total += c.Count
 			}
 			last := es[i+n-1]
-			what = o.t("+%d customer reports on %s, in %d counts until %s", total, line(e.CustomerChannel().In(o.Lang)), n, o.stamp(last.At))
+			what = o.n(total, "+%d customer report on %s, in %d counts until %s|+%d customer reports on %s, in %d counts until %s", total, line(e.CustomerChannel().In(o.Lang)), n, o.stamp(last.At))
 			i += n - 1
 		}
 		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.Lang)), mdCell(what))
