@@ -294,4 +294,30 @@ func TestReviewClosedWorkstream(t *testing.T) {
 	if strings.Contains(show, "database") || !strings.Contains(show, "Tech lead · network") || !strings.Contains(show, "Tech lead   ") {
 		t.Errorf("show lists a closed workstream, or not the open one:\n%s", show)
 	}
+
+}
+
+// TestShowClosedWorkstreamWithATaskFromAnotherCopy (item 19): one copy
+// closes a workstream while another gives it a task; merged, show lists
+// the closed workstream with its task as needing another owner.
+func TestShowClosedWorkstreamWithATaskFromAnotherCopy(t *testing.T) {
+	p := newPlay(t, declared())
+	db := model.RoleRef{Role: "tech_lead", Workstream: "database"}
+	p.at(1, "alice", model.Handoff{Role: db, To: "bob"})
+	apart := func(op model.Op, min int, replica string) model.State {
+		s, _, err := p.s.Apply(p.c, op, model.Env{Now: t0.Add(time.Duration(min) * time.Minute), Actor: "alice", Replica: replica, IDs: model.RandomIDs{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	merged, _, err := model.Merge(apart(model.CloseWorkstream{Role: db}, 10, "a"), apart(model.TaskAdd{Title: "check replicas", Role: db}, 11, "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	show := Show(merged, ShowOptions{Options: opts()})
+	wantLine := regexp.MustCompile(`(?m)^  Tech lead · database +alice \* +workstream closed; its open tasks need another owner$`)
+	if !wantLine.MatchString(show) || !strings.Contains(show, "check replicas") {
+		t.Errorf("show:\n%s", show)
+	}
 }

@@ -56,7 +56,11 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 	for _, h := range s.Holdings(o.catalog()) {
 		holder := line(h.Holder)
 		detail := o.t("since %s", o.clock(h.Since))
-		if h.Default {
+		if h.Closed {
+			// Closed on one copy while another gave it a task.
+			holder += " *"
+			detail = o.t("workstream closed; its open tasks need another owner")
+		} else if h.Default {
 			holder += " *"
 			detail = o.t("held by the incident manager: not handed to anyone yet")
 		} else if h.Note != "" {
