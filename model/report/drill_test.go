@@ -195,6 +195,11 @@ func TestReviewKeepsLineBreaks(t *testing.T) {
 			t.Errorf("the review lacks %q:\n%s", want, out)
 		}
 	}
+	// Lines typed on another system end in CR LF: one break too.
+	p.at(9, "bob", model.Log{Text: "crlf one\r\ncrlf two\r\n"})
+	if !strings.Contains(p.review(), "| crlf one<br>crlf two |") {
+		t.Errorf("CR LF is not one line break:\n%s", p.review())
+	}
 	// Elsewhere an entry is one line.
 	o := opts()
 	if d := Describe(p.s.Timeline[2], o); d != "first line↵second line" {

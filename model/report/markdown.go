@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // Markdown renders the post-incident document: summary, severity and
@@ -167,9 +166,7 @@ func (t *mdTable) String() string {
 
 // md sanitises stored text for one markdown table cell, list item or
 // heading, as text, its line breaks as breaks (mdescape.go).
-func md(s string) string {
-	return mdLines(strings.ReplaceAll(safetext.Block(strings.Trim(s, "\n")), "\t", " "))
-}
+func md(s string) string { return mdLines(block(s)) }
 
 // mdCell escapes already-sanitised text that holds some of the incident's
 // (a description of an entry, a role's label) for one cell, as text, its

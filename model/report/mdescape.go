@@ -3,8 +3,6 @@ package report
 import (
 	"regexp"
 	"strings"
-
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // The review is a document others open, on a code host or in a wiki:
@@ -75,7 +73,7 @@ var lineStart = regexp.MustCompile(`^(?:[-+=]|\d{1,9}[.)])`)
 // at its start escaped too. A line break stays one (a backslash at the
 // end of the line: a hard break); a blank line parts paragraphs.
 func mdParagraph(s string) string {
-	lines := strings.Split(safetext.Block(strings.Trim(s, "\n")), "\n")
+	lines := strings.Split(block(s), "\n")
 	for i, l := range lines {
 		l = mdInline(strings.TrimSpace(l))
 		if m := lineStart.FindString(l); m != "" {

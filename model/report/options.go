@@ -89,12 +89,19 @@ func Age(d time.Duration) string {
 func line(s string) string { return safetext.Line(s) }
 
 // text sanitises what a person wrote: as one line, or keeping its line
-// breaks (LF only, tabs as spaces) for the review.
+// breaks for the review.
 func (o Options) text(s string) string {
 	if !o.lines {
 		return line(s)
 	}
-	return strings.ReplaceAll(safetext.Block(strings.Trim(s, "\n")), "\t", " ")
+	return block(s)
+}
+
+// block sanitises stored text keeping its line breaks: a CR LF is one
+// break, breaks at either end are left out, tabs are spaces.
+func block(s string) string {
+	s = strings.Trim(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	return strings.ReplaceAll(safetext.Block(s), "\t", " ")
 }
 
 // severity renders a stored severity ("SEV1", "unset") in the chosen language.
