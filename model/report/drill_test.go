@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -324,5 +325,38 @@ func TestShowClosedWorkstreamWithATaskFromAnotherCopy(t *testing.T) {
 	wantLine := regexp.MustCompile(`(?m)^  Tech lead · database +alice \* +workstream closed; its open tasks need another owner$`)
 	if !wantLine.MatchString(show) || !strings.Contains(show, "check replicas") {
 		t.Errorf("show:\n%s", show)
+	}
+}
+
+// TestReviewLinesStayText (item 32): text of several lines that would
+// start blocks of its own (headings, lists, quotes, fences, tables, HTML)
+// keeps its lines in every cell and list item and stays text: the review
+// has the elements of one whose lines are plain words, rendered as a code
+// host does.
+func TestReviewLinesStayText(t *testing.T) {
+	review := func(text string) string {
+		p := newPlay(t, declared())
+		tl := model.RoleRef{Role: "tech_lead"}
+		p.at(1, "alice", model.Handoff{Role: tl, To: "bob", Note: text})
+		p.at(2, "bob", model.Log{Kind: model.KindDecision, Text: text})
+		p.at(3, "bob", model.Log{Kind: model.KindTheory, Role: tl, Text: text})
+		p.at(4, "bob", model.CAN{Conditions: text, Actions: text, Needs: text})
+		p.at(5, "carol", model.CommsUpdate{Audience: "external", Text: text})
+		p.at(6, "carol", model.Notable{Channel: "calls", Text: text})
+		p.at(7, "bob", model.SetSummary{Summary: text})
+		return p.review()
+	}
+	for _, b := range hostileBlocks {
+		lines := strings.Split(b, "\n")
+		for i, l := range lines {
+			if strings.TrimSpace(l) != "" {
+				lines[i] = "plain words"
+			}
+		}
+		plain := tags(renderAsHost(t, review(strings.Join(lines, "\n"))))
+		out := renderAsHost(t, review(b))
+		if got := tags(out); fmt.Sprint(got) != fmt.Sprint(plain) {
+			t.Errorf("%q: the review's elements changed:\n got %v\nwant %v\n%s", b, got, plain, out)
+		}
 	}
 }
