@@ -76,7 +76,7 @@ func (h *header) View() string {
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
 	since := c.t("no entries yet")
-	if last, ok := c.state().LastEntry(); ok {
+	if last, ok := c.snap.last, c.snap.hasLast; ok {
 		since = c.t("last entry %s ago", clock(c.now.Sub(last.At)))
 	}
 	declared := c.dated(in.Declared, "declared %s, %s ago", "declared %s on %s, %s ago", clock(c.now.Sub(in.Declared)))
