@@ -107,7 +107,7 @@ func (m *Model) fullHelpGroups() [][]key.Binding {
 		return out
 	}
 	global := on(g.FullHelp())
-	groups := [][]key.Binding{global[0], global[1]}
+	groups := [][]key.Binding{global[0], global[1], global[2]}
 	groups = append(groups, on(m.roles.keys.FullHelp())...)
 	if !m.opts.Wall {
 		groups = append(groups, on([][]key.Binding{m.tasks.keys.ShortHelp()})...)
@@ -116,7 +116,7 @@ func (m *Model) fullHelpGroups() [][]key.Binding {
 		}
 	}
 	groups = append(groups, on([][]key.Binding{{m.timeline.keys.Filter}})...)
-	return append(groups, g.FullHelp()[2]) // theme, help, quit: as they work
+	return append(groups, g.FullHelp()[3]) // theme, help, quit: as they work
 }
 
 // helpLines lays the full help out w columns wide: columns of keys, left
