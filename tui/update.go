@@ -46,6 +46,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onDeclared(msg)
 	case settleMsg:
 		cmd = m.onSettle(msg)
+	case presenceMsg:
+		m.present, m.c.present = msg, msg
+		m.header.present = msg
 	case tea.KeyMsg:
 		cmd = m.onInput(msg)
 	}
@@ -63,7 +66,7 @@ func (m *Model) refresh() {
 	m.keys.Release.SetEnabled(h.Ref.Role != model.IncidentManager && !h.Default)
 	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
-	if m.opts.Wall {
+	if m.c.wall {
 		disable(m.keys.editing())
 	}
 	m.save.pending, m.save.syncing, m.save.target = len(m.pending), m.opts.Syncs != nil, m.opts.SyncTarget
