@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -62,3 +63,9 @@ func SavedResult(msg tea.Msg) (store.WriteResult, bool) {
 	m, ok := msg.(savedMsg)
 	return store.WriteResult(m), ok
 }
+
+// NoticeMsg shows a one-off notice, in the screen's language: the server
+// stopping.
+func NoticeMsg(m i18n.Message) tea.Msg { return noticeMsg(m) }
+
+type noticeMsg i18n.Message

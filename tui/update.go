@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
@@ -46,6 +47,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onDeclared(msg)
 	case settleMsg:
 		cmd = m.onSettle(msg)
+	case noticeMsg:
+		m.notice = i18n.Message(msg).In(m.c.lang)
 	case presenceMsg:
 		m.present, m.c.present = msg, msg
 		m.header.present = msg

@@ -238,3 +238,33 @@ func TestServeTeamChangesEndSessions(t *testing.T) {
 		t.Errorf("bob after removal: %d %q", code, errOut)
 	}
 }
+
+// TestServeStopsCleanly: SIGTERM on the server tells every screen, saves
+// the last changes, ends every session, and exits 0.
+func TestServeStopsCleanly(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, []string{"alice"}, nil)
+	alice := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("alice", true)...)...)
+	alice.waitFor(t, has("you: alice"), "alice's screen")
+	alice.typeText("nlast words before the server stops\r")
+	alice.waitFor(t, has("[Incident manager] last words before"), "the note on alice's screen")
+	start := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("the server exited with %v; its log:\n%s", err, s.log)
+		}
+		t.Logf("the server stopped %s after SIGTERM", time.Since(start).Round(time.Millisecond))
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the server did not stop; its log:\n%s", s.log)
+	}
+	alice.waitForExit(t)
+	if e := s.r.lastEntry(); e.Text != "last words before the server stops" || e.By != "alice" {
+		t.Errorf("the last change on file is %+v", e)
+	}
+}

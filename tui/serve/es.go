@@ -13,4 +13,5 @@ var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
 	"no key yet":      "sin teclas aún",
 	"last key %s ago": "última tecla hace %s",
 	"you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)": "solo puedes mirar esta sala de crisis; pide a quien la sirve acceso para editar (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
+	"the war room's server is stopping; your changes are saved":                                      "el servidor de la sala de crisis se está parando; tus cambios están guardados",
 })

@@ -36,6 +36,13 @@ func (srv *server) handle(ssh.Handler) ssh.Handler {
 		defer srv.release(s)
 		ctx, end := context.WithCancel(sess.Context())
 		defer end()
+		go func() {
+			select {
+			case <-srv.stopping:
+				end()
+			case <-ctx.Done():
+			}
+		}()
 		s.end = end
 		go srv.keepAlive(ctx, sess, end)
 

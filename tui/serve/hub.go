@@ -192,6 +192,15 @@ func (h *Hub) announce() {
 	}
 }
 
+// tell shows every screen a notice, in its person's language.
+func (h *Hub) tell(m i18n.Message) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, s := range h.sessions {
+		s.box.putNotice(m)
+	}
+}
+
 // Incident is the incident as last read, and why it could not be, if so.
 func (h *Hub) Incident() (model.State, error) {
 	h.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/tui"
 )
@@ -22,6 +23,7 @@ type mailbox struct {
 	saved    *store.WriteResult
 	presence []tui.Present
 	present  bool
+	notice   *i18n.Message
 	wake     chan struct{} // one wake-up waits at most
 }
 
@@ -49,6 +51,14 @@ func (b *mailbox) putSaved(r store.WriteResult) {
 		}
 		m.Err, m.Pending = r.Err, r.Pending
 	}
+	b.mu.Unlock()
+	b.ring()
+}
+
+// putNotice leaves a notice for the screen.
+func (b *mailbox) putNotice(m i18n.Message) {
+	b.mu.Lock()
+	b.notice = &m
 	b.mu.Unlock()
 	b.ring()
 }
@@ -85,6 +95,10 @@ func (b *mailbox) take() []tea.Msg {
 	if b.present {
 		out = append(out, tui.PresenceMsg(b.presence))
 		b.presence, b.present = nil, false
+	}
+	if b.notice != nil {
+		out = append(out, tui.NoticeMsg(*b.notice))
+		b.notice = nil
 	}
 	return out
 }

@@ -72,10 +72,28 @@ type server struct {
 	hub  *Hub
 	team *teamWatch
 
-	mu     sync.Mutex
-	open   int            // sessions open
-	perKey map[string]int // by fingerprint
+	mu       sync.Mutex
+	open     int            // sessions open
+	perKey   map[string]int // by fingerprint
+	stopping chan struct{}  // closed when the server stops: every session ends
 }
+
+// stop tells every screen that the server is stopping, ends every
+// session, and closes the server: all within two seconds, so that a
+// SIGTERM leaves no one hanging. The hub then saves what is left.
+func (srv *server) stop(s *ssh.Server) {
+	srv.hub.tell(msgStopping)
+	time.Sleep(300 * time.Millisecond) // time to read it
+	close(srv.stopping)
+	shut, done := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	defer done()
+	if err := s.Shutdown(shut); err != nil {
+		_ = s.Close()
+	}
+}
+
+// msgStopping is what every screen is told when the server stops.
+var msgStopping = i18n.M("the war room's server is stopping; your changes are saved")
 
 // Serve serves the war room at o.File over SSH until ctx ends, then ends
 // every session and saves what is left to save.
@@ -112,11 +130,10 @@ func Serve(ctx context.Context, o Options) error {
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), fp)
 	}
+	srv.stopping = make(chan struct{})
 	go func() {
 		<-ctx.Done()
-		shut, done := context.WithTimeout(context.Background(), 5*time.Second)
-		defer done()
-		_ = s.Shutdown(shut)
+		srv.stop(s)
 	}()
 	err = s.Serve(ln)
 	flush, done := context.WithTimeout(context.Background(), 30*time.Second)
