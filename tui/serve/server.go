@@ -34,6 +34,11 @@ type Options struct {
 	PerKey      int           // sessions one key may have open; 4 when 0
 	Idle        time.Duration // a session with no key pressed for this long ends; 30 minutes when 0, none when < 0
 	Keepalive   time.Duration // a dead client is dropped after three missed answers; 10 s when 0
+	// Rate and Burst limit new connections per address: Burst at once,
+	// then Rate a second (2 and 30 when 0: a whole team behind one NAT
+	// joining at the start of an incident gets in).
+	Rate  float64
+	Burst int
 
 	Catalog *model.Catalog
 	Lang    i18n.Lang // when neither the client nor the member says
@@ -121,7 +126,7 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithHostKeyPEM(pem),
 		wish.WithPublicKeyAuth(srv.publicKey),
 		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
-		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Every(time.Second), 10, 1024))),
+		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
 	)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -162,6 +167,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Keepalive == 0 {
 		o.Keepalive = 10 * time.Second
+	}
+	if o.Rate == 0 {
+		o.Rate = 2
+	}
+	if o.Burst == 0 {
+		o.Burst = 30
 	}
 	if o.Catalog == nil {
 		o.Catalog = model.DefaultCatalog()
