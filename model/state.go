@@ -4,7 +4,7 @@ import "time"
 
 // Schema is the version of the file layout this build reads and writes.
 // A file with a higher schema is refused, never rewritten.
-const Schema = 1
+const Schema = 2
 
 // State is one incident: everything the file holds. A State handed out by
 // Apply or by the store is a snapshot: never modify it, apply an Op instead.

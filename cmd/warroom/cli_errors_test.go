@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/warroom/warroom/model"
 )
 
 // TestBadInputExits2 runs commands with bad input against an incident with
@@ -233,7 +235,8 @@ func TestUnknownKeyNotSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited, n := regexp.MustCompile(`(?m)^schema = 1\n`).ReplaceAllString(string(data), "schema = 1\nsevirity = 2\n"), 0
+	line := fmt.Sprintf("schema = %d\n", model.Schema)
+	edited, n := strings.Replace(string(data), line, line+"sevirity = 2\n", 1), 0
 	for i, l := range strings.Split(edited, "\n") {
 		if l == "sevirity = 2" {
 			n = i + 1
@@ -266,7 +269,8 @@ func TestUnknownKeyNotSaved(t *testing.T) {
 func TestNewerSchemaRefused(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
-	if err := os.WriteFile(r.file(), []byte("schema = 2\n[incident]\nid = \"INC-1\"\nnew_field = true\n"), 0o644); err != nil {
+	newer := model.Schema + 1
+	if err := os.WriteFile(r.file(), []byte(fmt.Sprintf("schema = %d\n[incident]\nid = \"INC-1\"\nnew_field = true\n", newer)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before := r.snapshot()
@@ -274,7 +278,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if res.code != 1 {
 		t.Fatalf("want exit 1:\n%s", res)
 	}
-	wantContains(t, "stderr", res.stderr, "schema 2", "upgrade warroom")
+	wantContains(t, "stderr", res.stderr, fmt.Sprintf("schema %d", newer), "upgrade warroom")
 	before.unchanged(t, res)
 }
 

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/warroom/warroom/model"
 )
 
 var (
@@ -532,7 +534,7 @@ func TestExportJSON(t *testing.T) {
 	}
 	wantContains(t, "export json", raw, `"held_by_incident_manager_by_default": true`, `"held_by_incident_manager_by_default": false`)
 	d := decodeJSON(t, raw)
-	if d.Schema != 1 || d.Incident.ID != id {
+	if d.Schema != model.Schema || d.Incident.ID != id {
 		t.Errorf("schema %d, id %q", d.Schema, d.Incident.ID)
 	}
 	if h, def := d.role(t, "communications_manager", "external"); h != "carol" || def {

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/warroom/warroom/model"
+)
+
+// headView is a file read without the entries of its timeline: the head as
+// it is now (the records its commits changed replayed over the
+// checkpoint's), and where everything is. Reading it costs what the head
+// and the commits since the checkpoint cost, however long the timeline.
+type headView struct {
+	state   model.State // Timeline nil
+	info    fs.FileInfo
+	prefix  []byte // the file from its start, at least up to head
+	head    int64  // the first [[timeline]] line
+	ckptSum int64  // the checkpoint's sum line
+	ckpt    int64  // the end of the checkpoint
+	seal    string // the checkpoint's sum
+	tail    tailScan
+}
+
+// readHead reads f's head and what was appended since its checkpoint. ok
+// is false when the file is not one it can read so (written by an earlier
+// build, changed by hand, cut short): read it whole then, which also says
+// what is wrong with it.
+func readHead(f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
+	size := info.Size()
+	v.info = info
+	n := min(size, 64<<10)
+	for {
+		if v.prefix, err = readRange(f, 0, n); err != nil {
+			return v, false, err
+		}
+		if h := lineIndex(v.prefix, timelineHeader, 0); h >= 0 {
+			v.head = int64(h)
+			break
+		}
+		if n >= size || int64(len(v.prefix)) < n {
+			return v, false, nil
+		}
+		n = min(size, 2*n)
+	}
+	if s, found := probeSchema(v.prefix); !found || s != model.Schema {
+		return v, false, nil // newer or older: the whole read says which
+	}
+	ckpt, found := checkpointBytes(v.prefix[:v.head])
+	if !found || ckpt > size || ckpt < v.head+int64(sumLineLen) {
+		return v, false, nil
+	}
+	rest, err := readRange(f, ckpt-int64(sumLineLen), size)
+	if err != nil || int64(len(rest)) < int64(sumLineLen) || rest[sumLineLen-1] != '\n' {
+		return v, false, err
+	}
+	seal, found := parseSum(rest[:sumLineLen-1])
+	if !found {
+		return v, false, nil
+	}
+	v.ckpt, v.ckptSum, v.seal = ckpt, ckpt-int64(sumLineLen), seal
+	v.tail = scanTail(rest[sumLineLen:], ckpt)
+	if v.tail.bad != nil {
+		return v, false, nil
+	}
+	var head headRecords
+	md, err := toml.Decode(string(v.prefix[:v.head]), &head)
+	if err != nil || len(md.Undecoded()) > 0 || head.Checkpoint == nil || head.Checkpoint.Bytes != ckpt {
+		return v, false, nil
+	}
+	v.state = head.State
+	d, ok := changedSince(rest[sumLineLen:], ckpt, v.tail.commits)
+	if !ok {
+		return v, false, nil
+	}
+	v.state = replayPart(v.state, d)
+	return v, true, nil
+}
+
+// changedSince decodes the records the given commits added and changed;
+// tail holds the file from offset base on.
+func changedSince(tail []byte, base int64, cs []commit) (partDoc, bool) {
+	var b bytes.Buffer
+	for _, c := range cs {
+		if c.body > c.start+1 {
+			b.Write(tail[c.start-base : c.body-base])
+		}
+	}
+	if b.Len() == 0 {
+		return partDoc{}, true
+	}
+	d, err := decodePart(b.Bytes())
+	if err != nil || len(d.Timeline) > 0 {
+		return partDoc{}, false
+	}
+	return d, true
+}
+
+// checkpointBytes reads the checkpoint table's bytes key from a head as
+// warroom writes it.
+func checkpointBytes(head []byte) (int64, bool) {
+	const key = "\n[checkpoint]\nbytes = "
+	i := bytes.Index(head, []byte(key))
+	if i < 0 {
+		return 0, false
+	}
+	rest := head[i+len(key):]
+	nl := bytes.IndexByte(rest, '\n')
+	if nl < 0 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(string(rest[:nl]), 10, 64)
+	return n, err == nil && n > 0
+}
