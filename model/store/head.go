@@ -24,6 +24,8 @@ type headView struct {
 	ckpt    int64  // the end of the checkpoint
 	seal    string // the checkpoint's sum
 	tail    tailScan
+	// after holds the file from the end of the checkpoint on.
+	after []byte
 }
 
 // readHead reads f's head and what was appended since its checkpoint. ok
@@ -63,7 +65,8 @@ func readHead(f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
 		return v, false, nil
 	}
 	v.ckpt, v.ckptSum, v.seal = ckpt, ckpt-int64(sumLineLen), seal
-	v.tail = scanTail(rest[sumLineLen:], ckpt)
+	v.after = rest[sumLineLen:]
+	v.tail = scanTail(v.after, ckpt)
 	if v.tail.bad != nil {
 		return v, false, nil
 	}

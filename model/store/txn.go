@@ -88,8 +88,13 @@ func transact(ctx context.Context, path string, o UpdateOptions, whole bool, cha
 		return Outcome{}, err
 	}
 	defer unlock()
-	removeLeftovers(path)
+	return transactLocked(path, o, whole, change)
+}
 
+// transactLocked runs one transaction on path, resolved, whose lock the
+// caller holds.
+func transactLocked(path string, o UpdateOptions, whole bool, change func(model.State) (model.State, error)) (Outcome, error) {
+	removeLeftovers(path)
 	t, err := readForWrite(path, o)
 	if err != nil {
 		return Outcome{}, err

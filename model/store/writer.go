@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sync"
 	"time"
 
@@ -81,10 +83,19 @@ type queued struct {
 // A Writer saves changes to an incident file in the background, so that
 // an interactive screen never waits on the disk. Submit queues a change
 // and returns at once; one goroutine applies everything queued since its
-// last save in one transaction (one load, one save for a whole burst of
-// key presses) and reports each attempt on Results. Failed saves are
-// retried with backoff; changes the incident refuses are reported and
-// dropped. Changes are applied in the order they were submitted.
+// last save in one transaction (one append for a whole burst of key
+// presses) and reports each attempt on Results. Failed saves are retried
+// with backoff; changes the incident refuses are reported and dropped.
+// Changes are applied in the order they were submitted.
+//
+// The Writer keeps the incident in memory between saves and reads only
+// what other processes appended since its last save, so a save costs what
+// the change costs, not what the incident's history does. It is bound to
+// one incident: the one in the file when it was created (or, if the file
+// could not be read then, when it was first read). Should the file come to
+// hold another incident (replaced by another incident's file), it saves
+// nothing into it: attempts fail with an *IncidentChangedError and the
+// changes stay queued.
 //
 // The methods of a Writer may be called from any goroutine.
 type Writer struct {
@@ -100,11 +111,16 @@ type Writer struct {
 	results chan WriteResult
 	done    chan struct{} // closed when the goroutine has ended
 
-	mu      sync.Mutex
-	queue   []queued
-	seq     uint64
-	closed  bool
-	lastErr error // the error of the latest attempt, nil after a success
+	mu       sync.Mutex
+	queue    []queued
+	seq      uint64
+	closed   bool
+	lastErr  error  // the error of the latest attempt, nil after a success
+	incident string // the incident the Writer saves into; "" until known
+
+	// Only the goroutine touches these.
+	reader *Reader
+	cur    model.State // the whole incident as the reader last read it
 }
 
 // NewWriter starts a Writer for the incident file at path, which must
@@ -128,9 +144,33 @@ func newWriter(path string, catalog *model.Catalog, attemptWait time.Duration) *
 		wake:        make(chan struct{}, 1),
 		results:     make(chan WriteResult, writerResults),
 		done:        make(chan struct{}),
+		incident:    incidentID(path),
+		reader:      NewReader(path),
 	}
 	go w.run()
 	return w
+}
+
+// Incident is the id of the incident the Writer saves into, "" when it
+// has not read one yet.
+func (w *Writer) Incident() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.incident
+}
+
+// incidentID reads the id of the incident in the file at path, quickly;
+// "" when the file cannot be read so.
+func incidentID(path string) string {
+	f, info, err := openIncident(resolve(path), os.O_RDONLY)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if v, ok, err := readHead(f, info); err == nil && ok {
+		return v.state.Incident.ID
+	}
+	return ""
 }
 
 // Submit queues c and returns its sequence number: 1 for the first change
@@ -273,34 +313,7 @@ func (w *Writer) run() {
 func (w *Writer) attempt(batch []queued) WriteResult {
 	ctx, cancel := context.WithTimeout(w.base, w.attemptWait)
 	defer cancel()
-
-	var (
-		loaded    model.State
-		committed []uint64
-		rejected  []Rejection
-	)
-	saved, err := Update(ctx, w.path, false, func(s model.State) (model.State, error) {
-		loaded = s
-		next, c, r, err := w.applyBatch(s, batch)
-		committed, rejected = c, r
-		if err != nil {
-			return s, err
-		}
-		if len(committed) == 0 {
-			return s, errNothingApplied
-		}
-		return next, nil
-	})
-
-	var res WriteResult
-	switch {
-	case errors.Is(err, errNothingApplied):
-		res = WriteResult{State: loaded, Rejected: rejected}
-	case err != nil:
-		res = WriteResult{Err: err}
-	default:
-		res = WriteResult{State: saved, Committed: committed, Rejected: rejected}
-	}
+	res := w.save(ctx, batch)
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -313,6 +326,84 @@ func (w *Writer) attempt(batch []queued) WriteResult {
 	return res
 }
 
+// save runs one transaction for batch: under the lock, it reads what
+// others appended since the last save, applies the batch to the incident
+// as it is now, and appends the result (or writes it whole when it must).
+func (w *Writer) save(ctx context.Context, batch []queued) WriteResult {
+	if _, err := os.Stat(w.path); errors.Is(err, fs.ErrNotExist) {
+		return WriteResult{Err: &MissingError{Path: w.path}}
+	}
+	path := resolve(w.path)
+	unlock, err := lock(ctx, path)
+	if err != nil {
+		return WriteResult{Err: err}
+	}
+	defer unlock()
+
+	snap, err := w.reader.Next()
+	if err != nil {
+		return WriteResult{Err: err}
+	}
+	w.cur = snap.Apply(w.cur)
+	w.mu.Lock()
+	if w.incident == "" {
+		w.incident = w.cur.Incident.ID
+	}
+	bound := w.incident
+	w.mu.Unlock()
+	if id := w.cur.Incident.ID; id != bound {
+		return WriteResult{Err: &IncidentChangedError{Path: w.path, Want: bound, Got: id}}
+	}
+
+	need := model.TimelineNeed{}
+	for _, q := range batch {
+		need = need.Plus(model.Needs(q.Op))
+	}
+	var (
+		committed []uint64
+		rejected  []Rejection
+		before    = len(w.cur.Timeline)
+	)
+	out, err := transactLocked(path, UpdateOptions{}, false, func(s model.State) (model.State, error) {
+		// s is the file's incident without its timeline, read just now;
+		// the Writer holds the timeline.
+		base := s
+		base.Timeline = need.Filter(w.cur.Timeline[:before:before])
+		next, c, r, err := w.applyBatch(base, batch, w.cur.Timeline[:before])
+		committed, rejected = c, r
+		if err != nil {
+			return s, err
+		}
+		if len(committed) == 0 {
+			return s, errNothingApplied
+		}
+		next.Timeline = next.Timeline[len(base.Timeline):]
+		return next, nil
+	})
+	switch {
+	case errors.Is(err, errNothingApplied):
+		return WriteResult{State: w.snapshot(), Rejected: rejected}
+	case err != nil:
+		return WriteResult{Err: err}
+	}
+	// The Writer's timeline is its own: handed-out states are capped, so
+	// appending in place is safe.
+	timeline := append(w.cur.Timeline[:before], out.Added...)
+	w.cur = headOf(out.State)
+	w.cur.Timeline = timeline
+	w.reader.adopt(out.at, headOf(out.State))
+	return WriteResult{State: w.snapshot(), Committed: committed, Rejected: rejected}
+}
+
+// snapshot is the Writer's incident as it hands it out: its timeline
+// capped, so that a receiver that appends to it copies it rather than
+// write where the Writer appends next.
+func (w *Writer) snapshot() model.State {
+	s := w.cur
+	s.Timeline = s.Timeline[:len(s.Timeline):len(s.Timeline)]
+	return s
+}
+
 // errNothingApplied ends a transaction whose changes were all rejected:
 // Update then writes nothing.
 var errNothingApplied = errors.New("no change to save")
@@ -322,8 +413,9 @@ var errNothingApplied = errors.New("no change to save")
 // a state that fails Check (two entries given the same id by a
 // hand-made IDSource, say), that change alone is rejected rather than
 // failing the whole batch on every retry. An error is returned only if s
-// itself fails Check.
-func (w *Writer) applyBatch(s model.State, batch []queued) (model.State, []uint64, []Rejection, error) {
+// itself fails Check. s may hold only part of the timeline; all is the
+// whole of it, against which the ids of new entries are checked.
+func (w *Writer) applyBatch(s model.State, batch []queued, all []model.Entry) (model.State, []uint64, []Rejection, error) {
 	var (
 		committed []uint64
 		rejected  []Rejection
@@ -338,7 +430,7 @@ func (w *Writer) applyBatch(s model.State, batch []queued) (model.State, []uint6
 		cur = next
 		committed = append(committed, q.seq)
 	}
-	if len(committed) == 0 || cur.Check() == nil {
+	if len(committed) == 0 || checkAdded(cur, len(s.Timeline), all) == nil {
 		return cur, committed, rejected, nil
 	}
 	if err := s.Check(); err != nil {
@@ -350,7 +442,7 @@ func (w *Writer) applyBatch(s model.State, batch []queued) (model.State, []uint6
 	for _, q := range batch {
 		next, _, err := cur.Apply(w.catalog, q.Op, q.Env)
 		if err == nil {
-			if cerr := next.Check(); cerr != nil {
+			if cerr := checkAdded(next, len(s.Timeline), all); cerr != nil {
 				err = fmt.Errorf("the change would leave an invalid incident: %w", cerr)
 			}
 		}
@@ -362,6 +454,29 @@ func (w *Writer) applyBatch(s model.State, batch []queued) (model.State, []uint6
 		committed = append(committed, q.seq)
 	}
 	return cur, committed, rejected, nil
+}
+
+// checkAdded checks s, whose timeline holds part of all and, from index
+// from on, entries added to it: s must pass Check, and no added entry may
+// take the id of an entry in all.
+func checkAdded(s model.State, from int, all []model.Entry) error {
+	if err := s.Check(); err != nil {
+		return err
+	}
+	added := s.Timeline[from:]
+	if len(added) == 0 {
+		return nil
+	}
+	ids := make(map[string]bool, len(added))
+	for _, e := range added {
+		ids[e.ID] = true
+	}
+	for i, e := range all {
+		if ids[e.ID] {
+			return fmt.Errorf("[[timeline]] number %d has id %q, already used by an entry added now", i+1, e.ID)
+		}
+	}
+	return nil
 }
 
 // send delivers res without blocking. If the channel is full, it takes
