@@ -77,7 +77,11 @@ func decodeFile(path string, data []byte) (model.State, layout, error) {
 		if err != nil {
 			return s, lay, err
 		}
-		return s, lay, fewer(path, *head.Checkpoint, s)
+		entries := 0
+		if lay.ckptSum > lay.head {
+			entries = 1 + bytes.Count(data[lay.head:lay.ckptSum], []byte("\n[[timeline]]\n"))
+		}
+		return s, lay, fewer(path, *head.Checkpoint, head.State, entries)
 	}
 	s, err := decodeClean(data, lay, head.State)
 	if err != nil {
@@ -92,14 +96,15 @@ func decodeFile(path string, data []byte) (model.State, layout, error) {
 	return s, lay, nil
 }
 
-// fewer reports a file changed after warroom wrote it that holds fewer
-// records than its checkpoint counted.
-func fewer(path string, m checkpointMeta, s model.State) error {
+// fewer reports a file changed after warroom wrote it whose checkpoint
+// holds fewer records than it counted: head, as decoded alone, and
+// entries, the entries up to its sum line.
+func fewer(path string, m checkpointMeta, s model.State, entries int) error {
 	for _, c := range []struct {
 		what        string
 		have, wrote int
 	}{
-		{"entries", len(s.Timeline), m.Entries}, {"tasks", len(s.Tasks), m.Tasks},
+		{"entries", entries, m.Entries}, {"tasks", len(s.Tasks), m.Tasks},
 		{"assignments", len(s.Assignments), m.Assignments}, {"people", len(s.People), m.People},
 		{"theories", len(s.Theories), m.Theories}, {"followups", len(s.FollowUps), m.FollowUps},
 	} {

@@ -18,11 +18,7 @@ func LoadKinds(path string, need model.TimelineNeed) (model.State, error) {
 	}
 	f, info, err := openIncident(resolve(path), os.O_RDONLY)
 	if err != nil {
-		var me *MissingError
-		if asMissing(err, &me) {
-			me.Path = path
-		}
-		return model.State{}, err
+		return model.State{}, named(err, path)
 	}
 	defer f.Close()
 	v, ok, err := readHead(f, info)

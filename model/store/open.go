@@ -108,3 +108,20 @@ func idOf(info fs.FileInfo) fileID {
 
 // asMissing is errors.As for a *MissingError.
 func asMissing(err error, target **MissingError) bool { return errors.As(err, target) }
+
+// named makes the errors of openIncident name path, the name a caller
+// gave, rather than the file a symbolic link led to.
+func named(err error, path string) error {
+	var me *MissingError
+	var nr *NotRegularError
+	var tl *TooLargeError
+	switch {
+	case errors.As(err, &me):
+		me.Path = path
+	case errors.As(err, &nr):
+		nr.Path = path
+	case errors.As(err, &tl):
+		tl.Path = path
+	}
+	return err
+}

@@ -186,14 +186,8 @@ func (r *Reader) adopt(p position, head model.State) {
 	r.pos, r.head, r.ok = p, head, p.sealed
 }
 
-// named gives a missing file the path the Reader was given.
-func (r *Reader) named(err error) error {
-	var me *MissingError
-	if asMissing(err, &me) {
-		me.Path = r.path
-	}
-	return err
-}
+// named makes errors name the path the Reader was given.
+func (r *Reader) named(err error) error { return named(err, r.path) }
 
 // shift moves spans by d.
 func shift(ss []span, d int64) []span {

@@ -63,11 +63,7 @@ func resolve(path string) string {
 func Load(path string) (model.State, error) {
 	data, _, err := readIncident(resolve(path))
 	if err != nil {
-		var me *MissingError
-		if errors.As(err, &me) {
-			me.Path = path
-		}
-		return model.State{}, err
+		return model.State{}, named(err, path)
 	}
 	return Decode(path, data)
 }

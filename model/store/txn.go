@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync/atomic"
 
 	"github.com/warroom/warroom/model"
 )
@@ -82,13 +83,15 @@ func transact(ctx context.Context, path string, o UpdateOptions, whole bool, cha
 			return Outcome{}, &MissingError{Path: path}
 		}
 	}
+	given := path
 	path = resolve(path)
 	unlock, err := lock(ctx, path)
 	if err != nil {
 		return Outcome{}, err
 	}
 	defer unlock()
-	return transactLocked(path, o, whole, change)
+	out, err := transactLocked(path, o, whole, change)
+	return out, named(err, given)
 }
 
 // transactLocked runs one transaction on path, resolved, whose lock the
@@ -217,7 +220,7 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 		return Outcome{State: t.cur}, err
 	}
 	out.Torn = torn
-	small := t.lay.dataEnd < rewriteBelow
+	small := t.lay.dataEnd < rewriteBelow.Load()
 	if replayable && len(added) > 0 && t.lay.tail.rest != restComment && (mods.empty() || !small) &&
 		!addsToInline(t.prefix[:t.lay.head], recs) {
 		block, err := encodeCommit(recs, mods, added)
@@ -262,16 +265,28 @@ func headOf(s model.State) model.State {
 	return s
 }
 
-// rewriteBelow: a file smaller than this is written whole by a change that
-// alters records in place. Rewriting it costs about what an append does,
-// and keeps the file exactly the incident it holds for any TOML reader.
-var rewriteBelow int64 = 256 << 10
+// Bounds of the append path; tests lower them.
+var (
+	// rewriteBelow: a file smaller than this is written whole by a change
+	// that alters records in place. Rewriting it costs about what an
+	// append does, and keeps the file exactly the incident it holds for
+	// any TOML reader.
+	rewriteBelow atomic.Int64
+	// tailFloor and tailCeil bound tailLimit.
+	tailFloor, tailCeil atomic.Int64
+)
+
+func init() {
+	rewriteBelow.Store(256 << 10)
+	tailFloor.Store(512 << 10)
+	tailCeil.Store(4 << 20)
+}
 
 // tailLimit is how many bytes may follow a checkpoint of ckpt bytes before
 // the next change writes a new checkpoint: an eighth of it, between
 // 512 KiB and 4 MiB. The tail is what every reader of the whole file
 // decodes without the checkpoint's help, and a checkpoint costs a rewrite.
-var tailLimit = func(ckpt int64) int64 { return min(max(ckpt/8, 512<<10), 4<<20) }
+func tailLimit(ckpt int64) int64 { return min(max(ckpt/8, tailFloor.Load()), tailCeil.Load()) }
 
 // compact builds a new checkpoint of a clean file without decoding its
 // timeline: the new head, the entries of the checkpoint and of every
