@@ -38,8 +38,12 @@ func everyKindOfChange(s model.State) []func(model.State) model.Op {
 	return []func(model.State) model.Op{
 		func(model.State) model.Op { return model.Log{Text: "a note"} },
 		func(model.State) model.Op { return model.TaskAdd{Title: "check the CDN", Owner: "dave"} },
-		func(s model.State) model.Op { return model.TaskSet{Task: s.Tasks[len(s.Tasks)-1].ID, State: model.TaskInProgress} },
-		func(model.State) model.Op { return model.Handoff{Role: model.RoleRef{Role: "tech_lead"}, To: "erin", Note: "db"} },
+		func(s model.State) model.Op {
+			return model.TaskSet{Task: s.Tasks[len(s.Tasks)-1].ID, State: model.TaskInProgress}
+		},
+		func(model.State) model.Op {
+			return model.Handoff{Role: model.RoleRef{Role: "tech_lead"}, To: "erin", Note: "db"}
+		},
 		func(model.State) model.Op { return model.Handoff{Role: model.RoleRef{Role: "tech_lead"}, To: "frank"} },
 		func(s model.State) model.Op {
 			if s.Incident.Status == model.Identified {
