@@ -47,6 +47,9 @@ func (n TimelineNeed) Filter(es []Entry) []Entry {
 	if n.All {
 		return es
 	}
+	if len(n.Kinds) == 0 {
+		return nil
+	}
 	var out []Entry
 	for _, e := range es {
 		if n.Has(e.Kind) {
