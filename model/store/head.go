@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"os"
 	"strconv"
@@ -32,22 +33,29 @@ type headView struct {
 // is false when the file is not one it can read so (written by an earlier
 // build, changed by hand, cut short): read it whole then, which also says
 // what is wrong with it.
-func readHead(f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
+//
+// The head comes from the head cache when it holds the head of this file
+// (see cache.go), and is kept there when it was decoded.
+func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
 	size := info.Size()
 	v.info = info
-	n := min(size, 64<<10)
-	for {
-		if v.prefix, err = readRange(f, 0, n); err != nil {
-			return v, false, err
-		}
-		if h := lineIndex(v.prefix, timelineHeader, 0); h >= 0 {
-			v.head = int64(h)
-			break
-		}
-		if n >= size || int64(len(v.prefix)) < n {
+	// Read from the start until the first entry, in growing chunks,
+	// looking for it only in what each chunk adds.
+	v.head = -1
+	for chunk := int64(64 << 10); v.head < 0; chunk *= 2 {
+		have := int64(len(v.prefix))
+		if have >= size {
 			return v, false, nil
 		}
-		n = min(size, 2*n)
+		more, err := readRange(f, have, min(size, have+chunk))
+		if err != nil || len(more) == 0 {
+			return v, false, err
+		}
+		v.prefix = append(v.prefix, more...)
+		from := max(0, int(have)-len(timelineHeader))
+		if h := lineIndex(v.prefix, timelineHeader, from); h >= 0 {
+			v.head = int64(h)
+		}
 	}
 	if s, found := probeSchema(v.prefix); !found || s != model.Schema {
 		return v, false, nil // newer or older: the whole read says which
@@ -70,18 +78,41 @@ func readHead(f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
 	if v.tail.bad != nil {
 		return v, false, nil
 	}
+	key := sha256.Sum256(v.prefix[:v.head])
+	if st, at, found := cachedHead(path, &v, key); found {
+		d, ok := changedSince(v.after, ckpt, commitsAfter(v.tail.commits, at))
+		if ok {
+			v.state = replayPart(st, d)
+			return v, true, nil
+		}
+	}
 	var head headRecords
 	md, err := toml.Decode(string(v.prefix[:v.head]), &head)
 	if err != nil || len(md.Undecoded()) > 0 || head.Checkpoint == nil || head.Checkpoint.Bytes != ckpt {
 		return v, false, nil
 	}
 	v.state = head.State
-	d, ok := changedSince(rest[sumLineLen:], ckpt, v.tail.commits)
+	d, ok := changedSince(v.after, ckpt, v.tail.commits)
 	if !ok {
 		return v, false, nil
 	}
 	v.state = replayPart(v.state, d)
+	at, seal := v.ckpt, v.seal
+	if n := len(v.tail.commits); n > 0 {
+		at, seal = v.tail.commits[n-1].end, v.tail.commits[n-1].seal
+	}
+	keepHead(path, v.prefix[:v.head], v.state, at, seal, info.Mode().Perm())
 	return v, true, nil
+}
+
+// commitsAfter are the commits of cs that end after at.
+func commitsAfter(cs []commit, at int64) []commit {
+	for i, c := range cs {
+		if c.end > at {
+			return cs[i:]
+		}
+	}
+	return nil
 }
 
 // changedSince decodes the records the given commits added and changed;

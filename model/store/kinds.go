@@ -21,7 +21,7 @@ func LoadKinds(path string, need model.TimelineNeed) (model.State, error) {
 		return model.State{}, named(err, path)
 	}
 	defer f.Close()
-	v, ok, err := readHead(f, info)
+	v, ok, err := readHead(resolve(path), f, info)
 	if err != nil {
 		return model.State{}, err
 	}

@@ -74,7 +74,7 @@ func (r *Reader) First(n int) (Snapshot, error) {
 		return Snapshot{}, r.named(err)
 	}
 	defer f.Close()
-	v, ok, err := readHead(f, info)
+	v, ok, err := readHead(resolve(r.path), f, info)
 	if err != nil {
 		return Snapshot{}, err
 	}

@@ -142,7 +142,7 @@ func readForWrite(path string, o UpdateOptions) (*tx, error) {
 	defer f.Close()
 	t.exists, t.info = true, info
 	if !o.Reads.All {
-		v, ok, err := readHead(f, info)
+		v, ok, err := readHead(path, f, info)
 		if err != nil {
 			return nil, err
 		}
@@ -211,6 +211,7 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 			return Outcome{State: t.cur}, err
 		}
 		out.Torn, out.at = torn, rewritten(t.path, data)
+		keepWritten(t.path, data, whole, t.mode())
 		return out, nil
 	}
 
@@ -233,6 +234,9 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 				out.Appended = true
 				out.at = t.position()
 				out.at.end, out.at.last = t.lay.dataEnd+int64(len(block)), lastSeal(block)
+				if !recs.empty() || !mods.empty() {
+					keepHead(t.path, t.prefix[:t.lay.head], next, out.at.end, out.at.last, t.mode())
+				}
 				return out, nil
 			}
 			if !errors.Is(err, errCannotAppend) {
@@ -248,7 +252,19 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 		return Outcome{State: t.cur}, err
 	}
 	out.at = rewritten(t.path, data)
+	keepWritten(t.path, data, next, t.mode())
 	return out, nil
+}
+
+// keepWritten keeps in the head cache the head of s, just written whole to
+// path as data.
+func keepWritten(path string, data []byte, s model.State, mode fs.FileMode) {
+	seal := lastSeal(data)
+	h := lineIndex(data, timelineHeader, 0)
+	if seal == "" || h <= 0 {
+		return
+	}
+	keepHead(path, data[:h], s, int64(len(data)), seal, mode)
 }
 
 // mode is the permission the file is written with: its own.

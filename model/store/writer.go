@@ -167,7 +167,7 @@ func incidentID(path string) string {
 		return ""
 	}
 	defer f.Close()
-	if v, ok, err := readHead(f, info); err == nil && ok {
+	if v, ok, err := readHead(resolve(path), f, info); err == nil && ok {
 		return v.state.Incident.ID
 	}
 	return ""
