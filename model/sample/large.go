@@ -41,7 +41,9 @@ func Large(c *model.Catalog, end time.Time, ids model.IDSource, entries, tasks i
 	}
 	step := end.Add(-time.Minute).Sub(from) / time.Duration(left)
 	now := from
+	// What happens on a rhythm rather than at random.
 	nextExternal, nextInternal := from, from.Add(10*time.Minute)
+	nextCAN, nextTheory, nextShift, nextStatus := from.Add(30*time.Minute), from.Add(time.Hour), from.Add(8*time.Hour), from.Add(3*time.Hour)
 	for i := 0; len(g.full) < entries; i++ {
 		now = now.Add(step)
 		switch {
@@ -51,6 +53,22 @@ func Large(c *model.Catalog, end time.Time, ids model.IDSource, entries, tasks i
 		case !now.Before(nextInternal):
 			nextInternal = now.Add(30 * time.Minute)
 			err = g.do(now, "erin", model.CommsUpdate{Audience: "internal", Text: g.pick(internalUpdates)})
+		case !now.Before(nextCAN):
+			nextCAN = now.Add(30 * time.Minute)
+			err = g.can(now)
+		case !now.Before(nextTheory):
+			nextTheory = now.Add(2 * time.Hour)
+			err = g.theory(now)
+		case !now.Before(nextShift):
+			nextShift = now.Add(8 * time.Hour)
+			err = g.shift(now)
+		case !now.Before(nextStatus):
+			nextStatus = now.Add(4 * time.Hour)
+			status := model.Identified
+			if g.s.Incident.Status == model.Identified {
+				status = model.Monitoring
+			}
+			err = g.do(now, g.s.Commander(), model.SetStatus{Status: status})
 		case len(g.tasks) < tasks && float64(len(g.tasks))/float64(tasks) < float64(len(g.full))/float64(entries):
 			err = g.addTask(now)
 		default:
@@ -165,41 +183,50 @@ func (g *grower) event(now time.Time) error {
 		return g.do(now, who, model.Log{Kind: model.KindAction, Role: g.roleOf(who), Text: fmt.Sprintf(g.pick(actions), g.pick(services), g.pick(regions))})
 	case n < 84 && len(g.tasks) > 0:
 		return g.taskEvent(now, who)
-	case n < 88:
+	case n < 90:
 		ch := []string{"tickets", "calls", "social"}[g.r.IntN(3)]
 		counter := "grace"
 		if ch == "social" {
 			counter = "judy"
 		}
 		return g.do(now, counter, model.Customers{Channel: ch, Count: 1 + g.r.IntN(12)})
-	case n < 90:
-		return g.do(now, who, model.CAN{Conditions: fmt.Sprintf("Error rate %d.%d%% on %s.", g.r.IntN(9), g.r.IntN(10), g.pick(services)),
-			Actions: fmt.Sprintf(g.pick(actions), g.pick(services), g.pick(regions)), Needs: g.pick(needs)})
-	case n < 92:
-		return g.do(now, who, model.Log{Kind: model.KindTheory, Text: fmt.Sprintf(g.pick(theories), g.pick(services))})
-	case n < 93 && len(g.s.Theories) > 0:
-		th := g.s.Theories[g.r.IntN(len(g.s.Theories))]
-		if th.State != model.TheoryOpen {
-			return g.event(now)
-		}
-		state := []model.TheoryState{model.TheoryConfirmed, model.TheoryRuledOut}[g.r.IntN(2)]
-		return g.do(now, who, model.TheorySet{Theory: th.ID, State: state, Note: "From the dashboards."})
-	case n < 94:
-		ws := []string{"database", "network"}[g.r.IntN(2)]
-		holder, _ := g.s.Holder(tl(ws))
-		next := g.pick(responders)
-		if next == holder {
-			return g.event(now)
-		}
-		return g.do(now, g.s.Commander(), model.Handoff{Role: tl(ws), To: next, Note: "Shift change: " + g.pick(notesShort)})
-	case n < 95:
-		status := model.Identified
-		if g.s.Incident.Status == model.Identified {
-			status = model.Monitoring
-		}
-		return g.do(now, g.s.Commander(), model.SetStatus{Status: status})
 	}
 	return g.do(now, who, model.Log{Text: g.pick(notesShort)})
+}
+
+// can is a CAN report by a tech lead.
+func (g *grower) can(now time.Time) error {
+	ws := []string{"database", "network"}[g.r.IntN(2)]
+	who, _ := g.s.Holder(tl(ws))
+	return g.do(now, who, model.CAN{Role: tl(ws), Conditions: fmt.Sprintf("Error rate %d.%d%% on %s.", g.r.IntN(9), g.r.IntN(10), g.pick(services)),
+		Actions: fmt.Sprintf(g.pick(actions), g.pick(services), g.pick(regions)), Needs: g.pick(needs)})
+}
+
+// theory settles the oldest open theory, or states a new one.
+func (g *grower) theory(now time.Time) error {
+	who, _ := g.s.Holder(tl("database"))
+	for _, th := range g.s.Theories {
+		if th.State == model.TheoryOpen {
+			state := []model.TheoryState{model.TheoryConfirmed, model.TheoryRuledOut}[g.r.IntN(2)]
+			return g.do(now, who, model.TheorySet{Theory: th.ID, State: state, Note: "From the dashboards."})
+		}
+	}
+	return g.do(now, who, model.Log{Kind: model.KindTheory, Role: tl("database"), Text: fmt.Sprintf(g.pick(theories), g.pick(services))})
+}
+
+// shift hands each tech lead's role to the next person on call.
+func (g *grower) shift(now time.Time) error {
+	for _, ws := range []string{"database", "network"} {
+		holder, _ := g.s.Holder(tl(ws))
+		next := g.pick(responders)
+		for next == holder {
+			next = g.pick(responders)
+		}
+		if err := g.do(now, g.s.Commander(), model.Handoff{Role: tl(ws), To: next, Note: "Shift change: " + g.pick(notesShort)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // taskEvent moves a task on: started, done, cancelled or given to others.

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,20 +20,54 @@ import (
 // deleting it changes nothing but speed. Whoever decodes a head from the
 // TOML, or changes it, writes the cache again.
 
-// cacheVersion changes when the cache's layout does.
-const cacheVersion = 1
+// cacheMagic opens a cache file; its number changes when the layout does.
+const cacheMagic = "warroom head cache 2\n"
 
 // maxCacheSize bounds what is read of a cache file.
 const maxCacheSize = 64 << 20
 
-// headCache is the cache file's content.
+// headCache is what the cache file holds.
 type headCache struct {
-	Version int
-	Schema  int
 	Head    [32]byte    // SHA-256 of the file's bytes before its first entry
+	HeadLen int64       // how many bytes that is
 	At      int64       // the end of the checkpoint or commit the state is as of
 	Seal    string      // the sum closing it
 	State   model.State // the head replayed up to At; no timeline
+}
+
+func (c headCache) encode() ([]byte, error) {
+	w := &cacheWriter{b: append(make([]byte, 0, 64<<10), cacheMagic...)}
+	w.int(int64(model.Schema))
+	w.str(headShape)
+	w.str(string(c.Head[:]))
+	w.int(c.HeadLen)
+	w.int(c.At)
+	w.str(c.Seal)
+	if err := encodeHead(w, c.State); err != nil {
+		return nil, err
+	}
+	return w.b, nil
+}
+
+func decodeCache(data []byte) (*headCache, error) {
+	s := string(data)
+	if len(s) < len(cacheMagic) || s[:len(cacheMagic)] != cacheMagic {
+		return nil, errCache
+	}
+	r := &cacheReader{s: s, at: len(cacheMagic)}
+	if r.int() != int64(model.Schema) || r.str() != headShape {
+		return nil, errCache
+	}
+	var c headCache
+	if copy(c.Head[:], r.str()) != len(c.Head) {
+		return nil, errCache
+	}
+	c.HeadLen, c.At, c.Seal = r.int(), r.int(), r.str()
+	c.State = decodeHead(r)
+	if r.err != nil || r.at != len(s) {
+		return nil, errCache
+	}
+	return &c, nil
 }
 
 // CachePath is where the head cache of the incident file at path is kept:
@@ -45,26 +77,34 @@ func CachePath(path string) string {
 	return filepath.Join(dir, "."+base+".cache")
 }
 
-// cachedHead returns the head of v's file as of one of its points (the
-// checkpoint's end or a commit's), and that point, if the cache holds one
-// for the file as it is.
-func cachedHead(path string, v *headView, key [32]byte) (model.State, int64, bool) {
+// loadCache reads the head cache of the file at path, nil if there is
+// none this build can read.
+func loadCache(path string) *headCache {
 	f, err := os.OpenFile(CachePath(path), os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return model.State{}, 0, false
+		return nil
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxCacheSize {
-		return model.State{}, 0, false
+		return nil
 	}
 	data, err := readRange(f, 0, info.Size())
 	if err != nil {
-		return model.State{}, 0, false
+		return nil
 	}
-	var c headCache
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&c) != nil ||
-		c.Version != cacheVersion || c.Schema != model.Schema || c.Head != key {
+	c, err := decodeCache(data)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// cachedHead returns the head of v's file as of one of its points (the
+// checkpoint's end or a commit's), and that point, if c holds one for the
+// file as it is: key is the SHA-256 of its bytes before the first entry.
+func cachedHead(c *headCache, v *headView, key [32]byte) (model.State, int64, bool) {
+	if c == nil || c.Head != key {
 		return model.State{}, 0, false
 	}
 	if c.At == v.ckpt && c.Seal == v.seal {
@@ -84,9 +124,9 @@ func cachedHead(path string, v *headView, key [32]byte) (model.State, int64, boo
 // cannot be written is not.
 func keepHead(path string, prefix []byte, head model.State, at int64, seal string, mode fs.FileMode) {
 	head.Timeline = nil
-	c := headCache{Version: cacheVersion, Schema: model.Schema, Head: sha256.Sum256(prefix), At: at, Seal: seal, State: head}
-	var b bytes.Buffer
-	if gob.NewEncoder(&b).Encode(c) != nil {
+	c := headCache{Head: sha256.Sum256(prefix), HeadLen: int64(len(prefix)), At: at, Seal: seal, State: head}
+	b, err := c.encode()
+	if err != nil {
 		return
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+"*")
@@ -94,7 +134,7 @@ func keepHead(path string, prefix []byte, head model.State, at int64, seal strin
 		return
 	}
 	tmp := f.Name()
-	_, err = f.Write(b.Bytes())
+	_, err = f.Write(b)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -40,9 +40,15 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 	size := info.Size()
 	v.info = info
 	// Read from the start until the first entry, in growing chunks,
-	// looking for it only in what each chunk adds.
+	// looking for it only in what each chunk adds. The head cache says
+	// how long the head was when it was written: most often, still.
+	cache := loadCache(path)
+	first := int64(1 << 20)
+	if cache != nil && cache.HeadLen > 0 {
+		first = cache.HeadLen + int64(len(timelineHeader))
+	}
 	v.head = -1
-	for chunk := int64(64 << 10); v.head < 0; chunk *= 2 {
+	for chunk := first; v.head < 0; chunk = max(chunk*2, 64<<10) {
 		have := int64(len(v.prefix))
 		if have >= size {
 			return v, false, nil
@@ -51,7 +57,11 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 		if err != nil || len(more) == 0 {
 			return v, false, err
 		}
-		v.prefix = append(v.prefix, more...)
+		if v.prefix == nil {
+			v.prefix = more
+		} else {
+			v.prefix = append(v.prefix, more...)
+		}
 		from := max(0, int(have)-len(timelineHeader))
 		if h := lineIndex(v.prefix, timelineHeader, from); h >= 0 {
 			v.head = int64(h)
@@ -79,7 +89,7 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 		return v, false, nil
 	}
 	key := sha256.Sum256(v.prefix[:v.head])
-	if st, at, found := cachedHead(path, &v, key); found {
+	if st, at, found := cachedHead(cache, &v, key); found {
 		d, ok := changedSince(v.after, ckpt, commitsAfter(v.tail.commits, at))
 		if ok {
 			v.state = replayPart(st, d)
