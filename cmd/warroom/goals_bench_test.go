@@ -8,9 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,16 +20,24 @@ import (
 )
 
 // The goals of the issue "An incident of 100,000 entries feels like one of
-// 100", measured on incidents made by `warroom demo --entries N --tasks M`
-// (model/sample.Large): 100 entries and 10 tasks, 10,000 and 1,000,
-// 100,000 and 1,000.
+// 100", measured on incidents made as `warroom demo --entries N --tasks M`
+// makes them (model/sample.Large): 100 entries and 10 tasks, 10,000 and
+// 1,000, 100,000 and 1,000. Each iteration measures every size in turn,
+// so that the ratios between them come from one run under the same load
+// (the machine is shared); the figures are reported as metrics, the
+// ns/op of the whole iteration means nothing.
 //
 // With WARROOM_BENCH_BEFORE naming the binary of an earlier warroom (one
-// that writes the whole file for every change), every process benchmark
-// runs it too, on the same incident in the format it reads, in the same
-// run: the "before" beside the "after".
+// that writes the whole file for every change), each iteration runs it
+// too, on the same incidents in the format it reads: "before" beside
+// "after".
+//
+//	WARROOM_BENCH_BEFORE=/tmp/warroom-before go test ./cmd/warroom -run '^$' -bench Goals -benchtime 3x
 
-var goalSizes = []struct{ entries, tasks int }{{100, 10}, {10_000, 1_000}, {100_000, 1_000}}
+var goalSizes = []struct {
+	name           string
+	entries, tasks int
+}{{"100", 100, 10}, {"10k", 10_000, 1_000}, {"100k", 100_000, 1_000}}
 
 // goalFiles are the incidents of goalSizes, encoded, built once.
 var goalFiles = sync.OnceValue(func() map[int][]byte {
@@ -57,35 +65,55 @@ func earlierFormat(data []byte) []byte {
 	return regexp.MustCompile(`(?m)^sum = "[0-9a-f]{8}"\n`).ReplaceAll(data, nil)
 }
 
-// goalBinaries are the binaries to measure: this build, and the earlier
-// one when WARROOM_BENCH_BEFORE names it.
-func goalBinaries() []struct{ name, path string } {
-	out := []struct{ name, path string }{{"after", binPath}}
+// goalBin is a binary to measure: this build, or the earlier one.
+type goalBin struct{ name, path string }
+
+func goalBinaries() []goalBin {
+	out := []goalBin{{"", binPath}}
 	if before := os.Getenv("WARROOM_BENCH_BEFORE"); before != "" {
-		out = append(out, struct{ name, path string }{"before", before})
+		out = append(out, goalBin{"before-", before})
 	}
 	return out
 }
 
 // goalFile writes the incident of the given size, in the format bin
-// reads, into a fresh directory.
-func goalFile(b *testing.B, entries int, bin string) string {
+// reads, into dir.
+func goalFile(b *testing.B, dir string, entries int, bin goalBin) string {
 	b.Helper()
 	data := goalFiles()[entries]
-	if bin != binPath {
+	if bin.path != binPath {
 		data = earlierFormat(data)
 	}
-	path := filepath.Join(b.TempDir(), "incident.toml")
+	path := filepath.Join(dir, fmt.Sprintf("%s%d.toml", bin.name, entries))
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	return path
 }
 
-// runProcess runs bin with args on path, and returns its peak memory in
-// MiB; it fails the benchmark unless it exits 0.
-func runProcess(b *testing.B, bin, path string, args ...string) float64 {
+// timeProcess runs bin with args on path and returns how long it took; it
+// fails the benchmark unless the process exits 0.
+func timeProcess(b *testing.B, bin, path string, args ...string) time.Duration {
 	cmd := exec.Command(bin, append([]string{"--file", path}, args...)...)
+	cmd.Dir = filepath.Dir(path)
+	cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + filepath.Dir(path), "TZ=UTC", "WARROOM_USER=bench"}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s %q: %v\n%s", bin, args, err, stderr.String())
+	}
+	return time.Since(start)
+}
+
+// peakMiB runs bin with args on path under /usr/bin/time and returns its
+// peak resident memory in MiB (0 when /usr/bin/time is missing). A child
+// of the benchmark itself would count the benchmark's own memory.
+func peakMiB(b *testing.B, bin, path string, args ...string) float64 {
+	if _, err := os.Stat("/usr/bin/time"); err != nil {
+		return 0
+	}
+	cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%M", bin, "--file", path}, args...)...)
 	cmd.Dir = filepath.Dir(path)
 	cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + filepath.Dir(path), "TZ=UTC", "WARROOM_USER=bench"}
 	var stderr bytes.Buffer
@@ -93,25 +121,38 @@ func runProcess(b *testing.B, bin, path string, args ...string) float64 {
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("%s %q: %v\n%s", bin, args, err, stderr.String())
 	}
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if ru == nil {
-		return 0
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	kib, err := strconv.ParseFloat(lines[len(lines)-1], 64)
+	if err != nil {
+		b.Fatalf("/usr/bin/time said %q", stderr.String())
 	}
-	return float64(ru.Maxrss) / 1024
+	return kib / 1024
+}
+
+// metrics accumulates durations per name and reports their means in ms.
+type metrics map[string]time.Duration
+
+func (m metrics) report(b *testing.B) {
+	for name, d := range m {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), name+"-ms")
+	}
+}
+
+// ratio reports num/den of two accumulated durations.
+func (m metrics) ratio(b *testing.B, name, num, den string) {
+	if m[den] > 0 {
+		b.ReportMetric(float64(m[num])/float64(m[den]), name)
+	}
 }
 
 // BenchmarkGoalsCLI: one whole process of a command that changes the
-// incident, at each size: log (an entry only), task add, handoff and
-// status (records added and changed). It reports the peak memory of the
-// process too. The floor is `warroom roles`: a process that reads no
-// incident.
+// incident, at each size: log (an entry only: also decisions, theories,
+// counts, CAN, updates), task add (a record added), handoff and status
+// (records changed in place). The floor is `warroom roles`, a process that
+// reads no incident. The peak memory of each command at 100k is reported
+// once, from its last run.
 func BenchmarkGoalsCLI(b *testing.B) {
 	goalFiles()
-	b.Run("floor/roles", func(b *testing.B) {
-		for b.Loop() {
-			runProcess(b, binPath, filepath.Join(b.TempDir(), "none.toml"), "roles")
-		}
-	})
 	ops := []struct {
 		name string
 		args func(i int) []string
@@ -122,56 +163,86 @@ func BenchmarkGoalsCLI(b *testing.B) {
 		{"status", func(i int) []string { return []string{"status", []string{"resolved", "closed"}[i%2]} }},
 	}
 	for _, op := range ops {
-		for _, sz := range goalSizes {
+		b.Run(op.name, func(b *testing.B) {
+			dir := b.TempDir()
+			files := map[string]string{}
 			for _, bin := range goalBinaries() {
-				b.Run(fmt.Sprintf("%s/%d/%s", op.name, sz.entries, bin.name), func(b *testing.B) {
-					path := goalFile(b, sz.entries, bin.path)
-					var peak float64
-					i := 0
-					for b.Loop() {
-						peak = max(peak, runProcess(b, bin.path, path, op.args(i)...))
-						i++
-					}
-					b.ReportMetric(peak, "peak-MiB")
-				})
+				for _, sz := range goalSizes {
+					files[bin.name+sz.name] = goalFile(b, dir, sz.entries, bin)
+				}
 			}
-		}
+			// One run first, as a running incident has had: it reads a
+			// file this build did not write yet, and keeps its head.
+			timeProcess(b, binPath, filepath.Join(dir, "none.toml"), "roles")
+			for _, bin := range goalBinaries() {
+				for _, sz := range goalSizes {
+					timeProcess(b, bin.path, files[bin.name+sz.name], "log", "warm-up")
+				}
+			}
+			m := metrics{}
+			i := 0
+			for b.Loop() {
+				m["floor"] += timeProcess(b, binPath, filepath.Join(dir, "none.toml"), "roles")
+				for _, bin := range goalBinaries() {
+					for _, sz := range goalSizes {
+						m[bin.name+sz.name] += timeProcess(b, bin.path, files[bin.name+sz.name], op.args(i)...)
+					}
+				}
+				i++
+			}
+			m.report(b)
+			m.ratio(b, "100k/100", "100k", "100")
+			m.ratio(b, "100/floor", "100", "floor")
+			m.ratio(b, "before-100k/100k", "before-100k", "100k")
+			for _, bin := range goalBinaries() {
+				b.ReportMetric(peakMiB(b, bin.path, files[bin.name+"100k"], op.args(i)...), bin.name+"100k-peak-MiB")
+			}
+		})
 	}
 }
 
 // BenchmarkGoalsToScreen: how long a change takes to reach a screen that
-// follows the file, from the moment the writing process exits, at each
-// size. After: store.Follow reads what was appended. Before: a screen
-// that, told by store.Watch that the file changed, loads it whole (what
-// the screen did), with the earlier binary writing.
+// follows the file, from the moment the process that wrote it exits. After:
+// store.Follow reads what was appended. Before: a screen told by
+// store.Watch that the file changed loads it whole (what the screen did),
+// with the earlier binary writing.
 func BenchmarkGoalsToScreen(b *testing.B) {
 	goalFiles()
-	for _, sz := range goalSizes {
-		for _, bin := range goalBinaries() {
-			b.Run(fmt.Sprintf("%d/%s", sz.entries, bin.name), func(b *testing.B) {
-				path := goalFile(b, sz.entries, bin.path)
-				ctx, cancel := context.WithCancel(context.Background())
-				defer cancel()
-				seen := followForBench(b, ctx, path, bin.path == binPath)
-				var total time.Duration
-				i := 0
-				for b.Loop() {
-					text := fmt.Sprintf("reaches the screen %d", i)
-					i++
-					runProcess(b, bin.path, path, "log", text)
-					exited := time.Now()
-					for {
-						got := <-seen
-						if got == text {
-							break
-						}
-					}
-					total += time.Since(exited)
-				}
-				b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms-after-exit")
-			})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := b.TempDir()
+	type follower struct {
+		path string
+		bin  goalBin
+		seen <-chan string
+	}
+	var fs []follower
+	for _, bin := range goalBinaries() {
+		for _, sz := range goalSizes {
+			path := goalFile(b, b.TempDir(), sz.entries, bin)
+			timeProcess(b, bin.path, path, "log", "warm-up")
+			fs = append(fs, follower{path, bin, followForBench(b, ctx, path, bin.path == binPath)})
 		}
 	}
+	_ = dir
+	m := metrics{}
+	i := 0
+	for b.Loop() {
+		for k, f := range fs {
+			text := fmt.Sprintf("reaches the screen %d", i)
+			timeProcess(b, f.bin.path, f.path, "log", text)
+			exited := time.Now()
+			for got := range f.seen {
+				if got == text {
+					break
+				}
+			}
+			m[f.bin.name+goalSizes[k%len(goalSizes)].name] += time.Since(exited)
+		}
+		i++
+	}
+	m.report(b)
+	m.ratio(b, "100k/100", "100k", "100")
 }
 
 // followForBench follows path as a screen would and sends the text of the
@@ -209,47 +280,67 @@ func followForBench(b *testing.B, ctx context.Context, path string, appends bool
 	return out
 }
 
-// BenchmarkGoalsRead: what a screen must read before it draws its first
-// frame, and the peak memory of a process that reads the whole incident
-// (warroom show). After: the head and the latest 200 entries
-// (Reader.First); before: the whole file (store.Load of the earlier
-// format, as the screen did).
-func BenchmarkGoalsRead(b *testing.B) {
+// BenchmarkGoalsFirstFrame: what a screen reads before it can draw its
+// first frame. After: the head and the latest 200 entries
+// (Reader.First), the rest loading after; then the whole (Reader.Whole).
+// Before: the whole file, as the screen did (store.Load of the earlier
+// format decodes it as the earlier build did).
+func BenchmarkGoalsFirstFrame(b *testing.B) {
 	goalFiles()
+	dir := b.TempDir()
+	after, before := map[string]string{}, map[string]string{}
 	for _, sz := range goalSizes {
-		b.Run(fmt.Sprintf("first-frame/%d/after", sz.entries), func(b *testing.B) {
-			path := goalFile(b, sz.entries, binPath)
-			if _, err := store.NewReader(path).First(200); err != nil { // the head cache, as after any change
-				b.Fatal(err)
-			}
-			for b.Loop() {
-				if _, err := store.NewReader(path).First(200); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(fmt.Sprintf("first-frame/%d/before", sz.entries), func(b *testing.B) {
-			path := filepath.Join(b.TempDir(), "incident.toml")
-			if err := os.WriteFile(path, earlierFormat(goalFiles()[sz.entries]), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			for b.Loop() {
-				if _, err := store.Load(path); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		for _, bin := range goalBinaries() {
-			b.Run(fmt.Sprintf("show/%d/%s", sz.entries, bin.name), func(b *testing.B) {
-				path := goalFile(b, sz.entries, bin.path)
-				var peak float64
-				for b.Loop() {
-					peak = max(peak, runProcess(b, bin.path, path, "show", "--entries", "20"))
-				}
-				b.ReportMetric(peak, "peak-MiB")
-			})
+		after[sz.name] = goalFile(b, dir, sz.entries, goalBin{"", binPath})
+		before[sz.name] = filepath.Join(dir, "before-"+sz.name+".toml")
+		if err := os.WriteFile(before[sz.name], earlierFormat(goalFiles()[sz.entries]), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := store.NewReader(after[sz.name]).First(200); err != nil { // the head cache, as after any change
+			b.Fatal(err)
 		}
 	}
+	m := metrics{}
+	for b.Loop() {
+		for _, sz := range goalSizes {
+			start := time.Now()
+			r := store.NewReader(after[sz.name])
+			if _, err := r.First(200); err != nil {
+				b.Fatal(err)
+			}
+			m[sz.name] += time.Since(start)
+			start = time.Now()
+			if _, err := r.Whole(); err != nil {
+				b.Fatal(err)
+			}
+			m["whole-"+sz.name] += time.Since(start)
+			start = time.Now()
+			if _, err := store.Load(before[sz.name]); err != nil {
+				b.Fatal(err)
+			}
+			m["before-"+sz.name] += time.Since(start)
+		}
+	}
+	m.report(b)
+	m.ratio(b, "100k/100", "100k", "100")
 }
 
-var _ = strings.TrimSpace
+// BenchmarkGoalsRead: the peak memory of a process that reads the whole
+// incident (warroom show) at 100k, and how long it takes.
+func BenchmarkGoalsRead(b *testing.B) {
+	goalFiles()
+	dir := b.TempDir()
+	m := metrics{}
+	files := map[string]string{}
+	for _, bin := range goalBinaries() {
+		files[bin.name] = goalFile(b, dir, 100_000, bin)
+	}
+	for b.Loop() {
+		for _, bin := range goalBinaries() {
+			m[bin.name+"show-100k"] += timeProcess(b, bin.path, files[bin.name], "show", "--entries", "20")
+		}
+	}
+	m.report(b)
+	for _, bin := range goalBinaries() {
+		b.ReportMetric(peakMiB(b, bin.path, files[bin.name], "show", "--entries", "20"), bin.name+"show-100k-peak-MiB")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -142,7 +143,7 @@ func decodeClean(data []byte, lay layout, head model.State) (model.State, error)
 
 // partSize is about how many bytes one part holds: enough to keep the
 // decoder busy, small enough that its scratch memory stays small.
-const partSize = 1 << 20
+const partSize = 256 << 10
 
 // span is a range of offsets in a file.
 type span struct{ from, to int64 }
@@ -215,7 +216,47 @@ func decodePart(b []byte) (partDoc, error) {
 	if keys := unknown(md); len(keys) > 0 {
 		return d, fmt.Errorf("unknown keys %v", keys)
 	}
+	compact(d.Timeline)
 	return d, nil
+}
+
+// compact makes the strings of entries their own: the decoder hands out
+// strings that share the memory of the text it read, which would keep the
+// whole file in memory as long as any entry is. The short ones that repeat
+// (authors, kinds, roles, channels) are shared instead: a long timeline
+// costs about a quarter less memory.
+func compact(es []model.Entry) {
+	seen := map[string]string{}
+	share := func(p *string) {
+		if *p == "" {
+			return
+		}
+		if v, ok := seen[*p]; ok {
+			*p = v
+			return
+		}
+		v := strings.Clone(*p)
+		seen[v] = v
+		*p = v
+	}
+	own := func(p *string) {
+		if *p != "" {
+			*p = strings.Clone(*p)
+		}
+	}
+	for i := range es {
+		e := &es[i]
+		share(&e.By)
+		share((*string)(&e.Kind))
+		share(&e.Role)
+		share(&e.Workstream)
+		share(&e.Channel)
+		share(&e.From)
+		share(&e.To)
+		for _, p := range []*string{&e.ID, &e.Task, &e.Theory, &e.FollowUp, &e.Entry, &e.Text, &e.Conditions, &e.Actions, &e.Needs} {
+			own(p)
+		}
+	}
 }
 
 // unknown lists the keys md did not decode, but for the sum lines.
