@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/warroom/warroom/model"
@@ -25,6 +26,13 @@ const cacheMagic = "warroom head cache 2\n"
 
 // maxCacheSize bounds what is read of a cache file.
 const maxCacheSize = 64 << 20
+
+// cacheFrom: a head shorter than this (64 KiB) decodes in well under a
+// millisecond, and is not cached: no .NAME.cache beside an everyday
+// incident. Tests lower it.
+var cacheFrom atomic.Int64
+
+func init() { cacheFrom.Store(64 << 10) }
 
 // headCache is what the cache file holds.
 type headCache struct {
@@ -123,6 +131,9 @@ func cachedHead(c *headCache, v *headView, key [32]byte) (model.State, int64, bo
 // file's bytes before its first entry. It is best effort: a cache that
 // cannot be written is not.
 func keepHead(path string, prefix []byte, head model.State, at int64, seal string, mode fs.FileMode) {
+	if int64(len(prefix)) < cacheFrom.Load() {
+		return
+	}
 	head.Timeline = nil
 	c := headCache{Head: sha256.Sum256(prefix), HeadLen: int64(len(prefix)), At: at, Seal: seal, State: head}
 	b, err := c.encode()

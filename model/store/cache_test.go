@@ -15,6 +15,7 @@ import (
 // by hand, and with a cache that is garbage.
 func TestHeadCacheIsNeverTrusted(t *testing.T) {
 	defer store.SetLimits(0, 512<<10, 4<<20)()
+	defer store.CacheEvery()()
 	path, _ := grownFile(t)
 	cache := store.CachePath(path)
 	read := func(what string) model.State {
@@ -83,5 +84,17 @@ func TestHeadCacheIsNeverTrusted(t *testing.T) {
 	}
 	if got := read("after a change"); got.Tasks[len(got.Tasks)-1].Title != "after the cache" {
 		t.Fatal("task missing")
+	}
+}
+
+// TestNoCacheForSmallIncidents: an everyday incident gets no cache file.
+func TestNoCacheForSmallIncidents(t *testing.T) {
+	path := writeState(t, smallState(t))
+	change(t, path, "bob", model.TaskAdd{Title: "a task"})
+	if _, err := store.NewReader(path).First(10); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(store.CachePath(path)); !os.IsNotExist(err) {
+		t.Errorf("a cache beside a small incident: %v", err)
 	}
 }

@@ -27,3 +27,11 @@ func SetLimits(rewrite, tailMin, tailMax int64) (restore func()) {
 		tailCeil.Store(hi)
 	}
 }
+
+// CacheEvery makes every head cached, whatever its size, for one test; it
+// returns what restores the threshold.
+func CacheEvery() (restore func()) {
+	n := cacheFrom.Load()
+	cacheFrom.Store(0)
+	return func() { cacheFrom.Store(n) }
+}
