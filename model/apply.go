@@ -39,7 +39,8 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if err != nil {
 		return s, nil, err
 	}
-	env.Actor = actor
+	// Someone the incident knows signs as first written: "bob" is Bob.
+	env.Actor = s.DisplayName(actor)
 	if env.Replica == "" {
 		env.Replica = "local"
 	}
@@ -50,6 +51,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if err := op.apply(t); err != nil {
 		return s, nil, err
 	}
+	t.s.Schema = Schema // a file of an older schema is written back in this one
 	return t.s, t.entries, nil
 }
 
@@ -94,7 +96,8 @@ func (t *tx) record(e Entry) {
 	t.join(t.env.Actor)
 }
 
-// join adds a person the incident has not seen before.
+// join adds a person the incident has not seen before; a name that
+// differs only in case from someone's is that person.
 func (t *tx) join(name string) {
 	if name == "" {
 		return
@@ -136,7 +139,7 @@ func (t *tx) checkOwner(r RoleRef, person string) (RoleRef, string, error) {
 		return ref, "", err
 	}
 	owner, err := optionalName("owner", person)
-	return ref, owner, err
+	return ref, t.s.DisplayName(owner), err
 }
 
 // checkRole validates an optional role instance against the catalog.
@@ -169,6 +172,10 @@ func (op Declare) apply(t *tx) error {
 	}
 	if commander, err = checkName("incident manager", commander); err != nil {
 		return err
+	}
+	if SameName(commander, t.env.Actor) {
+		// One person, written as the incident manager's name was.
+		t.env.Actor = commander
 	}
 	st := t.stamp()
 	t.s.Schema = Schema
@@ -263,6 +270,8 @@ func (op TaskAdd) apply(t *tx) error {
 	switch {
 	case op.Within < 0:
 		return &TextError{Field: "time box", Reason: i18n.M("%s is not a time box; give a duration such as 10m or 1h", op.Within.String())}
+	case op.Within > MaxTimeBox:
+		return &TextError{Field: "time box", Reason: i18n.M("%s is longer than a time box can be (%s); give a shorter one, such as 1h", op.Within.String(), MaxTimeBox.String())}
 	case op.Within > 0:
 		due = t.env.Now.Add(op.Within)
 	}
@@ -294,10 +303,10 @@ func (op TaskSet) apply(t *tx) error {
 	case TaskCancelled:
 		kind = KindTaskCancelled
 	default:
-		return &InvalidError{What: "task state", Value: string(op.State), Valid: []string{"open", "in_progress", "done", "cancelled"}}
+		return invalidWord("task state", string(op.State), TaskStates)
 	}
 	if task.State == op.State {
-		return &ConflictError{Reason: i18n.M("task %s is already %s", task.ID, task.State)}
+		return &UnchangedError{Reason: i18n.M("task %s is already %s", task.ID, task.State)}
 	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
@@ -321,8 +330,8 @@ func (op TaskAssign) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	if task.RoleRef() == ref && task.Owner == owner {
-		return &ConflictError{Reason: i18n.M("task %s already has that owner", task.ID)}
+	if task.RoleRef() == ref && SameName(task.Owner, owner) {
+		return &UnchangedError{Reason: i18n.M("task %s already has that owner", task.ID)}
 	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
@@ -350,13 +359,14 @@ func (op Handoff) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
+	to = t.s.DisplayName(to)
 	note, err := checkText("handoff note", strings.TrimSpace(op.Note), MaxEntry, false)
 	if err != nil {
 		return err
 	}
 	from, byDefault := t.s.Holder(ref)
-	if from == to && !byDefault {
-		return &ConflictError{Reason: i18n.M("%s already holds %s", to, RoleLabel{ref, t.c})}
+	if SameName(from, to) && !byDefault {
+		return &UnchangedError{Reason: i18n.M("%s already holds %s", from, RoleLabel{ref, t.c})}
 	}
 	st := t.stamp()
 	id, err := t.assignmentID()
@@ -384,7 +394,7 @@ func (op Release) apply(t *tx) error {
 	}
 	from, byDefault := t.s.Holder(ref)
 	if byDefault {
-		return &ConflictError{Reason: i18n.M("%s is already with the incident manager", RoleLabel{ref, t.c})}
+		return &UnchangedError{Reason: i18n.M("%s is already with the incident manager", RoleLabel{ref, t.c})}
 	}
 	id, err := t.assignmentID()
 	if err != nil {
@@ -405,7 +415,7 @@ func (op Retract) apply(t *tx) error {
 	for i := range t.s.Timeline {
 		e := &t.s.Timeline[i]
 		if e.Kind == KindRetracted && e.Entry == op.Entry {
-			return &ConflictError{Reason: i18n.M("entry %s was already taken back", op.Entry)}
+			return &UnchangedError{Reason: i18n.M("entry %s was already taken back", op.Entry)}
 		}
 		if e.ID == op.Entry {
 			target = e
@@ -428,7 +438,7 @@ func (op SetStatus) apply(t *tx) error {
 	}
 	from := t.s.Incident.Status
 	if from == op.Status {
-		return &ConflictError{Reason: i18n.M("the incident is already %s", from)}
+		return &UnchangedError{Reason: i18n.M("the incident is already %s", from)}
 	}
 	t.s.Incident.Status = op.Status
 	t.s.Incident.Clock.Status = t.stamp()
@@ -443,9 +453,9 @@ func (op SetSeverity) apply(t *tx) error {
 	from := t.s.Incident.Severity
 	if from == op.Severity {
 		if from == SevUnset {
-			return &ConflictError{Reason: i18n.M("the severity is already unset")}
+			return &UnchangedError{Reason: i18n.M("the severity is already unset")}
 		}
-		return &ConflictError{Reason: i18n.M("the severity is already %s", from)}
+		return &UnchangedError{Reason: i18n.M("the severity is already %s", from)}
 	}
 	t.s.Incident.Severity = op.Severity
 	t.s.Incident.Clock.Severity = t.stamp()

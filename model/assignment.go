@@ -27,10 +27,10 @@ func (r RoleRef) String() string {
 }
 
 // Label renders the display name: "Tech lead" or "Tech lead · database".
-func (r RoleRef) Label(c *Catalog, lang string) string {
+func (r RoleRef) Label(c *Catalog, l i18n.Lang) string {
 	name := r.Role
 	if role, ok := c.Role(r.Role); ok {
-		name = role.Name(lang)
+		name = role.Name(l)
 	}
 	if r.Workstream == "" {
 		return name
@@ -46,10 +46,10 @@ type RoleLabel struct {
 }
 
 // In renders the label in l.
-func (r RoleLabel) In(l i18n.Lang) string { return r.Ref.Label(r.Catalog, string(l)) }
+func (r RoleLabel) In(l i18n.Lang) string { return r.Ref.Label(r.Catalog, l) }
 
 // String renders the label in English.
-func (r RoleLabel) String() string { return r.In("en") }
+func (r RoleLabel) String() string { return r.In(i18n.English) }
 
 // ParseRoleRef reads ROLE or ROLE/WORKSTREAM, where ROLE is a key or alias.
 func ParseRoleRef(c *Catalog, v string) (RoleRef, error) {
@@ -101,7 +101,7 @@ func (a Assignment) Ref() RoleRef { return RoleRef{Role: a.Role, Workstream: a.W
 // Holding says who holds one role instance now.
 type Holding struct {
 	Ref     RoleRef
-	Holder  string
+	Holder  string       // as the incident first knew that person
 	Default bool         // held by the incident manager because nobody else was handed it
 	Since   time.Time    // when the current holder took it (for defaults: when the IM did)
 	Note    string       // the briefing given at the last handoff
@@ -132,17 +132,18 @@ func (s State) current(ref RoleRef) (Assignment, bool) {
 	return cur, found
 }
 
-// Commander returns the incident manager's name.
+// Commander returns the incident manager's name, as the incident first
+// knew that person.
 func (s State) Commander() string {
 	a, _ := s.current(RoleRef{Role: IncidentManager})
-	return a.Holder
+	return s.DisplayName(a.Holder)
 }
 
-// Holder returns who holds a role instance now, and whether that is the
-// incident manager by default.
+// Holder returns who holds a role instance now, as the incident first
+// knew that person, and whether that is the incident manager by default.
 func (s State) Holder(ref RoleRef) (name string, byDefault bool) {
 	if a, ok := s.current(ref); ok && a.Holder != "" {
-		return a.Holder, false
+		return s.DisplayName(a.Holder), false
 	}
 	return s.Commander(), ref.Role != IncidentManager
 }
@@ -181,9 +182,9 @@ func (s State) Holdings(c *Catalog) []Holding {
 			h := Holding{Ref: ref, History: s.History(ref)}
 			if n := len(h.History); n > 0 && h.History[n-1].Holder != "" {
 				cur := h.History[n-1]
-				h.Holder, h.Since, h.Note = cur.Holder, cur.Since, cur.Note
+				h.Holder, h.Since, h.Note = s.DisplayName(cur.Holder), cur.Since, cur.Note
 			} else {
-				h.Holder, h.Since, h.Default = im.Holder, im.Since, key != IncidentManager
+				h.Holder, h.Since, h.Default = s.DisplayName(im.Holder), im.Since, key != IncidentManager
 			}
 			out = append(out, h)
 		}

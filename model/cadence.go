@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"strings"
 	"time"
 
@@ -11,7 +12,7 @@ import (
 // and when the first is due after the declaration. A zero or missing
 // rhythm means the audience has none at that severity.
 type Cadence struct {
-	Every map[Severity]map[string]time.Duration
+	Every map[Severity]map[Audience]time.Duration
 	// First is when the first update of an incident at that severity is
 	// due after the declaration; when zero, one rhythm after it.
 	First map[Severity]time.Duration
@@ -22,10 +23,10 @@ type Cadence struct {
 // external every hour.
 func DefaultCadence() Cadence {
 	return Cadence{
-		Every: map[Severity]map[string]time.Duration{
-			Sev1: {"external": 20 * time.Minute, "internal": 30 * time.Minute},
-			Sev2: {"external": 30 * time.Minute, "internal": 60 * time.Minute},
-			Sev3: {"external": 60 * time.Minute},
+		Every: map[Severity]map[Audience]time.Duration{
+			Sev1: {AudienceExternal: 20 * time.Minute, AudienceInternal: 30 * time.Minute},
+			Sev2: {AudienceExternal: 30 * time.Minute, AudienceInternal: 60 * time.Minute},
+			Sev3: {AudienceExternal: 60 * time.Minute},
 		},
 		First: map[Severity]time.Duration{Sev1: FirstUpdateSEV1},
 	}
@@ -35,27 +36,32 @@ func DefaultCadence() Cadence {
 // declaration, by default.
 const FirstUpdateSEV1 = 5 * time.Minute
 
-// With returns a copy of c where audience aud (or "first", the first
-// update) has rhythm every at sev; zero removes it.
-func (c Cadence) With(sev Severity, aud string, every time.Duration) Cadence {
-	out := Cadence{Every: map[Severity]map[string]time.Duration{}, First: map[Severity]time.Duration{}}
-	for s, m := range c.Every {
-		out.Every[s] = map[string]time.Duration{}
-		for a, d := range m {
-			out.Every[s][a] = d
-		}
-	}
-	for s, d := range c.First {
-		out.First[s] = d
-	}
-	if aud == "first" {
-		out.First[sev] = every
-		return out
-	}
+// With returns a copy of c where audience aud has rhythm every at sev;
+// zero removes it.
+func (c Cadence) With(sev Severity, aud Audience, every time.Duration) Cadence {
+	out := c.clone()
 	if out.Every[sev] == nil {
-		out.Every[sev] = map[string]time.Duration{}
+		out.Every[sev] = map[Audience]time.Duration{}
 	}
 	out.Every[sev][aud] = every
+	return out
+}
+
+// WithFirst returns a copy of c where the first update of an incident at
+// sev is due after the declaration; zero makes it one rhythm after it.
+func (c Cadence) WithFirst(sev Severity, after time.Duration) Cadence {
+	out := c.clone()
+	out.First[sev] = after
+	return out
+}
+
+// clone copies c's maps, so that a copy can change without changing c.
+func (c Cadence) clone() Cadence {
+	out := Cadence{Every: map[Severity]map[Audience]time.Duration{}, First: map[Severity]time.Duration{}}
+	for s, m := range c.Every {
+		out.Every[s] = maps.Clone(m)
+	}
+	maps.Copy(out.First, c.First)
 	return out
 }
 
@@ -75,7 +81,7 @@ func ParseRhythm(v string) (time.Duration, error) {
 
 // NextUpdate is when an audience's next update is due.
 type NextUpdate struct {
-	Audience string
+	Audience Audience
 	Due      time.Time
 }
 
@@ -86,7 +92,7 @@ type NextUpdate struct {
 // to tell — the first update's delay (5 minutes for a SEV1), else one
 // rhythm. A draft awaiting approval is not sent. A resolved or closed
 // incident is due nothing.
-func nextUpdates(s State, c Cadence, last map[string]time.Time, since time.Time) []NextUpdate {
+func nextUpdates(s State, c Cadence, last map[Audience]time.Time, since time.Time) []NextUpdate {
 	if s.Incident.Status == Resolved || s.Incident.Status == Closed {
 		return nil
 	}

@@ -26,21 +26,25 @@ type RoleText struct {
 
 // Role is one entry of the role catalog.
 type Role struct {
-	Key     string              `toml:"key"`
-	Aliases []string            `toml:"aliases"`
-	Text    map[string]RoleText `toml:"text"`
+	Key     string                 `toml:"key"`
+	Aliases []string               `toml:"aliases"`
+	Text    map[i18n.Lang]RoleText `toml:"text"`
+	// Tools names the instruments the role's pane on the screen shows
+	// (theories, comms, board …), in order. The screen knows them by
+	// these names; the model only carries them.
+	Tools []string `toml:"tools"`
 }
 
-// In returns the role's texts in lang, falling back to English.
-func (r Role) In(lang string) RoleText {
-	if t, ok := r.Text[lang]; ok && t.Name != "" {
+// In returns the role's texts in l, falling back to English.
+func (r Role) In(l i18n.Lang) RoleText {
+	if t, ok := r.Text[l]; ok && t.Name != "" {
 		return t
 	}
-	return r.Text["en"]
+	return r.Text[i18n.English]
 }
 
-// Name returns the role's display name in lang.
-func (r Role) Name(lang string) string { return r.In(lang).Name }
+// Name returns the role's display name in l.
+func (r Role) Name(l i18n.Lang) string { return r.In(l).Name }
 
 // Catalog is a team's vocabulary: the ordered list of roles an incident can
 // assign, and what each severity means.
@@ -50,9 +54,20 @@ type Catalog struct {
 	sevDefs map[Severity]string
 }
 
-// IncidentManager is the key of the role that holds every role not yet
-// handed to someone else.
-const IncidentManager = "incident_manager"
+// The keys of the built-in catalog's roles, for code that must name one.
+// A team's config may rename these roles, never their keys.
+const (
+	// IncidentManager is the key of the role that holds every role not
+	// yet handed to someone else.
+	IncidentManager       = "incident_manager"
+	TechLead              = "tech_lead"
+	CommunicationsManager = "communications_manager"
+	CustomerSupportLead   = "customer_support_lead"
+	SubjectMatterExpert   = "subject_matter_expert"
+	SocialMediaLead       = "social_media_lead"
+	Scribe                = "scribe"
+	ProblemManager        = "problem_manager"
+)
 
 // DefaultCatalog returns the built-in catalog of eight roles. It is parsed
 // once and never changed afterwards; callers must not modify it.
@@ -84,7 +99,7 @@ func newCatalog(roles []Role) (*Catalog, error) {
 		if r.Key == "" {
 			return nil, fmt.Errorf("role catalog: role %d has no key", i+1)
 		}
-		if r.Text["en"].Name == "" {
+		if r.Text[i18n.English].Name == "" {
 			return nil, fmt.Errorf("role catalog: role %q has no English name", r.Key)
 		}
 		for _, name := range append([]string{r.Key}, r.Aliases...) {
@@ -102,7 +117,9 @@ func newCatalog(roles []Role) (*Catalog, error) {
 }
 
 // SeverityDefinition says what a severity means for this team, in English.
-func (c *Catalog) SeverityDefinition(s Severity) string { return c.SeverityDefinitionIn(s, "en") }
+func (c *Catalog) SeverityDefinition(s Severity) string {
+	return c.SeverityDefinitionIn(s, i18n.English)
+}
 
 // SeverityDefinitionIn says what a severity means for this team, in l: the
 // team's own definition as it was written, else the built-in one in l.
@@ -116,7 +133,8 @@ func (c *Catalog) SeverityDefinitionIn(s Severity, l i18n.Lang) string {
 // WithOverrides returns a catalog with roles renamed, changed or added and
 // severities redefined, as a team's configuration says. A role whose key
 // the catalog has takes every text, alias and other name given for it
-// (the rest stay as they were); a new key adds a role at the end.
+// (the rest stay as they were, its tools too unless it names others); a
+// new key adds a role at the end.
 func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Catalog, error) {
 	merged := append([]Role(nil), c.roles...)
 	for _, o := range roles {
@@ -126,7 +144,7 @@ func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Cat
 			continue
 		}
 		r := merged[i]
-		r.Text = map[string]RoleText{}
+		r.Text = map[i18n.Lang]RoleText{}
 		for lang, t := range c.roles[i].Text {
 			r.Text[lang] = t
 		}
@@ -151,6 +169,9 @@ func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Cat
 		}
 		if len(o.Aliases) > 0 {
 			r.Aliases = o.Aliases
+		}
+		if len(o.Tools) > 0 {
+			r.Tools = o.Tools
 		}
 		merged[i] = r
 	}

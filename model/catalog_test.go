@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 func TestCatalogHasTheEightRolesInOrder(t *testing.T) {
@@ -27,7 +29,7 @@ func TestCatalogHasTheEightRolesInOrder(t *testing.T) {
 		if r.Key != w.key || r.Name("en") != w.en || r.Name("es") != w.es {
 			t.Errorf("role %d = %s %q %q, want %s %q %q", i+1, r.Key, r.Name("en"), r.Name("es"), w.key, w.en, w.es)
 		}
-		for _, lang := range []string{"en", "es"} {
+		for _, lang := range i18n.Languages {
 			txt := r.Text[lang]
 			if txt.Primary == "" || txt.Summary == "" || len(txt.Secondary) == 0 {
 				t.Errorf("%s (%s): missing primary, summary or secondary responsibilities", r.Key, lang)
@@ -113,8 +115,8 @@ func TestParseRoleRef(t *testing.T) {
 
 func TestWithOverrides(t *testing.T) {
 	c, err := DefaultCatalog().WithOverrides([]Role{
-		{Key: "scribe", Text: map[string]RoleText{"en": {Name: "Note taker"}}},
-		{Key: "security_lead", Aliases: []string{"sec"}, Text: map[string]RoleText{"en": {Name: "Security lead", Primary: "Owns containment."}}},
+		{Key: "scribe", Text: map[i18n.Lang]RoleText{"en": {Name: "Note taker"}}},
+		{Key: "security_lead", Aliases: []string{"sec"}, Text: map[i18n.Lang]RoleText{"en": {Name: "Security lead", Primary: "Owns containment."}}},
 	}, map[Severity]string{Sev1: "all hands: revenue is stopped"})
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +134,7 @@ func TestWithOverrides(t *testing.T) {
 	if orig, _ := DefaultCatalog().Role("scribe"); orig.Name("en") != "Scribe" {
 		t.Error("the overrides changed the built-in catalog")
 	}
-	if _, err := DefaultCatalog().WithOverrides([]Role{{Key: "x", Aliases: []string{"tl"}, Text: map[string]RoleText{"en": {Name: "X"}}}}, nil); err == nil {
+	if _, err := DefaultCatalog().WithOverrides([]Role{{Key: "x", Aliases: []string{"tl"}, Text: map[i18n.Lang]RoleText{"en": {Name: "X"}}}}, nil); err == nil {
 		t.Error("an alias already taken was accepted")
 	}
 }

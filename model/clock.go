@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -44,11 +45,16 @@ func cmpInt(a, b int64) int {
 }
 
 // Next returns the stamp for a new event at wall-clock time now on replica,
-// after every stamp up to last.
+// after every stamp up to last. A counter at its largest carries into the
+// wall time (one millisecond on) rather than wrapping to zero, so the new
+// stamp is always the later one.
 func (s Stamp) Next(now time.Time, replica string) Stamp {
 	ms := now.UnixMilli()
-	if ms > s.Wall {
+	switch {
+	case ms > s.Wall:
 		return Stamp{Wall: ms, Replica: replica}
+	case s.Seq == math.MaxUint32:
+		return Stamp{Wall: s.Wall + 1, Replica: replica}
 	}
 	return Stamp{Wall: s.Wall, Seq: s.Seq + 1, Replica: replica}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"testing"
 	"time"
 )
@@ -47,6 +48,42 @@ func TestStampOrderAndRoundTrip(t *testing.T) {
 	for _, bad := range []string{"x", "2026-11-25T14:00:00Z@r", "2026-11-25T14:00:00Z.x@r", "2026-11-25T14:00:00Z.1@"} {
 		if _, err := ParseStamp(bad); err == nil {
 			t.Errorf("ParseStamp(%q) accepted", bad)
+		}
+	}
+}
+
+// TestStampNextNeverWraps: a counter at its largest (a hand-edited or
+// hostile peer's clock) carries into the wall time instead of wrapping to
+// zero, so the newer change still wins.
+func TestStampNextNeverWraps(t *testing.T) {
+	top := Stamp{Wall: t0.UnixMilli(), Seq: math.MaxUint32, Replica: "zz"}
+	next := top.Next(t0, "a")
+	if next.Compare(top) <= 0 {
+		t.Fatalf("%v after %v: the counter wrapped", next, top)
+	}
+	if again := next.Next(t0, "a"); again.Compare(next) <= 0 {
+		t.Fatalf("%v after %v", again, next)
+	}
+}
+
+// TestChangeAfterATopClockWins: a change made on top of a state whose
+// clock counter is at its largest beats the value it replaced when the
+// two copies merge.
+func TestChangeAfterATopClockWins(t *testing.T) {
+	f := newFixture(t)
+	s := f.s
+	s.Incident.Clock.Status = Stamp{Wall: t0.Add(time.Hour).UnixMilli(), Seq: math.MaxUint32, Replica: "zz"}
+	next, _, err := s.Apply(f.c, SetStatus{Status: Monitoring}, f.env("bob"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range [][2]State{{s, next}, {next, s}} {
+		got, _, err := Merge(m[0], m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Incident.Status != Monitoring {
+			t.Fatalf("the later change lost: status %s", got.Incident.Status)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -8,13 +9,36 @@ import (
 	"github.com/warroom/warroom/model/i18n"
 )
 
-// Audiences the communications manager updates.
-var Audiences = []string{"external", "internal", "executive", "social"}
+// Audience is whom an update is for.
+type Audience string
+
+// The audiences the communications manager updates.
+const (
+	AudienceExternal  Audience = "external"  // the status page
+	AudienceInternal  Audience = "internal"  // the company
+	AudienceExecutive Audience = "executive" // executives
+	AudienceSocial    Audience = "social"    // social channels
+)
+
+// Audiences lists the audiences, in the order they are shown.
+var Audiences = []Audience{AudienceExternal, AudienceInternal, AudienceExecutive, AudienceSocial}
+
+// In is the audience as people read it in l: "external", "externo". An
+// audience this build does not know is shown as it is.
+func (a Audience) In(l i18n.Lang) string {
+	if !slices.Contains(Audiences, a) {
+		return string(a)
+	}
+	return l.T(string(a))
+}
+
+// ParseAudience accepts an audience, case-insensitively.
+func ParseAudience(v string) (Audience, error) { return ParseWord("audience", v, Audiences) }
 
 // CommsUpdate records an update sent to an audience: the status page
 // (external), the company (internal), executives, social channels.
 type CommsUpdate struct {
-	Audience string
+	Audience Audience
 	Text     string
 	// Role is the communications manager instance writing it; when
 	// empty, the one whose workstream is the audience (comms/external)
@@ -38,19 +62,8 @@ type RejectUpdate struct {
 	Reason string
 }
 
-// ParseAudience accepts an audience, case-insensitively.
-func ParseAudience(v string) (string, error) {
-	a := strings.ToLower(strings.TrimSpace(v))
-	for _, x := range Audiences {
-		if x == a {
-			return a, nil
-		}
-	}
-	return "", &InvalidError{What: "audience", Value: v, Valid: Audiences}
-}
-
 func (op CommsUpdate) apply(t *tx) error {
-	aud, err := ParseAudience(op.Audience)
+	aud, err := ParseAudience(string(op.Audience))
 	if err != nil {
 		return err
 	}
@@ -59,20 +72,20 @@ func (op CommsUpdate) apply(t *tx) error {
 		return err
 	}
 	kind := KindComms
-	if op.NeedsApproval && t.env.Actor != t.s.Commander() {
+	if op.NeedsApproval && !SameName(t.env.Actor, t.s.Commander()) {
 		kind = KindCommsDraft
 	}
 	ref := op.Role
 	if ref.IsZero() {
-		ref = RoleRef{Role: "communications_manager"}
-		if _, ok := t.s.current(RoleRef{Role: "communications_manager", Workstream: aud}); ok {
-			ref.Workstream = aud
+		ref = RoleRef{Role: CommunicationsManager}
+		if _, ok := t.s.current(RoleRef{Role: CommunicationsManager, Workstream: string(aud)}); ok {
+			ref.Workstream = string(aud)
 		}
 	}
 	if ref, err = t.checkRole(ref); err != nil {
 		return err
 	}
-	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: aud, Text: text})
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: string(aud), Text: text})
 	return nil
 }
 
@@ -94,13 +107,15 @@ func entryByID(es []Entry, ref string, what i18n.Word) (Entry, *InvalidError) {
 }
 
 // pendingDraft finds a draft awaiting approval by id or unique prefix.
-func (t *tx) pendingDraft(ref string) (Entry, error) {
+// want is what is to be done with it (approve: comms; send back:
+// comms_rejected): a draft that was already so changes nothing.
+func (t *tx) pendingDraft(ref string, want Kind) (Entry, error) {
 	pending := t.s.PendingUpdates()
 	d, ierr := entryByID(pending, ref, "draft id")
 	if ierr == nil {
 		return d, nil
 	}
-	if err := t.decided(ref); err != nil {
+	if err := t.decided(ref, want); err != nil {
 		return Entry{}, err
 	}
 	if len(pending) == 0 {
@@ -109,8 +124,9 @@ func (t *tx) pendingDraft(ref string) (Entry, error) {
 	return Entry{}, ierr
 }
 
-// decided says when a draft ref names was already approved or sent back.
-func (t *tx) decided(ref string) error {
+// decided says when a draft ref names was already approved or sent back:
+// as a change that changes nothing when that is what want asks for.
+func (t *tx) decided(ref string, want Kind) error {
 	var drafts []Entry
 	for _, e := range t.s.Timeline {
 		if e.Kind == KindCommsDraft {
@@ -126,26 +142,33 @@ func (t *tx) decided(ref string) error {
 			continue
 		}
 		at := e.At.UTC().Format("15:04 MST")
+		var reason i18n.Message
 		switch e.Kind {
 		case KindComms:
-			return &ConflictError{Reason: i18n.M("draft %s was already approved, by %s at %s", d.ID, e.By, at)}
+			reason = i18n.M("draft %s was already approved, by %s at %s", d.ID, e.By, at)
 		case KindCommsRejected:
-			return &ConflictError{Reason: i18n.M("draft %s was already sent back, by %s at %s", d.ID, e.By, at)}
+			reason = i18n.M("draft %s was already sent back, by %s at %s", d.ID, e.By, at)
+		default:
+			continue
 		}
+		if e.Kind == want {
+			return &UnchangedError{Reason: reason}
+		}
+		return &ConflictError{Reason: reason}
 	}
 	return nil
 }
 
 // checkApprover refuses anyone but the incident manager.
 func (t *tx) checkApprover() error {
-	if im := t.s.Commander(); t.env.Actor != im {
+	if im := t.s.Commander(); !SameName(t.env.Actor, im) {
 		return &ConflictError{Reason: i18n.M("only the incident manager, %s, approves or sends back a draft update; %s is not", im, t.env.Actor)}
 	}
 	return nil
 }
 
 func (op ApproveUpdate) apply(t *tx) error {
-	d, err := t.pendingDraft(op.Draft)
+	d, err := t.pendingDraft(op.Draft, KindComms)
 	if err != nil {
 		return err
 	}
@@ -157,7 +180,7 @@ func (op ApproveUpdate) apply(t *tx) error {
 }
 
 func (op RejectUpdate) apply(t *tx) error {
-	d, err := t.pendingDraft(op.Draft)
+	d, err := t.pendingDraft(op.Draft, KindCommsRejected)
 	if err != nil {
 		return err
 	}
@@ -182,15 +205,15 @@ func (s State) PendingUpdates() []Entry {
 // audience, the drafts awaiting approval, and when each audience is due
 // its next update.
 type CommsLog struct {
-	Sent     map[string][]Entry // by audience, oldest first
-	Pending  []Entry            // drafts awaiting approval, oldest first
-	Rejected []Entry            // drafts sent back
+	Sent     map[Audience][]Entry // by audience, oldest first
+	Pending  []Entry              // drafts awaiting approval, oldest first
+	Rejected []Entry              // drafts sent back
 	Next     []NextUpdate
 }
 
 // Comms reads the communications out of the timeline in one pass.
 func (s State) Comms(c Cadence) CommsLog {
-	out := CommsLog{Sent: map[string][]Entry{}}
+	out := CommsLog{Sent: map[Audience][]Entry{}}
 	closed, approved := map[string]bool{}, map[string]bool{}
 	var drafts, rejected []Entry
 	since := s.Incident.Declared
@@ -206,7 +229,7 @@ func (s State) Comms(c Cadence) CommsLog {
 				// went out once.
 				continue
 			}
-			out.Sent[e.Channel] = append(out.Sent[e.Channel], e)
+			out.Sent[e.Audience()] = append(out.Sent[e.Audience()], e)
 			if e.Entry != "" {
 				closed[e.Entry], approved[e.Entry] = true, true
 			}
@@ -229,7 +252,7 @@ func (s State) Comms(c Cadence) CommsLog {
 			out.Rejected = append(out.Rejected, r)
 		}
 	}
-	last := map[string]time.Time{}
+	last := map[Audience]time.Time{}
 	for aud, es := range out.Sent {
 		sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
 		last[aud] = es[len(es)-1].At

@@ -16,7 +16,7 @@ func BenchmarkComms(b *testing.B) {
 		e := Entry{ID: fmt.Sprintf("e%011d", i), At: t0.Add(time.Duration(i) * time.Second), By: "bob", Kind: KindNote, Text: "note"}
 		switch {
 		case i%10 == 0:
-			e.Kind, e.Channel = KindComms, Audiences[i/10%len(Audiences)]
+			e.Kind, e.Channel = KindComms, string(Audiences[i/10%len(Audiences)])
 		case i%100 == 5:
 			e.Kind, e.Channel = KindCommsDraft, "external"
 		}

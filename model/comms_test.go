@@ -99,7 +99,7 @@ func TestDraftNeedsTheIncidentManagersApproval(t *testing.T) {
 }
 
 func TestCadenceFromConfig(t *testing.T) {
-	c := DefaultCadence().With(Sev1, "external", 10*time.Minute).With(Sev1, "first", 0).With(Sev3, "internal", 2*time.Hour)
+	c := DefaultCadence().With(Sev1, "external", 10*time.Minute).WithFirst(Sev1, 0).With(Sev3, "internal", 2*time.Hour)
 	if DefaultCadence().Every[Sev1]["external"] != 20*time.Minute {
 		t.Fatal("With changed the cadence it was called on")
 	}

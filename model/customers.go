@@ -1,40 +1,51 @@
 package model
 
 import (
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/warroom/warroom/model/i18n"
 )
 
-// Channels customers report on: support tickets, phone calls, social
-// media mentions.
-var Channels = []string{"tickets", "calls", "social"}
+// Channel is where customers report: support tickets, phone calls,
+// social media mentions.
+type Channel string
+
+// The channels customers report on.
+const (
+	ChannelTickets Channel = "tickets"
+	ChannelCalls   Channel = "calls"
+	ChannelSocial  Channel = "social"
+)
+
+// Channels lists the channels, in the order they are shown.
+var Channels = []Channel{ChannelTickets, ChannelCalls, ChannelSocial}
+
+// In is the channel as people read it in l: "calls", "llamadas". A
+// channel this build does not know is shown as it is.
+func (c Channel) In(l i18n.Lang) string {
+	if !slices.Contains(Channels, c) {
+		return string(c)
+	}
+	return l.T(string(c))
+}
+
+// ParseChannel accepts a channel, case-insensitively.
+func ParseChannel(v string) (Channel, error) { return ParseWord("channel", v, Channels) }
 
 // Customers counts customer reports on one channel: the support lead's and
 // the social media lead's tally of what customers are saying.
 type Customers struct {
 	Role    RoleRef // the role counting, optional
-	Channel string
+	Channel Channel
 	Count   int
 }
 
 // MaxCustomers bounds one count, to catch a typo.
 const MaxCustomers = 100000
 
-// ParseChannel accepts a channel, case-insensitively.
-func ParseChannel(v string) (string, error) {
-	c := strings.ToLower(strings.TrimSpace(v))
-	for _, ch := range Channels {
-		if ch == c {
-			return c, nil
-		}
-	}
-	return "", &InvalidError{What: "channel", Value: v, Valid: Channels}
-}
-
 func (op Customers) apply(t *tx) error {
-	ch, err := ParseChannel(op.Channel)
+	ch, err := ParseChannel(string(op.Channel))
 	if err != nil {
 		return err
 	}
@@ -45,19 +56,19 @@ func (op Customers) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.record(Entry{Kind: KindCustomers, Role: ref.Role, Workstream: ref.Workstream, Channel: ch, Count: op.Count})
+	t.record(Entry{Kind: KindCustomers, Role: ref.Role, Workstream: ref.Workstream, Channel: string(ch), Count: op.Count})
 	return nil
 }
 
 // CustomerCounts are the reports counted on each channel.
-type CustomerCounts map[string]int
+type CustomerCounts map[Channel]int
 
 // Customers totals the customer reports counted so far, by channel.
 func (s State) Customers() CustomerCounts {
 	out := CustomerCounts{}
 	for _, e := range s.Timeline {
 		if e.Kind == KindCustomers {
-			out[e.Channel] += e.Count
+			out[e.CustomerChannel()] += e.Count
 		}
 	}
 	return out

@@ -58,20 +58,20 @@ func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // incident manager approves.
 type CommsPolicy struct {
 	Cadence   Cadence
-	Templates Templates       // the team's drafts; the built-in ones otherwise
-	Approval  map[string]bool // audiences whose updates need approval
+	Templates Templates         // the team's drafts; the built-in ones otherwise
+	Approval  map[Audience]bool // audiences whose updates need approval
 }
 
 // DefaultCommsPolicy is the policy without a config: the built-in cadence
 // and drafts, and no approval.
 func DefaultCommsPolicy() CommsPolicy {
-	return CommsPolicy{Cadence: DefaultCadence(), Templates: Templates{}, Approval: map[string]bool{}}
+	return CommsPolicy{Cadence: DefaultCadence(), Templates: Templates{}, Approval: map[Audience]bool{}}
 }
 
 // DraftInput says which draft to write and how.
 type DraftInput struct {
-	Status   Status // the incident's when empty
-	Audience string // whose rhythm {next} follows; external when empty
+	Status   Status   // the incident's when empty
+	Audience Audience // whose rhythm {next} follows; external when empty
 	Now      time.Time
 	Loc      *time.Location // of the times written; UTC when nil
 	Lang     i18n.Lang
@@ -95,11 +95,11 @@ func (s State) Draft(in DraftInput) string {
 	}
 	aud := in.Audience
 	if aud == "" {
-		aud = "external"
+		aud = AudienceExternal
 	}
 	every := in.Policy.Cadence.Every[s.Incident.Severity][aud]
 	if every <= 0 {
-		every = in.Policy.Cadence.Every[s.Incident.Severity]["external"]
+		every = in.Policy.Cadence.Every[s.Incident.Severity][AudienceExternal]
 	}
 	if every <= 0 {
 		every = time.Hour

@@ -81,21 +81,13 @@ func (k Kind) In(l i18n.Lang) string {
 
 // ParseLogKind accepts a kind a person may log, case-insensitively.
 func ParseLogKind(v string) (Kind, error) {
-	k := Kind(strings.ToLower(strings.TrimSpace(v)))
-	for _, lk := range LogKinds {
-		if lk == k {
-			return k, nil
+	k, err := ParseWord("kind", v, LogKinds)
+	if ie, ok := err.(*InvalidError); ok {
+		if sys := Kind(strings.ToLower(strings.TrimSpace(v))); sys.Known() {
+			ie.Hint = i18n.M("%q entries are written by warroom itself", string(sys))
 		}
 	}
-	valid := make([]string, len(LogKinds))
-	for i, lk := range LogKinds {
-		valid[i] = string(lk)
-	}
-	e := &InvalidError{What: "kind", Value: v, Valid: valid}
-	if k.Known() {
-		e.Hint = i18n.M("%q entries are written by warroom itself", string(k))
-	}
-	return "", e
+	return k, err
 }
 
 // UnmarshalText checks a kind read from a file.
@@ -123,7 +115,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	comms          Channel = audience, Text; approved from a draft: Entry =
 //	               the draft's id, From = who drafted it
 //	comms_draft    Channel = audience, Text: awaiting approval
-//	comms_rejected Entry = the draft's id, From = its author, Text = why
+//	comms_rejected Entry = the draft's id, From = its author, Text = why,
+//	               Channel = the draft's audience
 //	customer_report, social_post
 //	               Text, Channel (tickets, calls, social), Entry = the
 //	               external update it answers, if any
@@ -138,7 +131,8 @@ type Entry struct {
 	Theory     string    `toml:"theory,omitempty" json:"theory,omitzero"`
 	FollowUp   string    `toml:"followup,omitempty" json:"followup,omitzero"`
 	// Customer reports counted (kind customers): on which channel, how
-	// many; for an update (kind comms), Channel is its audience.
+	// many; for an update (kind comms…), Channel is its audience. Read
+	// it typed with Audience and CustomerChannel.
 	Channel string `toml:"channel,omitempty" json:"channel,omitzero"`
 	Count   int    `toml:"count,omitempty" json:"count,omitzero"`
 	Entry   string `toml:"entry,omitempty" json:"entry,omitzero"`
@@ -152,6 +146,26 @@ type Entry struct {
 	// Recorded, set on a backdated entry, is when it was written; At is
 	// when it happened.
 	Recorded time.Time `toml:"recorded,omitempty" json:"recorded,omitzero"`
+}
+
+// Audience is whom an update entry (comms, comms_draft, comms_rejected)
+// was for, which the file keeps as its channel; "" for other kinds.
+func (e Entry) Audience() Audience {
+	switch e.Kind {
+	case KindComms, KindCommsDraft, KindCommsRejected:
+		return Audience(e.Channel)
+	}
+	return ""
+}
+
+// CustomerChannel is where the customers of a customer entry (customers,
+// customer_report, social_post) reported; "" for other kinds.
+func (e Entry) CustomerChannel() Channel {
+	switch e.Kind {
+	case KindCustomers, KindCustomerReport, KindSocialPost:
+		return Channel(e.Channel)
+	}
+	return ""
 }
 
 // RoleRef returns the role instance the entry concerns, if any.

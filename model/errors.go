@@ -24,7 +24,7 @@ type InvalidError struct {
 	Ambiguous bool
 }
 
-func (e *InvalidError) Error() string { return e.In("en") }
+func (e *InvalidError) Error() string { return e.In(i18n.English) }
 
 // In renders the error in l.
 func (e *InvalidError) In(l i18n.Lang) string {
@@ -72,7 +72,7 @@ type TextError struct {
 	Reason i18n.Message
 }
 
-func (e *TextError) Error() string { return e.In("en") }
+func (e *TextError) Error() string { return e.In(i18n.English) }
 
 // In renders the error in l.
 func (e *TextError) In(l i18n.Lang) string {
@@ -87,3 +87,19 @@ func (e *ConflictError) Error() string { return e.Reason.String() }
 
 // In renders the error in l.
 func (e *ConflictError) In(l i18n.Lang) string { return e.Reason.In(l) }
+
+// UnchangedError reports a change that would change nothing: the incident
+// is already as asked (the severity it has, a role to its holder, a task
+// to the state it is in). Nothing is written. A caller that wants the
+// incident to be so — a script run twice — takes it as success; to one
+// that needs a change made, it is a conflict like any other: it unwraps
+// to a ConflictError with the same reason.
+type UnchangedError struct{ Reason i18n.Message }
+
+func (e *UnchangedError) Error() string { return e.Reason.String() }
+
+// Unwrap makes the error a ConflictError too.
+func (e *UnchangedError) Unwrap() error { return &ConflictError{Reason: e.Reason} }
+
+// In renders the error in l.
+func (e *UnchangedError) In(l i18n.Lang) string { return e.Reason.In(l) }

@@ -4,7 +4,7 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what this package says, registered with i18n when the package
 // is loaded.
-var _ = i18n.Register("model", "es", esModel)
+var _ = i18n.Register("model", i18n.Spanish, esModel)
 
 // esModel: severities, statuses, task states, entry kinds and the errors
 // of the incident model. Errors name what to do without addressing the
@@ -103,7 +103,7 @@ var esModel = map[string]string{
 	"must not contain '/'":              "no puede contener '/'",
 	"there is one incident manager; workstreams are for the other roles": "solo hay un gestor de incidentes; las líneas de trabajo son para las demás funciones",
 
-	// ConflictError.
+	// ConflictError and UnchangedError.
 	"no incident has been declared yet; start one with `warroom declare TITLE`":          "aún no se ha declarado ningún incidente; para declarar uno: `warroom declare TÍTULO`",
 	"an incident is already declared here: %s %q; use another --file for a new incident": "aquí ya hay un incidente declarado: %s %q; para uno nuevo hace falta otro --file",
 	"task %s is already %s":          "la tarea %s ya está %s",
@@ -142,7 +142,8 @@ var esModel = map[string]string{
 	"(no follow-ups yet)":          "(aún no hay seguimientos)",
 	"follow-up %s is already done": "el seguimiento %s ya está hecho",
 	"follow-up %s is already open": "el seguimiento %s ya está abierto",
-	"due date":                     "fecha límite",
+	"follow-up %s already has that owner, due date and ticket": "el seguimiento %s ya tiene ese responsable, esa fecha límite y ese ticket",
+	"due date": "fecha límite",
 	"%s is not a date; write YYYY-MM-DD, such as 2026-12-01": "%s no es una fecha; escribe AAAA-MM-DD, como 2026-12-01",
 	"ticket":    "ticket",
 	"customers": "clientes",
@@ -151,7 +152,14 @@ var esModel = map[string]string{
 	"%d is not a count of reports; give a number from 1 to %d": "%d no es un número de avisos; indica un número del 1 al %d",
 	"comms":    "comunicación",
 	"audience": "público",
-	"update":   "comunicado",
+	// Audiences and channels (Audience.In, Channel.In), keyed as stored;
+	// "social" is "social" in both.
+	"external":  "externo",
+	"internal":  "interno",
+	"executive": "a dirección",
+	"tickets":   "tickets",
+	"calls":     "llamadas",
+	"update":    "comunicado",
 
 	"comms_draft":                   "borrador de comunicado",
 	"comms_rejected":                "comunicado devuelto",
@@ -177,4 +185,27 @@ var esModel = map[string]string{
 	"The issue ({title}) is resolved. Thank you for your patience; we will share what we learn.":          "La incidencia ({title}) está resuelta. Gracias por su paciencia; compartiremos lo que aprendamos.",
 	"draft %s was already approved, by %s at %s":                                                          "el borrador %s ya se aprobó: lo aprobó %s a las %s",
 	"draft %s was already sent back, by %s at %s":                                                         "el borrador %s ya se devolvió: lo devolvió %s a las %s",
+
+	// Times too far ahead (model.FutureError, CheckTimes).
+	"%d days":  "%d días",
+	"%d hours": "%d horas",
+	"%s = %s is %s ahead of this machine's clock (at most %s is accepted); correct the time in the file (times are UTC), or this machine's clock if it is the one that is wrong": "%s = %s va %s por delante del reloj de esta máquina (se aceptan como mucho %s); hay que corregir la hora en el archivo (las horas están en UTC), o el reloj de esta máquina si el que está mal es ese",
+	"%s is longer than a time box can be (%s); give a shorter one, such as 1h":                                                                                                   "%s es más largo de lo que puede durar un plazo (%s); hace falta uno más corto, como 1h",
+
+	// What a merge brought (model.MergeReport.In).
+	"+1 entry":          "+1 entrada",
+	"+%d entries":       "+%d entradas",
+	"+1 task":           "+1 tarea",
+	"+%d tasks":         "+%d tareas",
+	"+1 handoff":        "+1 traspaso",
+	"+%d handoffs":      "+%d traspasos",
+	"+1 person":         "+1 persona",
+	"+%d people":        "+%d personas",
+	"+1 theory":         "+1 teoría",
+	"+%d theories":      "+%d teorías",
+	"+1 follow-up":      "+1 seguimiento",
+	"+%d follow-ups":    "+%d seguimientos",
+	"1 field updated":   "1 campo actualizado",
+	"%d fields updated": "%d campos actualizados",
+	"nothing new":       "nada nuevo",
 }

@@ -8,9 +8,9 @@ import (
 )
 
 // Explain renders an error for a person in language l: the model's own
-// errors (InvalidError, TextError, ConflictError, also when wrapped) in
-// that language, any other error as it is. A wrapped model error keeps
-// what its wrappers added around it.
+// errors (InvalidError, TextError, ConflictError, UnchangedError, also
+// when wrapped) in that language, any other error as it is. A wrapped
+// model error keeps what its wrappers added around it.
 func Explain(err error, l i18n.Lang) string {
 	if err == nil {
 		return ""
@@ -22,11 +22,14 @@ func Explain(err error, l i18n.Lang) string {
 	var ie *InvalidError
 	var te *TextError
 	var ce *ConflictError
+	var ue *UnchangedError
 	switch {
 	case errors.As(err, &ie):
 		inner = ie
 	case errors.As(err, &te):
 		inner = te
+	case errors.As(err, &ue):
+		inner = ue
 	case errors.As(err, &ce):
 		inner = ce
 	default:

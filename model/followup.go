@@ -21,7 +21,9 @@ type FollowUp struct {
 	Created   time.Time `toml:"created" json:"created"`
 	CreatedBy string    `toml:"created_by" json:"created_by"`
 	Updated   time.Time `toml:"updated" json:"updated"`
-	Clock     Stamp     `toml:"clock" json:"clock"` // of the last change to done
+	// Clock holds the stamp of the last change of each field, so that two
+	// copies that changed different fields apart keep both changes.
+	Clock FollowUpClock `toml:"clock" json:"clock"`
 }
 
 // FollowUpSet marks a follow-up done, or open again.
@@ -70,8 +72,9 @@ func (t *tx) addFollowUp(title string) (string, error) {
 		return "", err
 	}
 	t.own("followups")
+	st := t.stamp()
 	t.s.FollowUps = append(t.s.FollowUps, FollowUp{ID: id, Title: title, Created: t.env.Now, CreatedBy: t.env.Actor,
-		Updated: t.env.Now, Clock: t.stamp()})
+		Updated: t.env.Now, Clock: FollowUpClock{Done: st}})
 	return id, nil
 }
 
@@ -82,14 +85,14 @@ func (op FollowUpSet) apply(t *tx) error {
 	}
 	if f.Done == op.Done {
 		if f.Done {
-			return &ConflictError{Reason: i18n.M("follow-up %s is already done", f.ID)}
+			return &UnchangedError{Reason: i18n.M("follow-up %s is already done", f.ID)}
 		}
-		return &ConflictError{Reason: i18n.M("follow-up %s is already open", f.ID)}
+		return &UnchangedError{Reason: i18n.M("follow-up %s is already open", f.ID)}
 	}
 	t.own("followups")
 	for i := range t.s.FollowUps {
 		if t.s.FollowUps[i].ID == f.ID {
-			t.s.FollowUps[i].Done, t.s.FollowUps[i].Updated, t.s.FollowUps[i].Clock = op.Done, t.env.Now, t.stamp()
+			t.s.FollowUps[i].Done, t.s.FollowUps[i].Updated, t.s.FollowUps[i].Clock.Done = op.Done, t.env.Now, t.stamp()
 		}
 	}
 	kind := KindFollowUpDone
@@ -119,22 +122,27 @@ func (op FollowUpDetails) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
+	owner = t.s.DisplayName(owner)
+	if (owner == "" || SameName(owner, f.Owner)) && (due == "" || due == f.Due) && (ticket == "" || ticket == f.Ticket) {
+		return &UnchangedError{Reason: i18n.M("follow-up %s already has that owner, due date and ticket", f.ID)}
+	}
 	t.own("followups")
 	for i := range t.s.FollowUps {
 		x := &t.s.FollowUps[i]
 		if x.ID != f.ID {
 			continue
 		}
+		st := t.stamp()
 		if owner != "" {
-			x.Owner = owner
+			x.Owner, x.Clock.Owner = owner, st
 		}
 		if due != "" {
-			x.Due = due
+			x.Due, x.Clock.Due = due, st
 		}
 		if ticket != "" {
-			x.Ticket = ticket
+			x.Ticket, x.Clock.Ticket = ticket, st
 		}
-		x.Updated, x.Clock = t.env.Now, t.stamp()
+		x.Updated = t.env.Now
 	}
 	t.join(owner)
 	t.record(Entry{Kind: KindFollowUpChanged, FollowUp: f.ID, Text: f.Title, To: strings.TrimSpace(strings.Join([]string{owner, due, ticket}, " "))})

@@ -6,39 +6,40 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // MergeReport says what a merge brought into one side from the other.
 type MergeReport struct {
-	Entries, Tasks, Assignments, People, Theories int
+	Entries, Tasks, Assignments, People, Theories, FollowUps int
 	// Fields counts incident and task fields whose value came from the
 	// other side because its change was the later one.
 	Fields int
 }
 
 // String renders "+12 entries, +2 tasks, 1 field updated".
-func (r MergeReport) String() string {
+func (r MergeReport) String() string { return r.In(i18n.English) }
+
+// In renders the report in language l.
+func (r MergeReport) In(l i18n.Lang) string {
 	var parts []string
 	add := func(n int, one, many string) {
 		if n == 1 {
-			parts = append(parts, "+1 "+one)
+			parts = append(parts, l.T(one))
 		} else if n > 1 {
-			parts = append(parts, fmt.Sprintf("+%d %s", n, many))
+			parts = append(parts, l.T(many, n))
 		}
 	}
-	add(r.Entries, "entry", "entries")
-	add(r.Tasks, "task", "tasks")
-	add(r.Assignments, "handoff", "handoffs")
-	add(r.People, "person", "people")
-	add(r.Theories, "theory", "theories")
-	switch {
-	case r.Fields == 1:
-		parts = append(parts, "1 field updated")
-	case r.Fields > 1:
-		parts = append(parts, fmt.Sprintf("%d fields updated", r.Fields))
-	}
+	add(r.Entries, "+1 entry", "+%d entries")
+	add(r.Tasks, "+1 task", "+%d tasks")
+	add(r.Assignments, "+1 handoff", "+%d handoffs")
+	add(r.People, "+1 person", "+%d people")
+	add(r.Theories, "+1 theory", "+%d theories")
+	add(r.FollowUps, "+1 follow-up", "+%d follow-ups")
+	add(r.Fields, "1 field updated", "%d fields updated")
 	if len(parts) == 0 {
-		return "nothing new"
+		return l.T("nothing new")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -68,17 +69,21 @@ func Merge(a, b State) (State, MergeReport, error) {
 	case !a.Declared():
 		n := normalize(b)
 		rep.Entries, rep.Tasks, rep.Assignments, rep.People = len(n.Timeline), len(n.Tasks), len(n.Assignments), len(n.People)
+		rep.Theories, rep.FollowUps = len(n.Theories), len(n.FollowUps)
 		return n, rep, nil
 	case a.Incident.ID != b.Incident.ID:
 		return State{}, rep, &IncidentMismatchError{A: a.Incident.ID, B: b.Incident.ID}
 	}
 	a.Tasks, b.Tasks = separateTasks(a.Tasks, b.Tasks)
-	out := State{Schema: max(a.Schema, b.Schema)}
+	// Both copies were read by this build, so their schema is at most
+	// this one: the merge is written in it.
+	out := State{Schema: Schema}
 	out.Incident, rep.Fields = mergeIncident(a.Incident, b.Incident)
 
-	out.People, rep.People = unite(a.People, b.People, func(p Person) string { return p.Name },
+	// One person whatever the case of their name, as first written.
+	out.People, rep.People = unite(a.People, b.People, func(p Person) string { return nameKey(p.Name) },
 		func(x, y Person) Person {
-			if y.Joined.Before(x.Joined) {
+			if y.Joined.Before(x.Joined) || (y.Joined.Equal(x.Joined) && y.Name < x.Name) {
 				return y
 			}
 			return x
@@ -97,7 +102,11 @@ func Merge(a, b State) (State, MergeReport, error) {
 		}
 		return t
 	})
-	out.FollowUps, _ = unite(a.FollowUps, b.FollowUps, func(f FollowUp) string { return f.ID }, mergeFollowUp)
+	out.FollowUps, rep.FollowUps = unite(a.FollowUps, b.FollowUps, func(f FollowUp) string { return f.ID }, func(x, y FollowUp) FollowUp {
+		f, n := mergeFollowUp(x, y)
+		fields += n
+		return f
+	})
 	rep.Fields += fields
 	out.Timeline, rep.Entries = unite(a.Timeline, b.Timeline, func(e Entry) string { return e.ID }, pickEntry)
 	return normalize(out), rep, nil
@@ -192,6 +201,19 @@ func lww[T cmp.Ordered](x T, xs Stamp, y T, ys Stamp) (T, Stamp, bool) {
 	return x, xs, false
 }
 
+// lwwBool is lww for a flag (true is the greater value).
+func lwwBool(x bool, xs Stamp, y bool, ys Stamp) (bool, Stamp, bool) {
+	v, st, ch := lww(boolInt(x), xs, boolInt(y), ys)
+	return v == 1, st, ch
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func mergeIncident(a, b Incident) (Incident, int) {
 	out := a
 	n := 0
@@ -215,72 +237,6 @@ func mergeIncident(a, b Incident) (Incident, int) {
 		out.Declared, out.DeclaredBy = b.Declared, b.DeclaredBy
 	}
 	return out, n
-}
-
-func mergeTask(a, b Task) (Task, int) {
-	out := a
-	n := 0
-	var ch bool
-	out.Title, out.Clock.Title, ch = lww(a.Title, a.Clock.Title, b.Title, b.Clock.Title)
-	if ch {
-		n++
-	}
-	out.State, out.Clock.State, ch = lww(a.State, a.Clock.State, b.State, b.Clock.State)
-	if ch {
-		n++
-	}
-	// Role, workstream and owner change together.
-	ao := a.Role + "\x00" + a.Workstream + "\x00" + a.Owner
-	bo := b.Role + "\x00" + b.Workstream + "\x00" + b.Owner
-	var owner string
-	owner, out.Clock.Owner, ch = lww(ao, a.Clock.Owner, bo, b.Clock.Owner)
-	if ch {
-		n++
-	}
-	parts := strings.SplitN(owner, "\x00", 3)
-	out.Role, out.Workstream, out.Owner = parts[0], parts[1], parts[2]
-	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
-		out.Created, out.CreatedBy = b.Created, b.CreatedBy
-	}
-	out.Updated = laterTime(a.Updated, b.Updated)
-	if out.Due.IsZero() || (!b.Due.IsZero() && b.Due.Before(out.Due)) {
-		out.Due = b.Due // set once, at creation: copies agree unless edited by hand
-	}
-	if out.Due.IsZero() {
-		out.Due = a.Due
-	}
-	return out, n
-}
-
-// mergeTheory keeps the later state change; a theory's text and creation
-// never change.
-func mergeTheory(a, b Theory) (Theory, bool) {
-	out := a
-	var ch bool
-	out.State, out.Clock, ch = lww(a.State, a.Clock, b.State, b.Clock)
-	if b.Text > a.Text {
-		out.Text = b.Text
-	}
-	out.Updated = laterTime(a.Updated, b.Updated)
-	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
-		out.Created, out.CreatedBy = b.Created, b.CreatedBy
-	}
-	return out, ch
-}
-
-// mergeFollowUp keeps the copy changed last: a follow-up's fields change
-// together and rarely.
-func mergeFollowUp(a, b FollowUp) FollowUp {
-	switch c := a.Clock.Compare(b.Clock); {
-	case c > 0:
-		return a
-	case c < 0:
-		return b
-	}
-	if fmt.Sprint(b) > fmt.Sprint(a) {
-		return b
-	}
-	return a
 }
 
 func laterTime(a, b time.Time) time.Time {

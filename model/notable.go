@@ -13,7 +13,7 @@ import (
 // it answers: the one named, else the latest external update sent.
 type Notable struct {
 	Role    RoleRef // the role logging it, optional
-	Channel string  // tickets, calls or social
+	Channel Channel // tickets, calls or social
 	Text    string
 	// Answers is the id (or unique prefix) of the external update it
 	// answers; empty links the latest one sent, "none" links none.
@@ -21,7 +21,7 @@ type Notable struct {
 }
 
 func (op Notable) apply(t *tx) error {
-	ch, err := ParseChannel(op.Channel)
+	ch, err := ParseChannel(string(op.Channel))
 	if err != nil {
 		return err
 	}
@@ -38,16 +38,16 @@ func (op Notable) apply(t *tx) error {
 		return err
 	}
 	kind := KindCustomerReport
-	if ch == "social" {
+	if ch == ChannelSocial {
 		kind = KindSocialPost
 	}
-	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: ch, Text: text, Entry: answers})
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: string(ch), Text: text, Entry: answers})
 	return nil
 }
 
 // answered finds the external update a report answers.
 func (t *tx) answered(ref string) (string, error) {
-	sent := t.s.Comms(Cadence{}).Sent["external"]
+	sent := t.s.Comms(Cadence{}).Sent[AudienceExternal]
 	switch r := strings.ToLower(strings.TrimSpace(ref)); r {
 	case "none":
 		return "", nil

@@ -42,7 +42,7 @@ func randomOp(r *rand.Rand, s State) Op {
 		case len(pending) > 0 && r.Intn(2) == 0:
 			return RejectUpdate{Draft: pending[r.Intn(len(pending))].ID, Reason: "not yet"}
 		}
-		return CommsUpdate{Audience: []string{"external", "internal", "press"}[r.Intn(3)], Text: "update", NeedsApproval: r.Intn(2) == 0}
+		return CommsUpdate{Audience: []Audience{"external", "internal", "press"}[r.Intn(3)], Text: "update", NeedsApproval: r.Intn(2) == 0}
 	}
 	switch r.Intn(8) {
 	case 0:

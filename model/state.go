@@ -1,9 +1,19 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Schema is the version of the file layout this build reads and writes.
-// A file with a higher schema is refused, never rewritten.
+// A file with a higher schema is refused, never rewritten; one with a
+// lower schema is read, and written back in this one.
+//
+// Schema 2: a follow-up's clock is a table with a stamp per field
+// ([followups.clock] done, owner, due, ticket) instead of one stamp; the
+// file is a checkpoint closed by a sum line, with the changes since
+// appended after it, each closed by its own (see model/store).
 const Schema = 2
 
 // State is one incident: everything the file holds. A State handed out by
@@ -44,7 +54,8 @@ type IncidentClock struct {
 }
 
 // Person is someone who has taken part: held a role, owned a task or
-// written an entry. Names are unique within an incident.
+// written an entry. Names are unique within an incident, without regard
+// to case: "Bob" and "bob" are one person, shown as first written.
 type Person struct {
 	Name   string    `toml:"name" json:"name"`
 	Joined time.Time `toml:"joined" json:"joined"`
@@ -53,14 +64,43 @@ type Person struct {
 // Declared reports whether the state holds an incident.
 func (s State) Declared() bool { return s.Incident.ID != "" }
 
-// Person returns the person with the given name.
+// Person returns the person with the given name, matched without regard
+// to case.
 func (s State) Person(name string) (Person, bool) {
 	for _, p := range s.People {
-		if p.Name == name {
+		if SameName(p.Name, name) {
 			return p, true
 		}
 	}
 	return Person{}, false
+}
+
+// DisplayName is name as the incident first knew that person ("Bob" for
+// "bob" once Bob has taken part), or name itself for someone new.
+func (s State) DisplayName(name string) string {
+	if p, ok := s.Person(name); ok {
+		return p.Name
+	}
+	return name
+}
+
+// SameName reports whether two names are one person's: names are matched
+// without regard to case.
+func SameName(a, b string) bool { return strings.EqualFold(a, b) }
+
+// nameKey is what a name is matched by: each letter as the smallest of
+// its case forms, so that two names have one key exactly when SameName
+// holds.
+func nameKey(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
 }
 
 // LastEntry returns the latest timeline entry.
@@ -88,7 +128,7 @@ func (s State) clock() Stamp {
 		m = m.Max(t.Clock)
 	}
 	for _, f := range s.FollowUps {
-		m = m.Max(f.Clock)
+		m = m.Max(f.Clock.Latest())
 	}
 	return m
 }

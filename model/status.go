@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/warroom/warroom/model/i18n"
 )
@@ -42,17 +41,7 @@ func (s Status) In(l i18n.Lang) string {
 }
 
 // ParseStatus accepts a lifecycle status, case-insensitively.
-func ParseStatus(v string) (Status, error) {
-	s := Status(strings.ToLower(strings.TrimSpace(v)))
-	if s.Rank() < 0 {
-		valid := make([]string, len(Statuses))
-		for i, st := range Statuses {
-			valid[i] = string(st)
-		}
-		return "", &InvalidError{What: "status", Value: v, Valid: valid}
-	}
-	return s, nil
-}
+func ParseStatus(v string) (Status, error) { return ParseWord("status", v, Statuses) }
 
 // UnmarshalText checks the status read from a file.
 func (s *Status) UnmarshalText(b []byte) error {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,10 +21,12 @@ const (
 	TaskCancelled  TaskState = "cancelled" // no longer needed; kept for the record
 )
 
-// UnmarshalText checks a task state read from a file.
+// TaskStates lists the task states.
+var TaskStates = []TaskState{TaskOpen, TaskInProgress, TaskDone, TaskCancelled}
+
+// UnmarshalText checks a task state read from a file, as it was written.
 func (t *TaskState) UnmarshalText(b []byte) error {
-	switch v := TaskState(b); v {
-	case TaskOpen, TaskInProgress, TaskDone, TaskCancelled:
+	if v := TaskState(b); slices.Contains(TaskStates, v) {
 		*t = v
 		return nil
 	}

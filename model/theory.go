@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,10 +20,12 @@ const (
 	TheoryRuledOut  TheoryState = "ruled_out"
 )
 
-// UnmarshalText checks a theory state read from a file.
+// TheoryStates lists the theory states.
+var TheoryStates = []TheoryState{TheoryOpen, TheoryConfirmed, TheoryRuledOut}
+
+// UnmarshalText checks a theory state read from a file, as it was written.
 func (t *TheoryState) UnmarshalText(b []byte) error {
-	switch v := TheoryState(b); v {
-	case TheoryOpen, TheoryConfirmed, TheoryRuledOut:
+	if v := TheoryState(b); slices.Contains(TheoryStates, v) {
 		*t = v
 		return nil
 	}
@@ -93,10 +96,10 @@ func (op TheorySet) apply(t *tx) error {
 	case TheoryOpen:
 		kind = KindTheoryReopened
 	default:
-		return &InvalidError{What: "theory state", Value: string(op.State), Valid: []string{"open", "confirmed", "ruled_out"}}
+		return invalidWord("theory state", string(op.State), TheoryStates)
 	}
 	if th.State == op.State {
-		return &ConflictError{Reason: i18n.M("theory %s is already %s", th.ID, th.State)}
+		return &UnchangedError{Reason: i18n.M("theory %s is already %s", th.ID, th.State)}
 	}
 	note, err := checkText("note", strings.TrimSpace(op.Note), MaxEntry, false)
 	if err != nil {

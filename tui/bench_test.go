@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -85,10 +88,10 @@ func BenchmarkSetState(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if i%k == 0 {
 					b.StopTimer()
-					m.setState(s)
+					m.show(s)
 					b.StartTimer()
 				}
-				m.setState(states[i%k])
+				m.show(states[i%k])
 			}
 		})
 	}
@@ -124,10 +127,26 @@ func BenchmarkKeyDuringSave(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m = send(m, keyMsg(press[i%len(press)]))
+		m.Update(keyMsg(press[i%len(press)]))
 		_ = m.View()
 	}
 	b.StopTimer()
 	cancel()
 	<-saving
+}
+
+// BenchmarkPasteIntoPrompt pastes a whole note, the longest an entry may
+// be, into the note prompt as one burst without bracketed paste: every
+// character goes through the prompt one by one, as typed.
+func BenchmarkPasteIntoPrompt(b *testing.B) {
+	text := strings.Repeat("replica lag back under a second ", model.MaxEntry/32)
+	m, _ := newTestModel(b, sampleState(b), 120, 40)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Update(keyMsg("n"))
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
+		m.Update(keyMsg("esc"))
+		m.Update(settleMsg{m.input.gen})
+	}
 }

@@ -18,7 +18,7 @@ import (
 // follow-ups.
 func TestGoldenRolePanes(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 50)
-	for range m.holdings {
+	for range m.c.snap.holdings {
 		ref := m.focusedRole().Ref
 		name := ref.Role
 		if ref.Workstream != "" {
@@ -35,11 +35,11 @@ func TestGoldenRolePanes(t *testing.T) {
 func TestWriteAnUpdateFromTheDraft(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(m, "3") // communications manager · external
-	if !m.keys.Comms.Write.Enabled() || m.keys.Comms.Approve.Enabled() {
+	if !offered(m, "w") || offered(m, "A") {
 		t.Fatal("w should work on the communications manager's pane, A should not")
 	}
 	m = keys(m, "w")
-	if m.prompt == nil || m.prompt.kind != promptUpdate || m.prompt.audience != "external" {
+	if m.prompt == nil || promptLabel(m) != "Update to external:" {
 		t.Fatalf("w opened %+v", m.prompt)
 	}
 	want := "A fix for the issue (Checkout API returning 500s) is in place and we are monitoring the results. Next update by 15:07 UTC."
@@ -48,22 +48,22 @@ func TestWriteAnUpdateFromTheDraft(t *testing.T) {
 	}
 	golden(t, m.View())
 	m = keys(m, "tab")
-	if m.prompt.audience != "internal" || !strings.Contains(m.prompt.value(), "Next update by 15:17 UTC") {
-		t.Errorf("after tab: %s %q", m.prompt.audience, m.prompt.value())
+	if promptLabel(m) != "Update to internal:" || !strings.Contains(m.prompt.value(), "Next update by 15:17 UTC") {
+		t.Errorf("after tab: %s %q", promptLabel(m), m.prompt.value())
 	}
 	// Typed text survives a change of audience. The cursor starts at the
 	// draft's start: ctrl+k clears it.
 	m = keys(m, "ctrl+k")
 	m = typeText(m, "Rollback done on every host.")
 	m = keys(m, "tab", "tab", "tab")
-	if m.prompt.audience != "external" || m.prompt.value() != "Rollback done on every host." {
-		t.Errorf("after editing and tabbing round: %s %q", m.prompt.audience, m.prompt.value())
+	if promptLabel(m) != "Update to external:" || m.prompt.value() != "Rollback done on every host." {
+		t.Errorf("after editing and tabbing round: %s %q", promptLabel(m), m.prompt.value())
 	}
 	m = keys(m, "enter")
 	if m.prompt != nil {
 		t.Fatalf("the update was refused: %s", m.notice)
 	}
-	last := m.state.Timeline[len(m.state.Timeline)-1]
+	last := m.c.state().Timeline[len(m.c.state().Timeline)-1]
 	if last.Kind != model.KindComms || last.Channel != "external" || last.Text != "Rollback done on every host." || last.By != "alice" {
 		t.Errorf("sent %+v", last)
 	}
@@ -81,45 +81,45 @@ func TestWriteAnUpdateFromTheDraft(t *testing.T) {
 func TestDraftAwaitsApproval(t *testing.T) {
 	s := sampleState(t)
 	m, _ := newTestModel(t, s, 120, 40)
-	m.opts.Actor = "carol"
-	m.opts.Comms.Approval = map[string]bool{"external": true}
+	m = asActor(m, "carol")
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
 	m = keys(m, "3", "w")
 	if !strings.Contains(m.View(), "enter sends it to alice for approval") {
 		t.Errorf("the prompt does not say the update goes for approval:\n%s", m.View())
 	}
 	m = keys(m, "enter")
-	if !strings.Contains(m.notice, "awaiting the approval of alice") || len(m.comms.Pending) != 2 {
-		t.Fatalf("notice %q, %d pending", m.notice, len(m.comms.Pending))
+	if !strings.Contains(m.notice, "awaiting the approval of alice") || len(m.c.snap.comms.Pending) != 2 {
+		t.Fatalf("notice %q, %d pending", m.notice, len(m.c.snap.comms.Pending))
 	}
-	draft := m.comms.Pending[1]
+	draft := m.c.snap.comms.Pending[1]
 	if v := m.View(); !strings.Contains(v, "Awaiting the incident manager's approval (2)") || !strings.Contains(lines(v)[1], "drafts awaiting approval: 2") {
 		t.Errorf("the comms pane does not show the drafts:\n%s", v)
 	}
 	// carol is not offered the approval keys, and the pane says who
 	// approves.
 	m = keys(m, "1")
-	if m = keys(m, "A"); m.prompt != nil || m.keys.Comms.Approve.Enabled() {
+	if m = keys(m, "A"); m.prompt != nil || offered(m, "A") {
 		t.Error("carol was offered the approval")
 	}
 	if v := m.View(); !strings.Contains(v, "UPDATES AWAITING THE APPROVAL OF ALICE (2)") {
 		t.Errorf("carol's view of the IM pane:\n%s", v)
 	}
-	m.opts.Actor = "alice"
+	m = asActor(m, "alice")
 	m = keys(m, "esc") // any key: the keys follow who is at the keyboard
 	if v := m.View(); !strings.Contains(v, "TO APPROVE (2) · A approve · X send back") {
 		t.Errorf("the IM pane does not list the drafts:\n%s", v)
 	}
-	oldest := m.comms.Pending[0]
+	oldest := m.c.snap.comms.Pending[0]
 	m = keys(m, "A")
 	if m.prompt == nil || m.prompt.value() != oldest.ID {
 		t.Fatalf("A opened %+v", m.prompt)
 	}
 	golden(t, m.View())
 	m = keys(m, "enter")
-	if len(m.comms.Pending) != 1 || m.comms.Pending[0].ID != draft.ID {
-		t.Fatalf("after approving, pending %v (%s)", m.comms.Pending, m.notice)
+	if len(m.c.snap.comms.Pending) != 1 || m.c.snap.comms.Pending[0].ID != draft.ID {
+		t.Fatalf("after approving, pending %v (%s)", m.c.snap.comms.Pending, m.notice)
 	}
-	if sent := m.comms.Sent["external"]; sent[len(sent)-1].Entry != oldest.ID {
+	if sent := m.c.snap.comms.Sent["external"]; sent[len(sent)-1].Entry != oldest.ID {
 		t.Error("the approved draft is not the last external update sent")
 	}
 	m = keys(m, "X")
@@ -132,10 +132,10 @@ func TestDraftAwaitsApproval(t *testing.T) {
 	}
 	m = typeText(m, "say which regions")
 	m = keys(m, "enter")
-	if len(m.comms.Pending) != 0 || len(m.comms.Rejected) != 2 {
-		t.Fatalf("after sending back: %d pending, %d sent back (%s)", len(m.comms.Pending), len(m.comms.Rejected), m.notice)
+	if len(m.c.snap.comms.Pending) != 0 || len(m.c.snap.comms.Rejected) != 2 {
+		t.Fatalf("after sending back: %d pending, %d sent back (%s)", len(m.c.snap.comms.Pending), len(m.c.snap.comms.Rejected), m.notice)
 	}
-	if m.keys.Comms.Approve.Enabled() {
+	if offered(m, "A") {
 		t.Error("A is still offered with nothing to approve")
 	}
 	if v := keys(m, "3").View(); !strings.Contains(v, "external draft sent back by alice") || !strings.Contains(v, "say which regions") {
@@ -148,11 +148,11 @@ func TestDraftAwaitsApproval(t *testing.T) {
 // channel. On the social media lead's pane it is a social post.
 func TestNotableReportFromThePane(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
-	ext := m.comms.Sent["external"]
+	ext := m.c.snap.comms.Sent["external"]
 	m = keys(m, "4", "r")
 	m = typeText(m, "calls: Contoso asks for a refund of failed orders")
 	m = keys(m, "enter")
-	e := m.state.Timeline[len(m.state.Timeline)-1]
+	e := m.c.state().Timeline[len(m.c.state().Timeline)-1]
 	if e.Kind != model.KindCustomerReport || e.Channel != "calls" || e.Text != "Contoso asks for a refund of failed orders" ||
 		e.Entry != ext[len(ext)-1].ID || e.Role != "customer_support_lead" {
 		t.Errorf("logged %+v", e)
@@ -160,7 +160,7 @@ func TestNotableReportFromThePane(t *testing.T) {
 	m = keys(m, "6", "r")
 	m = typeText(m, "@ana: is it fixed?")
 	m = keys(m, "enter")
-	if e := m.state.Timeline[len(m.state.Timeline)-1]; e.Kind != model.KindSocialPost || e.Channel != "social" || e.Role != "social_media_lead" {
+	if e := m.c.state().Timeline[len(m.c.state().Timeline)-1]; e.Kind != model.KindSocialPost || e.Channel != "social" || e.Role != "social_media_lead" {
 		t.Errorf("logged %+v", e)
 	}
 	if m = keys(m, "7", "r"); m.prompt != nil {
@@ -177,7 +177,7 @@ func TestHeaderWithApprovalPending(t *testing.T) {
 	}
 	m = keys(m, "A", "enter")
 	later := testNow.Add(time.Minute)
-	m.opts.Now = func() time.Time { return later }
+	m = withClock(m, func() time.Time { return later })
 	m = send(m, tickMsg(later))
 	if line := lines(m.View())[0]; !strings.Contains(line, "INTERNAL UPDATE OVERDUE 1:30") {
 		t.Errorf("after approval the header says %q", line)
@@ -205,10 +205,10 @@ func TestUndoAfterAnUpdateSaysItWentOut(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(typeText(keys(m, "3", "n"), "checking the status page"), "enter")
 	m = keys(m, "w", "enter")
-	n := len(m.state.Timeline)
+	n := len(m.c.state().Timeline)
 	m = keys(m, "u")
-	if len(m.state.Timeline) != n || !strings.Contains(m.notice, "cannot be taken back; send a correction") {
-		t.Errorf("u after an update: %d → %d entries, notice %q", n, len(m.state.Timeline), m.notice)
+	if len(m.c.state().Timeline) != n || !strings.Contains(m.notice, "cannot be taken back; send a correction") {
+		t.Errorf("u after an update: %d → %d entries, notice %q", n, len(m.c.state().Timeline), m.notice)
 	}
 	// The note before it can still be taken back, on purpose, with u again.
 	if m = keys(m, "u"); !strings.Contains(m.notice, "undone: note") {
@@ -217,13 +217,18 @@ func TestUndoAfterAnUpdateSaysItWentOut(t *testing.T) {
 }
 
 func TestNotablePrefixInAnyCaseAndLanguage(t *testing.T) {
-	for _, c := range []struct{ lang, typed, channel, text string }{
+	for _, c := range []struct {
+		lang    i18n.Lang
+		typed   string
+		channel model.Channel
+		text    string
+	}{
 		{"en", "Calls: Northwind CFO called", "calls", "Northwind CFO called"},
 		{"es", "Llamadas: llamó el director financiero", "calls", "llamó el director financiero"},
 		{"en", "TICKETS: ACME again", "tickets", "ACME again"},
 		{"en", "Re: the outage", "tickets", "Re: the outage"},
 	} {
-		ch, text := notableChannel(i18n.Lang(c.lang), c.typed, "tickets")
+		ch, text := notableChannel(c.lang, c.typed, model.ChannelTickets)
 		if ch != c.channel || text != c.text {
 			t.Errorf("%s %q → %s %q", c.lang, c.typed, ch, text)
 		}
@@ -231,7 +236,7 @@ func TestNotablePrefixInAnyCaseAndLanguage(t *testing.T) {
 }
 
 func TestConfigWarningOnTheScreen(t *testing.T) {
-	m := New(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow },
+	m := build(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow },
 		Notice: "warning: config.toml: [comms.cadence.sev1] external: bad; that value is the built-in default"}, sampleState(t))
 	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	if !strings.Contains(m.View(), "[comms.cadence.sev1] external: bad") {
@@ -243,20 +248,65 @@ func TestConfigWarningOnTheScreen(t *testing.T) {
 // draft back, w gives its author that draft to fix, not a fresh one.
 func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
-	m.opts.Actor = "carol"
-	m.opts.Comms.Approval = map[string]bool{"external": true}
+	m = asActor(m, "carol")
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
 	m = keys(m, "3", "w", "ctrl+k")
 	m = keys(typeText(m, "All fixed!"), "enter")
-	m.opts.Actor = "alice"
+	m = asActor(m, "alice")
 	m = keys(m, "1", "X")
-	m.prompt.input.SetValue(m.comms.Pending[1].ID + ": not yet")
+	m.prompt.input.SetValue(m.c.snap.comms.Pending[1].ID + ": not yet")
 	m = keys(m, "enter")
-	m.opts.Actor = "carol"
+	m = asActor(m, "carol")
 	if m = keys(m, "3", "w"); m.prompt == nil || m.prompt.value() != "All fixed!" {
 		t.Errorf("w after a send-back opened %+v", m.prompt)
 	}
-	m.opts.Actor = "erin"
+	m = asActor(m, "erin")
 	if m = keys(m, "esc", "w"); m.prompt == nil || m.prompt.value() == "All fixed!" {
 		t.Error("someone else got carol's draft back")
+	}
+}
+
+// The notice that a draft awaits the incident manager's approval goes
+// once she has approved it or sent it back, even with no key pressed.
+func TestDraftNoticeGoesWhenTheDraftIsDecided(t *testing.T) {
+	s := sampleState(t)
+	m, _ := newTestModel(t, s, 120, 40)
+	m = asActor(m, "carol")
+	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
+	m = keys(m, "3", "w", "enter")
+	if !strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Fatalf("no notice of the draft:\n%s", m.View())
+	}
+	pending := m.c.snap.comms.Pending
+	draft := pending[len(pending)-1]
+	onFile := othersDo(t, m.c.state(), "alice", testNow, model.RejectUpdate{Draft: draft.ID, Reason: "say which regions"})
+	m = send(m, loadedMsg{state: onFile})
+	if strings.Contains(m.View(), "awaiting the approval of alice") {
+		t.Errorf("the notice stayed after alice sent the draft back:\n%s", m.View())
+	}
+}
+
+// Once resolved, the header asks for the final external update until one
+// goes out, and the incident's clock stops at the resolution.
+func TestResolvedAsksForTheFinalUpdateAndStopsTheClock(t *testing.T) {
+	s := othersDo(t, sampleState(t), "alice", testNow, model.SetStatus{Status: model.Resolved})
+	m, _ := newTestModel(t, s, 120, 40)
+	if v := lines(m.View())[0]; !strings.Contains(v, "RESOLVED: SEND THE FINAL EXTERNAL UPDATE") {
+		t.Errorf("the header does not ask for the final update:\n%s", v)
+	}
+	later := testNow.Add(20 * time.Minute)
+	m = withClock(m, func() time.Time { return later })
+	m = send(m, tickMsg(later))
+	if v := lines(m.View())[1]; !strings.Contains(v, "declared 13:58, resolved 49:00 later") {
+		t.Errorf("the clock did not stop at the resolution:\n%s", v)
+	}
+	s = othersDo(t, s, "carol", later, model.CommsUpdate{Audience: model.AudienceExternal, Text: "Resolved. Sorry for the trouble."})
+	m = send(m, loadedMsg{state: s})
+	if v := lines(m.View())[0]; strings.Contains(v, "FINAL") {
+		t.Errorf("the header still asks for the final update after it went out:\n%s", v)
+	}
+	w, _ := newWall(t, s, 0)
+	if v := w.View(); !strings.Contains(v, "resolved 49:00 after the declaration") {
+		t.Errorf("the wall's clock does not stop:\n%s", v)
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
@@ -10,6 +11,7 @@ import (
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/store"
 )
 
 // declareForm is the short form shown when the incident file does not
@@ -22,13 +24,14 @@ type declareForm struct {
 	err    string // in the form's language
 }
 
-// newDeclareForm builds the form in lang, the incident manager's field
-// named as c names the role and filled in with actor.
-func newDeclareForm(actor, lang string, c *model.Catalog, s *Styles) *declareForm {
-	l := i18n.Lang(lang)
+// newDeclareForm builds the form in the screen's language, the incident
+// manager's field named as the catalog names the role and filled in with
+// the person at the keyboard.
+func newDeclareForm(c *common) *declareForm {
+	l, s := c.lang, c.styles
 	manager := l.T("Incident manager")
-	if r, ok := c.Role(model.IncidentManager); ok {
-		manager = r.Name(lang)
+	if r, ok := c.catalog.Role(model.IncidentManager); ok {
+		manager = r.Name(l)
 	}
 	mk := func(placeholder string, limit int) textinput.Model {
 		in := textinput.New()
@@ -51,7 +54,7 @@ func newDeclareForm(actor, lang string, c *model.Catalog, s *Styles) *declareFor
 			mk("", model.MaxName),
 		},
 	}
-	f.fields[2].SetValue(actor)
+	f.fields[2].SetValue(c.actor)
 	f.fields[0].Focus()
 	return f
 }
@@ -76,7 +79,9 @@ func (f *declareForm) move(n int) {
 }
 
 func (f *declareForm) update(msg tea.Msg) tea.Cmd {
-	return updateInput(&f.fields[f.focus], msg)
+	var cmd tea.Cmd
+	f.fields[f.focus], cmd = f.fields[f.focus].Update(msg)
+	return cmd
 }
 
 func (f *declareForm) view(s *Styles, path string, width, height int) string {
@@ -104,4 +109,51 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	}
 	b.WriteString(s.Muted.Render(l.T("tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit")) + "\n")
 	return b.String()
+}
+
+// declareKey handles the declare form: tab and the arrows move between
+// fields, enter moves on and declares from the last, esc leaves.
+func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
+	f := m.declare
+	switch k.String() {
+	case "esc", "ctrl+c":
+		m.quit()
+		return nil
+	case "tab", "down":
+		f.move(1)
+		return nil
+	case "shift+tab", "up":
+		f.move(-1)
+		return nil
+	case "enter":
+		if f.focus < len(f.fields)-1 {
+			f.move(1)
+			return nil
+		}
+		op, err := f.op()
+		if err != nil {
+			f.err = m.c.explain(err)
+			return nil
+		}
+		f.err = ""
+		return m.declareCmd(op)
+	}
+	return f.update(k)
+}
+
+// declareCmd creates the incident file off the UI goroutine.
+func (m *Model) declareCmd(op model.Declare) tea.Cmd {
+	path, c, now := m.opts.Path, m.opts.Catalog, m.stamp()
+	env := model.Env{Now: now, Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: m.seed()}}
+	if _, _, err := (model.State{}).Apply(c, op, env); err != nil {
+		m.declare.err = m.c.explain(err)
+		return nil
+	}
+	return func() tea.Msg {
+		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
+			next, _, err := s.Apply(c, op, env)
+			return next, err
+		})
+		return declaredMsg{state: st, err: err}
+	}
 }

@@ -1,45 +1,63 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
-	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/sshsync"
 )
 
-// sevWords make the severity readable without colour (in English: the
-// screen translates them).
-var sevWords = map[model.Severity]string{
-	model.Sev1: "SEV1 CRITICAL", model.Sev2: "SEV2 MAJOR", model.Sev3: "SEV3 MINOR", model.SevUnset: "SEV UNSET",
+// saveState is what the header says about this screen's changes and the
+// file: the root model keeps it and hands it over after every update.
+type saveState struct {
+	pending int             // changes shown but not yet saved
+	saveErr error           // the last save failed; it is retried
+	fileErr string          // the file could not be read as it is now
+	sync    *sshsync.Status // the last live sync attempt, when syncing
+	syncing bool            // a live sync runs
+	target  string          // the copy synced with
 }
 
-// clock renders an elapsed time as m:ss or h:mm:ss.
-func clock(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int(d.Seconds())
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
+// header is the screen's top two lines: the incident, its severity and
+// status, the next update due; the live clocks, who is at the keyboard,
+// and whether everything is saved.
+type header struct {
+	c     *common
+	width int
+	save  saveState
 }
 
-// headerView renders two lines: the incident, its severity and status; the
-// live clocks and the save state.
-func (m *Model) headerView(w int) string {
-	s := m.styles()
-	in := m.state.Incident
-	sev := s.SevBadge[in.Severity].Render(m.sevWord(in.Severity))
+// Init does nothing: the header draws what common holds.
+func (h *header) Init() tea.Cmd { return nil }
+
+// Update has nothing to do: every message that changes the header
+// changes common or the save state.
+func (h *header) Update(tea.Msg) (tea.Model, tea.Cmd) { return h, nil }
+
+// SetSize takes the width; the header is two lines.
+func (h *header) SetSize(w, _ int) { h.width = w }
+
+// ShortHelp: the header has no keys.
+func (h *header) ShortHelp() []key.Binding { return nil }
+
+// FullHelp: the header has no keys.
+func (h *header) FullHelp() [][]key.Binding { return nil }
+
+// View renders two lines: the incident, its severity and status; the live
+// clocks and the save state.
+func (h *header) View() string {
+	c, s, w := h.c, h.c.styles, h.width
+	in := c.state().Incident
+	sev := s.SevBadge[in.Severity].Render(c.sevWord(in.Severity))
 	if in.Severity == model.Sev1 {
-		sev = s.SevBadge[in.Severity].Render("▲ " + m.sevWord(in.Severity) + " ▲")
+		sev = s.SevBadge[in.Severity].Render("▲ " + c.sevWord(in.Severity) + " ▲")
 	}
-	status := s.StatusBadge[in.Status].Render(strings.ToUpper(m.statusWord(in.Status)))
+	status := s.StatusBadge[in.Status].Render(strings.ToUpper(c.statusWord(in.Status)))
 	right := sev + " " + status
 	left := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	if w < 100 {
@@ -50,119 +68,100 @@ func (m *Model) headerView(w int) string {
 	// all when even that would not fit.
 	keep := min(lipgloss.Width(left), 20)
 	for _, short := range []bool{false, true} {
-		if up := m.updateState(short); up != "" && w-lipgloss.Width(right)-lipgloss.Width(up)-3 >= keep {
+		if up := h.updateState(short); up != "" && w-lipgloss.Width(right)-lipgloss.Width(up)-3 >= keep {
 			right = up + "  " + right
 			break
 		}
 	}
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
-	since := m.t("no entries yet")
-	if last, ok := m.state.LastEntry(); ok {
-		since = m.t("last entry %s ago", clock(m.now.Sub(last.At)))
+	since := c.t("no entries yet")
+	if last, ok := c.state().LastEntry(); ok {
+		since = c.t("last entry %s ago", clock(c.now.Sub(last.At)))
+	}
+	declared := c.t("declared %s, %s ago", c.localTime(in.Declared), clock(c.now.Sub(in.Declared)))
+	if r := c.snap.resolved; !r.IsZero() {
+		declared = c.t("declared %s, resolved %s later", c.localTime(in.Declared), clock(r.Sub(in.Declared)))
 	}
 	parts := []string{
-		m.t("declared %s, %s ago", m.localTime(in.Declared), clock(m.now.Sub(in.Declared))),
+		declared,
 		since,
-		m.t("you: %s", safetext.Line(m.opts.Actor)),
+		c.t("you: %s", safetext.Line(c.actor)),
 	}
-	if sy := m.syncState(); sy != "" {
+	if sy := h.syncState(); sy != "" {
 		parts = append(parts, sy)
 	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
-	if save := m.saveState(); save != "" {
+	if save := h.saveLine(); save != "" {
 		line2 += "  " + save
 	}
 	// Last, so that a file or sync problem is never pushed off the line.
-	if n := len(m.comms.Pending); n > 0 {
-		line2 += s.Text.Render(" · ") + s.Warning.Render(m.t("drafts awaiting approval: %d", n))
+	if n := len(c.snap.comms.Pending); n > 0 {
+		line2 += s.Text.Render(" · ") + s.Warning.Render(c.t("drafts awaiting approval: %d", n))
 	}
 	return fit(line1, w) + "\n" + fit(line2, w)
 }
 
 // updateState says when the next update to an audience is due — for
 // everyone to see, and loud once it is overdue; short, in fewer words.
-func (m *Model) updateState(short bool) string {
-	text, overdue := m.updateText(short)
+func (h *header) updateState(short bool) string {
+	text, overdue := updateText(h.c, short)
 	if overdue {
-		return m.styles().Warning.Render(text)
+		return h.c.styles.Warning.Render(text)
 	}
 	return text
 }
 
-// updateText is updateState's text, and whether the update is overdue.
-func (m *Model) updateText(short bool) (string, bool) {
-	next, ok := m.comms.Soonest()
+// updateText is when the next update is due, and whether it is overdue;
+// once the incident is resolved, whether the final external update is
+// still to go out.
+func updateText(c *common, short bool) (string, bool) {
+	if !c.snap.resolved.IsZero() && !c.snap.finalSent {
+		if short {
+			return c.t("FINAL UPDATE DUE"), true
+		}
+		return c.t("RESOLVED: SEND THE FINAL EXTERNAL UPDATE"), true
+	}
+	next, ok := c.snap.comms.Soonest()
 	if !ok {
 		return "", false
 	}
-	aud := m.t(next.Audience)
-	switch overdue := next.Due.Before(m.now); {
+	aud := next.Audience.In(c.lang)
+	switch overdue := next.Due.Before(c.now); {
 	case overdue && short:
-		return m.t("%s OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))), true
+		return c.t("%s OVERDUE %s", strings.ToUpper(aud), clock(c.now.Sub(next.Due))), true
 	case overdue:
-		return m.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(m.now.Sub(next.Due))), true
+		return c.t("%s UPDATE OVERDUE %s", strings.ToUpper(aud), clock(c.now.Sub(next.Due))), true
 	case short:
-		return m.t("%s in %s", aud, clock(next.Due.Sub(m.now))), false
+		return c.t("%s in %s", aud, clock(next.Due.Sub(c.now))), false
 	}
-	return m.t("next %s update in %s", aud, clock(next.Due.Sub(m.now))), false
+	return c.t("next %s update in %s", aud, clock(next.Due.Sub(c.now))), false
 }
 
 // syncState says how the live sync with another copy is going.
-func (m *Model) syncState() string {
-	if m.opts.Syncs == nil {
+func (h *header) syncState() string {
+	if !h.save.syncing {
 		return ""
 	}
-	s := m.styles()
-	target := safetext.Line(m.opts.SyncTarget)
-	switch {
-	case m.sync == nil:
-		return s.Muted.Render(m.t("syncing with %s…", target))
-	case m.sync.Err != nil:
-		return s.Error.Render(m.t("✗ SYNC with %s: %s", target, safetext.Line(m.explain(m.sync.Err))))
+	c, s := h.c, h.c.styles
+	target := safetext.Line(h.save.target)
+	switch sy := h.save.sync; {
+	case sy == nil:
+		return s.Muted.Render(c.t("syncing with %s…", target))
+	case sy.Err != nil:
+		return s.Error.Render(c.t("✗ SYNC with %s: %s", target, safetext.Line(c.explain(sy.Err))))
 	}
-	return m.t("⇄ synced with %s %s ago", target, clock(m.now.Sub(m.sync.At)))
+	return c.t("⇄ synced with %s %s ago", target, clock(c.now.Sub(h.save.sync.At)))
 }
 
-// saveState says whether changes made here are on disk.
-func (m *Model) saveState() string {
-	s := m.styles()
+// saveLine says whether changes made here are on disk.
+func (h *header) saveLine() string {
+	c, s, st := h.c, h.c.styles, h.save
 	switch {
-	case m.fileErr != "":
-		return s.Error.Render(m.t("✗ FILE: %s", safetext.Line(m.fileErr)))
-	case m.saveErr != nil:
-		return s.Error.Render(m.t("✗ NOT SAVED (%d pending, retrying): %s", len(m.pending), safetext.Line(m.explain(m.saveErr))))
-	case len(m.pending) > 0:
-		return s.Muted.Render(m.t("saving %d…", len(m.pending)))
+	case st.saveErr != nil:
+		return s.Error.Render(c.t("✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
+	case st.pending > 0:
+		return s.Muted.Render(c.t("saving %d…", st.pending))
 	}
 	return ""
-}
-
-// localTime renders a time on the screen's clock: 15:04, or with the day
-// when it is not today.
-func (m *Model) localTime(t time.Time) string {
-	lt, now := t.In(m.now.Location()), m.now
-	if lt.Year() == now.Year() && lt.YearDay() == now.YearDay() {
-		return lt.Format("15:04")
-	}
-	return m.dayTime(lt, "Jan 02 15:04")
-}
-
-// dayTime renders a time with its day: in English in layout (Go's month
-// names are English), in any other language as day/month and time.
-func (m *Model) dayTime(t time.Time, layout string) string {
-	if m.opts.Lang != "en" {
-		return t.Format("02/01 15:04")
-	}
-	return t.Format(layout)
-}
-
-// sevWord is a severity as the header and the wall show it: "SEV1 CRITICAL".
-func (m *Model) sevWord(sev model.Severity) string {
-	return m.t(sevWords[sev])
-}
-
-// statusWord is a status in the screen's language.
-func (m *Model) statusWord(st model.Status) string {
-	return st.In(i18n.Lang(m.opts.Lang))
 }

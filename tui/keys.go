@@ -1,147 +1,158 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model/i18n"
 )
 
-// GlobalKeys work whenever no prompt is open.
-type GlobalKeys struct {
-	NextRole, PrevRole, JumpRole key.Binding
-	NextArea, PrevArea           key.Binding
-	Handoff, Note, Task          key.Binding
-	Status, Severity             key.Binding
-	Undo, Theme, CAN             key.Binding
-	Help, Quit                   key.Binding
+// Every scope of the screen has one KeyMap: its bindings, with their help
+// in the screen's language. The footer, the full help (?), the wall's
+// read-only set and the hints drawn on panes are all made from them.
+// Key names (tab, enter) are the same in every language.
+
+// bind makes a binding for keys, shown as name with desc (English, to be
+// translated into l).
+func bind(l i18n.Lang, name, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(name, l.T(desc)))
 }
 
-// ListKeys move within the focused area.
-type ListKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+// globalKeys work whenever no prompt is open.
+type globalKeys struct {
+	NextRole, PrevRole, JumpRole, NextArea, PrevArea key.Binding
+	Handoff, Note, Task, CAN, Status, Severity, Undo key.Binding
+	Theme, Help, Quit                                key.Binding
 }
 
-// TaskKeys act on the selected task when the task list has focus.
-type TaskKeys struct {
-	Start, Done, Reopen, Cancel, Assign key.Binding
-}
-
-// CustomerKeys count customer reports, one key each, on the customer
-// support lead's and social media lead's panes.
-type CustomerKeys struct {
-	Ticket, Call, Mention key.Binding
-}
-
-// TheoryKeys act on a tech lead's theories when the role pane has focus.
-type TheoryKeys struct {
-	Confirm, RuleOut key.Binding
-}
-
-// CommsKeys are the communications tools: writing an update on the
-// communications manager's pane, approving or sending back a draft on the
-// incident manager's, logging a notable report on the customer support
-// lead's and social media lead's.
-type CommsKeys struct {
-	Write, Approve, Reject, Notable key.Binding
-}
-
-// TimelineKeys act on the timeline when it has focus.
-type TimelineKeys struct {
-	Filter, ClearFilter key.Binding
-}
-
-// PromptKeys work while a prompt is open; every other key is text.
-type PromptKeys struct {
-	Submit, Cancel, Complete key.Binding
-}
-
-// KeyMap holds every scope's bindings.
-type KeyMap struct {
-	Global    GlobalKeys
-	List      ListKeys
-	Tasks     TaskKeys
-	Theories  TheoryKeys
-	Customers CustomerKeys
-	Comms     CommsKeys
-	Timeline  TimelineKeys
-	Prompt    PromptKeys
-}
-
-// DefaultKeyMap returns the key contract of the war-room screen, its help
-// in lang ("en" or "es"). Key names (tab, enter) are the same in every
-// language.
-func DefaultKeyMap(lang string) KeyMap {
-	l := i18n.Lang(lang)
-	return KeyMap{
-		Global: GlobalKeys{
-			NextRole: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("next role"))),
-			PrevRole: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", l.T("previous role"))),
-			JumpRole: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-8", l.T("jump to role"))),
-			NextArea: key.NewBinding(key.WithKeys("right", "f"), key.WithHelp("→/f", l.T("next pane"))),
-			PrevArea: key.NewBinding(key.WithKeys("left", "F"), key.WithHelp("←/F", l.T("previous pane"))),
-			Handoff:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", l.T("hand off role"))),
-			Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("add note"))),
-			Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("add task"))),
-			Status:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", l.T("set status"))),
-			Severity: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", l.T("set severity"))),
-			Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", l.T("undo your last change"))),
-			Theme:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("next theme"))),
-			CAN:      key.NewBinding(key.WithKeys("C"), key.WithHelp("C", l.T("CAN report"))),
-			Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.T("help"))),
-			Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.T("quit"))),
-		},
-		List: ListKeys{
-			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", l.T("up"))),
-			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", l.T("down"))),
-			PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", l.T("page up"))),
-			PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", l.T("page down"))),
-			Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", l.T("top"))),
-			Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", l.T("bottom"))),
-		},
-		Tasks: TaskKeys{
-			Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("start task"))),
-			Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", l.T("task done"))),
-			Reopen: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", l.T("reopen task"))),
-			Cancel: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", l.T("cancel task"))),
-			Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("reassign task"))),
-		},
-		Customers: CustomerKeys{
-			Ticket:  key.NewBinding(key.WithKeys("+"), key.WithHelp("+", l.T("+1 ticket"))),
-			Call:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", l.T("+1 phone call"))),
-			Mention: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("+1 social mention"))),
-		},
-		Comms: CommsKeys{
-			Write:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", l.T("write an update"))),
-			Approve: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", l.T("approve a draft update"))),
-			Reject:  key.NewBinding(key.WithKeys("X"), key.WithHelp("X", l.T("send a draft back"))),
-			Notable: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T("log a notable report"))),
-		},
-		Theories: TheoryKeys{
-			Confirm: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("confirm a theory"))),
-			RuleOut: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", l.T("rule out a theory"))),
-		},
-		Timeline: TimelineKeys{
-			Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", l.T("filter by role or kind"))),
-			ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("clear filter"))),
-		},
-		Prompt: PromptKeys{
-			Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("save"))),
-			Cancel:   key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", l.T("cancel"))),
-			Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("complete"))),
-		},
+func newGlobalKeys(l i18n.Lang) globalKeys {
+	return globalKeys{
+		NextRole: bind(l, "tab", "next role", "tab"),
+		PrevRole: bind(l, "shift+tab", "previous role", "shift+tab"),
+		JumpRole: bind(l, "1-8", "jump to role", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		NextArea: bind(l, "→/f", "next pane", "right", "f"),
+		PrevArea: bind(l, "←/F", "previous pane", "left", "F"),
+		Handoff:  bind(l, "h", "hand off role", "h"),
+		Note:     bind(l, "n", "add note", "n"),
+		Task:     bind(l, "t", "add task", "t"),
+		CAN:      bind(l, "C", "CAN report", "C"),
+		Status:   bind(l, "S", "set status", "S"),
+		Severity: bind(l, "V", "set severity", "V"),
+		Undo:     bind(l, "u", "undo your last change", "u"),
+		Theme:    bind(l, "T", "next theme", "T"),
+		Help:     bind(l, "?", "help", "?"),
+		Quit:     bind(l, "q", "quit", "q", "ctrl+c"),
 	}
 }
 
-// isText reports whether a key event is text rather than a key: several
-// characters that arrived in one read (fast typing, a paste, SSH), which
-// Bubble Tea v1 hands over as one event. "down" typed quickly must not act
-// as the down key.
-func isText(msg tea.KeyMsg) bool {
-	return msg.Paste || (msg.Type == tea.KeyRunes && len(msg.Runes) > 1)
+// ShortHelp is the footer's start: the keys used most.
+func (k globalKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Handoff, k.Note, k.Task, k.NextRole, k.NextArea}
 }
 
-// matches is key.Matches for keys only: text never matches a binding.
-func matches(msg tea.KeyMsg, b ...key.Binding) bool {
-	return !isText(msg) && key.Matches(msg, b...)
+// FullHelp lists every global key, by what it is for.
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextRole, k.PrevRole, k.JumpRole, k.NextArea, k.PrevArea},
+		{k.Handoff, k.Note, k.Task, k.CAN, k.Status, k.Severity, k.Undo},
+		{k.Theme, k.Help, k.Quit},
+	}
+}
+
+// editing lists the keys that change the incident: off on the wall.
+func (k *globalKeys) editing() []*key.Binding {
+	return []*key.Binding{&k.Handoff, &k.Note, &k.Task, &k.CAN, &k.Status, &k.Severity, &k.Undo}
+}
+
+// listKeys move within the focused pane.
+type listKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+func newListKeys(l i18n.Lang) listKeys {
+	return listKeys{
+		Up:       bind(l, "↑/k", "up", "k", "up"),
+		Down:     bind(l, "↓/j", "down", "j", "down"),
+		PageUp:   bind(l, "pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: bind(l, "pgdn", "page down", "pgdown", "ctrl+d"),
+		Top:      bind(l, "g", "top", "g", "home"),
+		Bottom:   bind(l, "G", "bottom", "G", "end"),
+	}
+}
+
+// ShortHelp is empty: moving is known; the footer keeps its room for
+// what the pane does.
+func (k listKeys) ShortHelp() []key.Binding { return nil }
+
+// FullHelp lists the moves.
+func (k listKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+}
+
+// step is how far a move key moves, page rows a page; 0 for other keys.
+func (k listKeys) step(msg tea.KeyMsg, page int) int {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1
+	case key.Matches(msg, k.Down):
+		return 1
+	case key.Matches(msg, k.PageUp):
+		return -max(1, page)
+	case key.Matches(msg, k.PageDown):
+		return max(1, page)
+	case key.Matches(msg, k.Top):
+		return -1 << 30
+	case key.Matches(msg, k.Bottom):
+		return 1 << 30
+	}
+	return 0
+}
+
+// promptKeys work while a prompt is open; every other key is text.
+type promptKeys struct {
+	Submit, Cancel, Complete key.Binding
+}
+
+func newPromptKeys(l i18n.Lang) promptKeys {
+	return promptKeys{
+		Submit:   bind(l, "enter", "save", "enter"),
+		Cancel:   bind(l, "esc", "cancel", "esc", "ctrl+c"),
+		Complete: bind(l, "tab", "complete", "tab"),
+	}
+}
+
+// ShortHelp lists the prompt's keys: while it is open, these are all the
+// keys there are.
+func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel, k.Complete} }
+
+// FullHelp is ShortHelp in one column.
+func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// hints renders enabled bindings as the panes show them: "c confirm · r
+// rule out".
+func hints(bs ...key.Binding) string {
+	var parts []string
+	for _, b := range bs {
+		if b.Enabled() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// withHint appends the hints of bs to a pane's heading, when any is on.
+func withHint(heading string, bs ...key.Binding) string {
+	if h := hints(bs...); h != "" {
+		return heading + " · " + h
+	}
+	return heading
+}
+
+// disable turns bindings off.
+func disable(bs []*key.Binding) {
+	for _, b := range bs {
+		b.SetEnabled(false)
+	}
 }

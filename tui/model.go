@@ -20,9 +20,9 @@ type Saver interface {
 
 // Options configure a screen.
 type Options struct {
-	Path    string // the incident file, for the header and the watch
-	Actor   string // who is at the keyboard
-	Lang    string // "en" (the default) or "es": everything on screen is in it
+	Path    string    // the incident file, for the header and the watch
+	Actor   string    // who is at the keyboard
+	Lang    i18n.Lang // English (the default) or Spanish: everything on screen is in it
 	Catalog *model.Catalog
 	Styles  *Styles
 	// Renderer and Themes let T cycle through themes: styles are rebuilt
@@ -54,16 +54,6 @@ type Options struct {
 	Notice string
 }
 
-// area is a part of the screen that can have focus.
-type area int
-
-const (
-	areaRoles area = iota
-	areaTimeline
-	areaTasks
-	areaCount
-)
-
 // pending is a change shown on screen but not yet saved.
 type pending struct {
 	seq     uint64
@@ -71,53 +61,56 @@ type pending struct {
 	entries []string // ids of the entries it writes (seeded: the same on disk)
 }
 
-// Model is the war-room screen.
+// Model is the war-room screen: the root of its components. It owns the
+// incident as shown (disk plus the changes not saved yet), routes every
+// message to the part that handles it, and draws the parts in their
+// places. A pointer: the components share its common part and ask it for
+// changes (actions) while they handle a key.
 type Model struct {
 	opts Options
-	keys KeyMap
+	c    *common
+	keys globalKeys
 	help help.Model
 
 	disk    model.State // the incident as last read or saved
-	state   model.State // disk plus pending changes: what the screen shows
 	pending []pending
 	loaded  bool // the incident has been read at least once
+	save    saveState
 
-	holdings    []model.Holding // derived from state
-	role        int             // index into holdings
-	roleEntries []model.Entry   // latest entries of the focused role
-	cans        []model.Entry   // latest CAN reports, newest first
-	customers   model.CustomerCounts
-	trend       []int           // customer reports in the last 30 minutes, 5-minute buckets
-	comms       model.CommsLog  // updates sent, drafts awaiting approval, next due
-	retracted   map[string]bool // ids of entries taken back
-	focus       area
-	roleTop     int // first line of the role pane shown
-
-	timeline timelineView
-	tasks    tasksView
+	role     int  // the focused role instance, in the snapshot's holdings
+	focus    area // the pane with the keyboard
+	header   *header
+	tabs     *tabs
+	wall     *wallTop
+	roles    *rolePane
+	timeline *timelinePane
+	tasks    *tasksPane
 
 	undo     []undoStep // your changes, newest last
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
+	helpTop  int        // first line of the full help shown
+	reading  *entryView // a timeline entry shown in full, over the panes
+	input    inputState
 
-	kindW         int // width of the timeline's kind column
 	width, height int
 	sizes         paneSizes // computed in Update, drawn by View
-	now           time.Time
 
-	sync     *sshsync.Status // the last live sync attempt, when syncing
-	saveErr  error           // the last save failed; it is retried
-	fileErr  string          // the file could not be read as it is now; shown until it can
-	readOnly bool            // the file has keys warroom does not know: changes could never be saved
-	notice   string          // a one-off message: a refused change, a rejected save
-	quitting bool            // leaving: draw nothing more
-	closing  bool            // q pressed with changes still saving: leave once saved
+	readOnly bool   // the file has keys warroom does not know: changes could never be saved
+	notice   string // a one-off message: a refused change, a rejected save
+	// noticeStill, when set, says whether the notice still holds of the
+	// incident shown: it goes when it no longer does.
+	noticeStill func(*snapshot) bool
+	newsText    string    // what just happened to you: shown until esc or newsFor
+	newsAt      time.Time // when it came
+	quitting    bool      // leaving: draw nothing more
+	closing     bool      // q pressed with changes still saving: leave once saved
 }
 
 // New builds the screen for a state read from the file (or the empty
 // state, which opens the declare form).
-func New(opts Options, s model.State) Model {
+func New(opts Options, s model.State) *Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -125,22 +118,33 @@ func New(opts Options, s model.State) Model {
 		opts.Catalog = model.DefaultCatalog()
 	}
 	if opts.Lang == "" {
-		opts.Lang = "en"
+		opts.Lang = i18n.English
 	}
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
-	m := Model{opts: opts, keys: DefaultKeyMap(opts.Lang), help: help.New(), now: opts.Now(), width: 120, height: 40, notice: opts.Notice}
-	m.kindW = m.kindWidth()
+	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
+	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall,
+		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
+	m.c.kindW = m.c.kindWidth()
+	m.c.global = &m.keys
+	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
+	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)
 	m.setStyles(opts.Styles)
 	switch {
 	case s.Declared():
 		m.setDisk(s)
-		m.loaded = true
+		m.arrive()
 	case !opts.Wall:
-		m.declare = newDeclareForm(opts.Actor, opts.Lang, opts.Catalog, opts.Styles)
+		m.declare = newDeclareForm(m.c)
 	}
+	m.refresh()
 	return m
+}
+
+// panes are the body's components, in focus order.
+func (m *Model) panes() [areaCount]pane {
+	return [areaCount]pane{m.roles, m.timeline, m.tasks}
 }
 
 // setDisk takes a new state from the file and replays the changes not
@@ -150,7 +154,8 @@ func (m *Model) setDisk(s model.State) {
 	m.rebuild()
 }
 
-// rebuild recomputes the shown state and everything derived from it.
+// rebuild recomputes the shown state: the disk's, with the changes not
+// yet saved applied again.
 func (m *Model) rebuild() {
 	st := m.disk
 	onDisk := recentEntryIDs(st, 500)
@@ -162,7 +167,7 @@ func (m *Model) rebuild() {
 			st = next
 		}
 	}
-	m.setState(st)
+	m.show(st)
 }
 
 // recentEntryIDs collects the ids of the last n timeline entries, where a
@@ -175,44 +180,56 @@ func recentEntryIDs(s model.State, n int) map[string]bool {
 	return out
 }
 
-// setState shows st and recomputes the derived views, keeping the focused
-// role where it was.
-func (m *Model) setState(st model.State) {
+// show makes st the incident on screen: a new snapshot for every
+// component, the focus kept on the same role instance.
+func (m *Model) show(st model.State) {
 	var focused model.RoleRef
-	if m.role < len(m.holdings) {
-		focused = m.holdings[m.role].Ref
+	if m.role < len(m.c.snap.holdings) {
+		focused = m.c.snap.holdings[m.role].Ref
 	}
-	m.state = st
-	m.holdings = st.Holdings(m.opts.Catalog)
-	m.role = 0
-	for i, h := range m.holdings {
-		if h.Ref == focused {
-			m.role = i
-		}
+	before := m.c.snap.state
+	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Comms)
+	m.news(before, st)
+	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
+		m.notice, m.noticeStill = "", nil
 	}
-	m.retracted = map[string]bool{}
-	for _, e := range st.Timeline {
-		if e.Kind == model.KindRetracted {
-			m.retracted[e.Entry] = true
-		}
+	m.role, _ = m.c.snap.holding(focused)
+	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
+		p.Update(snapshotMsg{})
 	}
-	m.timeline.setEntries(st.Timeline, m.opts.Catalog)
-	m.tasks.setTasks(st.Tasks)
-	m.findRoleEntries()
-	m.countCustomers()
-	m.comms = st.Comms(m.opts.Comms.Cadence)
+	m.focusRole(m.role, false)
 }
 
-// countCustomers totals the customer reports and their recent trend; it
-// runs in Update (a new state, a clock tick), never while drawing.
-func (m *Model) countCustomers() {
-	m.customers = m.state.Customers()
-	m.trend = m.state.CustomerTrend(m.now, 30*time.Minute, 6)
+// arrive shows the incident for the first time: on the pane of a role the
+// person at the keyboard holds, else the incident manager's.
+func (m *Model) arrive() {
+	if m.loaded {
+		return
+	}
+	m.loaded = true
+	for i, h := range m.c.snap.holdings {
+		if !h.Default && model.SameName(h.Holder, m.c.actor) {
+			m.focusRole(i, true)
+			return
+		}
+	}
+	m.focusRole(0, true)
+}
+
+// focusRole shows role instance i; takeFocus gives its pane the keyboard.
+func (m *Model) focusRole(i int, takeFocus bool) {
+	m.role = i
+	m.tabs.setRole(i)
+	m.wall.setRole(i)
+	m.roles.setRole(i)
+	if takeFocus {
+		m.focus = areaRoles
+	}
 }
 
 // setStyles draws the screen with s from now on.
 func (m *Model) setStyles(s *Styles) {
-	m.opts.Styles = s
+	m.c.styles = s
 	m.help.Styles.ShortKey = s.HelpKey
 	m.help.Styles.ShortDesc = s.HelpDesc
 	m.help.Styles.FullKey = s.HelpKey
@@ -229,37 +246,18 @@ func (m *Model) nextTheme() {
 	}
 	i := 0
 	for k, t := range m.opts.Themes {
-		if t.Name == m.styles().Theme.Name {
+		if t.Name == m.c.styles.Theme.Name {
 			i = (k + 1) % len(m.opts.Themes)
 		}
 	}
 	m.setStyles(NewStyles(m.opts.Renderer, m.opts.Themes[i]))
-	m.notice = m.t("theme: %s", m.opts.Themes[i].Name)
+	m.notice = m.c.t("theme: %s", m.opts.Themes[i].Name)
 }
-
-// styles is a shorthand.
-func (m *Model) styles() *Styles { return m.opts.Styles }
 
 // focusedRole is the role instance whose pane is shown.
 func (m *Model) focusedRole() model.Holding {
-	if m.role < len(m.holdings) {
-		return m.holdings[m.role]
+	if m.role < len(m.c.snap.holdings) {
+		return m.c.snap.holdings[m.role]
 	}
 	return model.Holding{}
-}
-
-// label renders a role instance's name in the screen's language.
-func (m *Model) label(ref model.RoleRef) string {
-	return ref.Label(m.opts.Catalog, m.opts.Lang)
-}
-
-// t translates an English message format into the screen's language and
-// fills it in.
-func (m *Model) t(format string, args ...any) string {
-	return i18n.Lang(m.opts.Lang).T(format, args...)
-}
-
-// explain renders an error in the screen's language.
-func (m *Model) explain(err error) string {
-	return model.Explain(err, i18n.Lang(m.opts.Lang))
 }

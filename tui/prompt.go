@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"strings"
+	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -11,47 +12,36 @@ import (
 	"github.com/warroom/warroom/model/safetext"
 )
 
-// promptKind says what a prompt's text becomes.
-type promptKind int
-
-const (
-	promptHandoff promptKind = iota
-	promptNote
-	promptTask
-	promptStatus
-	promptSeverity
-	promptAssign
-	promptFilter
-	promptConfirm
-	promptRuleOut
-	promptConditions
-	promptActions
-	promptNeeds
-	promptUpdate
-	promptApprove
-	promptReject
-	promptNotable
-)
-
 // prompt is the one-line input the footer shows while the user types a
 // handoff, a note, a task and so on. While it is open every printable key
-// is text.
+// is text. It carries what its text becomes: submit turns the text into a
+// change, the next prompt of a form, or an error that keeps it open.
 type prompt struct {
-	kind  promptKind
 	label string // sanitised
 	hint  string // sanitised, shown under the input
-	ref   model.RoleRef
-	task  string
-	can   [2]string // a CAN report's conditions and actions, typed so far
-	// An update's audience, and the draft it was opened with: while the
-	// text is still that draft, tab redrafts it for the next audience.
-	audience, draft string
-	channel         string // a notable report's channel
-	input           textinput.Model
+	limit int    // the most characters its text may become; more is kept, and said
+	c     *common
+	input textinput.Model
+	keys  promptKeys
+
+	submit func(text string) (op model.Op, next *prompt, err error)
+	// after, when set, says something once submit's change is made: the
+	// entries it wrote are given. The notice stays while still holds of
+	// the incident shown (nil: until the next key).
+	after func(entries []model.Entry) (notice string, still func(*snapshot) bool)
+	// tab, when set, replaces completion: the update prompt moves to the
+	// next audience.
+	tab func(p *prompt) *prompt
+	// again makes the prompt that the next line of a paste goes to: one
+	// note or one task per line. Other prompts send it to a note.
+	again func() *prompt
 }
 
-// newPrompt opens a prompt with completion from suggestions.
-func newPrompt(kind promptKind, label, hint string, suggestions []string, s *Styles) *prompt {
+// newPrompt opens a prompt with completion from suggestions; submit says
+// what its text becomes.
+func newPrompt(c *common, label, hint string, limit int, suggestions []string,
+	submit func(string) (model.Op, *prompt, error)) *prompt {
+	s := c.styles
 	in := textinput.New()
 	in.Prompt = ""
 	in.TextStyle = s.Prompt
@@ -59,7 +49,9 @@ func newPrompt(kind promptKind, label, hint string, suggestions []string, s *Sty
 	in.CompletionStyle = s.Muted
 	in.Cursor.Style = s.Accent
 	in.Cursor.TextStyle = s.Prompt
-	in.CharLimit = promptLimit(kind)
+	// Nothing typed or pasted is cut: text over the limit is kept, and
+	// the prompt says at once by how much it is over.
+	in.CharLimit = 0
 	// The input draws suggestions and completed text as they are: offer
 	// only names that are already harmless on a terminal.
 	var safe []string
@@ -73,37 +65,40 @@ func newPrompt(kind promptKind, label, hint string, suggestions []string, s *Sty
 		in.SetSuggestions(safe)
 	}
 	in.Focus()
-	return &prompt{kind: kind, label: label, hint: hint, input: in}
+	return &prompt{label: label, hint: hint, limit: limit, c: c, input: in, keys: newPromptKeys(c.lang), submit: submit}
 }
 
-// update hands a key or paste to the text input.
+// update hands one key, or pasted text, to the text input. Keys arrive
+// one at a time (the screen splits bursts), so completion follows what
+// was typed however fast it came.
 func (p *prompt) update(msg tea.Msg) tea.Cmd {
-	return updateInput(&p.input, msg)
-}
-
-// updateInput hands msg to a text input. Several characters that arrive as
-// one key event are inserted as text: the input's own bindings would take
-// a word such as "down" for the key of that name.
-func updateInput(in *textinput.Model, msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyMsg); ok && isText(k) {
-		text := string(k.Runes)
-		v, pos := []rune(in.Value()), in.Position()
-		in.SetValue(string(v[:pos]) + text + string(v[pos:]))
-		in.SetCursor(pos + len(k.Runes))
-		return nil
-	}
 	var cmd tea.Cmd
-	*in, cmd = in.Update(msg)
+	p.input, cmd = p.input.Update(msg)
 	return cmd
 }
 
 // value is the typed text.
 func (p *prompt) value() string { return p.input.Value() }
 
+// setValue replaces the text, the cursor at its start (a draft reads as it
+// will be sent) or its end.
+func (p *prompt) setValue(v string, atStart bool) *prompt {
+	p.input.SetValue(v)
+	if atStart {
+		p.input.CursorStart()
+	} else {
+		p.input.CursorEnd()
+	}
+	return p
+}
+
 // view renders the prompt in width columns: label, input, hint.
 func (p *prompt) view(s *Styles, width int, problem string) string {
 	line := s.PromptLabel.Render(p.label) + " " + p.input.View()
 	hint := s.Muted.Render(p.hint)
+	if n := utf8.RuneCountInString(p.value()); p.limit > 0 && n > p.limit {
+		hint = s.Error.Render(p.c.t("%d characters, %d over the limit of %d: shorten it, nothing is cut", n, n-p.limit, p.limit))
+	}
 	if problem != "" {
 		hint = s.Error.Render(safetext.Line(problem))
 	}
@@ -113,39 +108,9 @@ func (p *prompt) view(s *Styles, width int, problem string) string {
 // setWidth fits the input in width columns beside its label.
 func (p *prompt) setWidth(width int) { p.input.Width = max(1, width-lipgloss.Width(p.label)-3) }
 
-// promptLimit is how many characters a prompt takes: the model's limit on
-// what it becomes.
-func promptLimit(k promptKind) int {
-	switch k {
-	case promptHandoff:
-		return model.MaxName + 2 + model.MaxEntry
-	case promptNote:
-		return model.MaxEntry + len("todo: ")
-	case promptUpdate, promptNotable, promptReject:
-		return model.MaxEntry + 20
-	case promptTask:
-		return model.MaxTitle
-	case promptAssign:
-		return 2*model.MaxName + 1
-	}
-	return 100
-}
+// ShortHelp lists the prompt's own keys: while it is open, these are all
+// the keys there are.
+func (p *prompt) ShortHelp() []key.Binding { return p.keys.ShortHelp() }
 
-// splitHandoff reads "name" or "name: briefing".
-func splitHandoff(v string) (name, note string) {
-	name, note, _ = strings.Cut(v, ":")
-	return strings.TrimSpace(name), strings.TrimSpace(note)
-}
-
-// splitAssign reads "ROLE PERSON", "ROLE", "PERSON" or nothing.
-func splitAssign(c *model.Catalog, v string) (model.RoleRef, string, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return model.RoleRef{}, "", nil
-	}
-	first, rest, _ := strings.Cut(v, " ")
-	if ref, err := model.ParseRoleRef(c, first); err == nil {
-		return ref, strings.TrimSpace(rest), nil
-	}
-	return model.RoleRef{}, v, nil
-}
+// FullHelp is ShortHelp in one column.
+func (p *prompt) FullHelp() [][]key.Binding { return p.keys.FullHelp() }

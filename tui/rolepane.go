@@ -3,60 +3,223 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 )
 
-// staleAfter is how long an open task may go untouched before the
-// incident manager's board lists it.
-const staleAfter = 15 * time.Minute
+// Latest entries shown on a role pane, and how far back to look for them.
+const (
+	roleEntries     = 5
+	roleEntriesScan = 5000
+)
 
-// roleLines renders the focused role's pane, w columns wide: who holds it,
-// what the role does, its open tasks and latest entries. The incident
-// manager's pane starts with the "nobody owns this" board.
-func (m *Model) roleLines(w int) []string {
-	s := m.styles()
-	h := m.focusedRole()
-	role, _ := m.opts.Catalog.Role(h.Ref.Role)
-	txt := role.In(m.opts.Lang)
-	var out []string
-	add := func(lines ...string) { out = append(out, lines...) }
+// rolePane is the focused role instance's pane: who holds it and since
+// when, the briefing, the role's tools, what the role does, its open
+// tasks and its latest entries.
+type rolePane struct {
+	frame
+	c      *common
+	keys   listKeys
+	index  int           // the focused instance, in snapshot.holdings
+	hold   model.Holding // and its holding
+	role   string        // the role key the tools were made for
+	tools  []tool
+	tasks  taskKeys // on the task under the cursor
+	top    int      // first line shown
+	cursor int      // the line under the cursor, below the title; -1 until a move key
 
-	title := s.PaneTitle.Render(safetext.Line(m.label(h.Ref)))
-	add(title + s.Muted.Render(fmt.Sprintf("  %d/%d", m.role+1, len(m.holdings))))
+	at      row           // what it shows, to follow it when the pane changes
+	entries []model.Entry // latest about the role, newest first
+}
+
+func newRolePane(c *common) *rolePane {
+	return &rolePane{c: c, keys: newListKeys(c.lang), tasks: newTaskKeys(c), role: "\x00", cursor: -1}
+}
+
+// Init does nothing: the pane waits for snapshots.
+func (p *rolePane) Init() tea.Cmd { return nil }
+
+// setRole shows role instance i of the snapshot.
+func (p *rolePane) setRole(i int) {
+	hs := p.c.snap.holdings
+	if i < 0 || i >= len(hs) {
+		return
+	}
+	if p.hold.Ref != hs[i].Ref {
+		p.top, p.cursor, p.at = 0, -1, row{}
+	}
+	p.index, p.hold = i, hs[i]
+	if p.hold.Ref.Role != p.role {
+		p.role = p.hold.Ref.Role
+		p.tools = toolsOf(p.c, p.role)
+	}
+	p.refresh()
+}
+
+// refresh derives what the pane shows from the snapshot and the clock,
+// and keeps the cursor on the task or theory it was on.
+func (p *rolePane) refresh() {
+	p.findEntries()
+	for _, t := range p.tools {
+		t.refresh(p.hold)
+	}
+	if p.at.task == "" && p.at.theory == "" {
+		return
+	}
+	w, _ := p.content()
+	for i, r := range p.rows(w)[1:] {
+		if (p.at.task != "" && r.task == p.at.task) || (p.at.theory != "" && r.theory == p.at.theory) {
+			p.cursor = i
+			return
+		}
+	}
+}
+
+// Update takes ticks and snapshots (the root model calls setRole after a
+// snapshot), and the keys of the focused pane: the tools' first, then the
+// task keys on the task under the cursor, then moving.
+func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	w, h := p.content()
+	rows := p.rows(w)[1:]
+	switch msg := msg.(type) {
+	case tickMsg:
+		p.refresh()
+	case tea.KeyMsg:
+		at := p.under(rows)
+		for _, t := range p.tools {
+			if t.key(msg, at) {
+				return p, nil
+			}
+		}
+		if task, err := p.c.state().Task(at.task); at.task != "" && err == nil && p.tasks.act(p.c, msg, task) {
+			return p, nil
+		}
+		step := p.keys.step(msg, max(1, h-1))
+		if p.c.wall {
+			p.top = max(0, p.top+step) // the wall has no cursor: it scrolls
+		} else if step != 0 {
+			if p.cursor < 0 {
+				p.cursor = p.top // the cursor appears where the pane is
+				step = min(0, step)
+			}
+			p.cursor = max(0, min(p.cursor+step, len(rows)-1))
+			p.at = p.under(rows)
+		}
+	}
+	if p.cursor >= 0 && !p.c.wall {
+		p.cursor = min(p.cursor, len(rows)-1)
+		p.top = follow(p.top, p.cursor, len(rows), h)
+	}
+	task, err := p.c.state().Task(p.under(rows).task)
+	p.tasks.enable(task, err == nil && p.focused, p.c)
+	return p, nil
+}
+
+// under is the row under the cursor.
+func (p *rolePane) under(rows []row) row {
+	if p.cursor >= 0 && p.cursor < len(rows) {
+		return rows[p.cursor]
+	}
+	return row{}
+}
+
+// follow scrolls a view of h lines over n so that line cur is shown, not
+// hidden under the "↑ more" or "↓ more" marks of the first and last line.
+func follow(top, cur, n, h int) int {
+	if n <= h || h < 3 {
+		return 0
+	}
+	for range 2 {
+		first, last := top, top+h-1
+		if top > 0 {
+			first++
+		}
+		if top+h < n {
+			last--
+		}
+		switch {
+		case cur < first:
+			top = max(0, cur-1)
+		case cur > last:
+			top = cur - h + 2
+		}
+		top = max(0, min(top, n-h))
+	}
+	return top
+}
+
+// findEntries collects the latest entries about the role, or written by
+// its holder about no role in particular. It runs in Update, so drawing
+// never scans the timeline.
+func (p *rolePane) findEntries() {
+	p.entries = p.entries[:0:0]
+	tl := p.c.state().Timeline
+	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan && len(p.entries) < roleEntries; i-- {
+		e := tl[i]
+		if e.RoleRef() == p.hold.Ref || (e.Role == "" && !p.hold.Default && model.SameName(e.By, p.hold.Holder)) {
+			p.entries = append(p.entries, e)
+		}
+	}
+}
+
+// View draws the lines that fit from the first shown, with marks for what
+// is above and below.
+func (p *rolePane) View() string {
+	c, s := p.c, p.c.styles
+	w, h := p.content()
+	all := p.rows(w)
+	title := all[0].text
+	lines := make([]string, len(all)-1)
+	for i, r := range all[1:] {
+		lines[i] = r.text
+		if i == p.cursor && p.focused && !c.wall {
+			lines[i] = s.Selected.Render(fit("› "+ansi.Strip(r.text), w))
+		}
+	}
+	top := max(0, min(p.top, len(lines)-h))
+	lines = lines[top:]
+	if top > 0 && len(lines) > 0 {
+		lines[0] = s.Muted.Render(c.t("↑ %d more", top))
+	}
+	if len(lines) > h && h > 0 {
+		more := c.t("↓ %d more", len(lines)-h+1)
+		if down := p.keys.Down.Help().Key; !p.focused {
+			more += c.t(" (%s, then %s)", c.global.PrevArea.Help().Key, down)
+		} else {
+			more += " (" + down + ")"
+		}
+		lines = append(lines[:h-1], s.Muted.Render(more))
+	}
+	return p.draw(s, title, lines)
+}
+
+// rows renders the whole pane, w columns wide; the first row is the
+// title.
+func (p *rolePane) rows(w int) []row {
+	c, s, h := p.c, p.c.styles, p.hold
+	role, _ := c.catalog.Role(h.Ref.Role)
+	txt := role.In(c.lang)
+	out := textRows(s.PaneTitle.Render(c.label(h.Ref)) + s.Muted.Render(fmt.Sprintf("  %d/%d", p.index+1, len(c.snap.holdings))))
+	add := func(lines ...string) { out = append(out, textRows(lines...)...) }
 	if h.Default {
-		add(s.DefaultHolder.Render(m.t("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
+		add(s.DefaultHolder.Render(c.t("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
 	} else {
-		add(s.Holder.Render(m.t("Held by %s", safetext.Line(h.Holder))) +
-			s.Text.Render(m.t(" since %s (%s ago)", m.localTime(h.Since), report.Age(m.now.Sub(h.Since)))))
+		add(s.Holder.Render(c.t("Held by %s", safetext.Line(h.Holder))) +
+			s.Text.Render(c.t(" since %s (%s ago)", c.localTime(h.Since), report.Age(c.now.Sub(h.Since)))))
 		if h.Note != "" {
-			for _, l := range wrap(m.t(`Briefing: "%s"`, safetext.Line(h.Note)), w) {
+			for _, l := range wrap(c.t(`Briefing: "%s"`, safetext.Line(h.Note)), w) {
 				add(s.Muted.Render(l))
 			}
 		}
 	}
-	if h.Ref.Role == model.IncidentManager {
-		add(m.approvalLines(w)...)
-		add(m.boardLines(w)...)
-		add(m.canLines(w)...)
-	}
-	if h.Ref.Role == "tech_lead" {
-		add(m.theoryLines(h.Ref, w)...)
-	}
-	if h.Ref.Role == "customer_support_lead" || h.Ref.Role == "social_media_lead" {
-		add(m.customerLines()...)
-	}
-	if h.Ref.Role == "communications_manager" {
-		add(m.commsLines(w)...)
-	}
-	if h.Ref.Role == "problem_manager" {
-		add(m.followUpLines(w)...)
+	for _, t := range p.tools {
+		out = append(out, t.rows(w)...)
 	}
 	add("")
 	for _, l := range wrap(txt.Primary, w) {
@@ -72,368 +235,65 @@ func (m *Model) roleLines(w int) []string {
 		}
 	}
 	if len(txt.OtherNames) > 0 {
-		add(s.Muted.Render(m.t("Also called: %s", strings.Join(txt.OtherNames, ", "))))
+		add(s.Muted.Render(c.t("Also called: %s", strings.Join(txt.OtherNames, ", "))))
 	}
 
 	var open []model.Task
-	for _, t := range m.state.Tasks {
+	for _, t := range c.state().Tasks {
 		if t.Open() && t.RoleRef() == h.Ref {
 			open = append(open, t)
 		}
 	}
-	add("", s.Bold.Render(m.t("Open tasks (%d)", len(open))))
-	add(m.someTasks(open, w, false)...)
+	add("", s.Bold.Render(c.t("Open tasks (%d)", len(open))))
+	out = append(out, c.someTasks(open, w, false)...)
 	if len(open) == 0 {
-		add(s.Muted.Render(m.t("  none")))
+		add(s.Muted.Render(c.t("  none")))
 	}
-
-	add("", s.Bold.Render(m.t("Latest from this role")))
-	for _, e := range m.roleEntries {
-		add(m.entryLine(e, w))
+	add("", s.Bold.Render(c.t("Latest from this role")))
+	for _, e := range p.entries {
+		add(c.entryLine(e, w))
 	}
-	if len(m.roleEntries) == 0 {
-		add(s.Muted.Render(m.t("  none")))
-	}
-	return out
-}
-
-// Latest entries shown on a role pane, and how far back to look for them.
-const (
-	roleEntries     = 5
-	roleEntriesScan = 5000
-)
-
-// findRoleEntries collects the latest entries about the focused role, or
-// written by its holder about no role in particular. It runs in Update
-// when the state or the focus changes, so drawing never scans the
-// timeline.
-func (m *Model) findRoleEntries() {
-	h := m.focusedRole()
-	m.roleEntries = m.roleEntries[:0:0]
-	m.cans = m.cans[:0:0]
-	for i := len(m.state.Timeline) - 1; i >= 0 && i >= len(m.state.Timeline)-roleEntriesScan && len(m.cans) < 3; i-- {
-		if e := m.state.Timeline[i]; e.Kind == model.KindCAN {
-			m.cans = append(m.cans, e)
-		}
-	}
-	tl := m.state.Timeline
-	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan && len(m.roleEntries) < roleEntries; i-- {
-		e := tl[i]
-		if e.RoleRef() == h.Ref || (e.Role == "" && !h.Default && e.By == h.Holder) {
-			m.roleEntries = append(m.roleEntries, e)
-		}
-	}
-}
-
-// boardLines is the incident manager's "nobody owns this" board: tasks
-// without an owner, roles still on the incident manager, and open tasks
-// nobody has touched for 15 minutes.
-func (m *Model) boardLines(w int) []string {
-	s := m.styles()
-	var unowned, stale []model.Task
-	for _, t := range m.state.Tasks {
-		if !t.Open() {
-			continue
-		}
-		if t.Role == "" && t.Owner == "" {
-			unowned = append(unowned, t)
-		}
-		if m.now.Sub(t.Updated) >= staleAfter {
-			stale = append(stale, t)
-		}
-	}
-	var defaults []string
-	for _, h := range m.holdings {
-		if h.Default {
-			defaults = append(defaults, safetext.Line(m.label(h.Ref)))
-		}
-	}
-	var expired []model.Task
-	for _, t := range m.state.Tasks {
-		if t.Expired(m.now) {
-			expired = append(expired, t)
-		}
-	}
-	out := []string{s.Warning.Render(m.t("NOBODY OWNS THIS"))}
-	if len(expired) > 0 {
-		out = append(out, s.Warning.Render(m.t("TIME BOX EXPIRED (%d)", len(expired))))
-		out = append(out, m.someTasks(expired, w, false)...)
-	}
-	if len(unowned)+len(stale)+len(defaults) == 0 {
-		return append(out, s.Muted.Render(m.t("  every task has an owner and every role a holder")))
-	}
-	out = append(out, s.Bold.Render(m.t("Tasks without an owner (%d)", len(unowned))))
-	out = append(out, m.someTasks(unowned, w, false)...)
-	out = append(out, s.Bold.Render(m.t("Roles still with the incident manager (%d)", len(defaults))))
-	for _, l := range wrap(strings.Join(defaults, ", "), w-2) {
-		out = append(out, "  "+s.DefaultHolder.Render(l))
-	}
-	out = append(out, s.Bold.Render(m.t("Open tasks untouched for %d min (%d)", int(staleAfter.Minutes()), len(stale))))
-	return append(out, m.someTasks(stale, w, true)...)
-}
-
-// listCap is how many tasks a list in the role pane shows; the task list
-// pane has them all.
-const listCap = 6
-
-// someTasks renders up to listCap tasks and says how many more there are,
-// so that drawing the pane costs the same however many tasks there are.
-func (m *Model) someTasks(ts []model.Task, w int, untouched bool) []string {
-	var out []string
-	for i, t := range ts {
-		if i == listCap {
-			out = append(out, m.styles().Muted.Render(m.t("  and %d more in the task list", len(ts)-listCap)))
-			break
-		}
-		out = append(out, m.taskLine(t, w, untouched))
+	if len(p.entries) == 0 {
+		add(s.Muted.Render(c.t("  none")))
 	}
 	return out
 }
 
-// stateMark renders a task's state as a box a colourless screen can read.
-func stateMark(t model.Task) string {
-	switch t.State {
-	case model.TaskInProgress:
-		return "[~]"
-	case model.TaskDone:
-		return "[x]"
-	case model.TaskCancelled:
-		return "[-]"
+// ShortHelp lists the keys of the role's tools that work now, and the
+// task keys when the cursor is on a task.
+func (p *rolePane) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, t := range p.tools {
+		out = append(out, t.ShortHelp()...)
 	}
-	return "[ ]"
+	return append(out, p.tasks.ShortHelp()...)
 }
 
-// taskLine renders a task in one line: state, id and title on the left;
-// owner and age on the right, where they stay visible however long the
-// title is.
-func (m *Model) taskLine(t model.Task, w int, untouched bool) string {
-	s := m.styles()
-	age := report.Age(m.now.Sub(t.Created))
-	if untouched {
-		age = m.t("untouched %s", report.Age(m.now.Sub(t.Updated)))
-	}
-	owner := m.taskOwner(t)
-	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
-	if !t.Due.IsZero() && t.Open() {
-		if left := t.Due.Sub(m.now); left >= 0 {
-			right += " · ⏱ " + clock(left)
-		} else {
-			right += " · " + s.Warning.Render(m.t("⏱ OVER %s", clock(-left)))
-		}
-	}
-	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
-	st := s.Text
-	if !t.Open() {
-		st = s.Done
-	}
-	if lipgloss.Width(right) > w/2 {
-		return fit(st.Render(left+right), w)
-	}
-	return st.Render(fit(left, w-lipgloss.Width(right)) + right)
-}
-
-// kindWords are the timeline kinds as the screen names them, in English:
-// the screen translates them (kindWord).
-var kindWords = map[model.Kind]string{
-	model.KindDeclared: "declared", model.KindNote: "note", model.KindDecision: "decision",
-	model.KindAction: "action", model.KindTheory: "theory", model.KindFollowup: "follow-up",
-	model.KindHandoff: "handoff", model.KindStatus: "status", model.KindSeverity: "severity",
-	model.KindTaskAdded: "task +", model.KindTaskStarted: "task ~", model.KindTaskDone: "task done",
-	model.KindTaskReopened: "reopened", model.KindTaskAssigned: "task →",
-	model.KindTaskCancelled: "task -", model.KindRetracted: "took back",
-	model.KindCAN: "CAN", model.KindTheoryConfirmed: "confirmed", model.KindTheoryRuledOut: "ruled out",
-	model.KindTheoryReopened: "reopened", model.KindFollowUpDone: "f-up done", model.KindFollowUpReopened: "f-up open",
-	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
-	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
-	model.KindCustomerReport: "customer", model.KindSocialPost: "post",
-}
-
-// entryTime renders an entry's time: 15:04, with the date when the incident
-// has run across days, so the column keeps one width.
-func (m *Model) entryTime(t time.Time) string {
-	lt, decl := t.In(m.now.Location()), m.state.Incident.Declared.In(m.now.Location())
-	if decl.YearDay() != m.now.YearDay() || decl.Year() != m.now.Year() {
-		return m.dayTime(lt, "Jan02 15:04")
-	}
-	return lt.Format("15:04")
-}
-
-// entryLine renders a timeline entry in one line: time, author, kind, text.
-func (m *Model) entryLine(e model.Entry, w int) string {
-	s := m.styles()
-	desc := report.Describe(e, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
-	head := s.Muted.Render(m.entryTime(e.At)) + " " + s.Holder.Render(fit(safetext.Line(e.By), 8)) + " " +
-		s.Kind.Render(fit(m.kindWord(e.Kind), m.kindW)) + " "
-	if m.retracted[e.ID] {
-		return fit(head+s.Done.Render(m.t("(taken back) %s", desc)), w)
-	}
-	return fit(head+s.Text.Render(desc), w)
-}
-
-// kindWord names a timeline kind in the screen's language.
-func (m *Model) kindWord(k model.Kind) string {
-	if w, ok := kindWords[k]; ok {
-		return m.t(w)
-	}
-	return safetext.Line(string(k))
-}
-
-// kindWidth is the width of the kind column: the widest kind word in the
-// screen's language, so that the column keeps one width. New works it out
-// once (kindW).
-func (m *Model) kindWidth() int {
-	w := 9
-	for k := range kindWords {
-		w = max(w, lipgloss.Width(m.kindWord(k)))
-	}
-	return w
-}
-
-// taskOwner says who owns a task in few columns, the person always shown:
-// "TL·database (ivan)", "grace", or nobody.
-func (m *Model) taskOwner(t model.Task) string {
-	person := t.Owner
-	if person == "" && !t.RoleRef().IsZero() {
-		person, _ = m.state.Holder(t.RoleRef())
-	}
-	switch {
-	case !t.RoleRef().IsZero() && person != "":
-		return safetext.Line(shortName(m.opts.Catalog, t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
-	case person != "":
-		return safetext.Line(person)
-	}
-	return report.TaskOwner(m.state, t, report.Options{Catalog: m.opts.Catalog, Lang: m.opts.Lang})
-}
-
-// theoriesOf lists the theories a tech lead pane shows: its own, and the
-// ones stated about no role in particular, open ones first.
-func (m *Model) theoriesOf(ref model.RoleRef) []model.Theory {
-	var open, closed []model.Theory
-	for _, t := range m.state.Theories {
-		if t.Role != "" && t.RoleRef() != ref {
-			continue
-		}
-		if t.State == model.TheoryOpen {
-			open = append(open, t)
-		} else {
-			closed = append(closed, t)
-		}
-	}
-	return append(open, closed...)
-}
-
-// theoryLines is the tech lead's list of theories: what may have failed
-// and why, and which were confirmed or ruled out.
-func (m *Model) theoryLines(ref model.RoleRef, w int) []string {
-	s := m.styles()
-	ts := m.theoriesOf(ref)
-	open := 0
-	for _, t := range ts {
-		if t.State == model.TheoryOpen {
-			open++
-		}
-	}
-	out := []string{s.Bold.Render(m.t("Theories (%d open) · c confirm · r rule out · n with th: adds one", open))}
-	for i, t := range ts {
-		if i == listCap {
-			out = append(out, s.Muted.Render(m.t("  and %d more", len(ts)-listCap)))
-			break
-		}
-		mark, st := "[?]", s.Text
-		switch t.State {
-		case model.TheoryConfirmed:
-			mark, st = "[✓]", s.Holder
-		case model.TheoryRuledOut:
-			mark, st = "[✗]", s.Done
-		}
-		out = append(out, fit(st.Render(mark+" "+safetext.Line(t.ID)+" "+safetext.Line(t.Text)+" · "+t.State.In(i18n.Lang(m.opts.Lang))), w))
-	}
-	if len(ts) == 0 {
-		out = append(out, s.Muted.Render(m.t("  none yet")))
+// FullHelp lists the moves and the tools' keys.
+func (p *rolePane) FullHelp() [][]key.Binding {
+	out := p.keys.FullHelp()
+	for _, t := range p.tools {
+		out = append(out, t.FullHelp()...)
 	}
 	return out
 }
 
-// canLines shows the latest CAN reports on the incident manager's pane,
-// newest first. They are found in Update (findRoleEntries), not here.
-func (m *Model) canLines(w int) []string {
-	if len(m.cans) == 0 {
-		return nil
-	}
-	s := m.styles()
-	out := []string{s.Bold.Render(m.t("CAN reports, newest first"))}
-	for _, e := range m.cans {
-		who := safetext.Line(e.By)
-		if !e.RoleRef().IsZero() {
-			who += " · " + safetext.Line(shortName(m.opts.Catalog, e.RoleRef(), 0))
-		}
-		out = append(out, fit(s.Muted.Render(m.entryTime(e.At)+" "+who), w))
-		for _, part := range []string{m.t("C: %s", safetext.Line(e.Conditions)), m.t("A: %s", safetext.Line(e.Actions)), m.t("N: %s", safetext.Line(e.Needs))} {
-			out = append(out, fit(s.Text.Render("  "+part), w))
+// holds reports whether a tool of the pane holds something half keyed in
+// that k goes on with.
+func (p *rolePane) holds(k tea.KeyMsg) bool {
+	for _, t := range p.tools {
+		if h, ok := t.(holder); ok && h.holds(k) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
-// followUpLines is the problem manager's list of follow-ups: the
-// remediation after the incident, with owner, due date and ticket.
-func (m *Model) followUpLines(w int) []string {
-	s := m.styles()
-	open := 0
-	for _, f := range m.state.FollowUps {
-		if !f.Done {
-			open++
+// settle saves what the pane's tools hold half keyed in.
+func (p *rolePane) settle() {
+	for _, t := range p.tools {
+		if h, ok := t.(holder); ok {
+			h.settle()
 		}
 	}
-	out := []string{s.Bold.Render(m.t("Follow-ups (%d open) · a note starting todo: adds one", open))}
-	for i, f := range m.state.FollowUps {
-		if i == listCap {
-			out = append(out, s.Muted.Render(m.t("  and %d more", len(m.state.FollowUps)-listCap)))
-			break
-		}
-		mark, st := "[ ]", s.Text
-		if f.Done {
-			mark, st = "[x]", s.Done
-		}
-		var details []string
-		for _, d := range []string{f.Owner, f.Due, f.Ticket} {
-			if d != "" {
-				details = append(details, safetext.Line(d))
-			}
-		}
-		text := mark + " " + safetext.Line(f.ID) + " " + safetext.Line(f.Title)
-		if len(details) > 0 {
-			text += " · " + strings.Join(details, " · ")
-		}
-		out = append(out, fit(st.Render(text), w))
-	}
-	if len(m.state.FollowUps) == 0 {
-		out = append(out, s.Muted.Render(m.t("  none yet")))
-	}
-	return out
-}
-
-// customerLines shows the customer reports counted so far and their trend
-// over the last 30 minutes.
-func (m *Model) customerLines() []string {
-	s := m.styles()
-	var parts []string
-	for _, ch := range model.Channels {
-		parts = append(parts, fmt.Sprintf("%s %d", ch, m.customers[ch]))
-	}
-	out := []string{s.Bold.Render(m.t("Customer reports: %s · + ticket · p call · m mention", strings.Join(parts, " · ")))}
-	bars := []rune("▁▂▃▄▅▆▇█")
-	top := 0
-	for _, n := range m.trend {
-		top = max(top, n)
-	}
-	var spark strings.Builder
-	for _, n := range m.trend {
-		i := 0
-		if top > 0 {
-			i = n * (len(bars) - 1) / top
-		}
-		spark.WriteRune(bars[i])
-	}
-	return append(out, s.Text.Render(m.t("last 30 min, 5-minute steps: %s", spark.String())))
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -20,7 +22,7 @@ import (
 type RunOptions struct {
 	Path    string
 	Actor   string
-	Lang    string
+	Lang    i18n.Lang
 	Replica string
 	Catalog *model.Catalog
 	Theme   themes.Theme
@@ -40,10 +42,17 @@ type RunOptions struct {
 // SaveTimeout bounds how long quitting waits for the last save.
 const SaveTimeout = 30 * time.Second
 
+// SyncStopTimeout bounds how long quitting waits for a live sync to stop
+// and release the remote lock.
+const SyncStopTimeout = 5 * time.Second
+
 // Run opens the war-room screen on the incident file at path, in the
 // alternate screen, until the user quits; then it waits for the last save.
 // A missing file opens the declare form.
 func Run(ctx context.Context, o RunOptions) error {
+	if err := needTerminal(o.In, o.Out, o.Lang); err != nil {
+		return err
+	}
 	st, err := store.Load(o.Path)
 	var uk *store.UnknownKeysError
 	switch {
@@ -87,8 +96,25 @@ func Run(ctx context.Context, o RunOptions) error {
 
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx))
 	final, runErr := p.Run()
+	// A live sync mid-way holds the remote lock: stop it and let it let go
+	// before leaving, so no other copy has to wait for the lock's lease.
+	cancel()
+	if syncs != nil {
+		stopped := time.After(SyncStopTimeout)
+	drain:
+		for {
+			select {
+			case _, ok := <-syncs:
+				if !ok {
+					break drain
+				}
+			case <-stopped:
+				break drain
+			}
+		}
+	}
 	wait := SaveTimeout
-	if fm, ok := final.(Model); ok && len(fm.pending) > 0 {
+	if fm, ok := final.(*Model); ok && len(fm.pending) > 0 {
 		// Left with q pressed twice while saves were failing: say what
 		// was lost rather than wait it out.
 		wait = 2 * time.Second
@@ -96,7 +122,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	flush, done := context.WithTimeout(context.Background(), wait)
 	defer done()
 	if err := w.Close(flush); err != nil {
-		return &unsavedError{lang: i18n.Lang(m.opts.Lang), err: err}
+		return &unsavedError{lang: m.c.lang, err: err}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
@@ -122,4 +148,29 @@ func syncTarget(t *sshsync.Target) string {
 		return ""
 	}
 	return t.String()
+}
+
+// NoTerminalError says the screen was asked for without a terminal to
+// draw it on: nothing has been written to the output yet.
+type NoTerminalError struct {
+	Lang i18n.Lang
+	Side string // "input" or "output"
+}
+
+func (e *NoTerminalError) Error() string {
+	return e.Lang.T("the war-room screen needs a terminal, and its %s is not one; run it in a terminal, or use `warroom show` for the incident as text", e.Lang.T(e.Side))
+}
+
+// needTerminal checks, before anything is written, that the screen's input
+// and output are terminals, when they are files (a pipe, /dev/null, a
+// file); other readers and writers (an SSH session, a test) are taken as
+// they come.
+func needTerminal(in io.Reader, out io.Writer, l i18n.Lang) error {
+	if f, ok := in.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+		return &NoTerminalError{Lang: l, Side: "input"}
+	}
+	if f, ok := out.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+		return &NoTerminalError{Lang: l, Side: "output"}
+	}
+	return nil
 }

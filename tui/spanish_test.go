@@ -22,11 +22,11 @@ import (
 
 // newSpanishModel builds a screen in Spanish on s at w×h, like
 // newTestModel.
-func newSpanishModel(t testing.TB, s model.State, w, h int) (Model, *fakeSaver) {
+func newSpanishModel(t testing.TB, s model.State, w, h int) (*Model, *fakeSaver) {
 	t.Helper()
 	saver := &fakeSaver{}
 	var seed uint64
-	m := New(Options{
+	m := build(Options{
 		Path: "warroom.toml", Actor: "alice", Lang: "es", Styles: asciiStyles(),
 		Now: func() time.Time { return testNow }, Seed: func() uint64 { seed++; return seed },
 		Replica: "test", Saver: saver,
@@ -35,9 +35,9 @@ func newSpanishModel(t testing.TB, s model.State, w, h int) (Model, *fakeSaver) 
 }
 
 // newSpanishWall builds the wall in Spanish at 120×40.
-func newSpanishWall(t testing.TB, s model.State, rotate time.Duration) Model {
+func newSpanishWall(t testing.TB, s model.State, rotate time.Duration) *Model {
 	t.Helper()
-	m := New(Options{
+	m := build(Options{
 		Path: "warroom.toml", Actor: "alicia", Lang: "es", Styles: asciiStyles(), Saver: &fakeSaver{},
 		Now: func() time.Time { return testNow }, Wall: true, Rotate: rotate,
 	}, s)
@@ -74,14 +74,14 @@ func TestGoldenSpanishWall(t *testing.T) {
 // Spanish, key names as they are.
 func TestSpanishKeepsTheKeyContract(t *testing.T) {
 	m, saver := newSpanishModel(t, sampleState(t), 120, 40)
-	if b := m.keys.Global.Handoff.Help(); b.Key != "h" || b.Desc != "pasar la función" {
+	if b := m.keys.Handoff.Help(); b.Key != "h" || b.Desc != "pasar la función" {
 		t.Errorf("handoff key help %+v", b)
 	}
 	m = keys(m, "S")
 	m = typeText(m, "investigando")
 	m = keys(m, "enter")
-	if m.state.Incident.Status != model.Investigating {
-		t.Fatalf("status typed in Spanish: %s; notice %q", m.state.Incident.Status, m.notice)
+	if m.c.state().Incident.Status != model.Investigating {
+		t.Fatalf("status typed in Spanish: %s; notice %q", m.c.state().Incident.Status, m.notice)
 	}
 	v := m.View()
 	for _, want := range []string{"INVESTIGANDO", "SEV1 CRÍTICA", "NADIE SE ENCARGA DE ESTO", "Tareas sin responsable",
@@ -93,8 +93,8 @@ func TestSpanishKeepsTheKeyContract(t *testing.T) {
 	m = keys(m, "right", "/")
 	m = typeText(m, "relevo")
 	m = keys(m, "enter")
-	if m.timeline.len() == 0 || m.timeline.at(0).Kind != model.KindHandoff {
-		t.Errorf("filter by a kind named in Spanish kept %d entries; notice %q", m.timeline.len(), m.notice)
+	if m.timeline.view.len() == 0 || m.timeline.view.at(0).Kind != model.KindHandoff {
+		t.Errorf("filter by a kind named in Spanish kept %d entries; notice %q", m.timeline.view.len(), m.notice)
 	}
 	if len(saver.submitted()) != 1 {
 		t.Errorf("%d changes saved, want 1", len(saver.submitted()))
@@ -245,7 +245,7 @@ func oneLine(v string) string {
 }
 
 // check fails on any English text on m's screen (see leaks).
-func (c *leakChecker) check(name string, m Model, extra ...string) {
+func (c *leakChecker) check(name string, m *Model, extra ...string) {
 	c.t.Helper()
 	c.screens++
 	v := m.View()
@@ -283,8 +283,8 @@ func leaks(english []string, v string, extra ...string) []string {
 // the English screen is full of it.
 func TestLeakCheckFindsEnglish(t *testing.T) {
 	m, _ := newTestModel(t, spanishState(t), 120, 40)
-	w, _ := m.sizes.content(areaRoles)
-	got := strings.Join(leaks(englishLeaks(t), m.View(), m.roleLines(w)...), "\n")
+	w, _ := m.roles.content()
+	got := strings.Join(leaks(englishLeaks(t), m.View(), roleLines(m, w)...), "\n")
 	for _, want := range []string{`"NOBODY OWNS THIS"`, `"Tasks without an owner (`, `"Incident manager"`,
 		`"Holds overall authority and responsibility`, `"Everything not yet handed to someone else."`, `"hand off role"`} {
 		if !strings.Contains(got, want) {
@@ -304,41 +304,40 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 
 	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
 		m, _ := newSpanishModel(t, s, sz[0], sz[1])
-		for i := range m.holdings {
-			w, _ := m.sizes.content(areaRoles)
-			c.check("role pane "+m.label(m.focusedRole().Ref), m, m.roleLines(w)...)
-			c.check("role pane scrolled", keys(m, "j", "j"))
+		for i := range m.c.snap.holdings {
+			w, _ := m.roles.content()
+			c.check("role pane "+m.c.label(m.focusedRole().Ref), m, roleLines(m, w)...)
+			c.check("role pane scrolled", keys(fork(t, m), "j", "j"))
 			m = keys(m, "tab")
-			if i == len(m.holdings)-1 && m.role != 0 {
+			if i == len(m.c.snap.holdings)-1 && m.role != 0 {
 				t.Fatal("tab did not go round every role pane")
 			}
 		}
-		c.check("help", keys(m, "?"))
-		c.check("help, tasks focused", keys(m, "right", "right", "?"))
+		c.check("help", keys(fork(t, m), "?"))
+		c.check("help, tasks focused", keys(fork(t, m), "right", "right", "?"))
 		for _, k := range []string{"h", "n", "t", "S", "V"} {
-			c.check("prompt "+k, keys(m, k))
-			c.check("prompt "+k+" on a tech lead", keys(m, "2", k))
+			c.check("prompt "+k, keys(fork(t, m), k))
+			c.check("prompt "+k+" on a tech lead", keys(fork(t, m), "2", k))
 		}
-		im := m
-		im.opts.Actor = "alicia" // the incident manager approves
+		im := asActor(fork(t, m), "alicia") // the incident manager approves
 		for _, p := range [][]string{{"3", "w"}, {"3", "w", "tab"}, {"3", "w", "tab", "tab"}, {"1", "A"}, {"1", "X"}, {"4", "r"}, {"6", "r"}} {
-			pm := keys(m, p...)
+			pm := keys(fork(t, m), p...)
 			if p[1] == "A" || p[1] == "X" {
-				pm = keys(im, p...)
+				pm = keys(fork(t, im), p...)
 			}
 			if pm.prompt == nil {
 				t.Errorf("keys %q opened no prompt", p)
 			}
 			c.check("prompt "+strings.Join(p, " "), pm)
 		}
-		c.check("task list", keys(m, "right", "right"))
-		c.check("prompt a", keys(m, "right", "right", "a"))
-		c.check("prompt /", keys(m, "right", "/"))
-		filtered := typeText(keys(m, "right", "/"), "relevo")
+		c.check("task list", keys(fork(t, m), "right", "right"))
+		c.check("prompt a", keys(fork(t, m), "right", "right", "a"))
+		c.check("prompt /", keys(fork(t, m), "right", "/"))
+		filtered := typeText(keys(fork(t, m), "right", "/"), "relevo")
 		filtered = keys(filtered, "enter")
 		c.check("timeline filtered", filtered)
-		c.check("timeline scrolled", keys(m, "right", "k", "k"))
-		bad := keys(typeText(keys(m, "right", "/"), "xyz"), "enter")
+		c.check("timeline scrolled", keys(fork(t, m), "right", "k", "k"))
+		bad := keys(typeText(keys(fork(t, m), "right", "/"), "xyz"), "enter")
 		c.check("bad filter", bad)
 		if bad.notice == "" {
 			t.Error("a bad filter said nothing")
@@ -347,31 +346,31 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 
 	m, _ := newSpanishModel(t, s, 120, 40)
 	// A refused change: alicia already holds the incident manager role.
-	wantOnScreen := func(name string, m Model, want string) {
+	wantOnScreen := func(name string, m *Model, want string) {
 		t.Helper()
 		if !strings.Contains(m.View(), want) {
 			t.Errorf("%s: %q not on screen:\n%s", name, want, m.View())
 		}
 	}
-	refused := keys(typeText(keys(m, "1", "h"), "alicia"), "enter")
+	refused := keys(typeText(keys(fork(t, m), "1", "h"), "alicia"), "enter")
 	c.check("refused handoff", refused)
 	wantOnScreen("refused handoff", refused, "alicia ya desempeña la función Gestor de incidentes")
 	for _, text := range []string{"", strings.Repeat("x", model.MaxName+1), "enrique:" + strings.Repeat("x", model.MaxEntry+1)} {
-		c.check("refused handoff "+text, keys(typeText(keys(m, "7", "h"), text), "enter"))
+		c.check("refused handoff "+text, keys(typeText(keys(fork(t, m), "7", "h"), text), "enter"))
 	}
-	c.check("bad status", keys(typeText(keys(m, "S"), "xyz"), "enter"))
-	c.check("bad severity", keys(typeText(keys(m, "V"), "9"), "enter"))
-	c.check("bad task", keys(typeText(keys(m, "right", "right", "a"), "tl/datos bruno"), "enter"))
+	c.check("bad status", keys(typeText(keys(fork(t, m), "S"), "xyz"), "enter"))
+	c.check("bad severity", keys(typeText(keys(fork(t, m), "V"), "9"), "enter"))
+	c.check("bad task", keys(typeText(keys(fork(t, m), "right", "right", "a"), "tl/datos bruno"), "enter"))
 	// u is off until there is something to undo; the notice is there for
 	// a screen that gets u anyway.
-	nothing := m
+	nothing := fork(t, m)
 	nothing.undoLast()
 	c.check("nothing to undo", nothing)
 	wantOnScreen("nothing to undo", nothing, "nada que deshacer")
 	refusals := 0
 	for _, k := range [][]string{{"7", "h", "zoe", "enter"}, {"n", "hola", "enter"}, {"t", "nueva", "enter"},
 		{"S", "resuelto", "enter"}, {"V", "2", "enter"}, {"right", "right", "d"}, {"right", "right", "a", "paco", "enter"}} {
-		changed := m
+		changed := fork(t, m)
 		for _, key := range k {
 			if utf8.RuneCountInString(key) > 1 && key != "right" && key != "enter" {
 				changed = typeText(changed, key)
@@ -383,23 +382,23 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 			t.Fatalf("%v made no change: %q", k, changed.notice)
 		}
 		c.check("changed "+strings.Join(k, " "), changed)
-		c.check("undone "+strings.Join(k, " "), keys(changed, "u"))
-		wantOnScreen("undone "+strings.Join(k, " "), keys(changed, "u"), "deshecho: ")
+		c.check("undone "+strings.Join(k, " "), keys(fork(t, changed), "u"))
+		wantOnScreen("undone "+strings.Join(k, " "), keys(fork(t, changed), "u"), "deshecho: ")
 		// Someone else changes the incident first: the undo is refused.
-		other := changed.state
+		other := changed.c.state()
 		for _, op := range []model.Op{model.SetStatus{Status: model.Closed}, model.SetSeverity{Severity: model.Sev3},
 			model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "otra"}} {
 			if next, _, err := other.Apply(model.DefaultCatalog(), op, model.Env{Now: testNow, Actor: "otra", IDs: &model.SeqIDs{}}); err == nil {
 				other = next
 			}
 		}
-		for _, tk := range changed.state.Tasks {
+		for _, tk := range changed.c.state().Tasks {
 			if next, _, err := other.Apply(model.DefaultCatalog(), model.TaskSet{Task: tk.ID, State: model.TaskCancelled},
 				model.Env{Now: testNow, Actor: "otra", IDs: &model.SeqIDs{}}); err == nil {
 				other = next
 			}
 		}
-		changed.setState(other)
+		changed.show(other)
 		late := keys(changed, "u")
 		c.check("undo after another change "+strings.Join(k, " "), late)
 		if strings.Contains(late.View(), "no se puede deshacer ") {
@@ -411,29 +410,29 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 	if refusals == 0 {
 		t.Error("no undo was refused")
 	}
-	failed := send(m, savedMsg(store.WriteResult{Err: errors.New("disco lleno"), Pending: 1}))
+	failed := send(fork(t, m), savedMsg(store.WriteResult{Err: errors.New("disco lleno"), Pending: 1}))
 	c.check("failed save", failed)
 	wantOnScreen("failed save", failed, "✗ SIN GUARDAR (0 pendientes")
-	pend := keys(typeText(keys(m, "n"), "pendiente"), "enter")
+	pend := keys(typeText(keys(fork(t, m), "n"), "pendiente"), "enter")
 	c.check("saving", pend)
-	c.check("failed save with changes", send(pend, savedMsg(store.WriteResult{Err: errors.New("disco lleno"), Pending: 1})))
-	rejected := send(pend, savedMsg(store.WriteResult{State: s, Rejected: []store.Rejection{
+	c.check("failed save with changes", send(fork(t, pend), savedMsg(store.WriteResult{Err: errors.New("disco lleno"), Pending: 1})))
+	rejected := send(fork(t, pend), savedMsg(store.WriteResult{State: s, Rejected: []store.Rejection{
 		{Seq: 1, Err: &model.ConflictError{Reason: i18n.M("task %s already has that owner", "T1")}}}}))
 	c.check("rejected save", rejected)
 	wantOnScreen("rejected save", rejected, "sin guardar: la tarea T1 ya tiene ese responsable")
-	c.check("file unreadable", send(m, loadedMsg{err: errors.New("línea 3: clave duplicada")}))
+	c.check("file unreadable", send(fork(t, m), loadedMsg{err: errors.New("línea 3: clave duplicada")}))
 
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	themed := New(Options{Path: "warroom.toml", Actor: "alicia", Lang: "es", Styles: NewStyles(r, themes.Dark()),
+	themed := build(Options{Path: "warroom.toml", Actor: "alicia", Lang: "es", Styles: NewStyles(r, themes.Dark()),
 		Renderer: r, Themes: []themes.Theme{themes.Dark(), themes.Light()}, Now: func() time.Time { return testNow }}, s)
-	c.check("theme changed", keys(send(themed, windowSize(120, 40)), "T"))
+	c.check("theme changed", keys(send(fork(t, themed), windowSize(120, 40)), "T"))
 
 	for _, rot := range []time.Duration{0, 15 * time.Second} {
 		w := newSpanishWall(t, s, rot)
 		c.check("wall", w)
-		c.check("wall help", keys(w, "?"))
-		c.check("wall rotated", send(w, rotateMsg{}))
+		c.check("wall help", keys(fork(t, w), "?"))
+		c.check("wall rotated", send(fork(t, w), rotateMsg{}))
 	}
 	c.check("wall waiting", newSpanishWall(t, model.State{}, 0))
 
@@ -442,9 +441,9 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 	d = typeText(d, "Se cae el pago")
 	d = keys(d, "enter")
 	d = typeText(d, "9")
-	c.check("declare form, bad severity", keys(d, "enter", "enter"))
+	c.check("declare form, bad severity", keys(fork(t, d), "enter", "enter"))
 	d, _ = newSpanishModel(t, model.State{}, 80, 24)
-	c.check("declare form, no title", keys(d, "enter", "enter", "enter"))
+	c.check("declare form, no title", keys(fork(t, d), "enter", "enter", "enter"))
 
 	for _, sz := range [][2]int{{40, 10}, {20, 5}} {
 		small, _ := newSpanishModel(t, s, sz[0], sz[1])

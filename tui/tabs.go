@@ -4,12 +4,51 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
 )
+
+// tabs is the row of role tabs: every role instance and its holder, the
+// focused one in brackets, roles still with the incident manager marked.
+// It takes up to maxLines lines, in the roomiest form that fits.
+type tabs struct {
+	c        *common
+	role     int // the focused tab
+	width    int
+	maxLines int
+}
+
+// Init does nothing: the tabs draw what common holds.
+func (t *tabs) Init() tea.Cmd { return nil }
+
+// Update has nothing to do: the root model moves the focus (setRole).
+func (t *tabs) Update(tea.Msg) (tea.Model, tea.Cmd) { return t, nil }
+
+// SetSize takes the width and the most lines the tabs may take.
+func (t *tabs) SetSize(w, h int) { t.width, t.maxLines = w, h }
+
+// setRole focuses tab i.
+func (t *tabs) setRole(i int) { t.role = i }
+
+// ShortHelp: the role keys are global.
+func (t *tabs) ShortHelp() []key.Binding { return nil }
+
+// FullHelp: the role keys are global.
+func (t *tabs) FullHelp() [][]key.Binding { return nil }
+
+// View lays the tabs out.
+func (t *tabs) View() string {
+	lines := t.lines()
+	return block(lines, t.width, len(lines))
+}
+
+// height is how many lines the tabs take now.
+func (t *tabs) height() int { return len(t.lines()) }
 
 // Tab forms, from the roomiest to the most compact.
 const (
@@ -19,15 +58,16 @@ const (
 )
 
 // tabText is one tab: its number, role and holder. Roles still held by the
-// incident manager by default are marked with * (and styled apart).
-func (m *Model) tabText(h model.Holding, form int) string {
-	name := safetext.Line(m.label(h.Ref))
+// incident manager by default are marked with * (and styled apart); the
+// roles of the person at the keyboard with ● before the number.
+func (t *tabs) tabText(h model.Holding, form int) string {
+	name := t.c.label(h.Ref)
 	sep := ": "
 	switch form {
 	case tabShort:
-		name = safetext.Line(shortName(m.opts.Catalog, h.Ref, 0))
+		name = safetext.Line(shortName(t.c.catalog, h.Ref, 0))
 	case tabCompact:
-		name, sep = safetext.Line(shortName(m.opts.Catalog, h.Ref, 6)), " "
+		name, sep = safetext.Line(shortName(t.c.catalog, h.Ref, 6)), " "
 	}
 	holder := safetext.Line(h.Holder)
 	if form == tabCompact {
@@ -36,40 +76,27 @@ func (m *Model) tabText(h model.Holding, form int) string {
 	if h.Default {
 		holder += "*"
 	}
-	return strconv.Itoa(m.opts.Catalog.Position(h.Ref.Role)+1) + " " + name + sep + holder
-}
-
-// shortName is a role's first alias in capitals, with its workstream cut
-// to ws characters (0: whole).
-func shortName(c *model.Catalog, ref model.RoleRef, ws int) string {
-	name := ref.Role
-	if r, ok := c.Role(ref.Role); ok && len(r.Aliases) > 0 {
-		name = r.Aliases[0]
+	tab := strconv.Itoa(t.c.catalog.Position(h.Ref.Role)+1) + " " + name + sep + holder
+	if yours(t.c, h) {
+		tab = "●" + tab
 	}
-	name = strings.ToUpper(name)
-	if ref.Workstream != "" {
-		w := ref.Workstream
-		if ws > 0 {
-			w = safetext.Truncate(w, ws)
-		}
-		name += "·" + w
-	}
-	return name
+	return tab
 }
 
-// tabsView lays the role tabs out on at most maxLines lines, in the
-// roomiest form that fits.
-func (m *Model) tabsView(w, maxLines int) string {
-	lines := m.tabLinesFor(w, maxLines)
-	return block(lines, w, len(lines))
+// yours reports whether the person at the keyboard holds h: handed to
+// them, or the incident manager's own role (not the roles the incident
+// manager holds only because nobody else was handed them).
+func yours(c *common, h model.Holding) bool {
+	return model.SameName(h.Holder, c.actor) && (!h.Default || h.Ref.Role == model.IncidentManager)
 }
 
-// tabLinesFor returns the tab lines in the roomiest form that fits in
+// lines returns the tab lines in the roomiest form that fits in
 // maxLines, cut to maxLines when none does.
-func (m *Model) tabLinesFor(w, maxLines int) []string {
+func (t *tabs) lines() []string {
+	w, maxLines := t.width, max(1, t.maxLines)
 	var lines []string
 	for form := tabFull; form <= tabCompact; form++ {
-		if lines = m.tabLines(w, form); len(lines) <= maxLines {
+		if lines = t.tabLines(w, form); len(lines) <= maxLines {
 			break
 		}
 	}
@@ -100,22 +127,22 @@ func focusLine(lines []string) int {
 	return 0
 }
 
-func (m *Model) tabLines(w int, form int) []string {
-	s := m.styles()
+func (t *tabs) tabLines(w int, form int) []string {
+	s := t.c.styles
 	var lines []string
 	cur := ""
-	for i, h := range m.holdings {
+	for i, h := range t.c.snap.holdings {
 		st := s.Tab
 		switch {
-		case i == m.role && h.Default:
+		case i == t.role && h.Default:
 			st = s.TabDefaultActive
-		case i == m.role:
+		case i == t.role:
 			st = s.TabActive
 		case h.Default:
 			st = s.TabDefault
 		}
-		text := m.tabText(h, form)
-		if i == m.role {
+		text := t.tabText(h, form)
+		if i == t.role {
 			text = "[" + text + "]"
 		}
 		tab := st.Render(text)

@@ -75,7 +75,7 @@ func TestThemeKeyCycles(t *testing.T) {
 	var seen []string
 	for range themes.All() {
 		m = keys(m, "T")
-		seen = append(seen, m.styles().Theme.Name)
+		seen = append(seen, m.c.styles.Theme.Name)
 	}
 	if got := strings.Join(seen, ","); got != "light,high-contrast,colorblind,mono,dark" {
 		t.Errorf("T cycled %s", got)

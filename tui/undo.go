@@ -66,7 +66,7 @@ func undoFor(c *model.Catalog, l i18n.Lang, before model.State, op model.Op, ent
 			}}, true
 	case model.Handoff:
 		from, byDefault := before.Holder(op.Role)
-		label := op.Role.Label(c, string(l))
+		label := op.Role.Label(c, l)
 		// The note is written by the person at this screen, in their
 		// language, like any note they type.
 		var inverse model.Op = model.Handoff{Role: op.Role, To: from, Note: l.T("undo of the handoff to %s", e.To)}

@@ -11,11 +11,11 @@ import (
 	"github.com/warroom/warroom/model/store"
 )
 
-func focused(m Model) string { return m.label(m.focusedRole().Ref) }
+func focused(m *Model) string { return m.c.label(m.focusedRole().Ref) }
 
 func TestTabAndNumbersMoveBetweenRolePanes(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
-	n := len(m.holdings)
+	n := len(m.c.snap.holdings)
 	var seen []string
 	for i := 0; i < n; i++ {
 		seen = append(seen, focused(m))
@@ -105,7 +105,7 @@ func TestPromptTakesKeyNamesAsText(t *testing.T) {
 func TestFastKeysOutsideAPromptAreKeys(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = typeText(m, "2hbob: down")
-	if m.prompt == nil || m.prompt.kind != promptHandoff || m.prompt.value() != "bob: down" {
+	if m.prompt == nil || !strings.HasPrefix(promptLabel(m), "Hand off") || m.prompt.value() != "bob: down" {
 		t.Fatalf("2h typed fast then text: prompt %+v", m.prompt)
 	}
 	m, _ = newTestModel(t, sampleState(t), 120, 40)
@@ -139,13 +139,13 @@ func TestQuitWaitsForPendingSaves(t *testing.T) {
 	m = typeText(m, "last words")
 	m = keys(m, "enter")
 	next, cmd := m.Update(keyMsg("q"))
-	m = next.(Model)
+	m = next.(*Model)
 	if cmd != nil {
 		if _, ok := cmd().(tea.QuitMsg); ok {
 			t.Fatal("quit before the last change was saved")
 		}
 	}
-	next, cmd = m.Update(savedMsg(store.WriteResult{State: m.state, Committed: []uint64{1}}))
+	next, cmd = m.Update(savedMsg(store.WriteResult{State: m.c.state(), Committed: []uint64{1}}))
 	if cmd == nil {
 		t.Fatal("no quit after the last save")
 	}
@@ -161,28 +161,32 @@ func TestTaskKeys(t *testing.T) {
 	if m.focus != areaTasks {
 		t.Fatalf("focus %d, want the task list", m.focus)
 	}
-	first, _ := m.tasks.selected()
+	first, _ := m.tasks.view.selected()
 	if first.State != model.TaskInProgress {
 		t.Fatalf("first task in the list is %s, want the one in progress", first.State)
 	}
 	m = keys(m, "d")
-	if got, _ := m.state.Task(first.ID); got.State != model.TaskDone {
+	if got, _ := m.c.state().Task(first.ID); got.State != model.TaskDone {
 		t.Errorf("d: task is %s", got.State)
 	}
-	// The done task moves down to the done ones; the cursor stays on the
-	// row, now the next open task.
-	second, _ := m.tasks.selected()
+	// The done task moves down to the done ones, and the selection with
+	// it: a second d never finishes the next task by mistake.
+	if sel, _ := m.tasks.view.selected(); sel.ID != first.ID {
+		t.Fatalf("after d the cursor is on %s, want %s", sel.ID, first.ID)
+	}
+	m = keys(m, "g")
+	second, _ := m.tasks.view.selected()
 	if second.ID == first.ID || second.State != model.TaskOpen {
-		t.Fatalf("after d the cursor is on %+v", second)
+		t.Fatalf("the list's first task after d is %+v, want an open one", second)
 	}
 	m = keys(m, "s")
-	if got, _ := m.state.Task(second.ID); got.State != model.TaskInProgress {
+	if got, _ := m.c.state().Task(second.ID); got.State != model.TaskInProgress {
 		t.Errorf("s: task %s is %s", second.ID, got.State)
 	}
 	m = keys(m, "a")
 	m = typeText(m, "tl/network dave")
 	m = keys(m, "enter")
-	if got, _ := m.state.Task(second.ID); got.Workstream != "network" || got.Owner != "dave" {
+	if got, _ := m.c.state().Task(second.ID); got.Workstream != "network" || got.Owner != "dave" {
 		t.Errorf("a: task %+v", got)
 	}
 	if n := len(saver.submitted()); n != 3 {
@@ -212,10 +216,10 @@ func TestStatusSeverityAndQuickKinds(t *testing.T) {
 	m = keys(m, "enter", "n")
 	m = typeText(m, "d: keep the rollback")
 	m = keys(m, "enter")
-	if m.state.Incident.Status != model.Resolved || m.state.Incident.Severity != model.Sev3 {
-		t.Errorf("status %s severity %s", m.state.Incident.Status, m.state.Incident.Severity)
+	if m.c.state().Incident.Status != model.Resolved || m.c.state().Incident.Severity != model.Sev3 {
+		t.Errorf("status %s severity %s", m.c.state().Incident.Status, m.c.state().Incident.Severity)
 	}
-	last, _ := m.state.LastEntry()
+	last, _ := m.c.state().LastEntry()
 	if last.Kind != model.KindDecision || last.Text != "keep the rollback" {
 		t.Errorf("quick kind: %+v", last)
 	}
@@ -229,24 +233,24 @@ func TestTimelineFilter(t *testing.T) {
 	m = keys(m, "right", "/")
 	m = typeText(m, "handoff")
 	m = keys(m, "enter")
-	if m.timeline.len() == 0 || m.timeline.len() == len(m.state.Timeline) {
-		t.Fatalf("filter kept %d of %d", m.timeline.len(), len(m.state.Timeline))
+	if m.timeline.view.len() == 0 || m.timeline.view.len() == len(m.c.state().Timeline) {
+		t.Fatalf("filter kept %d of %d", m.timeline.view.len(), len(m.c.state().Timeline))
 	}
-	for i := 0; i < m.timeline.len(); i++ {
-		if m.timeline.at(i).Kind != model.KindHandoff {
-			t.Fatalf("filter kept a %s entry", m.timeline.at(i).Kind)
+	for i := 0; i < m.timeline.view.len(); i++ {
+		if m.timeline.view.at(i).Kind != model.KindHandoff {
+			t.Fatalf("filter kept a %s entry", m.timeline.view.at(i).Kind)
 		}
 	}
 	m = keys(m, "esc")
-	if m.timeline.len() != len(m.state.Timeline) {
+	if m.timeline.view.len() != len(m.c.state().Timeline) {
 		t.Error("esc did not clear the filter")
 	}
 	m = keys(m, "/")
 	m = typeText(m, "tl")
 	m = keys(m, "enter")
-	for i := 0; i < m.timeline.len(); i++ {
-		if m.timeline.at(i).Role != "tech_lead" {
-			t.Fatalf("role filter kept %+v", m.timeline.at(i))
+	for i := 0; i < m.timeline.view.len(); i++ {
+		if m.timeline.view.at(i).Role != "tech_lead" {
+			t.Fatalf("role filter kept %+v", m.timeline.view.at(i))
 		}
 	}
 }
@@ -265,7 +269,7 @@ func TestSavesAndReloads(t *testing.T) {
 	}
 	m = send(m, loadedMsg{state: other})
 	texts := map[string]bool{}
-	for _, e := range m.state.Timeline {
+	for _, e := range m.c.state().Timeline {
 		texts[e.Text] = true
 	}
 	if !texts["from a script"] || !texts["not saved yet"] {
@@ -321,7 +325,7 @@ func TestDeclareFormTakesKeyNamesAsText(t *testing.T) {
 
 func TestUndo(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
-	before := m.state
+	before := m.c.state()
 	m = keys(m, "7", "h")
 	m = typeText(m, "zoe")
 	m = keys(m, "enter", "n")
@@ -331,16 +335,16 @@ func TestUndo(t *testing.T) {
 	m = keys(m, "enter")
 
 	m = keys(m, "u")
-	if m.state.Incident.Severity != before.Incident.Severity || !strings.Contains(m.View(), "undone: severity") {
-		t.Errorf("undo of the severity: %s", m.state.Incident.Severity)
+	if m.c.state().Incident.Severity != before.Incident.Severity || !strings.Contains(m.View(), "undone: severity") {
+		t.Errorf("undo of the severity: %s", m.c.state().Incident.Severity)
 	}
 	m = keys(m, "u")
-	last, _ := m.state.LastEntry()
+	last, _ := m.c.state().LastEntry()
 	if last.Kind != model.KindRetracted || last.Text != "wrong window" || !strings.Contains(m.View(), "(taken back)") {
 		t.Errorf("undo of the note: %+v", last)
 	}
 	m = keys(m, "u")
-	if h, _ := m.state.Holder(model.RoleRef{Role: "scribe"}); h != "frank" {
+	if h, _ := m.c.state().Holder(model.RoleRef{Role: "scribe"}); h != "frank" {
 		t.Errorf("undo of the handoff: scribe is %q, want frank back", h)
 	}
 	if n := len(saver.submitted()); n != 6 {
@@ -362,7 +366,7 @@ func TestUndoNeverOverwritesSomeoneElse(t *testing.T) {
 	m = typeText(m, "resolved")
 	m = keys(m, "enter")
 	// Meanwhile another responder moves the status on.
-	other, _, err := m.state.Apply(model.DefaultCatalog(), model.SetStatus{Status: model.Closed},
+	other, _, err := m.c.state().Apply(model.DefaultCatalog(), model.SetStatus{Status: model.Closed},
 		model.Env{Now: testNow, Actor: "bob", IDs: &model.SeqIDs{}})
 	if err != nil {
 		t.Fatal(err)
@@ -370,7 +374,24 @@ func TestUndoNeverOverwritesSomeoneElse(t *testing.T) {
 	m.pending = nil
 	m = send(m, loadedMsg{state: other})
 	m = keys(m, "u")
-	if m.state.Incident.Status != model.Closed || !strings.Contains(m.View(), "cannot undo") {
-		t.Errorf("undo overwrote bob's change: %s", m.state.Incident.Status)
+	if m.c.state().Incident.Status != model.Closed || !strings.Contains(m.View(), "cannot undo") {
+		t.Errorf("undo overwrote bob's change: %s", m.c.state().Incident.Status)
+	}
+}
+
+// A screen showing the declare form turns into the war room by itself
+// when another screen or the command line declares the incident.
+func TestDeclareFormGivesWayToAnIncidentDeclaredElsewhere(t *testing.T) {
+	m, _ := newTestModel(t, model.State{}, 120, 40)
+	m = typeText(m, "half a title")
+	if m.declare == nil {
+		t.Fatal("no declare form on an empty file")
+	}
+	m = send(m, loadedMsg{state: sampleState(t)})
+	if m.declare != nil || !strings.Contains(m.View(), "NOBODY OWNS THIS") {
+		t.Fatalf("the form stayed after the incident was declared elsewhere:\n%s", m.View())
+	}
+	if !strings.Contains(m.View(), "alice declared the incident first: Checkout API returning 500s") {
+		t.Errorf("the screen does not say who declared it:\n%s", m.View())
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -131,8 +132,11 @@ func TestProgramRuns(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return strings.Contains(string(b), "Held by yuki")
 	}, teatest.WithDuration(5*time.Second))
+	// A person's pause: a q that came hard on the enter would be the next
+	// line of a paste.
+	time.Sleep(2 * burstGap)
 	tm.Send(keyMsg("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 	if h := final.focusedRole(); h.Holder != "yuki" || h.Note != "watch the mentions" {
 		t.Errorf("social media lead after the handoff: %q %q", h.Holder, h.Note)
 	}
@@ -143,8 +147,34 @@ func TestProgramRuns(t *testing.T) {
 
 // ExampleModel_View shows the smallest use: a screen on an incident.
 func ExampleModel_View() {
-	m := New(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow }}, model.State{})
+	m := build(Options{Actor: "alice", Styles: asciiStyles(), Now: func() time.Time { return testNow }}, model.State{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 12})
-	fmt.Println(strings.Contains(next.(Model).View(), "Declare an incident"))
+	fmt.Println(strings.Contains(next.(*Model).View(), "Declare an incident"))
 	// Output: true
+}
+
+// A file that cannot be read is said on every screen, the wall too, with
+// where it is broken whole, wrapped at the window's width, until it reads
+// again.
+func TestBrokenFileIsShownWhole(t *testing.T) {
+	problem := errors.New("/srv/incidents/checkout-payments-2026-11-25.toml:212:17: expected a value after the equals sign, found a newline")
+	screens := map[string]*Model{}
+	screens["screen"], _ = newTestModel(t, sampleState(t), 80, 24)
+	screens["wall"], _ = newWall(t, sampleState(t), 0)
+	screens["wall"] = send(screens["wall"], windowSize(80, 30))
+	for name, m := range screens {
+		m = send(m, loadedMsg{err: problem})
+		v := m.View()
+		flat := strings.Join(strings.Fields(strings.ReplaceAll(v, "\n", " ")), " ")
+		if !strings.Contains(flat, "checkout-payments-2026-11-25.toml:212:17: expected a value after the equals sign, found a newline") {
+			t.Errorf("%s: the problem is not shown whole:\n%s", name, v)
+		}
+		if n := len(lines(v)); n != m.height {
+			t.Errorf("%s: %d lines for a window of %d", name, n, m.height)
+		}
+		m = send(m, loadedMsg{state: sampleState(t)})
+		if strings.Contains(m.View(), "212:17") {
+			t.Errorf("%s: the problem stays after the file reads again", name)
+		}
+	}
 }

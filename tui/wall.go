@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -28,24 +29,64 @@ func rotate(d time.Duration) tea.Cmd {
 // rosterColumn is the width of one cell of the wall's role board.
 const rosterColumn = 40
 
-// wallTop renders the banner (severity, status, clocks, three lines
+// wallTop is the wall's banner (severity, status, clocks, three lines
 // tall), the title and the board of every role and its holder.
-func (m *Model) wallTop(w int) string {
-	s := m.styles()
-	in := m.state.Incident
+type wallTop struct {
+	c     *common
+	role  int
+	width int
+}
+
+// Init does nothing: the wall draws what common holds.
+func (t *wallTop) Init() tea.Cmd { return nil }
+
+// Update has nothing to do: the root model moves the focus (setRole).
+func (t *wallTop) Update(tea.Msg) (tea.Model, tea.Cmd) { return t, nil }
+
+// SetSize takes the width; the height follows from the roles.
+func (t *wallTop) SetSize(w, _ int) { t.width = w }
+
+// setRole marks role instance i on the board.
+func (t *wallTop) setRole(i int) { t.role = i }
+
+// ShortHelp: the wall's keys are global.
+func (t *wallTop) ShortHelp() []key.Binding { return nil }
+
+// FullHelp: the wall's keys are global.
+func (t *wallTop) FullHelp() [][]key.Binding { return nil }
+
+// height is how many lines the banner, the title and the board take.
+func (t *wallTop) height() int { return 3 + 1 + len(t.roster()) }
+
+// View renders the banner, the title and the board.
+func (t *wallTop) View() string {
+	c, s, w := t.c, t.c.styles, t.width
+	in := c.state().Incident
 	tall := func(st lipgloss.Style, text string) string { return st.Padding(1, 2).Render(text) }
-	sev := tall(s.SevBadge[in.Severity], m.sevWord(in.Severity))
-	status := tall(s.StatusBadge[in.Status], strings.ToUpper(m.statusWord(in.Status)))
-	since := m.t("no entries yet")
-	if last, ok := m.state.LastEntry(); ok {
-		since = clock(m.now.Sub(last.At))
+	sev := tall(s.SevBadge[in.Severity], c.sevWord(in.Severity))
+	status := tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status)))
+	since, lastShort := c.t("no entries yet"), c.t("no entries yet")
+	if last, ok := c.state().LastEntry(); ok {
+		since = clock(c.now.Sub(last.At))
+		lastShort = c.t("last entry %s ago", since)
 	}
-	clocks := tall(s.Title, m.t("%s since declared · %s since the last entry", clock(m.now.Sub(in.Declared)), since))
+	elapsed := c.t("%s since declared", clock(c.now.Sub(in.Declared)))
+	if r := c.snap.resolved; !r.IsZero() {
+		elapsed = c.t("resolved %s after the declaration", clock(r.Sub(in.Declared)))
+	}
+	clocks := tall(s.Title, c.t("%s · %s since the last entry", elapsed, since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
+	if lipgloss.Width(banner) > w {
+		// Narrow: the same clocks in fewer words, the badges closer.
+		tall = func(st lipgloss.Style, text string) string { return st.Padding(1, 1).Render(text) }
+		clocks = tall(s.Title, elapsed+" · "+lastShort)
+		banner = lipgloss.JoinHorizontal(lipgloss.Top, tall(s.SevBadge[in.Severity], c.sevWord(in.Severity)), " ",
+			tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status))), " ", clocks)
+	}
 	title := s.Muted.Render(safetext.Line(in.ID)) + "  " + s.Title.Render(safetext.Line(in.Title))
 	// The update clock: large in the banner where it fits, else at the
 	// end of the title's line.
-	if up, overdue := m.updateText(false); up != "" {
+	if up, overdue := updateText(c, false); up != "" {
 		st := s.Title
 		if overdue {
 			st = s.Warning
@@ -58,40 +99,35 @@ func (m *Model) wallTop(w int) string {
 		}
 	}
 	lines := append(strings.Split(banner, "\n"), title)
-	return strings.Join(append(lines, m.rosterLines(w)...), "\n")
+	return strings.Join(append(lines, t.roster()...), "\n")
 }
 
-// rosterLines lays every role and its holder out in columns.
-func (m *Model) rosterLines(w int) []string {
-	s := m.styles()
+// roster lays every role and its holder out in columns: the holder's
+// name whole, the role's name cut to what room is left.
+func (t *wallTop) roster() []string {
+	c, s, w := t.c, t.c.styles, t.width
+	hs := c.snap.holdings
 	cols := max(1, w/rosterColumn)
 	cellW := w / cols
-	rows := (len(m.holdings) + cols - 1) / cols
+	rows := (len(hs) + cols - 1) / cols
 	out := make([]string, rows)
-	for i, h := range m.holdings {
-		name := safetext.Line(m.label(h.Ref))
-		holder := s.Holder.Render(safetext.Line(h.Holder))
+	for i, h := range hs {
+		holder := safetext.Line(h.Holder)
 		if h.Default {
-			holder = s.DefaultHolder.Render(safetext.Line(h.Holder) + "*")
+			holder += "*"
 		}
-		cell := fit(s.Muted.Render(name+" ")+holder, cellW-1) + " "
-		if i == m.role {
-			cell = s.Selected.Render(fit("› "+name+" "+safetext.Line(h.Holder), cellW-1)) + " "
+		holder = safetext.Truncate(holder, cellW/2)
+		room := max(1, cellW-2-lipgloss.Width(holder)) // a space between, one after
+		name := fit(c.label(h.Ref), room)
+		cell := s.Muted.Render(name) + " " + s.Holder.Render(holder)
+		if h.Default {
+			cell = s.Muted.Render(name) + " " + s.DefaultHolder.Render(holder)
 		}
-		out[i%rows] += cell
+		if i == t.role {
+			name = fit("› "+c.label(h.Ref), room)
+			cell = s.Selected.Render(name + " " + holder)
+		}
+		out[i%rows] += fit(cell, cellW-1) + " "
 	}
 	return out
-}
-
-// wallFooter says the wall is read-only and what works.
-func (m *Model) wallFooter(w int) string {
-	s := m.styles()
-	text := m.t("WALL · read-only: editing keys are off · tab/1-8 roles · →/← panes · ? help · q quit")
-	if m.opts.Rotate > 0 {
-		text = m.t("WALL · read-only · roles rotate every %s · tab/1-8 roles · ? help · q quit", m.opts.Rotate)
-	}
-	if m.notice != "" {
-		return fit(s.Error.Render(safetext.Line(m.notice)), w)
-	}
-	return fit(s.Muted.Render(text), w)
 }

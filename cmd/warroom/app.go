@@ -26,11 +26,14 @@ const defaultFile = "warroom.toml"
 
 // app is one run of the command: its flags, environment and streams.
 type app struct {
-	file  string
-	as    string
-	lang  string
-	theme string
-	wall  bool
+	file string
+	as   string
+	// langFlag is --lang as typed; lang, the language chosen from it, the
+	// config or the locale once the flags are checked.
+	langFlag string
+	lang     i18n.Lang
+	theme    string
+	wall     bool
 	// syncWith is --sync as typed; syncTarget, the target it names.
 	syncWith   string
 	syncTarget *sshsync.Target
@@ -176,7 +179,7 @@ func (a *app) print(format string, args ...any) { fmt.Fprintf(a.stdout, format, 
 
 // say writes a message to standard output in the chosen language.
 func (a *app) say(format string, args ...any) {
-	fmt.Fprint(a.stdout, i18n.M(format, args...).In(i18n.Lang(a.lang)))
+	fmt.Fprint(a.stdout, i18n.M(format, args...).In(a.lang))
 }
 
 // warn writes a warning to standard error in the chosen language.
@@ -189,7 +192,7 @@ func (a *app) screen(ctx context.Context, path string) error {
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
-		Notice: a.configWarning.In(i18n.Lang(a.lang)),
+		Notice: a.configWarning.In(a.lang),
 		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 	})

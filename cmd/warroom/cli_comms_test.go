@@ -86,7 +86,7 @@ func TestDraftUpdateNeedsApproval(t *testing.T) {
 	if e.Kind != "comms" || e.Entry != id || e.From != "carol" || e.By != "alice" {
 		t.Errorf("approval recorded %+v", e)
 	}
-	if res := r.run("update", "approve", id); res.code != 1 || !strings.Contains(res.stderr, "already approved, by alice at") {
+	if res := r.run("update", "approve", id); res.code != 0 || !strings.Contains(res.stdout, "nothing changed: draft "+id+" was already approved, by alice at") {
 		t.Errorf("approving twice:\n%s", res)
 	}
 
@@ -132,7 +132,9 @@ investigating = "[{severity}] {title}: {status}. Next by {next}."
 		"bad severity":    "[comms.cadence.sev9]\nexternal = \"20m\"\n",
 		"bad placeholder": "[comms.templates]\nidentified = \"{titel}\"\n",
 		"bad status":      "[comms.templates]\nfixed = \"x\"\n",
-		"bad approval":    "[comms]\napproval = [\"press\"]\n",
+		"rhythm a number": "[comms.cadence.sev1]\nexternal = 15\n",
+		"draft a number":  "[comms.templates]\nresolved = 1\n",
+		"unknown key":     "[comms]\ncolour = \"red\"\n",
 	} {
 		writeConfig(t, r, "config.toml", cfg)
 		res := r.run("update", "list")

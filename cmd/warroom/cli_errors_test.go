@@ -160,27 +160,25 @@ func TestNoIncidentFile(t *testing.T) {
 }
 
 // TestConflictsExit1 checks changes the incident's state does not allow:
-// exit 1, a message, the file untouched.
+// exit 1, a message, the file untouched. (A change the incident already
+// has is no conflict: see TestChangeThatChangesNothingExits0.)
 func TestConflictsExit1(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
 	r.declare()
-	r.ok("task", "add", "open task")
-	r.ok("task", "add", "started task")
-	tasks := r.export().Tasks
-	cancelled, started := tasks[0].ID, tasks[1].ID
-	r.ok("task", "start", started)
-	r.ok("task", "cancel", cancelled)
+	r.env["WARROOM_USER"] = "carol"
+	approved := draftID(t, r.ok("update", "--for-approval", "first"))
+	rejected := draftID(t, r.ok("update", "--for-approval", "second"))
+	r.env["WARROOM_USER"] = "alice"
+	r.ok("update", "approve", approved)
+	r.ok("update", "reject", rejected, "--reason", "not yet")
 	for _, c := range []struct {
 		args   []string
 		stderr string
 	}{
-		{[]string{"status", "investigating"}, "already investigating"},
-		{[]string{"sev", "1"}, "already SEV1"},
-		{[]string{"task", "cancel", cancelled}, "task " + cancelled + " is already cancelled"},
-		{[]string{"task", "start", started}, "already in progress"},
-		{[]string{"handoff", "ic", "alice"}, "alice already holds Incident manager"},
 		{[]string{"declare", "again"}, "already declared"},
+		{[]string{"update", "approve", rejected}, "was already sent back"},
+		{[]string{"update", "reject", approved, "--reason", "too late"}, "was already approved"},
 	} {
 		before := r.snapshot()
 		res := r.run(c.args...)
@@ -235,8 +233,7 @@ func TestUnknownKeyNotSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := fmt.Sprintf("schema = %d\n", model.Schema)
-	edited, n := strings.Replace(string(data), line, line+"sevirity = 2\n", 1), 0
+	edited, n := regexp.MustCompile(`(?m)^(schema = \d+)\n`).ReplaceAllString(string(data), "$1\nsevirity = 2\n"), 0
 	for i, l := range strings.Split(edited, "\n") {
 		if l == "sevirity = 2" {
 			n = i + 1

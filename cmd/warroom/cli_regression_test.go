@@ -34,7 +34,7 @@ func TestCompletionIsTerminalSafe(t *testing.T) {
 	r.declare()
 	r.ok("task", "add", "title "+hostile)
 	r.ok("handoff", "tl", "bob "+hostileName)
-	for _, args := range [][]string{{"__complete", "task", "start", ""}, {"__complete", "handoff", "tl", ""}} {
+	for _, args := range [][]string{{"__complete", "task", "start", ""}, {"__complete", "handoff", "sme", ""}} {
 		res := r.run(args...)
 		if res.code != 0 {
 			t.Fatalf("want exit 0:\n%s", res)

@@ -654,8 +654,8 @@ func TestTaskAssign(t *testing.T) {
 	}
 	before := r.snapshot()
 	res := r.run("task", "assign", id)
-	if res.code != 1 {
-		t.Errorf("assigning to the same owner: want exit 1:\n%s", res)
+	if res.code != 0 || !strings.Contains(res.stdout, "nothing changed: task "+id+" already has that owner") {
+		t.Errorf("assigning to the same owner: want exit 0 and nothing changed:\n%s", res)
 	}
 	before.unchanged(t, res)
 }
@@ -674,7 +674,7 @@ func TestTheories(t *testing.T) {
 	wantContains(t, "list", r.ok("theory", "list"), id, "open", "connection pool exhausted", "load balancer")
 	wantContains(t, "confirm", r.ok("theory", "confirm", id, "--note", "pool at 20/20 since deploy 142"), "confirmed")
 	res := r.run("theory", "confirm", id)
-	if res.code != 1 || !strings.Contains(res.stderr, "already confirmed") {
+	if res.code != 0 || !strings.Contains(res.stdout, "nothing changed: theory "+id+" is already confirmed") {
 		t.Errorf("confirming twice:\n%s", res)
 	}
 	if res := r.run("theory", "rule-out", "nope"); res.code != 2 || !strings.Contains(res.stderr, "unknown theory id") {
@@ -714,7 +714,7 @@ func TestFollowUps(t *testing.T) {
 	r.ok("log", "todo: add a load test gate")
 	wantContains(t, "list", r.ok("followup", "list"), m[1], "henry", "2026-12-01", "OPS-1", "load test gate")
 	r.ok("followup", "done", m[1])
-	if res := r.run("followup", "done", m[1]); res.code != 1 || !strings.Contains(res.stderr, "already done") {
+	if res := r.run("followup", "done", m[1]); res.code != 0 || !strings.Contains(res.stdout, "nothing changed: follow-up "+m[1]+" is already done") {
 		t.Errorf("done twice:\n%s", res)
 	}
 	if res := r.run("followup", "set", m[1], "--due", "12/01"); res.code != 2 || !strings.Contains(res.stderr, "YYYY-MM-DD") {

@@ -16,7 +16,7 @@ the Actions under way, and what is Needed. The incident manager's pane
 shows the latest ones, newest first.`,
 		Example: `  warroom can --role tl/database --conditions "error rate 4% and falling" \
     --actions "watching pool saturation" --needs "someone from payments"`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref, err := a.optionalRole(role)
 			if err != nil {

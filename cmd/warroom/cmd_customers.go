@@ -19,14 +19,17 @@ func (a *app) customersCmd() *cobra.Command {
 		Long: `Count customer reports as they come in: support tickets, phone calls,
 social media mentions. The customer support lead's and social media lead's
 panes show the totals and the trend over the last 30 minutes; the review
-has the totals.`,
+has the totals. A count is 1 or more: reports are counted up, never down.`,
 		Example: `  warroom customers +3 --channel tickets
   warroom customers 12 --channel social --role social`,
-		Args: exactly("a count"),
+		Args: countArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := strconv.Atoi(strings.TrimPrefix(args[0], "+"))
 			if err != nil {
 				return usage("%q is not a count; give a number such as +3", args[0])
+			}
+			if n < 1 {
+				return usage("%s: a count of customer reports is a number of 1 or more, such as +3; reports are counted up, never down", args[0])
 			}
 			ch, err := model.ParseChannel(channel)
 			if err != nil {
@@ -49,11 +52,24 @@ has the totals.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
-	cmd.Flags().StringVar(&role, "role", "customer_support_lead", "the role counting: ROLE or ROLE/WORKSTREAM")
+	cmd.Flags().StringVar(&channel, "channel", string(model.ChannelTickets), "tickets, calls or social")
+	cmd.Flags().StringVar(&role, "role", model.CustomerSupportLead, "the role counting: ROLE or ROLE/WORKSTREAM")
 	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))
 	cmd.AddCommand(a.customersReportCmd())
 	return cmd
+}
+
+// countArgs requires the one count; a word that is not a number but
+// looks like a subcommand mistyped gets the ones it may have meant.
+func countArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if _, err := strconv.Atoi(strings.TrimPrefix(args[0], "+")); err != nil {
+			if err := suggest(cmd, args[0]); err != nil {
+				return err
+			}
+		}
+	}
+	return exactly("a count")(cmd, args)
 }
 
 func (a *app) customersReportCmd() *cobra.Command {
@@ -82,9 +98,9 @@ names (none for no link). warroom update list shows the updates.`,
 				return err
 			}
 			if role == "" {
-				role = "customer_support_lead"
-				if ch == "social" {
-					role = "social_media_lead"
+				role = model.CustomerSupportLead
+				if ch == model.ChannelSocial {
+					role = model.SocialMediaLead
 				}
 			}
 			ref, err := a.optionalRole(role)
@@ -107,7 +123,7 @@ names (none for no link). warroom update list shows the updates.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&channel, "channel", "tickets", "tickets, calls or social")
+	cmd.Flags().StringVar(&channel, "channel", string(model.ChannelTickets), "tickets, calls or social")
 	cmd.Flags().StringVar(&role, "role", "", "the role logging it (default: the customer support lead, or the social media lead for social)")
 	cmd.Flags().StringVar(&answers, "answers", "", "the external update it answers (default: the latest sent; none for no link)")
 	_ = cmd.RegisterFlagCompletionFunc("channel", fixedCompletion(model.Channels...))

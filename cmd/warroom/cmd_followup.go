@@ -1,12 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -17,7 +17,7 @@ func (a *app) followupCmd() *cobra.Command {
 		Long: `Follow-ups are the remediation after the incident, the problem manager's to
 track: kept apart from the incident's tasks, each with an owner, a due date
 and a ticket in your tracker. "todo:" at the start of a note adds one.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: showHelp,
 	}
 	var owner, due, ticket string
@@ -36,7 +36,10 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 			}
 			id := entries[0].FollowUp
 			if owner != "" || due != "" || ticket != "" {
-				if _, _, err = a.apply(cmd.Context(), model.FollowUpDetails{FollowUp: id, Owner: owner, Due: due, Ticket: ticket}, false); err != nil {
+				// Details that are all blank change nothing: the follow-up
+				// was added all the same.
+				_, _, err = a.apply(cmd.Context(), model.FollowUpDetails{FollowUp: id, Owner: owner, Due: due, Ticket: ticket}, false)
+				if err != nil && !errors.As(err, new(*model.UnchangedError)) {
 					return err
 				}
 			}
@@ -51,9 +54,10 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 
 	var sOwner, sDue, sTicket string
 	set := &cobra.Command{
-		Use:   "set ID [--owner NAME] [--due YYYY-MM-DD] [--ticket REF]",
-		Short: "Change a follow-up's owner, due date or ticket",
-		Args:  exactly("a follow-up ID"),
+		Use:               "set ID [--owner NAME] [--due YYYY-MM-DD] [--ticket REF]",
+		Short:             "Change a follow-up's owner, due date or ticket",
+		Args:              exactly("a follow-up ID"),
+		ValidArgsFunction: a.completeFollowUps(true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if sOwner == "" && sDue == "" && sTicket == "" {
 				return usage("give --owner, --due or --ticket")
@@ -72,9 +76,10 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 
 	done := func(verb, short string, isDone bool) *cobra.Command {
 		return &cobra.Command{
-			Use:   verb + " ID",
-			Short: short,
-			Args:  exactly("a follow-up ID"),
+			Use:               verb + " ID",
+			Short:             short,
+			Args:              exactly("a follow-up ID"),
+			ValidArgsFunction: a.completeFollowUps(isDone),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				_, entries, err := a.apply(cmd.Context(), model.FollowUpSet{FollowUp: args[0], Done: isDone}, false)
 				if err != nil {
@@ -88,7 +93,7 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the follow-ups",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
 			if err != nil {
@@ -98,7 +103,7 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 				a.say("No follow-ups yet. Add one with `warroom followup add TITLE`, or a note starting with todo:.\n")
 				return nil
 			}
-			l := i18n.Lang(a.lang)
+			l := a.lang
 			for _, f := range st.FollowUps {
 				state := l.T("open")
 				if f.Done {

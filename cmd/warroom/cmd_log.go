@@ -25,7 +25,8 @@ as backdated); the future is refused, before the declaration is fine.`,
 		Example: `  warroom log "error rate back under 1%"
   warroom log --kind decision "fail over to the secondary region"
   warroom log --role tl/database "replica lag 40s"
-  warroom log "@13:52 d: first alert fired; declaring"`,
+  warroom log "@13:52 d: first alert fired; declaring"
+  warroom log "-5m first alert fired"`,
 		Args: needText("TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
@@ -20,7 +20,7 @@ func (a *app) showCmd() *cobra.Command {
 		Long: `Print a plain-text summary of the incident: every role and who holds it
 (roles the incident manager still holds by default are marked with *),
 earlier holders, open tasks, and the latest timeline entries in local time.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if entries < 0 {
 				return usage("--entries must be 0 (all) or more, not %d", entries)
@@ -37,8 +37,20 @@ earlier holders, open tasks, and the latest timeline entries in local time.`,
 	return cmd
 }
 
+// exportFormat is what warroom export writes.
+type exportFormat string
+
+// The export formats: the post-incident document, the full record.
+const (
+	formatMarkdown exportFormat = "md"
+	formatJSON     exportFormat = "json"
+)
+
+// exportFormats lists the export formats, the default first.
+var exportFormats = []exportFormat{formatMarkdown, formatJSON}
+
 func (a *app) exportCmd() *cobra.Command {
-	var format, output string
+	var formatFlag, output string
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the post-incident document (markdown) or the full record (json)",
@@ -47,17 +59,18 @@ severity and status history, who held each role when, tasks and their
 outcome, the full timeline), or as JSON for jq and other programs.`,
 		Example: `  warroom export > review.md
   warroom export --format json | jq '.roles[] | select(.held_by_incident_manager_by_default)'`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "md" && format != "json" {
-				return usage("unknown format %q; valid: md, json", format)
+			format, err := model.ParseWord("format", formatFlag, exportFormats)
+			if err != nil {
+				return err
 			}
 			st, err := a.load()
 			if err != nil {
 				return err
 			}
 			var out []byte
-			if format == "md" {
+			if format == formatMarkdown {
 				out = []byte(report.Markdown(st, a.opts()))
 			} else if out, err = report.JSON(st, a.opts()); err != nil {
 				return err
@@ -72,13 +85,13 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 			if err := store.WriteAtomic(output, out, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stderr, i18n.Lang(a.lang).T("wrote %s", safetext.Line(output)))
+			fmt.Fprintln(a.stderr, a.lang.T("wrote %s", safetext.Line(output)))
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "md or json")
+	cmd.Flags().StringVar(&formatFlag, "format", string(formatMarkdown), "md or json")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("md", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
 }
 

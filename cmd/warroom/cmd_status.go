@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strconv"
+
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
@@ -16,7 +18,7 @@ investigating → identified → monitoring → resolved → closed.
 Every change is timestamped in the timeline; moving back is allowed and
 recorded as such.`,
 		Args:              exactly("a STATUS"),
-		ValidArgsFunction: fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"),
+		ValidArgsFunction: a.completeChoice(statusWords(), func(s model.State) string { return string(s.Incident.Status) }),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			status, err := model.ParseStatus(args[0])
 			if err != nil {
@@ -41,7 +43,7 @@ func (a *app) sevCmd() *cobra.Command {
   2  SEV2 ` + model.Sev2.Definition() + `
   3  SEV3 ` + model.Sev3.Definition(),
 		Args:              exactly("a severity (1, 2, 3 or unset)"),
-		ValidArgsFunction: fixedCompletion("1", "2", "3", "unset"),
+		ValidArgsFunction: a.completeChoice(severityWords, severityWord),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sev, err := model.ParseSeverity(args[0])
 			if err != nil {
@@ -55,4 +57,24 @@ func (a *app) sevCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// statusWords are the statuses as typed on the command line.
+func statusWords() []string {
+	out := make([]string, len(model.Statuses))
+	for i, s := range model.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// severityWords are the severities as typed on the command line.
+var severityWords = []string{"1", "2", "3", "unset"}
+
+// severityWord is the incident's severity as typed on the command line.
+func severityWord(s model.State) string {
+	if s.Incident.Severity == model.SevUnset {
+		return "unset"
+	}
+	return strconv.Itoa(int(s.Incident.Severity))
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/sshsync"
 )
@@ -46,21 +48,24 @@ reconnecting when it drops; stop it with ctrl+c.`,
 			}
 			o := sshsync.Options{SSHCommand: sshCommand, Batch: watch}
 			so := sshsync.SyncOptions{Create: create, Owner: a.actor() + "@" + hostname()}
+			// Every signal that can be caught stops the sync cleanly: it
+			// writes nothing more to the remote copy and releases the
+			// remote lock before exiting.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			defer stop()
 			if watch {
-				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-				defer stop()
 				return a.watchSync(ctx, target, o, so, interval)
 			}
-			conn, err := sshsync.Dial(cmd.Context(), target, o)
+			conn, err := sshsync.Dial(ctx, target, o)
 			if err != nil {
 				return err
 			}
 			defer conn.Close()
-			res, err := sshsync.Sync(cmd.Context(), conn, a.path(), so)
+			res, err := sshsync.Sync(ctx, conn, a.path(), so)
 			if err != nil {
 				return err
 			}
-			a.say("synced with %s: %s\n", safetext.Line(target.String()), res.String())
+			a.say("synced with %s: %s\n", safetext.Line(target.String()), res.Text(i18n.Lang(a.lang)))
 			return nil
 		},
 	}
@@ -85,9 +90,9 @@ func (a *app) watchSync(ctx context.Context, target sshsync.Target, o sshsync.Op
 	return sshsync.Live(ctx, a.path(), target, o, so, interval, func(st sshsync.Status) {
 		switch {
 		case st.Err != nil:
-			a.warn("sync: %s", st.Err.Error())
+			a.warn("sync: %s", model.Explain(st.Err, a.errorLang()))
 		case st.Result.Moved():
-			a.say("%s synced with %s: %s\n", st.At.Format("15:04:05"), safetext.Line(target.String()), st.Result.String())
+			a.say("%s synced with %s: %s\n", st.At.Format("15:04:05"), safetext.Line(target.String()), st.Result.Text(i18n.Lang(a.lang)))
 		}
 	})
 }

@@ -20,7 +20,7 @@ func (a *app) taskCmd() *cobra.Command {
 		Long: `Tasks are the work someone should be doing. Each is owned by a role, a
 person, both, or nobody yet; warroom shows who. Task ids are short
 ("t4k9m"); any unique start of one will do.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: showHelp,
 	}
 	cmd.AddCommand(a.taskAddCmd(), a.taskListCmd(),
@@ -67,7 +67,7 @@ func (a *app) taskSetCmd(verb, short string, state model.TaskState) *cobra.Comma
 		Use:               verb + " ID",
 		Short:             short,
 		Args:              exactly("a task ID"),
-		ValidArgsFunction: a.completeTasks,
+		ValidArgsFunction: a.completeTasks(state),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, entries, err := a.apply(cmd.Context(), model.TaskSet{Task: args[0], State: state}, false)
 			if err != nil {
@@ -85,7 +85,7 @@ func (a *app) taskListCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List open tasks (--all for done ones too)",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
 			if err != nil {
@@ -107,7 +107,7 @@ func (a *app) taskAssignCmd() *cobra.Command {
 		Example: `  warroom task assign t4k --role tl/network
   warroom task assign t4k --owner dave`,
 		Args:              exactly("a task ID"),
-		ValidArgsFunction: a.completeTasks,
+		ValidArgsFunction: a.completeOpenTasks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref, err := a.optionalRole(role)
 			if err != nil {

@@ -59,7 +59,7 @@ config directory (` + "`warroom config path`" + ` shows where), with a swatch of
 
 A theme file is TOML: optional name, description and base (a built-in to
 start from), and any of the colours as "#rrggbb": ` + strings.Join(themes.Keys()[3:], ", ") + `.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			r := lipgloss.NewRenderer(a.stdout)
 			all, err := themes.List(a.themesDir())
@@ -132,14 +132,17 @@ for your team, changes to the role catalog, and your team's communications:
   [comms.templates]        # the drafts, one per status
   investigating = "We are looking into {title}. Next update by {next}."
 
-A config that does not load is reported, and the built-in defaults are used.`,
-		Args: cobra.NoArgs,
+A config that does not load is reported, and the built-in defaults are used.
+A mistake in one [comms] value costs only that value; one in approval asks
+for approval of every audience until it is fixed. approval = "external" is
+["external"].`,
+		Args: noArgs,
 		RunE: showHelp,
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "path",
 		Short: "Print the path of the config file",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			a.print("%s\n", safetext.Line(configPath(a.getenv)))
 			return nil

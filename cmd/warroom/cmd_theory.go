@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -19,7 +18,7 @@ or rule it out as evidence comes in (with a note of the evidence), or
 reopen it. Every change is in the timeline. Theory ids are short
 ("h4k9m"); any unique start of one will do. "th:" at the start of a note
 states a theory too.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: showHelp,
 	}
 	var role string
@@ -33,7 +32,7 @@ states a theory too.`,
 				return err
 			}
 			if role == "" {
-				role = "tech_lead"
+				role = model.TechLead
 			}
 			ref, err := a.optionalRole(role)
 			if err != nil {
@@ -56,7 +55,7 @@ states a theory too.`,
 			Use:               verb + " ID",
 			Short:             short,
 			Args:              exactly("a theory ID"),
-			ValidArgsFunction: a.completeTheories,
+			ValidArgsFunction: a.completeTheories(state),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				_, entries, err := a.apply(cmd.Context(), model.TheorySet{Theory: args[0], State: state, Note: note}, false)
 				if err != nil {
@@ -72,13 +71,13 @@ states a theory too.`,
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the theories",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
 			if err != nil {
 				return err
 			}
-			l := i18n.Lang(a.lang)
+			l := a.lang
 			if len(st.Theories) == 0 {
 				a.say("No theories yet. State one with `warroom theory add TEXT`.\n")
 				return nil

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 )
@@ -34,7 +34,7 @@ counts as sent once the incident manager approves it.`,
 		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."
   warroom update "$(warroom update draft)"
   warroom update approve e4k2`,
-		Args: needText("TEXT"),
+		Args: updateArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := a.textArg(args)
 			if err != nil {
@@ -52,29 +52,43 @@ counts as sent once the incident manager approves it.`,
 			if e := entries[0]; e.Kind == model.KindCommsDraft {
 				im := safetext.Line(st.Commander())
 				a.say("%s update drafted as %s; it counts as sent once %s, the incident manager, approves it: warroom update approve %s\n",
-					i18n.Word(aud), e.ID, im, e.ID)
+					aud, e.ID, im, e.ID)
 				return nil
 			}
 			a.sayNext(st, aud)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&audience, "audience", "external", "external, internal, executive or social")
+	cmd.Flags().StringVar(&audience, "audience", string(model.AudienceExternal), "external, internal, executive or social")
 	cmd.Flags().BoolVar(&approval, "for-approval", false, "a draft until the incident manager approves it")
 	_ = cmd.RegisterFlagCompletionFunc("audience", fixedCompletion(model.Audiences...))
 	cmd.AddCommand(a.updateApproveCmd(), a.updateRejectCmd(), a.updateDraftCmd(), a.updateListCmd())
 	return cmd
 }
 
+// updateArgs requires the update's text. A first word one slip from a
+// subcommand ("aprove", "lsit") is refused as a mistyped subcommand,
+// rather than recorded as an update; -- before it records it as text all
+// the same.
+func updateArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && cmd.ArgsLenAtDash() != 0 {
+		if s := mistyped(cmd, args[0]); s != "" {
+			return usage("unknown command %q for %q; did you mean %s? To record it as an update's text: warroom update -- %q",
+				args[0], cmd.CommandPath(), s, strings.Join(args, " "))
+		}
+	}
+	return needText("TEXT")(cmd, args)
+}
+
 // sayNext says an update to aud was sent and when its next is due.
-func (a *app) sayNext(st model.State, aud string) {
+func (a *app) sayNext(st model.State, aud model.Audience) {
 	for _, next := range st.Comms(a.comms.Cadence).Next {
 		if next.Audience == aud {
-			a.say("%s update recorded; next %s update due at %s\n", i18n.Word(aud), i18n.Word(next.Audience), next.Due.In(time.Local).Format("15:04"))
+			a.say("%s update recorded; next %s update due at %s\n", aud, next.Audience, next.Due.In(time.Local).Format("15:04"))
 			return
 		}
 	}
-	a.say("%s update recorded\n", i18n.Word(aud))
+	a.say("%s update recorded\n", aud)
 }
 
 func (a *app) updateApproveCmd() *cobra.Command {
@@ -91,7 +105,7 @@ unique start of the draft's id will do; warroom update list shows them.`,
 			if err != nil {
 				return err
 			}
-			a.sayNext(st, entries[0].Channel)
+			a.sayNext(st, entries[0].Audience())
 			return nil
 		},
 	}
@@ -128,7 +142,7 @@ update is due. Edit it and send it with warroom update. The config file's
 [comms.templates] can hold the team's own drafts, one per status, with
 the placeholders {title}, {severity}, {status}, {summary}, {declared},
 {now} and {next}.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			aud, err := model.ParseAudience(audience)
 			if err != nil {
@@ -148,16 +162,16 @@ the placeholders {title}, {severity}, {status}, {summary}, {declared},
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&audience, "audience", "external", "whose rhythm {next} follows")
+	cmd.Flags().StringVar(&audience, "audience", string(model.AudienceExternal), "whose rhythm {next} follows")
 	cmd.Flags().StringVar(&status, "status", "", "the status to draft for (default: the incident's)")
 	_ = cmd.RegisterFlagCompletionFunc("audience", fixedCompletion(model.Audiences...))
-	_ = cmd.RegisterFlagCompletionFunc("status", fixedCompletion("investigating", "identified", "monitoring", "resolved", "closed"))
+	_ = cmd.RegisterFlagCompletionFunc("status", fixedCompletion(model.Statuses...))
 	return cmd
 }
 
 // draftInput is how this run drafts updates.
-func (a *app) draftInput(st model.Status, aud string) model.DraftInput {
-	return model.DraftInput{Status: st, Audience: aud, Now: time.Now(), Loc: time.Local, Lang: i18n.Lang(a.lang),
+func (a *app) draftInput(st model.Status, aud model.Audience) model.DraftInput {
+	return model.DraftInput{Status: st, Audience: aud, Now: time.Now(), Loc: time.Local, Lang: a.lang,
 		Policy: a.comms}
 }
 
@@ -165,7 +179,7 @@ func (a *app) updateListCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the updates by audience, when the next is due, and the drafts awaiting approval",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
 			if err != nil {
@@ -173,26 +187,26 @@ func (a *app) updateListCmd() *cobra.Command {
 			}
 			now := time.Now()
 			log := st.Comms(a.comms.Cadence)
-			due := map[string]time.Time{}
+			due := map[model.Audience]time.Time{}
 			for _, n := range log.Next {
 				due[n.Audience] = n.Due
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			for _, aud := range model.Audiences {
 				sent := log.Sent[aud]
-				last := i18n.Lang(a.lang).T("none sent")
+				last := a.lang.T("none sent")
 				if len(sent) > 0 {
 					e := sent[len(sent)-1]
-					last = i18n.Lang(a.lang).T("last %s (%s ago)", e.At.In(time.Local).Format("15:04"), report.Age(now.Sub(e.At)))
+					last = a.lang.T("last %s (%s ago)", e.At.In(time.Local).Format("15:04"), report.Age(now.Sub(e.At)))
 				}
 				next := ""
 				if d, ok := due[aud]; ok {
-					next = i18n.Lang(a.lang).T("next due %s", d.In(time.Local).Format("15:04"))
+					next = a.lang.T("next due %s", d.In(time.Local).Format("15:04"))
 					if d.Before(now) {
-						next = i18n.Lang(a.lang).T("OVERDUE by %s", report.Age(now.Sub(d)))
+						next = a.lang.T("OVERDUE by %s", report.Age(now.Sub(d)))
 					}
 				}
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", i18n.Lang(a.lang).T(aud), len(sent), last, next)
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", aud.In(a.lang), len(sent), last, next)
 			}
 			if err := tw.Flush(); err != nil {
 				return err
@@ -203,7 +217,7 @@ func (a *app) updateListCmd() *cobra.Command {
 			a.say("\nAwaiting the incident manager's approval (warroom update approve ID):\n")
 			tw = tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			for _, d := range log.Pending {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s: %s\n", safetext.Line(d.ID), d.At.In(time.Local).Format("15:04"), i18n.Lang(a.lang).T(d.Channel),
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s: %s\n", safetext.Line(d.ID), d.At.In(time.Local).Format("15:04"), safetext.Line(d.Audience().In(a.lang)),
 					safetext.Line(d.By), safetext.Line(d.Text))
 			}
 			return tw.Flush()
@@ -215,7 +229,7 @@ func (a *app) updateListCmd() *cobra.Command {
 func (a *app) completeDrafts(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	return a.completeIDs(args, func(st model.State) (out []string) {
 		for _, d := range st.PendingUpdates() {
-			out = append(out, safetext.Line(d.ID)+"\t"+fmt.Sprintf("%s: %s", d.Channel, safetext.Line(d.Text)))
+			out = append(out, safetext.Line(d.ID)+"\t"+fmt.Sprintf("%s: %s", safetext.Line(string(d.Audience())), safetext.Line(d.Text)))
 		}
 		return out
 	})

@@ -27,35 +27,81 @@ func (a *app) completeRoles(_ *cobra.Command, args []string, _ string) ([]string
 
 // completePeople offers the people of the incident.
 func (a *app) completePeople(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return a.people(""), cobra.ShellCompDirectiveNoFileComp
+}
+
+// people are the names of the incident's people but one (matched without
+// regard to case), sanitised; none when the file does not load.
+func (a *app) people(except string) []string {
 	st, err := store.Load(a.path())
 	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+		return nil
 	}
 	var out []string
 	for _, p := range st.People {
-		out = append(out, safetext.Line(p.Name))
+		if except == "" || !model.SameName(p.Name, except) {
+			out = append(out, safetext.Line(p.Name))
+		}
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return out
 }
 
-// completeTasks offers task ids with their titles.
-func (a *app) completeTasks(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+// completeTasks offers the ids, with their titles, of the tasks that
+// moving to state would change: open ones to start, open and started ones
+// to finish or cancel, any not open to reopen.
+func (a *app) completeTasks(state model.TaskState) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return a.completeIDs(args, func(st model.State) (out []string) {
+			for _, t := range st.Tasks {
+				if t.State != state && (state == model.TaskOpen || t.Open()) {
+					out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Title))
+				}
+			}
+			return out
+		})
+	}
+}
+
+// completeOpenTasks offers the tasks still to do, to give to someone.
+func (a *app) completeOpenTasks(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	return a.completeIDs(args, func(st model.State) (out []string) {
-		for _, t := range st.Tasks {
+		for _, t := range st.OpenTasks() {
 			out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Title))
 		}
 		return out
 	})
 }
 
-// completeTheories offers theory ids with their texts.
-func (a *app) completeTheories(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-	return a.completeIDs(args, func(st model.State) (out []string) {
-		for _, t := range st.Theories {
-			out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Text))
-		}
-		return out
-	})
+// completeTheories offers the ids, with their texts, of the theories that
+// moving to state would change: undecided ones to confirm or rule out,
+// decided ones to reopen.
+func (a *app) completeTheories(state model.TheoryState) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return a.completeIDs(args, func(st model.State) (out []string) {
+			for _, t := range st.Theories {
+				if (t.State == model.TheoryOpen) != (state == model.TheoryOpen) {
+					out = append(out, safetext.Line(t.ID)+"\t"+safetext.Line(t.Text))
+				}
+			}
+			return out
+		})
+	}
+}
+
+// completeFollowUps offers the ids, with their titles, of the follow-ups
+// whose done is not yet done: open ones to finish or change, done ones to
+// reopen.
+func (a *app) completeFollowUps(done bool) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return a.completeIDs(args, func(st model.State) (out []string) {
+			for _, f := range st.FollowUps {
+				if f.Done != done {
+					out = append(out, safetext.Line(f.ID)+"\t"+safetext.Line(f.Title))
+				}
+			}
+			return out
+		})
+	}
 }
 
 // completeIDs completes a command's one id argument from the incident.
@@ -70,13 +116,44 @@ func (a *app) completeIDs(args []string, ids func(model.State) []string) ([]stri
 	return ids(st), cobra.ShellCompDirectiveNoFileComp
 }
 
-// completeHandoff offers roles, then people.
+// completeChoice completes a command's one argument from a fixed list of
+// values, leaving out the one the incident has now (current): choosing it
+// would change nothing.
+func (a *app) completeChoice(values []string, current func(model.State) string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		st, err := store.Load(a.path())
+		if err != nil || !st.Declared() {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []string
+		for _, v := range values {
+			if v != current(st) {
+				out = append(out, v)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeHandoff offers roles, then the people who do not hold that role
+// already.
 func (a *app) completeHandoff(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
 	switch len(args) {
 	case 0:
 		return a.completeRoles(cmd, args, s)
 	case 1:
-		return a.completePeople(cmd, args, s)
+		holder := ""
+		if ref, err := model.ParseRoleRef(a.catalog, args[0]); err == nil {
+			if st, err := store.Load(a.path()); err == nil && st.Declared() {
+				if h, byDefault := st.Holder(ref); !byDefault {
+					holder = h
+				}
+			}
+		}
+		return a.people(holder), cobra.ShellCompDirectiveNoFileComp
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp
 }

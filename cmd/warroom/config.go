@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,81 +25,178 @@ type config struct {
 	Language string            `toml:"language"`
 	Severity map[string]string `toml:"severity"` // "1" = "what SEV1 means here"
 	Role     []model.Role      `toml:"role"`
-	Comms    commsConfig       `toml:"comms"`
+	// Comms is the [comms] section as written, read value by value by
+	// comms, so that a mistake in one value costs only that value.
+	Comms any `toml:"comms"`
 }
 
-// commsConfig is the team's communications policy: which audiences'
-// updates the incident manager approves, the rhythm of updates per
-// severity and audience, and the drafts per status.
+// The [comms] section is the team's communications policy: which
+// audiences' updates the incident manager approves, the rhythm of updates
+// per severity and audience, and the drafts per status.
 //
 //	[comms]
-//	approval = ["external"]
+//	approval = ["external"]   # or "external", the same
 //	[comms.cadence.sev1]
 //	external = "15m"
 //	first = "5m"
 //	[comms.templates]
 //	investigating = "We are looking into {title}. Next update by {next}."
-type commsConfig struct {
-	Approval  []string                     `toml:"approval"`
-	Cadence   map[string]map[string]string `toml:"cadence"`
-	Templates map[string]string            `toml:"templates"`
+
+// commsWarning is what was wrong with [comms], and what was done instead.
+type commsWarning struct {
+	err      error
+	fallback i18n.Message
 }
 
 // comms reads the config's [comms] section. A value with a mistake is
-// reported (the first one, naming its key) and left at the built-in
-// default; the rest of the section still applies — above all the
-// approval it asks for.
-func (c config) comms(path string) (model.CommsPolicy, error) {
+// reported (the first one, naming its key) and only that value falls back:
+// a rhythm, draft or other value to the built-in default; approval, which
+// must never be lost to a typo, to approval for every audience.
+func (c config) comms(path string) (model.CommsPolicy, *commsWarning) {
 	out := model.DefaultCommsPolicy()
-	var first error
+	var first *commsWarning
 	fail := func(format string, args ...any) {
 		if first == nil {
-			first = fmt.Errorf(format, args...)
+			first = &commsWarning{err: fmt.Errorf(format, args...), fallback: i18n.M("that value is the built-in default")}
 		}
 	}
-	for _, v := range c.Comms.Approval {
-		aud, err := model.ParseAudience(v)
+	if c.Comms == nil {
+		return out, nil
+	}
+	section, ok := c.Comms.(map[string]any)
+	if !ok {
+		fail("%s: comms: write it as a [comms] section", path)
+		return out, first
+	}
+	for _, key := range slices.Sorted(maps.Keys(section)) {
+		v := section[key]
+		if key != "approval" && editDistance(strings.ToLower(key), "approval") <= 2 {
+			// "approvals", "aproval": meant as approval, and read as it.
+			v = fmt.Errorf("the key is approval, not %q", key)
+			key = "approval"
+		}
+		switch key {
+		case "approval":
+			auds, err := approvalAudiences(v)
+			if err != nil {
+				for _, aud := range model.Audiences {
+					out.Approval[aud] = true
+				}
+				// Reported before any other mistake: it changes who may
+				// send what.
+				first = &commsWarning{err: fmt.Errorf("%s: [comms] approval: %w", path, err),
+					fallback: i18n.M("until it is fixed, updates to every audience need approval")}
+				continue
+			}
+			for _, aud := range auds {
+				out.Approval[aud] = true
+			}
+		case "cadence":
+			out.Cadence = readCadence(path, v, out.Cadence, fail)
+		case "templates":
+			m, ok := v.(map[string]any)
+			if !ok {
+				fail("%s: [comms] templates: write them as a [comms.templates] section", path)
+				continue
+			}
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				st, err := model.ParseStatus(k)
+				if err != nil {
+					fail("%s: [comms.templates]: %s", path, describe(err, i18n.English))
+					continue
+				}
+				tmpl, ok := m[k].(string)
+				if !ok {
+					fail("%s: [comms.templates] %s: write the draft as a quoted text", path, k)
+					continue
+				}
+				if err := model.CheckTemplate(tmpl); err != nil {
+					fail("%s: [comms.templates] %s: %s", path, k, describe(err, i18n.English))
+					continue
+				}
+				out.Templates[st] = tmpl
+			}
+		default:
+			fail("%s: [comms]: unknown key %q; [comms] sets approval, cadence and templates", path, key)
+		}
+	}
+	return out, first
+}
+
+// approvalAudiences reads [comms] approval: a list of audiences, or one
+// audience on its own ("external" is ["external"]).
+func approvalAudiences(v any) ([]model.Audience, error) {
+	if err, ok := v.(error); ok {
+		return nil, err
+	}
+	list, ok := v.([]any)
+	if s, one := v.(string); one {
+		list, ok = []any{s}, true
+	}
+	if !ok {
+		return nil, fmt.Errorf("give audiences as a list, such as [\"external\"]")
+	}
+	var out []model.Audience
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil, fmt.Errorf("%v is not an audience; give audiences as a list, such as [\"external\"]", x)
+		}
+		aud, err := model.ParseAudience(s)
 		if err != nil {
-			fail("%s: [comms] approval: %s", path, describe(err, "en"))
-			continue
+			return nil, errors.New(describe(err, i18n.English))
 		}
-		out.Approval[aud] = true
+		out = append(out, aud)
 	}
-	for k, m := range c.Comms.Cadence {
+	return out, nil
+}
+
+// readCadence reads [comms.cadence.sevN] tables onto c, reporting each
+// value it cannot read through fail.
+func readCadence(path string, v any, c model.Cadence, fail func(string, ...any)) model.Cadence {
+	tables, ok := v.(map[string]any)
+	if !ok {
+		fail("%s: [comms] cadence: write it as [comms.cadence.sev1] sections", path)
+		return c
+	}
+	for _, k := range slices.Sorted(maps.Keys(tables)) {
 		sev, err := model.ParseSeverity(k)
 		if err != nil || sev == model.SevUnset {
 			fail("%s: [comms.cadence.%s]: use sev1, sev2 or sev3", path, k)
 			continue
 		}
-		for key, v := range m {
-			aud := strings.ToLower(strings.TrimSpace(key))
-			if aud != "first" {
+		m, ok := tables[k].(map[string]any)
+		if !ok {
+			fail("%s: [comms.cadence] %s: write it as a [comms.cadence.%s] section of rhythms per audience", path, k, k)
+			continue
+		}
+		for _, key := range slices.Sorted(maps.Keys(m)) {
+			first := strings.EqualFold(strings.TrimSpace(key), "first")
+			var aud model.Audience
+			if !first {
 				if aud, err = model.ParseAudience(key); err != nil {
-					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, "en"))
+					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, i18n.English))
 					continue
 				}
 			}
-			d, err := model.ParseRhythm(v)
-			if err != nil {
-				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, "en"))
+			s, ok := m[key].(string)
+			if !ok {
+				fail("%s: [comms.cadence.%s] %s: write the rhythm as a quoted duration, such as \"20m\", or \"none\"", path, k, key)
 				continue
 			}
-			out.Cadence = out.Cadence.With(sev, aud, d)
+			d, err := model.ParseRhythm(s)
+			if err != nil {
+				fail("%s: [comms.cadence.%s] %s: %s", path, k, key, describe(err, i18n.English))
+				continue
+			}
+			if first {
+				c = c.WithFirst(sev, d)
+			} else {
+				c = c.With(sev, aud, d)
+			}
 		}
 	}
-	for k, v := range c.Comms.Templates {
-		st, err := model.ParseStatus(k)
-		if err != nil {
-			fail("%s: [comms.templates]: %s", path, describe(err, "en"))
-			continue
-		}
-		if err := model.CheckTemplate(v); err != nil {
-			fail("%s: [comms.templates] %s: %s", path, k, describe(err, "en"))
-			continue
-		}
-		out.Templates[st] = v
-	}
-	return out, first
+	return c
 }
 
 // configDir is $XDG_CONFIG_HOME/warroom, else ~/.config/warroom.
@@ -138,8 +237,11 @@ func loadConfig(path string) (config, error) {
 		}
 		return config{}, fmt.Errorf("%s: %w", path, err)
 	}
-	if un := md.Undecoded(); len(un) > 0 {
-		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity], [[role]] and [comms]", path, un[0].String())
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "comms" {
+			continue // [comms] is read value by value, by comms
+		}
+		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity], [[role]] and [comms]", path, k.String())
 	}
 	if c.Language != "" {
 		if _, ok := parseLang(c.Language); !ok {
@@ -172,8 +274,8 @@ func (c config) catalog(path string) (*model.Catalog, error) {
 // applyConfig reads the config and takes what it says as defaults. A
 // config that does not load, or whose roles do not, is reported and the
 // built-in defaults are used; a mistake in [comms] is reported and only
-// that value falls back. The warning goes to standard error, and the
-// screen shows it too.
+// that value falls back (see comms). The warning goes to standard error,
+// and the screen shows it too.
 func (a *app) applyConfig() {
 	path := configPath(a.getenv)
 	a.comms = model.DefaultCommsPolicy()
@@ -182,10 +284,10 @@ func (a *app) applyConfig() {
 		var cat *model.Catalog
 		if cat, err = c.catalog(path); err == nil {
 			a.catalog, a.config = cat, c
-			var cerr error
-			if a.comms, cerr = c.comms(path); cerr != nil {
-				a.configWarning = i18n.M("warning: %s; that value is the built-in default", cerr.Error())
-				a.warn("warning: %s; that value is the built-in default", cerr.Error())
+			var w *commsWarning
+			if a.comms, w = c.comms(path); w != nil {
+				a.configWarning = i18n.M("warning: %s; %s", w.err.Error(), w.fallback)
+				a.warn("warning: %s; %s", w.err.Error(), w.fallback)
 			}
 			return
 		}
@@ -195,14 +297,12 @@ func (a *app) applyConfig() {
 }
 
 // parseLang reads a language setting or locale: "es", "es_ES.UTF-8",
-// "English"...
-func parseLang(v string) (string, bool) {
-	v = strings.ToLower(strings.TrimSpace(v))
-	switch {
-	case v == "es" || strings.HasPrefix(v, "es_") || strings.HasPrefix(v, "es-") || strings.HasPrefix(v, "es."):
-		return "es", true
-	case v == "en" || strings.HasPrefix(v, "en_") || strings.HasPrefix(v, "en-") || strings.HasPrefix(v, "en."):
-		return "en", true
+// "en-GB"... Its language code is the part before any _, - or .
+func parseLang(v string) (i18n.Lang, bool) {
+	v = strings.TrimSpace(v)
+	if i := strings.IndexAny(v, "_-."); i >= 0 {
+		v = v[:i]
 	}
-	return "", false
+	l, err := model.ParseWord("language", v, i18n.Languages)
+	return l, err == nil
 }

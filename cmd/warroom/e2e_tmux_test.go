@@ -121,21 +121,30 @@ func (s *tmuxSession) must(args ...string) string {
 // typeText types text literally, in one write: fast typing or a paste.
 func (s *tmuxSession) typeText(text string) {
 	s.t.Helper()
+	time.Sleep(humanGap)
 	s.must("send-keys", "-t", s.target, "-l", text)
 }
+
+// humanGap is the least time between two keys a person presses: keys that
+// come closer together are a burst, and text in a burst after an enter
+// that closed a prompt is the rest of a paste, not commands.
+const humanGap = 80 * time.Millisecond
 
 // typeKeys types text one key at a time, as a person does.
 func (s *tmuxSession) typeKeys(text string) {
 	s.t.Helper()
 	for _, r := range text {
+		time.Sleep(humanGap)
 		s.must("send-keys", "-t", s.target, "-l", string(r))
 	}
 }
 
-// press presses keys by their tmux names: Tab, BTab, Enter, Escape, Right…
+// press presses keys by their tmux names, one at a time, as a person
+// does: Tab, BTab, Enter, Escape, Right…
 func (s *tmuxSession) press(keys ...string) {
 	s.t.Helper()
 	for _, k := range keys {
+		time.Sleep(humanGap)
 		s.must("send-keys", "-t", s.target, k)
 	}
 }
@@ -288,7 +297,7 @@ func fitsWidth(screen string, width, height int) bool {
 func focusedRole(n int, name string) func(string) bool {
 	return matchAll(
 		regexp.MustCompile(`(?m)^(?:[┃│]|━━ )`+regexp.QuoteMeta(name)+fmt.Sprintf(`  %d/8 `, n)),
-		regexp.MustCompile(`\[`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
+		regexp.MustCompile(`\[●?`+fmt.Sprint(n)+` `+regexp.QuoteMeta(name)+`: \w+\*?\]`),
 	)
 }
 
@@ -490,13 +499,14 @@ func TestTmuxWallIsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": "alice"}, 120, 40, "--wall")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, saying it is read-only")
+	techLeadBob := matchAll(regexp.MustCompile(`read-only`), regexp.MustCompile(`Tech lead +bob`))
+	s.waitFor(t, techLeadBob, "the wall, saying it is read-only")
 	for _, k := range []string{"h", "n", "t", "S", "V", "u", "C", "w", "A", "X", "3", "w", "4", "r", "+", "Right", "Right", "s", "d", "o", "x", "a"} {
 		s.press(k)
 	}
 	s.typeText("2hbob: down")
 	s.press("Enter")
-	s.waitFor(t, has("read-only", "Tech lead bob"), "the wall, still read-only after the keys")
+	s.waitFor(t, techLeadBob, "the wall, still read-only after the keys")
 	if dead := s.pane("#{pane_dead}"); dead != "0" {
 		t.Fatal("the wall left before q was pressed")
 	}
@@ -528,9 +538,8 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	}
 
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
-	carol.waitFor(t, has("NOBODY OWNS THIS"), "carol's screen")
-	carol.typeKeys("3")
-	carol.waitFor(t, has("Updates · w writes one"), "the communications manager's pane")
+	// Her screen opens on her own role's pane.
+	carol.waitFor(t, has("[●3 Communications manager: carol]", "Updates · w write an update"), "carol's screen on the communications manager's pane")
 	carol.typeKeys("w")
 	carol.waitFor(t, has("Update to external: We are investigating an issue: Checkout API returning 500s", "for approval"), "the draft")
 	carol.press("Enter")

@@ -44,6 +44,19 @@ type hintError struct {
 func (e hintError) Error() string { return e.err.Error() + "; " + e.hint.String() }
 func (e hintError) Unwrap() error { return e.err }
 
+// unchanged reports whether err says the change asked for would change
+// nothing — the incident is already so — and if it does, says so on
+// standard output. Such a command succeeds: run twice, a script gets the
+// same answer.
+func (a *app) unchanged(err error) bool {
+	var ue *model.UnchangedError
+	if !errors.As(err, &ue) {
+		return false
+	}
+	a.say("nothing changed: %s\n", safetext.Line(model.Explain(err, a.lang)))
+	return true
+}
+
 // exitCode chooses the exit status for err: 2 for bad input (unknown flags,
 // roles, statuses, severities, kinds, task ids; text over a limit), 1 for
 // everything else.
@@ -65,7 +78,7 @@ var cobraErrors = []struct {
 }{
 	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "unknown command %q for %q"},
 	{regexp.MustCompile(`^unknown flag: (.*)$`), "unknown flag: %s"},
-	{regexp.MustCompile(`^unknown shorthand flag: '[0-9]' in (-[0-9].*)$`), "%q reads as a flag; to backdate an entry, put -- before its text: warroom log -- %q"},
+	{regexp.MustCompile(`^unknown shorthand flag: '[0-9]' in (-[0-9].*)$`), "%q is not a command; to log it as a backdated entry: warroom log %q"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.*)$`), "unknown shorthand flag: '%s' in %s"},
 	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "invalid argument %q for %q flag: %s"},

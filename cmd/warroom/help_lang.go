@@ -16,18 +16,18 @@ func (a *app) langFromArgs(args []string) i18n.Lang {
 	for i, arg := range args {
 		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
 			if l, ok := parseLang(v); ok {
-				return i18n.Lang(l)
+				return l
 			}
 		}
 		if arg == "--lang" && i+1 < len(args) {
 			if l, ok := parseLang(args[i+1]); ok {
-				return i18n.Lang(l)
+				return l
 			}
 		}
 	}
 	if c, err := loadConfig(configPath(a.getenv)); err == nil {
 		if l, ok := parseLang(c.Language); ok {
-			return i18n.Lang(l)
+			return l
 		}
 	}
 	return a.errorLang()
@@ -36,7 +36,7 @@ func (a *app) langFromArgs(args []string) i18n.Lang {
 // translateHelp puts every command's help and every flag's description in
 // lang, and the help's own headings.
 func translateHelp(root *cobra.Command, lang i18n.Lang) {
-	if lang == "en" || lang == "" {
+	if lang == i18n.English || lang == "" {
 		return
 	}
 	var walk func(c *cobra.Command)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/sshsync"
 )
@@ -18,7 +19,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := a.rootCmd()
 	translateHelp(root, a.langFromArgs(args))
-	root.SetArgs(args)
+	root.SetArgs(textNotFlags(root, args))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -28,6 +29,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		return a.checkGlobals()
 	}
 	cmd, err := root.ExecuteContextC(context.Background())
+	if a.unchanged(err) {
+		return exitOK
+	}
 	if err != nil {
 		if !started {
 			// Flag parsing, argument counts, unknown commands.
@@ -64,7 +68,7 @@ Every change writes itself into the timeline.`,
   warroom show`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.rotate != 0 && !a.wall {
 				return usage("--rotate goes with --wall")
@@ -88,8 +92,8 @@ Every change writes itself into the timeline.`,
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
 	f.StringVar(&a.as, "as", "", "your name in the timeline (env WARROOM_USER; default: login name)")
-	f.StringVar(&a.lang, "lang", "", "language: en or es (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
-	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en", "es"))
+	f.StringVar(&a.langFlag, "lang", "", "language: en or es (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(i18n.Languages...))
 	f.StringVar(&a.theme, "theme", "", "theme name or theme file (default: the config's, else dark; mono under NO_COLOR)")
 	_ = root.RegisterFlagCompletionFunc("theme", a.completeThemes)
 
@@ -105,15 +109,15 @@ Every change writes itself into the timeline.`,
 // checkGlobals reads the config and validates the global flags.
 func (a *app) checkGlobals() error {
 	a.applyConfig()
-	if a.lang != "" {
-		lang, ok := parseLang(a.lang)
-		if !ok || len(strings.TrimSpace(a.lang)) != 2 {
-			return usage("unknown language %q; valid: en, es", a.lang)
+	if a.langFlag != "" {
+		lang, err := model.ParseWord("language", a.langFlag, i18n.Languages)
+		if err != nil {
+			return err
 		}
 		a.lang = lang
 		return nil
 	}
-	a.lang = "en"
+	a.lang = i18n.English
 	if l, ok := parseLang(a.config.Language); ok {
 		a.lang = l
 		return nil
@@ -133,18 +137,21 @@ func (a *app) checkGlobals() error {
 // when the error came before the flags were checked, the flag as typed,
 // else the locale.
 func (a *app) errorLang() i18n.Lang {
-	if l, ok := parseLang(a.lang); ok {
-		return i18n.Lang(l)
+	if a.lang != "" {
+		return a.lang
+	}
+	if l, ok := parseLang(a.langFlag); ok {
+		return l
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := a.getenv(k); v != "" {
 			if l, ok := parseLang(v); ok {
-				return i18n.Lang(l)
+				return l
 			}
 			break
 		}
 	}
-	return "en"
+	return i18n.English
 }
 
 // wordList says "A" or "A and B" in any language.
@@ -183,10 +190,14 @@ func exactly(names ...string) cobra.PositionalArgs {
 	}
 }
 
-// fixedCompletion completes from a fixed list.
-func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// fixedCompletion completes from a fixed list of words.
+func fixedCompletion[T ~string](values ...T) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 

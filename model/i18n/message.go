@@ -53,4 +53,4 @@ func (m Message) In(l Lang) string {
 }
 
 // String renders the message in English.
-func (m Message) String() string { return m.In("en") }
+func (m Message) String() string { return m.In(English) }

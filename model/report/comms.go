@@ -43,7 +43,7 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 			if len(es) == 0 {
 				continue
 			}
-			per.add(o.t(aud), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, end)))
+			per.add(aud.In(o.Lang), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, end)))
 		}
 		b.WriteString(per.String())
 		b.WriteString("\n")
@@ -57,14 +57,14 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 			if e.Entry != "" {
 				writer, approver = md(e.From), md(e.By)
 			}
-			all.add(o.stamp(e.At), o.t(line(e.Channel)), writer, approver, md(e.Text))
+			all.add(o.stamp(e.At), md(o.audience(e)), writer, approver, md(e.Text))
 		}
 		b.WriteString(all.String())
 		for _, d := range log.Rejected {
 			fmt.Fprintf(b, "\n- %s", o.t("%s, %s sent back a draft by %s, “%s”: %s", o.stamp(d.At), md(d.By), md(d.From), md(byID[d.Entry].Text), md(d.Text)))
 		}
 		for _, d := range log.Pending {
-			fmt.Fprintf(b, "\n- %s", o.t("Not approved when this was written: a draft %s update by %s, %s: %s", o.t(line(d.Channel)), md(d.By), o.stamp(d.At), md(d.Text)))
+			fmt.Fprintf(b, "\n- %s", o.t("Not approved when this was written: a draft %s update by %s, %s: %s", md(o.audience(d)), md(d.By), o.stamp(d.At), md(d.Text)))
 		}
 		if len(log.Rejected)+len(log.Pending) > 0 {
 			b.WriteString("\n")
@@ -76,9 +76,9 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 		for _, e := range notable {
 			re := "—"
 			if u, ok := byID[e.Entry]; ok {
-				re = o.t("%s update of %s", o.t(line(u.Channel)), o.stamp(u.At))
+				re = o.t("%s update of %s", md(o.audience(u)), o.stamp(u.At))
 			}
-			nt.add(o.stamp(e.At), md(e.By), o.t(line(e.Channel)), md(e.Text), re)
+			nt.add(o.stamp(e.At), md(e.By), md(e.CustomerChannel().In(o.Lang)), md(e.Text), re)
 		}
 		b.WriteString(nt.String())
 	}

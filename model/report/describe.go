@@ -72,15 +72,15 @@ func describe(e model.Entry, o Options) string {
 		return o.t("follow-up %s %q now: %s", line(e.FollowUp), line(e.Text), line(e.To))
 	case model.KindComms:
 		if e.Entry != "" {
-			return o.t("%s update, drafted by %s, approved: %s", o.t(line(e.Channel)), line(e.From), line(e.Text))
+			return o.t("%s update, drafted by %s, approved: %s", o.audience(e), line(e.From), line(e.Text))
 		}
-		return o.t("%s update: %s", o.t(line(e.Channel)), line(e.Text))
+		return o.t("%s update: %s", o.audience(e), line(e.Text))
 	case model.KindCommsDraft:
-		return o.t("drafted for approval, %s: %s", o.t(line(e.Channel)), line(e.Text))
+		return o.t("drafted for approval, %s: %s", o.audience(e), line(e.Text))
 	case model.KindCommsRejected:
-		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.t(line(e.Channel)), line(e.Text))
+		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.audience(e), line(e.Text))
 	case model.KindCustomerReport, model.KindSocialPost:
-		s := o.t("notable report on %s: %s", o.t(line(e.Channel)), line(e.Text))
+		s := o.t("notable report on %s: %s", line(e.CustomerChannel().In(o.Lang)), line(e.Text))
 		if e.Kind == model.KindSocialPost {
 			s = o.t("notable social post: %s", line(e.Text))
 		}
@@ -89,7 +89,7 @@ func describe(e model.Entry, o Options) string {
 		}
 		return s
 	case model.KindCustomers:
-		return o.t("+%d customer reports on %s", e.Count, line(e.Channel))
+		return o.t("+%d customer reports on %s", e.Count, line(string(e.CustomerChannel())))
 	case model.KindCAN:
 		return o.t("CAN — conditions: %s; actions: %s; needs: %s", line(e.Conditions), line(e.Actions), line(e.Needs))
 	case model.KindTaskCancelled:

@@ -4,7 +4,7 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what this package says, registered with i18n when the package
 // is loaded.
-var _ = i18n.Register("report", "es", esReport)
+var _ = i18n.Register("report", i18n.Spanish, esReport)
 
 // esReport: show, task list, the markdown review, the role catalog.
 var esReport = map[string]string{
@@ -143,8 +143,6 @@ var esReport = map[string]string{
 	"Notable customer reports and posts":                                  "Avisos y publicaciones destacados",
 	"Report":                                                              "Aviso",
 	"Re: update":                                                          "Sobre el comunicado",
-	"calls":                                                               "llamadas",
-	"tickets":                                                             "tickets",
 	"%s update overdue by %s":                                             "comunicado %s atrasado %s",
 	"Next %s update due at %s":                                            "El próximo comunicado %s toca a las %s",
 	"Drafts awaiting the approval of %s: %d (`warroom update list`)": "Borradores pendientes de aprobación de %s: %d (`warroom update list`)",

@@ -278,7 +278,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 }
 
 func TestClockOnAnotherDay(t *testing.T) {
-	for _, lang := range []string{"en", "es"} {
+	for _, lang := range i18n.Languages {
 		o := opts()
 		o.Lang = lang
 		o.Now = t0.Add(26 * time.Hour)

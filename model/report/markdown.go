@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // Markdown renders the post-incident document: summary, severity and
@@ -25,8 +24,8 @@ func Markdown(s model.State, o Options) string {
 	}
 	fmt.Fprintf(&b, "# %s: %s\n\n", md(in.ID), md(in.Title))
 	t := mdTable{head: []string{"", ""}}
-	t.add(o.t("Severity"), fmt.Sprintf("%s (%s)", in.Severity.In(o.lang()),
-		md(o.catalog().SeverityDefinitionIn(in.Severity, o.lang()))))
+	t.add(o.t("Severity"), fmt.Sprintf("%s (%s)", in.Severity.In(o.Lang),
+		md(o.catalog().SeverityDefinitionIn(in.Severity, o.Lang))))
 	t.add(o.t("Status"), o.status(string(in.Status)))
 	t.add(o.t("Declared"), o.t("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
 	t.add(mdCell(o.role(model.RoleRef{Role: model.IncidentManager})), md(s.Commander()))
@@ -72,7 +71,7 @@ func Markdown(s model.State, o Options) string {
 	for _, e := range Chronological(s.Timeline) {
 		switch e.Kind {
 		case model.KindDeclared:
-			changes.add(o.stamp(e.At), md(e.By), o.t("declared, %s, %s", mdCell(o.severity(e.From)), model.Investigating.In(o.lang())))
+			changes.add(o.stamp(e.At), md(e.By), o.t("declared, %s, %s", mdCell(o.severity(e.From)), model.Investigating.In(o.Lang)))
 		case model.KindSeverity, model.KindStatus:
 			changes.add(o.stamp(e.At), md(e.By), mdCell(Describe(e, o)))
 		}
@@ -100,7 +99,7 @@ func Markdown(s model.State, o Options) string {
 		heading("Theories")
 		th := head("Theory", "What failed and why", "By", "Stated", "Outcome")
 		for _, t := range s.Theories {
-			th.add(md(t.ID), md(t.Text), md(t.CreatedBy), o.stamp(t.Created), md(t.State.In(o.lang())))
+			th.add(md(t.ID), md(t.Text), md(t.CreatedBy), o.stamp(t.Created), md(t.State.In(o.Lang)))
 		}
 		b.WriteString(th.String())
 	}
@@ -112,7 +111,7 @@ func Markdown(s model.State, o Options) string {
 		ct := head("Channel", "Reports")
 		for _, ch := range model.Channels {
 			if n, ok := counts[ch]; ok {
-				ct.add(ch, fmt.Sprint(n))
+				ct.add(string(ch), fmt.Sprint(n))
 			}
 		}
 		b.WriteString(ct.String())
@@ -124,7 +123,7 @@ func Markdown(s model.State, o Options) string {
 	} else {
 		tasks := head("Task", "Title", "Owner", "State", "Added", "Last change")
 		for _, task := range s.Tasks {
-			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), md(task.State.In(o.lang())),
+			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), md(task.State.In(o.Lang)),
 				o.stamp(task.Created), o.stamp(task.Updated))
 		}
 		b.WriteString(tasks.String())
@@ -148,7 +147,7 @@ func Markdown(s model.State, o Options) string {
 	heading("Timeline")
 	tl := head("When", "Who", "Kind", "What")
 	for _, e := range Chronological(s.Timeline) {
-		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.lang())), mdCell(Describe(e, o)))
+		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.Lang)), mdCell(Describe(e, o)))
 	}
 	b.WriteString(tl.String())
 	return b.String()
@@ -180,16 +179,16 @@ func (t *mdTable) String() string {
 	return b.String()
 }
 
-// md sanitises stored text for one markdown table cell or heading.
-func md(s string) string { return mdCell(line(s)) }
+// md sanitises stored text for one markdown table cell, list item or
+// heading, as text (mdescape.go).
+func md(s string) string { return mdInline(line(s)) }
 
-// mdCell escapes what would break a table cell in already-sanitised text.
-func mdCell(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "|", "\\|", "<", "&lt;").Replace(s)
-}
+// mdCell escapes already-sanitised text that holds some of the incident's
+// (a description of an entry, a role's label) for one cell, as text.
+func mdCell(s string) string { return mdInline(s) }
 
-// mdBlock sanitises multi-line text for a paragraph.
-func mdBlock(s string) string { return safetext.Block(s) }
+// mdBlock sanitises multi-line text for paragraphs, as text.
+func mdBlock(s string) string { return mdParagraph(s) }
 
 // Timing holds the moments a review measures from: when the impact
 // started (the earliest entry, which may be backdated to before the

@@ -14,7 +14,7 @@ import (
 // what time it is now (for ages such as "12m ago").
 type Options struct {
 	Catalog *model.Catalog
-	Lang    string // "en" (also when empty) or "es"
+	Lang    i18n.Lang // English also when empty
 	Loc     *time.Location
 	Now     time.Time
 }
@@ -26,10 +26,8 @@ func (o Options) catalog() *model.Catalog {
 	return o.Catalog
 }
 
-func (o Options) lang() i18n.Lang { return i18n.Lang(o.Lang) }
-
 // t translates an English message into the chosen language and fills it in.
-func (o Options) t(msg string, args ...any) string { return o.lang().T(msg, args...) }
+func (o Options) t(msg string, args ...any) string { return o.Lang.T(msg, args...) }
 
 func (o Options) loc() *time.Location {
 	if o.Loc == nil {
@@ -82,13 +80,17 @@ func line(s string) string { return safetext.Line(s) }
 // severity renders a stored severity ("SEV1", "unset") in the chosen language.
 func (o Options) severity(v string) string {
 	if v == model.SevUnset.String() {
-		return model.SevUnset.In(o.lang())
+		return model.SevUnset.In(o.Lang)
 	}
 	return line(v)
 }
 
 // status renders a stored status in the chosen language.
-func (o Options) status(v string) string { return line(model.Status(v).In(o.lang())) }
+func (o Options) status(v string) string { return line(model.Status(v).In(o.Lang)) }
+
+// audience renders the audience of an update entry in the chosen
+// language.
+func (o Options) audience(e model.Entry) string { return line(e.Audience().In(o.Lang)) }
 
 // role renders a role instance label.
 func (o Options) role(ref model.RoleRef) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Roles renders the role catalog: one line a role (position, name, names
@@ -30,8 +31,11 @@ func RolesLong(roles []model.Role, o Options) string {
 			b.WriteString("\n")
 		}
 		fmt.Fprintf(&b, "%d  %s  (%s)\n", c.Position(r.Key)+1, txt.Name, strings.Join(names(r), ", "))
-		for _, l := range [][2]string{{"en", "English"}, {"es", "Spanish"}} {
-			lang, other := l[0], l[1]
+		for _, l := range []struct {
+			lang i18n.Lang
+			name string
+		}{{i18n.English, "English"}, {i18n.Spanish, "Spanish"}} {
+			lang, other := l.lang, l.name
 			if lang != o.Lang && r.Text[lang].Name != "" && r.Text[lang].Name != txt.Name {
 				fmt.Fprintf(&b, "   %s: %s\n", o.t(other), r.Text[lang].Name)
 			}

@@ -39,10 +39,10 @@ func writeHeader(b *strings.Builder, s model.State, o Options) {
 	in := s.Incident
 	fmt.Fprintf(b, "%s  %s\n", line(in.ID), line(in.Title))
 	b.WriteString(o.t("%s · %s · declared %s by %s (%s ago)",
-		in.Severity.In(o.lang()), o.status(string(in.Status)), o.clock(in.Declared), line(in.DeclaredBy),
+		in.Severity.In(o.Lang), o.status(string(in.Status)), o.clock(in.Declared), line(in.DeclaredBy),
 		Age(o.Now.Sub(in.Declared))) + "\n")
 	if in.Severity != model.SevUnset {
-		fmt.Fprintf(b, "%s: %s\n", in.Severity.In(o.lang()), line(o.catalog().SeverityDefinitionIn(in.Severity, o.lang())))
+		fmt.Fprintf(b, "%s: %s\n", in.Severity.In(o.Lang), line(o.catalog().SeverityDefinitionIn(in.Severity, o.Lang)))
 	}
 	if strings.TrimSpace(in.Summary) != "" {
 		b.WriteString(o.t("Summary: %s", line(in.Summary)) + "\n")
@@ -97,7 +97,7 @@ func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
 func taskTable(s model.State, tasks []model.Task, o Options) string {
 	t := table{indent: "  "}
 	for _, task := range tasks {
-		t.add(line(task.ID), line(task.State.In(o.lang())), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created))+Due(task, o), line(task.Title))
+		t.add(line(task.ID), line(task.State.In(o.Lang)), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created))+Due(task, o), line(task.Title))
 	}
 	return t.String()
 }
@@ -112,7 +112,7 @@ func writeEntries(b *strings.Builder, s model.State, o ShowOptions) {
 	}
 	t := table{indent: "  "}
 	for _, e := range entries {
-		t.add(o.clock(e.At), line(e.By), line(e.Kind.In(o.lang())), Describe(e, o.Options))
+		t.add(o.clock(e.At), line(e.By), line(e.Kind.In(o.Lang)), Describe(e, o.Options))
 	}
 	b.WriteString(t.String())
 }
@@ -152,9 +152,9 @@ func writeComms(b *strings.Builder, s model.State, o Options, c model.Cadence) {
 	log := s.Comms(c)
 	if next, ok := log.Soonest(); ok {
 		if next.Due.Before(o.Now) {
-			b.WriteString(o.t("%s UPDATE OVERDUE %s", strings.ToUpper(o.t(next.Audience)), Age(o.Now.Sub(next.Due))) + "\n")
+			b.WriteString(o.t("%s UPDATE OVERDUE %s", strings.ToUpper(next.Audience.In(o.Lang)), Age(o.Now.Sub(next.Due))) + "\n")
 		} else {
-			b.WriteString(o.t("Next %s update due at %s", o.t(next.Audience), o.clock(next.Due)) + "\n")
+			b.WriteString(o.t("Next %s update due at %s", next.Audience.In(o.Lang), o.clock(next.Due)) + "\n")
 		}
 	}
 	if n := len(log.Pending); n > 0 {

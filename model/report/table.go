@@ -3,7 +3,7 @@ package report
 import (
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // table lays out rows of already-sanitised cells in columns padded to the
@@ -23,7 +23,7 @@ func (t *table) String() string {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			if w := runewidth.StringWidth(c); w > widths[i] {
+			if w := ansi.StringWidth(c); w > widths[i] {
 				widths[i] = w
 			}
 		}
@@ -37,7 +37,7 @@ func (t *table) String() string {
 				break
 			}
 			b.WriteString(c)
-			b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
+			b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
 		}
 		b.WriteString("\n")
 	}

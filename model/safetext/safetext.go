@@ -9,30 +9,33 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Line returns s as one line of harmless text: every control character
 // (C0, DEL, C1 — which covers ESC, BEL, CR and the 8-bit CSI U+009B) is
 // shown as a visible symbol instead of acting on the terminal; line breaks
 // and tabs become visible marks; bidirectional overrides and isolates are
-// shown as <U+XXXX>; invalid UTF-8 becomes U+FFFD.
+// shown as <U+XXXX>; invalid UTF-8 becomes U+FFFD. The characters that
+// glue emoji into one picture — variation selectors, the zero-width
+// joiner, skin-tone modifiers, tag characters — are left out: terminals
+// and width tables disagree on how wide such a picture is, and a screen
+// that guesses wrong draws its borders out of line. What remains is as
+// wide by every measure.
 func Line(s string) string { return clean(s, false) }
 
 // Block is Line but keeps line breaks (LF) and tabs, for multi-line text
 // such as a note printed on its own.
 func Block(s string) string { return clean(s, true) }
 
-// Truncate shortens a line to at most n characters, marking the cut with
-// an ellipsis.
+// Truncate shortens a line to at most n columns, marking the cut with an
+// ellipsis. Columns are counted as the screen counts them (x/ansi).
 func Truncate(s string, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return ansi.Truncate(s, n, "…")
 }
 
 func clean(s string, multiline bool) string {
@@ -62,11 +65,22 @@ func clean(s string, multiline bool) string {
 			b.WriteRune('␡')
 		case r >= 0x80 && r <= 0x9f, IsBidiControl(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
+		case isJoiner(r):
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isJoiner reports the characters that join or restyle the character
+// before them into one emoji: variation selectors (U+FE00–U+FE0F), the
+// zero-width joiner (U+200D), the combining enclosing keycap (U+20E3),
+// skin-tone modifiers (U+1F3FB–U+1F3FF) and tag characters
+// (U+E0020–U+E007F).
+func isJoiner(r rune) bool {
+	return (r >= 0xfe00 && r <= 0xfe0f) || r == 0x200d || r == 0x20e3 ||
+		(r >= 0x1f3fb && r <= 0x1f3ff) || (r >= 0xe0020 && r <= 0xe007f)
 }
 
 // isPlain reports whether s is printable ASCII only (the common case).

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
 )
 
 // dangerous reports the first rune of s that could act on a terminal.
@@ -81,5 +84,21 @@ func TestEscapeQuoted(t *testing.T) {
 	plain := []byte(`{"a": "plain"}`)
 	if got := EscapeQuoted(plain); &got[0] != &plain[0] {
 		t.Error("EscapeQuoted copied input that needed no change")
+	}
+}
+
+// Whatever a title holds, once made safe it is as wide by every measure
+// the screen and its libraries use: grapheme clusters (x/ansi, lipgloss)
+// and per-character widths (go-runewidth, as terminals count). Borders
+// drawn around it stay in line.
+func TestLineHasOneWidth(t *testing.T) {
+	for _, s := range []string{
+		"🛠️ fix the db", "❤️", "👍🏽 ack", "👨‍👩‍👧 family", "🏳️‍🌈", "1️⃣ first", "🇪🇸 🇺🇸", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 scotland",
+		"é (e + U+0301)", "漢字 and かな", "한국어", "ไทย", "مرحبا", "zero\u200bwidth", "🔥 SEV1 🔥", "✅ done",
+	} {
+		line := Line(s)
+		if a, r := ansi.StringWidth(line), runewidth.StringWidth(line); a != r {
+			t.Errorf("%q shown as %q is %d columns to x/ansi but %d to go-runewidth", s, line, a, r)
+		}
 	}
 }

@@ -184,9 +184,9 @@ func (g *grower) event(now time.Time) error {
 	case n < 84 && len(g.tasks) > 0:
 		return g.taskEvent(now, who)
 	case n < 90:
-		ch := []string{"tickets", "calls", "social"}[g.r.IntN(3)]
+		ch := model.Channels[g.r.IntN(len(model.Channels))]
 		counter := "grace"
-		if ch == "social" {
+		if ch == model.ChannelSocial {
 			counter = "judy"
 		}
 		return g.do(now, counter, model.Customers{Channel: ch, Count: 1 + g.r.IntN(12)})

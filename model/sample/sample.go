@@ -30,12 +30,15 @@ type step struct {
 // is built (ids are random outside tests).
 type taskRef int
 
-func tl(ws string) model.RoleRef { return model.RoleRef{Role: "tech_lead", Workstream: ws} }
+func tl(ws string) model.RoleRef { return model.RoleRef{Role: model.TechLead, Workstream: ws} }
 func role(key string) model.RoleRef {
 	return model.RoleRef{Role: key}
 }
-func comms(ws string) model.RoleRef {
-	return model.RoleRef{Role: "communications_manager", Workstream: ws}
+
+// comms is the communications manager of one audience: the workstream
+// named after it, to which its updates go.
+func comms(aud model.Audience) model.RoleRef {
+	return model.RoleRef{Role: model.CommunicationsManager, Workstream: string(aud)}
 }
 
 // scriptLength is how long the sample's script runs, from the declaration
@@ -164,11 +167,11 @@ func script() []step {
 		do(m(1, 30), "alice", model.SetSeverity{Severity: model.Sev1}),
 		do(m(2, 0), "alice", model.Handoff{Role: tl("database"), To: "bob", Note: "Orders DB primary shows connection spikes; you own the DB side."}),
 		do(m(2, 30), "alice", model.Handoff{Role: tl("network"), To: "dave", Note: "Check the new load balancer rules from this morning."}),
-		do(m(3, 10), "alice", model.Handoff{Role: role("scribe"), To: "frank"}),
+		do(m(3, 10), "alice", model.Handoff{Role: role(model.Scribe), To: "frank"}),
 		do(m(3, 40), "dave", model.Log{Kind: model.KindTheory, Role: tl("network"), Text: "This morning's load balancer rules drop long checkout requests."}),
-		do(m(4, 0), "alice", model.Handoff{Role: comms("external"), To: "carol", Note: "Status page first, then social. Every 20 minutes."}),
-		do(m(4, 30), "alice", model.Handoff{Role: comms("internal"), To: "erin"}),
-		do(m(5, 0), "alice", model.TaskAdd{Title: "Post the first status page update", Role: comms("external")}),
+		do(m(4, 0), "alice", model.Handoff{Role: comms(model.AudienceExternal), To: "carol", Note: "Status page first, then social. Every 20 minutes."}),
+		do(m(4, 30), "alice", model.Handoff{Role: comms(model.AudienceInternal), To: "erin"}),
+		do(m(5, 0), "alice", model.TaskAdd{Title: "Post the first status page update", Role: comms(model.AudienceExternal)}),
 		do(m(5, 20), "alice", model.TaskAdd{Title: "Find the deploy that matches the first errors", Role: tl("database")}),
 		do(m(5, 45), "alice", model.TaskAdd{Title: "Check load balancer error logs", Role: tl("network"), Owner: "dave"}),
 		set(m(6, 30), "carol", 0, model.TaskInProgress),
@@ -176,13 +179,13 @@ func script() []step {
 		theory(m(8, 5), "dave", 0, model.TheoryRuledOut, "Edge logs show the 500s come from the app tier."),
 		do(m(8, 10), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "LB rules look fine; 5xx come from the app tier, not the edge."}),
 		set(m(9, 0), "carol", 0, model.TaskDone),
-		do(m(9, 2), "carol", model.CommsUpdate{Audience: "external", NeedsApproval: true,
+		do(m(9, 2), "carol", model.CommsUpdate{Audience: model.AudienceExternal, NeedsApproval: true,
 			Text: "Status page: \"We are investigating failed card payments at checkout. Next update in 20 minutes.\""}),
 		review(m(9, 5), "alice", ""),
 		set(m(10, 0), "bob", 1, model.TaskInProgress),
-		do(m(10, 20), "alice", model.Handoff{Role: role("social_media_lead"), To: "judy", Note: "Point people at the status page; flag anyone big."}),
-		do(m(11, 0), "judy", model.Customers{Role: role("social_media_lead"), Channel: "social", Count: 35}),
-		do(m(11, 10), "judy", model.Notable{Role: role("social_media_lead"), Channel: "social",
+		do(m(10, 20), "alice", model.Handoff{Role: role(model.SocialMediaLead), To: "judy", Note: "Point people at the status page; flag anyone big."}),
+		do(m(11, 0), "judy", model.Customers{Role: role(model.SocialMediaLead), Channel: model.ChannelSocial, Count: 35}),
+		do(m(11, 10), "judy", model.Notable{Role: role(model.SocialMediaLead), Channel: model.ChannelSocial,
 			Text: "@shopwatch (80k followers): \"Checkout has been broken for 15 minutes and not a word from them.\""}),
 		set(m(11, 30), "dave", 2, model.TaskDone),
 		do(m(12, 0), "alice", model.TaskAdd{Title: "Ask the payment provider whether they see failures too"}),
@@ -193,14 +196,14 @@ func script() []step {
 		do(m(14, 50), "alice", model.SetStatus{Status: model.Identified}),
 		do(m(15, 0), "alice", model.TaskAdd{Title: "Roll back deploy 142", Role: tl("database"), Owner: "bob"}),
 		set(m(15, 30), "bob", 4, model.TaskInProgress),
-		do(m(16, 0), "alice", model.Handoff{Role: role("customer_support_lead"), To: "grace", Note: "Ticket volume tripled; macro for 'payment failed' is ready."}),
-		do(m(16, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 212}),
-		do(m(16, 55), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "calls", Count: 40}),
-		do(m(16, 58), "grace", model.Notable{Role: role("customer_support_lead"), Channel: "calls",
+		do(m(16, 0), "alice", model.Handoff{Role: role(model.CustomerSupportLead), To: "grace", Note: "Ticket volume tripled; macro for 'payment failed' is ready."}),
+		do(m(16, 50), "grace", model.Customers{Role: role(model.CustomerSupportLead), Channel: model.ChannelTickets, Count: 212}),
+		do(m(16, 55), "grace", model.Customers{Role: role(model.CustomerSupportLead), Channel: model.ChannelCalls, Count: 40}),
+		do(m(16, 58), "grace", model.Notable{Role: role(model.CustomerSupportLead), Channel: model.ChannelCalls,
 			Text: "Northwind (top-10 account) cannot take card payments in any store; asks for an ETA."}),
-		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "212 tickets and 40 calls about failed payments so far."}),
-		do(m(18, 30), "erin", model.CommsUpdate{Audience: "internal", Text: "Posted in #incident-checkout: SEV1, cause identified, rollback under way."}),
-		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms("external")}),
+		do(m(17, 0), "grace", model.Log{Kind: model.KindNote, Role: role(model.CustomerSupportLead), Text: "212 tickets and 40 calls about failed payments so far."}),
+		do(m(18, 30), "erin", model.CommsUpdate{Audience: model.AudienceInternal, Text: "Posted in #incident-checkout: SEV1, cause identified, rollback under way."}),
+		do(m(19, 0), "alice", model.TaskAdd{Title: "Draft the customer email for affected orders", Role: comms(model.AudienceExternal)}),
 		set(m(20, 0), "carol", 5, model.TaskInProgress),
 		do(m(21, 40), "bob", model.Log{Kind: model.KindAction, Role: tl("database"), Text: "Rollback of 142 started on 12 of 12 hosts."}),
 		set(m(24, 0), "bob", 4, model.TaskDone),
@@ -208,30 +211,30 @@ func script() []step {
 		do(m(24, 40), "bob", model.CAN{Role: tl("database"), Conditions: "Error rate 4% and falling after the rollback.",
 			Actions: "Watching pool saturation per host.", Needs: "Someone from payments to confirm card retries are idempotent."}),
 		do(m(25, 0), "alice", model.SetStatus{Status: model.Monitoring}),
-		do(m(25, 20), "carol", model.CommsUpdate{Audience: "external", NeedsApproval: true, Text: "Status page: \"The issue is resolved.\""}),
+		do(m(25, 20), "carol", model.CommsUpdate{Audience: model.AudienceExternal, NeedsApproval: true, Text: "Status page: \"The issue is resolved.\""}),
 		review(m(25, 40), "alice", "Not resolved yet: we are monitoring. Say a fix is in place."),
-		do(m(25, 50), "carol", model.CommsUpdate{Audience: "external", NeedsApproval: true,
+		do(m(25, 50), "carol", model.CommsUpdate{Audience: model.AudienceExternal, NeedsApproval: true,
 			Text: "Status page: \"A fix is in place and we are monitoring the results.\""}),
 		review(m(26, 0), "alice", ""),
 		do(m(28, 30), "dave", model.Log{Kind: model.KindNote, Role: tl("network"), Text: "A second spike of 500s on eu-west only; rollback did not reach one canary."}),
 		do(m(29, 0), "alice", model.SetStatus{Status: model.Identified}),
 		do(m(29, 20), "alice", model.TaskAdd{Title: "Roll back the eu-west canary", Role: tl("network")}),
 		set(m(30, 0), "dave", 6, model.TaskInProgress),
-		do(m(33, 0), "alice", model.Handoff{Role: role("problem_manager"), To: "henry", Note: "Start the review doc; pool config change went in without a load test."}),
-		do(m(34, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Add a load test gate for connection pool changes."}),
+		do(m(33, 0), "alice", model.Handoff{Role: role(model.ProblemManager), To: "henry", Note: "Start the review doc; pool config change went in without a load test."}),
+		do(m(34, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role(model.ProblemManager), Text: "Add a load test gate for connection pool changes."}),
 		set(m(35, 30), "dave", 6, model.TaskDone),
-		do(m(36, 0), "frank", model.Log{Kind: model.KindNote, Role: role("scribe"), Text: "All regions under 0.5% errors for ten minutes now."}),
+		do(m(36, 0), "frank", model.Log{Kind: model.KindNote, Role: role(model.Scribe), Text: "All regions under 0.5% errors for ten minutes now."}),
 		do(m(38, 0), "alice", model.SetStatus{Status: model.Monitoring}),
 		do(m(39, 0), "alice", model.TaskAdd{Title: "Reconcile the orders that failed during the outage", Owner: "grace"}),
-		assign(m(40, 0), "alice", 7, role("customer_support_lead"), "grace"),
-		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role("problem_manager"), Text: "Alert on pool saturation, not only on 5xx."}),
+		assign(m(40, 0), "alice", 7, role(model.CustomerSupportLead), "grace"),
+		do(m(41, 0), "henry", model.Log{Kind: model.KindFollowup, Role: role(model.ProblemManager), Text: "Alert on pool saturation, not only on 5xx."}),
 		followUp(m(42, 0), "henry", 0, "henry", 7, "OPS-1432"),
 		do(m(43, 0), "bob", model.Handoff{Role: tl("database"), To: "ivan", Note: "Going off shift. Rollback done, DB healthy; watch pool usage for an hour."}),
 		do(m(44, 0), "alice", model.TaskAdd{Title: "Check whether the CDN is involved", Role: tl("network")}),
 		set(m(44, 30), "dave", 8, model.TaskCancelled),
-		do(m(44, 50), "grace", model.Customers{Role: role("customer_support_lead"), Channel: "tickets", Count: 3}),
-		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role("customer_support_lead"), Text: "New tickets down to the usual 3 an hour."}),
-		do(m(45, 30), "carol", model.CommsUpdate{Audience: "external", NeedsApproval: true,
+		do(m(44, 50), "grace", model.Customers{Role: role(model.CustomerSupportLead), Channel: model.ChannelTickets, Count: 3}),
+		do(m(45, 0), "grace", model.Log{Kind: model.KindNote, Role: role(model.CustomerSupportLead), Text: "New tickets down to the usual 3 an hour."}),
+		do(m(45, 30), "carol", model.CommsUpdate{Audience: model.AudienceExternal, NeedsApproval: true,
 			Text: "Status page: \"Payments have worked normally for ten minutes. We keep monitoring and will post again by the hour.\""}),
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/pkg/sftp"
+
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // Options say how to reach the remote side.
@@ -76,13 +78,24 @@ func argv(t Target, o Options) ([]string, error) {
 	return append(args, "-s", "--", t.Destination(), "sftp"), nil
 }
 
-// Dial runs ssh to t and opens an SFTP session over its pipes.
+// Dial runs ssh to t and opens an SFTP session over its pipes. ctx bounds
+// the connection only: once the session is open it lasts until Close, so
+// that a sync stopped by a signal can still release its remote lock.
+//
+// ssh runs with the terminal's signals (ctrl+c, a hang-up, SIGTERM to the
+// process group) ignored, for the same reason: warroom catches them,
+// releases the lock and closes the connection itself.
 func Dial(ctx context.Context, t Target, o Options) (*Conn, error) {
 	args, err := argv(t, o)
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	if _, err := exec.LookPath(args[0]); err != nil {
+		return nil, fmt.Errorf("sync: start %s: %w", args[0], err)
+	}
+	// "trap '' …" leaves the signals ignored in the exec'd ssh, which
+	// keeps an ignored signal ignored.
+	cmd := exec.Command("/bin/sh", append([]string{"-c", `trap '' INT HUP TERM; exec "$@"`, "ssh"}, args...)...)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("sync: %w", err)
@@ -96,7 +109,23 @@ func Dial(ctx context.Context, t Target, o Options) (*Conn, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("sync: start %s: %w", args[0], err)
 	}
+	opened := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-ctx.Done():
+			_ = cmd.Process.Kill()
+		case <-opened:
+		}
+	}()
 	client, err := sftp.NewClientPipe(stdout, stdin)
+	close(opened)
+	<-watched
+	if err == nil && ctx.Err() != nil {
+		_ = client.Close()
+		err = ctx.Err()
+	}
 	if err != nil {
 		_ = stdin.Close()
 		werr := cmd.Wait()
@@ -131,14 +160,22 @@ type ConnectError struct {
 	Err    error
 }
 
-func (e *ConnectError) Error() string {
-	what := map[string]string{
-		"host key":       "the host key is unknown or has changed; check it and add it to known_hosts (ssh %s once by hand)",
-		"authentication": "authentication was refused; check your key or agent (ssh %s by hand to see why)",
-		"unreachable":    "the host cannot be reached or did not answer in time (is %s right, and up?)",
-		"ssh":            "ssh failed to open an SFTP session with %s",
-	}[e.Kind]
-	msg := fmt.Sprintf("sync with %s: "+what, e.Target, e.Target.Destination())
+func (e *ConnectError) Error() string { return e.In(i18n.English) }
+
+// In says it in language l.
+func (e *ConnectError) In(l i18n.Lang) string {
+	var what string
+	switch e.Kind {
+	case "host key":
+		what = l.T("the host key is unknown or has changed; check it and add it to known_hosts (ssh %s once by hand)", e.Target.Destination())
+	case "authentication":
+		what = l.T("authentication was refused; check your key or agent (ssh %s by hand to see why)", e.Target.Destination())
+	case "unreachable":
+		what = l.T("the host cannot be reached or did not answer in time (is %s right, and up?)", e.Target.Destination())
+	default:
+		what = l.T("ssh failed to open an SFTP session with %s", e.Target.Destination())
+	}
+	msg := l.T("sync with %s: %s", e.Target, what)
 	if e.Detail != "" {
 		msg += ": " + e.Detail
 	}

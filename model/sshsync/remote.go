@@ -1,130 +1,209 @@
 package sshsync
 
 import (
+	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
-	"strings"
 	"time"
 )
 
-// ErrRemoteMissing says the remote file does not exist.
-var ErrRemoteMissing = errors.New("no incident file there")
+// MaxFileSize is the largest incident file a sync reads or writes, on
+// either side: a copy is read whole or refused, never cut. An incident of
+// 100,000 entries takes about 21 MiB.
+const MaxFileSize = 256 << 20
 
-// ReadFile reads the remote file whole.
-func (c *Conn) ReadFile(p string) ([]byte, error) {
-	f, err := c.client.Open(p)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: %w", c.Target, ErrRemoteMissing)
-		}
-		return nil, c.fail("read", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 256<<20))
-	if err != nil {
-		return nil, c.fail("read", err)
-	}
-	return data, nil
+// maxLinks bounds how many symbolic links resolve follows.
+const maxLinks = 32
+
+// snapshot is what a sync saw of the remote copy when it read it: enough
+// to tell, right before replacing it, whether anyone changed it since.
+type snapshot struct {
+	missing bool
+	mode    os.FileMode
+	size    int64
+	mtime   time.Time
+	sum     [sha256.Size]byte
 }
 
-// WriteAtomic replaces the remote file: a temp file beside it, then an
-// atomic rename over it (posix-rename@openssh.com).
-func (c *Conn) WriteAtomic(p string, data []byte) error {
-	tmp := path.Join(path.Dir(p), "."+path.Base(p)+".tmp-"+randomHex(6))
-	f, err := c.client.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
-	if err != nil {
-		return c.fail("write", err)
+// resolve follows symbolic links at p to the file they name, as the local
+// store does, so that a sync writes the shared file rather than replacing
+// the link, and every sync takes the same lock whichever name it used. A
+// link to a file not there yet resolves to that file. It returns the
+// file's information, or nil when there is none.
+func (c *Conn) resolve(p string) (string, os.FileInfo, error) {
+	for range maxLinks {
+		fi, err := c.client.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil, c.checkFolder(p)
+		}
+		if err != nil {
+			return p, nil, c.fail("look at", p, err)
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			return p, fi, nil
+		}
+		target, err := c.client.ReadLink(p)
+		if err != nil {
+			return p, nil, c.fail("look at", p, err)
+		}
+		if !path.IsAbs(target) {
+			target = path.Join(path.Dir(p), target)
+		}
+		p = target
 	}
-	if _, err := f.Write(data); err != nil {
-		_ = f.Close()
-		_ = c.client.Remove(tmp)
-		return c.fail("write", err)
-	}
-	if err := f.Close(); err != nil {
-		_ = c.client.Remove(tmp)
-		return c.fail("write", err)
-	}
-	if err := c.client.PosixRename(tmp, p); err != nil {
-		_ = c.client.Remove(tmp)
-		return c.fail("replace", err)
+	return p, nil, &RemoteError{Target: c.Target, Op: "look at", Path: c.Target.Path,
+		Err: errors.New("too many symbolic links (a loop?)")}
+}
+
+// checkFolder says whether the folder of p is there, for a path that is
+// not: a missing folder is named at once, rather than waited on.
+func (c *Conn) checkFolder(p string) error {
+	dir := path.Dir(p)
+	fi, err := c.client.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &FolderError{Target: c.Target, Folder: dir}
+	case err != nil:
+		return c.fail("look at", dir, err)
+	case !fi.IsDir():
+		return &FolderError{Target: c.Target, Folder: dir, NotFolder: true}
 	}
 	return nil
 }
 
-// LockStale is how old a remote lock may be before it is taken to be left
-// by a sync that died.
-const LockStale = 2 * time.Minute
-
-// LockHeldError says another host kept the remote lock past the retry
-// budget.
-type LockHeldError struct {
-	Target Target
-	Owner  string
+// checkFile refuses what is not a regular file of at most limit bytes.
+func (c *Conn) checkFile(p string, fi os.FileInfo, limit int64) error {
+	m := fi.Mode()
+	switch {
+	case m.IsDir():
+		return &NotFileError{Target: c.Target, Path: p, Kind: "folder"}
+	case m&fs.ModeNamedPipe != 0:
+		return &NotFileError{Target: c.Target, Path: p, Kind: "named pipe"}
+	case m&fs.ModeDevice != 0:
+		return &NotFileError{Target: c.Target, Path: p, Kind: "device"}
+	case m&fs.ModeSocket != 0:
+		return &NotFileError{Target: c.Target, Path: p, Kind: "socket"}
+	case !m.IsRegular():
+		return &NotFileError{Target: c.Target, Path: p, Kind: "special file"}
+	case fi.Size() > limit:
+		return &TooLargeError{Where: c.Target.String(), Size: fi.Size(), Limit: limit}
+	}
+	return nil
 }
 
-func (e *LockHeldError) Error() string {
-	return fmt.Sprintf("sync with %s: another sync holds the lock (%s); try again in a moment", e.Target, e.Owner)
+// read reads the regular file at p whole, at most limit bytes: anything
+// else (a folder, a pipe that would never end, a device, a file over the
+// limit) is refused before it is opened. A missing file gives a snapshot
+// that says so and ErrRemoteMissing.
+func (c *Conn) read(p string, limit int64) ([]byte, snapshot, error) {
+	fi, err := c.client.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, snapshot{missing: true}, ErrRemoteMissing
+	}
+	if err != nil {
+		return nil, snapshot{}, c.fail("read", p, err)
+	}
+	if err := c.checkFile(p, fi, limit); err != nil {
+		return nil, snapshot{}, err
+	}
+	f, err := c.client.Open(p)
+	if err != nil {
+		return nil, snapshot{}, c.fail("read", p, err)
+	}
+	defer f.Close()
+	// What was opened is what counts: check it again.
+	if fi, err = f.Stat(); err != nil {
+		return nil, snapshot{}, c.fail("read", p, err)
+	}
+	if err := c.checkFile(p, fi, limit); err != nil {
+		return nil, snapshot{}, err
+	}
+	buf := &capped{limit: limit}
+	buf.b.Grow(int(fi.Size()))
+	if _, err := f.WriteTo(buf); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return nil, snapshot{}, &TooLargeError{Where: c.Target.String(), Size: int64(buf.b.Len()), Limit: limit}
+		}
+		return nil, snapshot{}, c.fail("read", p, err)
+	}
+	data := buf.b.Bytes()
+	return data, snapshot{mode: fi.Mode().Perm(), size: fi.Size(), mtime: fi.ModTime(), sum: sha256.Sum256(data)}, nil
 }
 
-// Lock takes the remote lock file beside p, created exclusively, with
-// owner and time inside. A lock older than LockStale is removed. It
-// retries until budget runs out.
-func (c *Conn) Lock(p, owner string, budget time.Duration) (func(), error) {
-	lock := path.Join(path.Dir(p), "."+path.Base(p)+".sync-lock")
-	deadline := time.Now().Add(budget)
-	wait := 50 * time.Millisecond
-	for {
-		f, err := c.client.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
-		if err == nil {
-			_, werr := fmt.Fprintf(f, "%s %s\n", owner, time.Now().UTC().Format(time.RFC3339))
-			cerr := f.Close()
-			if werr != nil || cerr != nil {
-				_ = c.client.Remove(lock)
-				return nil, c.fail("lock", errors.Join(werr, cerr))
-			}
-			return func() { _ = c.client.Remove(lock) }, nil
-		}
-		if errors.Is(err, fs.ErrPermission) {
-			return nil, c.fail("lock", err)
-		}
-		// Held: stale, or wait for it.
-		info, serr := c.client.Stat(lock)
-		if serr == nil && time.Since(info.ModTime()) > LockStale {
-			_ = c.client.Remove(lock)
-			continue
-		}
-		if serr != nil && !errors.Is(serr, fs.ErrNotExist) {
-			return nil, c.fail("lock", serr)
-		}
-		if time.Now().After(deadline) {
-			holder := "unknown"
-			if data, err := c.ReadFile(lock); err == nil {
-				holder = strings.TrimSpace(string(data))
-			}
-			return nil, &LockHeldError{Target: c.Target, Owner: holder}
-		}
-		time.Sleep(wait)
-		wait = min(2*wait, time.Second)
-	}
+var errTooLarge = errors.New("over the size limit")
+
+// capped is a buffer that refuses to grow past limit bytes.
+type capped struct {
+	b     bytes.Buffer
+	limit int64
 }
 
-// fail wraps an SFTP error with what was being done, and ssh's last word
-// if the connection died.
-func (c *Conn) fail(what string, err error) error {
-	msg := fmt.Sprintf("sync with %s: %s %s: %v", c.Target, what, c.Target.Path, err)
-	if errors.Is(err, fs.ErrPermission) {
-		msg = fmt.Sprintf("sync with %s: %s %s: permission denied", c.Target, what, c.Target.Path)
+func (c *capped) Write(p []byte) (int, error) {
+	if int64(c.b.Len()+len(p)) > c.limit {
+		return 0, errTooLarge
 	}
-	if tail := lastLine(c.stderr.String()); tail != "" {
-		msg += " (ssh: " + tail + ")"
+	return c.b.Write(p)
+}
+
+// unchanged reports whether the remote file at p is still what was read:
+// still missing, or the same size, time and content.
+func (c *Conn) unchanged(p string, was snapshot, limit int64) (bool, error) {
+	fi, err := c.client.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return was.missing, nil
+	case err != nil:
+		return false, c.fail("read", p, err)
+	case was.missing, fi.Size() != was.size, !fi.ModTime().Equal(was.mtime):
+		return false, nil
 	}
-	return fmt.Errorf("%s: %w", msg, err)
+	// The same size and second: only the content can tell.
+	_, now, err := c.read(p, limit)
+	if err != nil {
+		return false, err
+	}
+	return now.sum == was.sum, nil
+}
+
+// replace writes data over the remote file at p if it is still what was
+// read (errRemoteChanged otherwise): a temp file beside it, a last check
+// of the file, then an atomic rename over it (posix-rename@openssh.com).
+func (c *Conn) replace(p string, data []byte, was snapshot, limit int64) error {
+	tmp := path.Join(path.Dir(p), "."+path.Base(p)+".tmp-"+randomHex(6))
+	f, err := c.client.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
+	if err != nil {
+		return c.fail("write", p, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		_ = c.client.Remove(tmp)
+		return c.fail("write", p, err)
+	}
+	if err := f.Close(); err != nil {
+		_ = c.client.Remove(tmp)
+		return c.fail("write", p, err)
+	}
+	if !was.missing {
+		_ = c.client.Chmod(tmp, was.mode) // the copy keeps who may read and write it
+	}
+	same, err := c.unchanged(p, was, limit)
+	if err != nil || !same {
+		_ = c.client.Remove(tmp)
+		if err != nil {
+			return err
+		}
+		return errRemoteChanged
+	}
+	if err := c.client.PosixRename(tmp, p); err != nil {
+		_ = c.client.Remove(tmp)
+		return c.fail("replace", p, err)
+	}
+	return nil
 }
 
 func randomHex(n int) string {

@@ -37,3 +37,9 @@ func (s *sshServer) dial(t testing.TB, path string) *Conn {
 	t.Cleanup(func() { _ = c.Close() })
 	return c
 }
+
+// startSSHDReadOnly starts a server whose SFTP refuses every write.
+func startSSHDReadOnly(t testing.TB) *sshServer {
+	s := sshtest.StartWith(t, sshtest.Config{SFTPFlags: "-R"})
+	return &sshServer{Server: s, dir: s.Dir, knownHosts: s.KnownHosts}
+}

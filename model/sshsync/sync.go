@@ -3,11 +3,12 @@ package sshsync
 import (
 	"context"
 	"errors"
-	"fmt"
+	"os"
 	"reflect"
 	"time"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 )
 
@@ -24,11 +25,14 @@ func (r Result) Moved() bool {
 }
 
 // String renders "in: +12 entries, +2 tasks; out: nothing new".
-func (r Result) String() string {
+func (r Result) String() string { return r.Text(i18n.English) }
+
+// Text renders the result in language l.
+func (r Result) Text(l i18n.Lang) string {
 	if r.Created {
-		return "created the remote copy"
+		return l.T("created the remote copy")
 	}
-	return fmt.Sprintf("in: %s; out: %s", r.In, r.Out)
+	return l.T("in: %s; out: %s", r.In.In(l), r.Out.In(l))
 }
 
 // SyncOptions say how one sync behaves.
@@ -39,69 +43,138 @@ type SyncOptions struct {
 	Owner string
 	// LockBudget is how long to wait for another host's lock; 15 s when 0.
 	LockBudget time.Duration
+	// MaxSize is the largest file read or written on either side;
+	// MaxFileSize when 0.
+	MaxSize int64
 }
 
+func (o SyncOptions) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return MaxFileSize
+}
+
+// attempts is how many times a sync reads and merges anew when the remote
+// copy changed between its read and its write.
+const attempts = 5
+
 // Sync brings the local file at local and the remote copy at c.Target in
-// step (a local file that does not exist yet is created from the remote): under the remote lock, it reads the remote copy, merges it with
-// the local one inside a local store transaction, and writes the merged
-// incident to whichever side lacked something. A remote copy that does
-// not read (corrupt, a newer schema, unknown keys) is refused and both
-// sides are left as they were.
+// step (a local file that does not exist yet is created from the remote).
+// Under the remote lock, it reads the remote copy, merges it with the
+// local one inside a local store transaction, and writes the merged
+// incident to whichever side lacked something.
+//
+// It never replaces a remote copy that changed since it read it, lock or
+// no lock: right before the rename it checks the copy is still what it
+// read, and otherwise reads and merges again. A remote copy that does not
+// read (corrupt, a newer schema, unknown keys, not a regular file, over
+// the size limit) is refused and both sides are left as they were. When
+// ctx ends (a signal), it stops before writing the remote copy and
+// releases the lock.
 func Sync(ctx context.Context, c *Conn, local string, o SyncOptions) (Result, error) {
+	var total Result
+	p, fi, err := c.resolve(c.Target.Path)
+	if err != nil {
+		return total, err
+	}
+	if fi != nil {
+		if err := c.checkFile(p, fi, o.maxSize()); err != nil {
+			return total, err
+		}
+	}
+	if info, err := os.Stat(local); err == nil && info.Size() > o.maxSize() {
+		return total, &TooLargeError{Where: local, Size: info.Size(), Limit: o.maxSize()}
+	}
+	for range attempts {
+		res, err := c.syncOnce(ctx, p, local, o)
+		total.In = add(total.In, res.In)
+		total.Out, total.Created = res.Out, res.Created
+		if !errors.Is(err, errRemoteChanged) {
+			return total, err
+		}
+	}
+	return total, &ChangingError{Target: c.Target, Attempts: attempts}
+}
+
+// syncOnce is one attempt: lock, read, merge, write. It returns
+// errRemoteChanged when the remote copy changed before it could write it.
+func (c *Conn) syncOnce(ctx context.Context, p, local string, o SyncOptions) (Result, error) {
 	var res Result
 	budget := o.LockBudget
 	if budget <= 0 {
 		budget = 15 * time.Second
 	}
-	unlock, err := c.Lock(c.Target.Path, o.Owner, budget)
+	lock, err := c.lock(ctx, p, o.Owner, budget)
 	if err != nil {
 		return res, err
 	}
-	defer unlock()
+	defer lock.release()
 
 	var remote model.State
-	data, err := c.ReadFile(c.Target.Path)
+	data, seen, err := c.read(p, o.maxSize())
 	switch {
 	case err == nil:
 		if remote, err = store.Decode(c.Target.String(), data); err != nil {
-			return res, fmt.Errorf("the remote copy is not usable, nothing was changed on either side: %w", err)
+			return res, &UnusableError{Err: err}
 		}
 	case errors.Is(err, ErrRemoteMissing) && o.Create:
 		res.Created = true
 	case errors.Is(err, ErrRemoteMissing):
-		return res, fmt.Errorf("%w; to start it from this incident, sync with --create", err)
+		return res, &MissingError{Target: c.Target}
 	default:
 		return res, err
 	}
+	if ctx.Err() != nil {
+		return res, &InterruptedError{Target: c.Target}
+	}
 
 	var merged model.State
+	var out []byte
 	_, err = store.Update(ctx, local, true, func(s model.State) (model.State, error) {
 		m, in, err := model.Merge(s, remote)
 		if err != nil {
 			return s, err
 		}
 		if !m.Declared() {
-			return s, fmt.Errorf("neither %s nor %s holds an incident yet; declare one first", local, c.Target)
+			return s, &EmptyError{Local: local, Target: c.Target}
 		}
-		_, out, _ := model.Merge(remote, s)
-		res.In, res.Out, merged = in, out, m
+		_, outRep, _ := model.Merge(remote, s)
+		if out, err = store.Encode(m); err != nil {
+			return s, err
+		}
+		if int64(len(out)) > o.maxSize() {
+			return s, &TooLargeError{Where: c.Target.String(), Size: int64(len(out)), Limit: o.maxSize(), Merged: true}
+		}
+		res.In, res.Out, merged = in, outRep, m
 		if reflect.DeepEqual(m, s) {
 			return s, store.ErrUnchanged
 		}
 		return m, nil
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			return res, &InterruptedError{Target: c.Target}
+		}
 		return res, err
 	}
 	if !res.Created && reflect.DeepEqual(merged, remote) {
 		return res, nil
 	}
-	out, err := store.Encode(merged)
-	if err != nil {
-		return res, err
+	if ctx.Err() != nil {
+		return res, &InterruptedError{Target: c.Target}
 	}
-	if err := c.WriteAtomic(c.Target.Path, out); err != nil {
-		return res, err
+	if lock.Lost() {
+		return res, errRemoteChanged // another sync broke the lock: start again
 	}
-	return res, nil
+	return res, c.replace(p, out, seen, o.maxSize())
+}
+
+// add sums two merge reports.
+func add(a, b model.MergeReport) model.MergeReport {
+	return model.MergeReport{
+		Entries: a.Entries + b.Entries, Tasks: a.Tasks + b.Tasks, Assignments: a.Assignments + b.Assignments,
+		People: a.People + b.People, Theories: a.Theories + b.Theories, FollowUps: a.FollowUps + b.FollowUps,
+		Fields: a.Fields + b.Fields,
+	}
 }

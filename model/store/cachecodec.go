@@ -220,7 +220,10 @@ func encodeHead(w *cacheWriter, s model.State) error {
 		w.time(f.Created) //nolint:errcheck
 		w.str(f.CreatedBy)
 		w.time(f.Updated) //nolint:errcheck
-		w.stamp(f.Clock)
+		w.stamp(f.Clock.Done)
+		w.stamp(f.Clock.Owner)
+		w.stamp(f.Clock.Due)
+		w.stamp(f.Clock.Ticket)
 	}
 	for _, t := range times {
 		if !t.IsZero() && t.Location() != time.UTC {
@@ -258,7 +261,8 @@ func decodeHead(r *cacheReader) model.State {
 	})
 	s.FollowUps = slice(r, func() model.FollowUp {
 		return model.FollowUp{ID: r.str(), Title: r.str(), Done: r.bool(), Owner: r.str(), Due: r.str(), Ticket: r.str(),
-			Created: r.time(), CreatedBy: r.str(), Updated: r.time(), Clock: r.stamp()}
+			Created: r.time(), CreatedBy: r.str(), Updated: r.time(),
+			Clock: model.FollowUpClock{Done: r.stamp(), Owner: r.stamp(), Due: r.stamp(), Ticket: r.stamp()}}
 	})
 	return s
 }

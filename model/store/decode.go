@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -94,7 +95,19 @@ func decodeFile(path string, data []byte) (model.State, layout, error) {
 	if err := s.Check(); err != nil {
 		return model.State{}, lay, &FileError{Path: path, Msg: err.Error()}
 	}
+	if err := checkTimes(path, s); err != nil {
+		return model.State{}, lay, err
+	}
 	return s, lay, nil
+}
+
+// checkTimes refuses a time far ahead of this machine's clock: a typo or
+// a clock set wrong (the rule and its words are model.CheckTimes').
+func checkTimes(path string, s model.State) error {
+	if err := s.CheckTimes(time.Now()); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // fewer reports a file changed after warroom wrote it whose checkpoint
@@ -299,6 +312,9 @@ func decodeWhole(path string, data []byte, end int64) (model.State, error) {
 	}
 	if err := s.Check(); err != nil {
 		return model.State{}, &FileError{Path: path, Msg: err.Error()}
+	}
+	if err := checkTimes(path, s); err != nil {
+		return model.State{}, err
 	}
 	if keys := unknown(md); len(keys) > 0 {
 		return s, unknownKeys(path, data, keys)

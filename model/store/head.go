@@ -93,7 +93,7 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 		d, ok := changedSince(v.after, ckpt, commitsAfter(v.tail.commits, at))
 		if ok {
 			v.state = replayPart(st, d)
-			return v, true, nil
+			return v, true, checkTimes(path, v.state)
 		}
 	}
 	var head headRecords
@@ -110,6 +110,9 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 	at, seal := v.ckpt, v.seal
 	if n := len(v.tail.commits); n > 0 {
 		at, seal = v.tail.commits[n-1].end, v.tail.commits[n-1].seal
+	}
+	if err := checkTimes(path, v.state); err != nil {
+		return v, false, err
 	}
 	keepHead(path, v.prefix[:v.head], v.state, at, seal, info.Mode().Perm())
 	return v, true, nil

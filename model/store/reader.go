@@ -170,10 +170,17 @@ func (r *Reader) grown(f *os.File, info os.FileInfo) (Snapshot, bool, error) {
 		return Snapshot{}, false, nil
 	}
 	var es []model.Entry
+	head := r.head
 	for _, d := range docs {
-		r.head = replayPart(r.head, d)
+		head = replayPart(head, d)
 		es = append(es, d.Timeline...)
 	}
+	check := head
+	check.Timeline = es
+	if err := checkTimes(r.path, check); err != nil {
+		return Snapshot{}, false, err
+	}
+	r.head = head
 	r.pos.end, r.pos.last = ts.end, ts.commits[len(ts.commits)-1].seal
 	return Snapshot{Head: r.head, Entries: es}, true, nil
 }

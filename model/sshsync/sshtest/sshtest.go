@@ -55,7 +55,17 @@ func run(t testing.TB, name string, args ...string) {
 
 // Start starts sshd -D -e on a free loopback port and stops it when
 // the test ends.
-func Start(t testing.TB) *Server {
+func Start(t testing.TB) *Server { t.Helper(); return StartWith(t, Config{}) }
+
+// Config changes the server a test starts.
+type Config struct {
+	// SFTPFlags are added to the server's internal-sftp: "-R" serves
+	// read-only, so every write is refused with "permission denied".
+	SFTPFlags string
+}
+
+// StartWith starts a server as Start does, configured by c.
+func StartWith(t testing.TB, c Config) *Server {
 	t.Helper()
 	NeedTool(t, "/usr/sbin/sshd")
 	NeedTool(t, "ssh")
@@ -94,10 +104,10 @@ PubkeyAuthentication yes
 PermitRootLogin prohibit-password
 StrictModes no
 UsePAM no
-Subsystem sftp internal-sftp
+Subsystem sftp internal-sftp %s
 SetEnv SHLVL=1
 LogLevel ERROR
-`, s.Port, hostKey, filepath.Join(dir, "authorized_keys"), filepath.Join(dir, "sshd.pid"))
+`, s.Port, hostKey, filepath.Join(dir, "authorized_keys"), filepath.Join(dir, "sshd.pid"), c.SFTPFlags)
 	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,6 @@ import (
 	"github.com/warroom/warroom/model/i18n"
 )
 
-// kindName is a kind as people type it in the filter, in l.
-func kindName(l i18n.Lang, k model.Kind) string { return k.In(l) }
-
 // timelineView is the timeline as the screen scrolls and filters it. It
 // keeps the state's entries without copying them; a filter keeps the
 // indexes of the entries that pass, computed when the timeline or the
@@ -25,29 +22,83 @@ type timelineView struct {
 	role   string // role key the filter keeps, or ""
 	ws     string // and, when given, its workstream
 	kinds  map[model.Kind]bool
-	idx    []int // positions in order of the entries passing the filter; nil when there is none
-	offset int   // entries scrolled up from the newest; 0 follows the end
+	idx    []int  // positions in order of the entries passing the filter; nil when there is none
+	offset int    // entries scrolled up from the newest; 0 follows the end
+	sel    int    // the selected entry, among those passing the filter; -1: none
+	selID  string // its id, to keep it selected as entries come
 }
 
 // setEntries takes the timeline of a new state. When the user has scrolled
 // up, the view stays on the same entries as new ones arrive below.
-func (t *timelineView) setEntries(es []model.Entry, _ *model.Catalog) {
+func (t *timelineView) setEntries(es []model.Entry) {
 	before := t.len()
 	t.order = chronoOrder(t.entries, t.order, es)
 	t.entries = es
 	t.refilter()
+	added := max(0, t.len()-before)
 	if t.offset > 0 {
-		t.offset += max(0, t.len()-before)
+		t.offset += added
 	}
+	t.reselect(added)
 	t.clamp(1)
 }
+
+// reselect finds the selected entry again after added entries came: it
+// can only have moved later, by at most that many.
+func (t *timelineView) reselect(added int) {
+	if t.sel < 0 {
+		return
+	}
+	for i := t.sel; i < t.len() && i <= t.sel+added; i++ {
+		if t.at(i).ID == t.selID {
+			t.sel = i
+			return
+		}
+	}
+	t.sel = min(t.sel, t.len()-1) // gone (a file rewritten): stay near
+	if t.sel >= 0 {
+		t.selID = t.at(t.sel).ID
+	}
+}
+
+// move moves the selection by n entries (positive: newer); the first move
+// selects the newest entry shown. The view follows the selection.
+func (t *timelineView) move(n, h int) {
+	if t.len() == 0 {
+		return
+	}
+	if t.sel < 0 {
+		_, end := t.window(h)
+		t.sel, n = max(0, end-1), min(0, n)
+	}
+	t.sel = max(0, min(t.sel+n, t.len()-1))
+	t.selID = t.at(t.sel).ID
+	_, end := t.window(h)
+	switch {
+	case t.sel >= end:
+		t.offset = t.len() - t.sel - 1
+	case t.sel < end-max(1, h):
+		t.offset = t.len() - t.sel - max(1, h)
+	}
+	t.clamp(h)
+}
+
+// selected is the selected entry.
+func (t *timelineView) selected() (model.Entry, bool) {
+	if t.sel < 0 || t.sel >= t.len() {
+		return model.Entry{}, false
+	}
+	return t.at(t.sel), true
+}
+
+// unselect drops the selection: the view follows the newest again.
+func (t *timelineView) unselect() { t.sel, t.selID, t.offset = -1, "", 0 }
 
 // setFilter keeps only entries about a role (key or alias, optionally with a
 // workstream: all of the role's instances are kept) or of a kind ("task"
 // keeps every task kind). Kinds are accepted as the file names them and in
 // the screen's language lang. The empty text clears the filter.
-func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
-	l := i18n.Lang(lang)
+func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) error {
 	text = strings.TrimSpace(text)
 	prev := *t
 	t.filter, t.role, t.ws, t.kinds = "", "", "", nil
@@ -60,7 +111,7 @@ func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
 			task := k == "task" || k == strings.ToLower(l.T("task"))
 			t.kinds = map[model.Kind]bool{}
 			for _, known := range allKinds {
-				if string(known) == k || strings.ToLower(kindName(l, known)) == k || (task && strings.HasPrefix(string(known), "task_")) {
+				if string(known) == k || strings.ToLower(known.In(l)) == k || (task && strings.HasPrefix(string(known), "task_")) {
 					t.kinds[known] = true
 				}
 			}
@@ -68,7 +119,7 @@ func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
 				*t = prev // a filter that does not parse leaves the one shown
 				valid := []string{l.T("a role (tl, comms, …)"), l.T("task")}
 				for _, known := range allKinds {
-					valid = append(valid, kindName(l, known))
+					valid = append(valid, known.In(l))
 				}
 				return &model.InvalidError{What: "filter", Value: text, Valid: valid}
 			}
@@ -77,6 +128,7 @@ func (t *timelineView) setFilter(c *model.Catalog, lang, text string) error {
 	}
 	t.offset = 0
 	t.refilter()
+	t.sel, t.selID = -1, ""
 	return nil
 }
 
@@ -155,66 +207,4 @@ func (t *timelineView) scroll(n, h int) {
 
 func (t *timelineView) clamp(h int) {
 	t.offset = max(0, min(t.offset, t.len()-max(1, h)))
-}
-
-// tasksView is the task list in the order the screen shows it: in progress,
-// then open, then done, each in the order added; with a cursor.
-type tasksView struct {
-	order  []model.Task
-	cursor int
-	top    int
-}
-
-func taskRank(t model.Task) int {
-	switch t.State {
-	case model.TaskInProgress:
-		return 0
-	case model.TaskOpen:
-		return 1
-	}
-	return 2
-}
-
-// setTasks takes the tasks of a new state. The cursor stays on the same
-// task as others come and go; when the task itself moves to another group
-// (marked done, say), the cursor stays where it was, on the next task, as
-// in other list-driven tools.
-func (v *tasksView) setTasks(ts []model.Task) {
-	var selected model.Task
-	if v.cursor < len(v.order) {
-		selected = v.order[v.cursor]
-	}
-	v.order = append(v.order[:0:0], ts...)
-	sort.SliceStable(v.order, func(i, j int) bool { return taskRank(v.order[i]) < taskRank(v.order[j]) })
-	v.cursor = min(v.cursor, max(0, len(v.order)-1))
-	for i, t := range v.order {
-		if t.ID == selected.ID && taskRank(t) == taskRank(selected) {
-			v.cursor = i
-		}
-	}
-}
-
-// selected returns the task under the cursor.
-func (v *tasksView) selected() (model.Task, bool) {
-	if v.cursor < len(v.order) {
-		return v.order[v.cursor], true
-	}
-	return model.Task{}, false
-}
-
-// move moves the cursor by n and keeps it within the h rows shown.
-func (v *tasksView) move(n, h int) {
-	v.cursor = max(0, min(v.cursor+n, len(v.order)-1))
-	v.keepVisible(h)
-}
-
-func (v *tasksView) keepVisible(h int) {
-	h = max(1, h)
-	if v.cursor < v.top {
-		v.top = v.cursor
-	}
-	if v.cursor >= v.top+h {
-		v.top = v.cursor - h + 1
-	}
-	v.top = max(0, min(v.top, len(v.order)-h))
 }

@@ -1,0 +1,86 @@
+package model
+
+import "strings"
+
+func mergeTask(a, b Task) (Task, int) {
+	out := a
+	n := 0
+	var ch bool
+	out.Title, out.Clock.Title, ch = lww(a.Title, a.Clock.Title, b.Title, b.Clock.Title)
+	if ch {
+		n++
+	}
+	out.State, out.Clock.State, ch = lww(a.State, a.Clock.State, b.State, b.Clock.State)
+	if ch {
+		n++
+	}
+	// Role, workstream and owner change together.
+	ao := a.Role + "\x00" + a.Workstream + "\x00" + a.Owner
+	bo := b.Role + "\x00" + b.Workstream + "\x00" + b.Owner
+	var owner string
+	owner, out.Clock.Owner, ch = lww(ao, a.Clock.Owner, bo, b.Clock.Owner)
+	if ch {
+		n++
+	}
+	parts := strings.SplitN(owner, "\x00", 3)
+	out.Role, out.Workstream, out.Owner = parts[0], parts[1], parts[2]
+	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
+		out.Created, out.CreatedBy = b.Created, b.CreatedBy
+	}
+	out.Updated = laterTime(a.Updated, b.Updated)
+	if out.Due.IsZero() || (!b.Due.IsZero() && b.Due.Before(out.Due)) {
+		out.Due = b.Due // set once, at creation: copies agree unless edited by hand
+	}
+	if out.Due.IsZero() {
+		out.Due = a.Due
+	}
+	return out, n
+}
+
+// mergeTheory keeps the later state change; a theory's text, role and
+// creation never change, so copies agree unless edited by hand, and then
+// the same one wins everywhere.
+func mergeTheory(a, b Theory) (Theory, bool) {
+	out := a
+	var ch bool
+	out.State, out.Clock, ch = lww(a.State, a.Clock, b.State, b.Clock)
+	out.Text = max(a.Text, b.Text)
+	if ar, br := a.Role+"\x00"+a.Workstream, b.Role+"\x00"+b.Workstream; br > ar {
+		out.Role, out.Workstream = b.Role, b.Workstream
+	}
+	out.Updated = laterTime(a.Updated, b.Updated)
+	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
+		out.Created, out.CreatedBy = b.Created, b.CreatedBy
+	}
+	return out, ch
+}
+
+// mergeFollowUp merges field by field: done, owner, due date and ticket
+// each keep the value with the later stamp, so copies that changed
+// different fields apart keep both changes. The title and creation never
+// change; copies agree unless edited by hand, and then the same one wins
+// everywhere.
+func mergeFollowUp(a, b FollowUp) (FollowUp, int) {
+	out := a
+	n := 0
+	count := func(ch bool) {
+		if ch {
+			n++
+		}
+	}
+	var ch bool
+	out.Done, out.Clock.Done, ch = lwwBool(a.Done, a.Clock.Done, b.Done, b.Clock.Done)
+	count(ch)
+	out.Owner, out.Clock.Owner, ch = lww(a.Owner, a.Clock.Owner, b.Owner, b.Clock.Owner)
+	count(ch)
+	out.Due, out.Clock.Due, ch = lww(a.Due, a.Clock.Due, b.Due, b.Clock.Due)
+	count(ch)
+	out.Ticket, out.Clock.Ticket, ch = lww(a.Ticket, a.Clock.Ticket, b.Ticket, b.Clock.Ticket)
+	count(ch)
+	out.Title = max(a.Title, b.Title)
+	if b.Created.Before(a.Created) || (b.Created.Equal(a.Created) && b.CreatedBy > a.CreatedBy) {
+		out.Created, out.CreatedBy = b.Created, b.CreatedBy
+	}
+	out.Updated = laterTime(a.Updated, b.Updated)
+	return out, n
+}

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"errors"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/warroom/warroom/model/safetext"
+	"github.com/warroom/warroom/model/store"
+)
+
+// What comes back from the disk: the file as another process left it,
+// the outcome of a save, the outcome of the declare form.
+
+// onLoaded takes the file as another process left it.
+func (m *Model) onLoaded(msg loadedMsg) {
+	var uk *store.UnknownKeysError
+	switch {
+	case msg.err == nil:
+		m.save.fileErr, m.readOnly = "", false
+	case errors.As(msg.err, &uk):
+		m.blockEdits(uk)
+	default:
+		// Keep showing what we have, and say so until the file reads
+		// again: it may be mid-edit by hand.
+		m.save.fileErr = m.c.t("could not read the file: %s", m.c.explain(msg.err))
+		return
+	}
+	if msg.state.Declared() {
+		if m.declare != nil {
+			// Someone else declared it while this screen showed the form:
+			// the form gives way to the war room.
+			m.declare = nil
+			in := msg.state.Incident
+			m.notice = m.c.t("%s declared the incident first: %s", safetext.Line(in.DeclaredBy), safetext.Line(in.Title))
+		}
+		m.setDisk(msg.state)
+		m.arrive()
+	}
+}
+
+// blockEdits stops changes while the file has keys warroom does not know:
+// every save would be refused, so changes are refused as they are made.
+func (m *Model) blockEdits(uk *store.UnknownKeysError) {
+	m.readOnly = true
+	m.save.fileErr = m.c.explain(uk)
+}
+
+// onSaved takes a save's outcome: committed and rejected changes leave the
+// queue; a failed save keeps them, and the header says so until a retry
+// succeeds. The last save while leaving ends the program.
+func (m *Model) onSaved(r store.WriteResult) tea.Cmd {
+	// A result may merge several saves: acknowledge what it committed or
+	// rejected even when its latest attempt failed.
+	m.save.saveErr = r.Err
+	done := map[uint64]bool{}
+	for _, seq := range r.Committed {
+		done[seq] = true
+	}
+	for _, rej := range r.Rejected {
+		done[rej.Seq] = true
+		m.notice = m.c.t("not saved: %s", m.c.explain(rej.Err))
+	}
+	kept := m.pending[:0:0]
+	for _, p := range m.pending {
+		if !done[p.seq] {
+			kept = append(kept, p)
+		}
+	}
+	m.pending = kept
+	if r.State.Declared() {
+		m.setDisk(r.State)
+	} else if len(done) > 0 {
+		m.rebuild()
+	}
+	if m.closing && len(m.pending) == 0 {
+		m.quitting = true
+		return tea.Quit
+	}
+	return waitForSave(m.opts.Results)
+}
+
+// onDeclared takes the outcome of the declare form.
+func (m *Model) onDeclared(msg declaredMsg) {
+	if msg.err != nil {
+		m.declare.err = m.c.explain(msg.err)
+		return
+	}
+	m.declare = nil
+	m.setDisk(msg.state)
+	m.arrive()
+}

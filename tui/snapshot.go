@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/warroom/warroom/model"
+)
+
+// snapshot is the incident as the screen shows it, with what every pane
+// derives from it, computed once per change in Update. It is never
+// modified: a change makes a new one.
+type snapshot struct {
+	state     model.State
+	holdings  []model.Holding // every role instance and its holder, in tab order
+	comms     model.CommsLog  // updates sent, drafts awaiting approval, next due
+	retracted map[string]bool // ids of entries taken back
+	// resolved is when the incident was last resolved, while it stays
+	// resolved or closed: its clocks stop there. finalSent says whether
+	// an external update has gone out since.
+	resolved  time.Time
+	finalSent bool
+}
+
+// snapshotMsg tells every pane that the snapshot in common changed.
+type snapshotMsg struct{}
+
+// newSnapshot derives what the panes need from st.
+func newSnapshot(st model.State, c *model.Catalog, policy model.CommsPolicy) *snapshot {
+	s := &snapshot{
+		state:     st,
+		holdings:  st.Holdings(c),
+		comms:     st.Comms(policy.Cadence),
+		retracted: map[string]bool{},
+	}
+	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed
+	for _, e := range st.Timeline {
+		switch {
+		case e.Kind == model.KindRetracted:
+			s.retracted[e.Entry] = true
+		case done && e.Kind == model.KindStatus && e.To == string(model.Resolved):
+			s.resolved, s.finalSent = e.At, false
+		case e.Kind == model.KindComms && e.Audience() == model.AudienceExternal && !s.resolved.IsZero() && !e.At.Before(s.resolved):
+			s.finalSent = true
+		}
+	}
+	return s
+}
+
+// holding finds a role instance's holding; the first one when ref is gone.
+func (s *snapshot) holding(ref model.RoleRef) (int, model.Holding) {
+	for i, h := range s.holdings {
+		if h.Ref == ref {
+			return i, h
+		}
+	}
+	if len(s.holdings) == 0 {
+		return 0, model.Holding{}
+	}
+	return 0, s.holdings[0]
+}
