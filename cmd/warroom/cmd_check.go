@@ -51,7 +51,7 @@ as it was.`,
 			case !h.Sealed:
 				a.say("written whole by an earlier warroom, or with no entries yet; the next change writes it whole again\n")
 			default:
-				a.say("last written whole at %s; %d changes appended since (%s)\n", size(h.Checkpoint), h.Commits, size(h.Appended))
+				a.say("a checkpoint of %s, written whole, and %d changes appended since (%s)\n", size(h.Checkpoint), h.Commits, size(h.Appended))
 			}
 			if h.Edited {
 				a.say("changed by hand since warroom wrote it; the next change writes it whole\n")

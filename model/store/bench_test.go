@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -201,4 +202,39 @@ func BenchmarkReaderNext(b *testing.B) {
 			b.Fatalf("next: %d entries, reset %v, %v", len(snap.Entries), snap.Reset, err)
 		}
 	}
+}
+
+// BenchmarkMemoryPerEntry: what an incident of 100,000 entries and 1,000
+// tasks holds in memory once read whole (Load), after the garbage of the
+// read is collected: held-MiB in all, held-B/entry an entry.
+func BenchmarkMemoryPerEntry(b *testing.B) {
+	s, err := bigState(100_000, 1_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := store.Encode(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s = model.State{}
+	path := filepath.Join(b.TempDir(), "warroom.toml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var held uint64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := store.Load(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		held = after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(got)
+	}
+	b.ReportMetric(float64(held)/(1<<20), "held-MiB")
+	b.ReportMetric(float64(held)/100_000, "held-B/entry")
 }
