@@ -41,6 +41,22 @@ func (n TimelineNeed) Has(k Kind) bool {
 	return false
 }
 
+// Covers reports whether n reads every entry o reads.
+func (n TimelineNeed) Covers(o TimelineNeed) bool {
+	if n.All {
+		return true
+	}
+	if o.All {
+		return false
+	}
+	for _, k := range o.Kinds {
+		if !n.Has(k) {
+			return false
+		}
+	}
+	return true
+}
+
 // Filter returns the entries of es that n reads, in their order. It returns
 // es itself when n reads all of them.
 func (n TimelineNeed) Filter(es []Entry) []Entry {
@@ -50,10 +66,19 @@ func (n TimelineNeed) Filter(es []Entry) []Entry {
 	if len(n.Kinds) == 0 {
 		return nil
 	}
-	var out []Entry
-	for _, e := range es {
-		if n.Has(e.Kind) {
-			out = append(out, e)
+	k := 0
+	for i := range es {
+		if n.Has(es[i].Kind) {
+			k++
+		}
+	}
+	if k == 0 {
+		return nil
+	}
+	out := make([]Entry, 0, k)
+	for i := range es {
+		if n.Has(es[i].Kind) {
+			out = append(out, es[i])
 		}
 	}
 	return out

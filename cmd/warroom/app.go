@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/user"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -121,7 +122,9 @@ func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State,
 }
 
 // applyReading is apply, with the timeline of the incident returned
-// holding, besides, every entry that need names.
+// holding, besides, every entry that need names: what a message after the
+// change summarises. Those are read after the change is written, unless
+// the change itself reads them.
 func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need model.TimelineNeed) (model.State, []model.Entry, error) {
 	if create {
 		// Refuse bad input before touching the disk, so that a refused
@@ -130,8 +133,13 @@ func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need m
 			return model.State{}, nil, err
 		}
 	}
+	// A change reads little and the process ends with it: collecting
+	// garbage as often as the default has it would cost more than the
+	// memory it saves.
+	debug.SetGCPercent(400)
 	env := a.env()
-	out, err := store.UpdateWith(ctx, a.path(), store.UpdateOptions{Create: create, Reads: model.Needs(op).Plus(need)},
+	reads := model.Needs(op)
+	out, err := store.UpdateWith(ctx, a.path(), store.UpdateOptions{Create: create, Reads: reads},
 		func(s model.State) (model.State, error) {
 			next, _, err := s.Apply(a.catalog, op, env)
 			return next, err
@@ -139,6 +147,11 @@ func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need m
 	if out.Torn != "" {
 		a.warn("%s ended with a change that was not written whole (a crash while writing, or an edit by hand never accepted); it was moved to %s",
 			safetext.Line(a.path()), safetext.Line(out.Torn))
+	}
+	if err == nil && !reads.Covers(need) {
+		if st, lerr := store.LoadKinds(a.path(), reads.Plus(need)); lerr == nil {
+			out.State = st
+		}
 	}
 	return out.State, out.Added, a.explain(err)
 }

@@ -146,9 +146,11 @@ func (m metrics) ratio(b *testing.B, name, num, den string) {
 }
 
 // BenchmarkGoalsCLI: one whole process of a command that changes the
-// incident, at each size: log (an entry only: also decisions, theories,
-// counts, CAN, updates), task add (a record added), handoff and status
-// (records changed in place). The floor is `warroom roles`, a process that
+// incident, at each size: log (an entry only: decisions, theories and CAN
+// reports are the same), customers and update (entries only, and the
+// command prints a summary of entries of their kind: the counts so far,
+// when the next update is due), task add (a record added), handoff and
+// status (records changed in place). The floor is `warroom roles`, a process that
 // reads no incident. The peak memory of each command at 100k is reported
 // once, from its last run.
 func BenchmarkGoalsCLI(b *testing.B) {
@@ -158,6 +160,8 @@ func BenchmarkGoalsCLI(b *testing.B) {
 		args func(i int) []string
 	}{
 		{"log", func(i int) []string { return []string{"log", fmt.Sprintf("bot alert %d: checkout p99 over 1s", i)} }},
+		{"customers", func(int) []string { return []string{"customers", "+3"} }},
+		{"update", func(i int) []string { return []string{"update", "--audience", "internal", fmt.Sprintf("update %d", i)} }},
 		{"task", func(i int) []string { return []string{"task", "add", fmt.Sprintf("check replica %d", i)} }},
 		{"handoff", func(i int) []string { return []string{"handoff", "scribe", []string{"kim", "lee"}[i%2]} }},
 		{"status", func(i int) []string { return []string{"status", []string{"resolved", "closed"}[i%2]} }},

@@ -20,9 +20,18 @@ import (
 // point. A cache whose key does not match the file is ignored, and
 // deleting it changes nothing but speed. Whoever decodes a head from the
 // TOML, or changes it, writes the cache again.
+//
+// The same file keeps, apart, the checkpoint's entries of summaryKinds:
+// the few kinds that commands summarise in what they print (customer
+// counts, when the next update is due) and that approving a draft reads,
+// keyed by the checkpoint's sum and where it ends. They are used only
+// once the checkpoint's bytes have been read and matched against its sum.
 
 // cacheMagic opens a cache file; its number changes when the layout does.
-const cacheMagic = "warroom head cache 2\n"
+const cacheMagic = "warroom head cache 3\n"
+
+// summaryKinds are the entries the cache keeps from the checkpoint.
+var summaryKinds = model.CommsKinds.Plus(model.CustomerKinds)
 
 // maxCacheSize bounds what is read of a cache file.
 const maxCacheSize = 64 << 20
@@ -41,6 +50,31 @@ type headCache struct {
 	At      int64       // the end of the checkpoint or commit the state is as of
 	Seal    string      // the sum closing it
 	State   model.State // the head replayed up to At; no timeline
+
+	// The entries of summaryKinds in the checkpoint whose sum is
+	// KindsSeal and whose sum line starts at KindsEnd; KindsSeal is ""
+	// when the cache holds none. They are read only when asked for.
+	KindsSeal string
+	KindsEnd  int64
+	Kinds     []model.Entry
+	kinds     *cacheReader // where they are, not read yet
+}
+
+// summary returns the entries of summaryKinds of the checkpoint closed by
+// seal, its sum line at end, if the cache holds them.
+func (c *headCache) summary(seal string, end int64) ([]model.Entry, bool) {
+	if c == nil || c.KindsSeal == "" || c.KindsSeal != seal || c.KindsEnd != end {
+		return nil, false
+	}
+	if c.kinds != nil {
+		r := c.kinds
+		c.Kinds, c.kinds = slice(r, func() model.Entry { return decodeEntry(r) }), nil
+		if r.err != nil || r.at != len(r.s) {
+			c.KindsSeal, c.Kinds = "", nil
+			return nil, false
+		}
+	}
+	return c.Kinds, true
 }
 
 func (c headCache) encode() ([]byte, error) {
@@ -53,6 +87,14 @@ func (c headCache) encode() ([]byte, error) {
 	w.str(c.Seal)
 	if err := encodeHead(w, c.State); err != nil {
 		return nil, err
+	}
+	w.str(c.KindsSeal)
+	w.int(c.KindsEnd)
+	count(w, c.Kinds)
+	for _, e := range c.Kinds {
+		if err := encodeEntry(w, e); err != nil {
+			return nil, err
+		}
 	}
 	return w.b, nil
 }
@@ -72,9 +114,11 @@ func decodeCache(data []byte) (*headCache, error) {
 	}
 	c.HeadLen, c.At, c.Seal = r.int(), r.int(), r.str()
 	c.State = decodeHead(r)
-	if r.err != nil || r.at != len(s) {
+	c.KindsSeal, c.KindsEnd = r.str(), r.int()
+	if r.err != nil {
 		return nil, errCache
 	}
+	c.kinds = r // the entries are read only if asked for
 	return &c, nil
 }
 
@@ -136,6 +180,27 @@ func keepHead(path string, prefix []byte, head model.State, at int64, seal strin
 	}
 	head.Timeline = nil
 	c := headCache{Head: sha256.Sum256(prefix), HeadLen: int64(len(prefix)), At: at, Seal: seal, State: head}
+	if old := loadCache(path); old != nil {
+		if kinds, ok := old.summary(old.KindsSeal, old.KindsEnd); ok {
+			c.KindsSeal, c.KindsEnd, c.Kinds = old.KindsSeal, old.KindsEnd, kinds
+		}
+	}
+	writeCache(path, c, mode)
+}
+
+// keepSummary keeps in the cache the entries of summaryKinds of the
+// checkpoint closed by seal, its sum line at end.
+func keepSummary(path string, seal string, end int64, kinds []model.Entry, mode fs.FileMode) {
+	c := loadCache(path)
+	if c == nil {
+		c = &headCache{}
+	}
+	c.KindsSeal, c.KindsEnd, c.Kinds, c.kinds = seal, end, kinds, nil
+	writeCache(path, *c, mode)
+}
+
+// writeCache replaces the cache file of path with c, best effort.
+func writeCache(path string, c headCache, mode fs.FileMode) {
 	b, err := c.encode()
 	if err != nil {
 		return

@@ -267,6 +267,31 @@ func decodeHead(r *cacheReader) model.State {
 	return s
 }
 
+// encodeEntry writes one entry.
+func encodeEntry(w *cacheWriter, e model.Entry) error {
+	for _, v := range []string{e.ID, e.By, string(e.Kind), e.Role, e.Workstream, e.Task, e.Theory, e.FollowUp,
+		e.Channel, e.Entry, e.From, e.To, e.Text, e.Conditions, e.Actions, e.Needs} {
+		w.str(v)
+	}
+	w.int(int64(e.Count))
+	if err := w.time(e.At); err != nil {
+		return err
+	}
+	return w.time(e.Recorded)
+}
+
+// decodeEntry reads what encodeEntry wrote.
+func decodeEntry(r *cacheReader) model.Entry {
+	var e model.Entry
+	for _, p := range []*string{&e.ID, &e.By, (*string)(&e.Kind), &e.Role, &e.Workstream, &e.Task, &e.Theory, &e.FollowUp,
+		&e.Channel, &e.Entry, &e.From, &e.To, &e.Text, &e.Conditions, &e.Actions, &e.Needs} {
+		*p = r.str()
+	}
+	e.Count = int(r.int())
+	e.At, e.Recorded = r.time(), r.time()
+	return e
+}
+
 // headShape names every field of the head's types, and their types.
 var headShape = func() string {
 	var out []byte

@@ -54,8 +54,10 @@ func TestCacheCodecCoversEveryField(t *testing.T) {
 	var s model.State
 	n := 0
 	fill(reflect.ValueOf(&s).Elem(), &n)
+	kinds := s.Timeline
 	s.Timeline = nil
-	c := headCache{Head: [32]byte{1, 2, 3}, HeadLen: 1234, At: 99, Seal: "0badf00d", State: s}
+	c := headCache{Head: [32]byte{1, 2, 3}, HeadLen: 1234, At: 99, Seal: "0badf00d", State: s,
+		KindsSeal: "1234abcd", KindsEnd: 777, Kinds: kinds}
 	data, err := c.encode()
 	if err != nil {
 		t.Fatal(err)
@@ -64,8 +66,14 @@ func TestCacheCodecCoversEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(*back, c) {
+	if back.Head != c.Head || back.HeadLen != c.HeadLen || back.At != c.At || back.Seal != c.Seal || !reflect.DeepEqual(back.State, c.State) {
 		t.Fatalf("the head cache loses fields:\nwrote %+v\nread  %+v", c.State, back.State)
+	}
+	if _, ok := back.summary("1234abcd", 778); ok {
+		t.Error("entries of another checkpoint's end")
+	}
+	if got, ok := back.summary("1234abcd", 777); !ok || !reflect.DeepEqual(got, kinds) {
+		t.Fatalf("the cache loses entry fields:\nwrote %+v\nread  %+v", kinds, got)
 	}
 	// Nil and empty sections read back as they were: merges compare them.
 	s.Tasks, s.People = nil, []model.Person{}
@@ -74,10 +82,15 @@ func TestCacheCodecCoversEveryField(t *testing.T) {
 	if back, err := decodeCache(data); err != nil || back.State.Tasks != nil || back.State.People == nil {
 		t.Errorf("nil and empty sections: %v", err)
 	}
-	// Cut anywhere, or with a byte changed, it is not a cache.
+	// Cut anywhere, it is not a cache (or, cut in its entries, it has
+	// none).
 	for i := 0; i < len(data); i += 7 {
-		if _, err := decodeCache(data[:i]); err == nil {
-			t.Fatalf("a cache cut at %d read", i)
+		c, err := decodeCache(data[:i])
+		if err != nil {
+			continue
+		}
+		if _, ok := c.summary("1234abcd", 777); ok {
+			t.Fatalf("a cache cut at %d read whole", i)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"fmt"
+	"hash/crc32"
 	"os"
 
 	"github.com/warroom/warroom/model"
@@ -26,7 +28,7 @@ func LoadKinds(path string, need model.TimelineNeed) (model.State, error) {
 		return model.State{}, err
 	}
 	if ok {
-		es, ok, err := readKinds(f, v, need)
+		es, ok, err := readKinds(resolve(path), f, v, need)
 		if err != nil {
 			return model.State{}, err
 		}
@@ -49,30 +51,89 @@ func LoadKinds(path string, need model.TimelineNeed) (model.State, error) {
 // whose head v has read: it finds them by their kind line, without
 // decoding the others. ok is false if the checkpoint does not match its
 // sum (then read the file whole).
-func readKinds(f *os.File, v headView, need model.TimelineNeed) ([]model.Entry, bool, error) {
-	data, err := readRange(f, 0, v.tail.end)
+//
+// The checkpoint's entries of summaryKinds come from the head cache when
+// it holds them for this checkpoint; once its bytes match its sum, and
+// else they are picked and kept there.
+func readKinds(path string, f *os.File, v headView, need model.TimelineNeed) ([]model.Entry, bool, error) {
+	// The commits' entries: their bytes are in v already.
+	var regions []span
+	for _, c := range v.tail.commits {
+		regions = append(regions, span{c.body - v.ckpt, c.sum - v.ckpt})
+	}
+	tail, ok := pickAndDecode(v.after, regions, need)
+	if !ok {
+		return nil, false, nil
+	}
+	if summaryKinds.Covers(need) {
+		if kinds, cached := loadCache(path).summary(v.seal, v.ckptSum); cached {
+			seal, err := streamSeal(f, v.ckptSum)
+			if err != nil || seal != v.seal {
+				return nil, false, err
+			}
+			return joined(need.Filter(kinds), tail), true, nil
+		}
+	}
+	data, err := readRange(f, 0, v.ckptSum)
 	if err != nil {
 		return nil, false, err
 	}
-	if int64(len(data)) < v.tail.end || sealOf(data[:v.ckptSum]) != v.seal {
+	if int64(len(data)) < v.ckptSum || sealOf(data) != v.seal {
 		return nil, false, nil
 	}
-	regions := []span{{v.head, v.ckptSum}}
-	for _, c := range v.tail.commits {
-		regions = append(regions, span{c.body, c.sum})
+	region := []span{{v.head, v.ckptSum}}
+	if !summaryKinds.Covers(need) {
+		es, ok := pickAndDecode(data, region, need)
+		return joined(es, tail), ok, nil
 	}
+	kinds, ok := pickAndDecode(data, region, summaryKinds)
+	if !ok {
+		return nil, false, nil
+	}
+	if v.ckptSum >= 16*cacheFrom.Load() { // picking from a smaller file costs little
+		keepSummary(path, v.seal, v.ckptSum, kinds, v.info.Mode().Perm())
+	}
+	return joined(need.Filter(kinds), tail), true, nil
+}
+
+// joined is a followed by b, in a slice of its own.
+func joined(a, b []model.Entry) []model.Entry {
+	if len(b) == 0 {
+		return a
+	}
+	return append(append(make([]model.Entry, 0, len(a)+len(b)), a...), b...)
+}
+
+// streamSeal is the sum of f's first n bytes, read a chunk at a time.
+func streamSeal(f *os.File, n int64) (string, error) {
+	buf := make([]byte, 1<<20)
+	var crc uint32
+	for at := int64(0); at < n; {
+		k, err := f.ReadAt(buf[:min(int64(len(buf)), n-at)], at)
+		crc = crc32.Update(crc, castagnoli, buf[:k])
+		at += int64(k)
+		if err != nil && at < n {
+			return "", fmt.Errorf("read incident: %w", err)
+		}
+	}
+	return fmt.Sprintf("%08x", crc), nil
+}
+
+// pickAndDecode decodes the entries of the kinds need names in regions of
+// data; ok is false if what was picked does not decode as entries.
+func pickAndDecode(data []byte, regions []span, need model.TimelineNeed) ([]model.Entry, bool) {
 	var picked bytes.Buffer
 	for _, r := range regions {
 		pickKinds(&picked, data, r, need)
 	}
 	if picked.Len() == 0 {
-		return nil, true, nil
+		return nil, true
 	}
 	d, err := decodePart(picked.Bytes())
-	if err != nil || !d.Changed.empty() {
-		return nil, false, nil
+	if err != nil || !d.Changed.empty() || !d.changed.empty() {
+		return nil, false
 	}
-	return d.Timeline, true, nil
+	return d.Timeline, true
 }
 
 // pickKinds copies to out the entries in region r of data whose kind need

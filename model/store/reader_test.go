@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -202,10 +203,59 @@ func TestWriterRefusesAnotherIncident(t *testing.T) {
 }
 
 // TestLoadKinds: LoadKinds reads the entries of some kinds, and the rest
-// of the incident whole, as Load and a filter would.
+// of the incident whole, as Load and a filter would: with the head cache
+// (which keeps the checkpoint's entries of the kinds commands summarise)
+// and without it, and once the file was written whole again.
 func TestLoadKinds(t *testing.T) {
 	defer store.SetLimits(0, 512<<10, 4<<20)()
+	defer store.CacheEvery()()
 	path, _ := grownFile(t)
+	for round := range 3 {
+		if round == 2 {
+			if _, err := store.Update(context.Background(), path, false, appendLog("carol", "written whole")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		loadKinds(t, path)
+		loadKinds(t, path) // from the cache
+		if _, err := os.Stat(store.CachePath(path)); err != nil {
+			t.Fatalf("round %d: no cache: %v", round, err)
+		}
+	}
+	os.Remove(store.CachePath(path))
+	loadKinds(t, path)
+
+	// An edit in place of the checkpoint (same length, its sum line kept)
+	// is read from the file, not from what the cache kept.
+	if _, err := store.Update(context.Background(), path, false, appendLog("carol", "whole again")); err != nil {
+		t.Fatal(err)
+	}
+	loadKinds(t, path)
+	data := readFile(t, path)
+	edited := bytes.Replace(data, []byte("count = 2\n"), []byte("count = 7\n"), 1)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(edited, 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, err := store.LoadKinds(path, model.CustomerKinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := store.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have, calls := got.Customers()[model.ChannelCalls], want.Customers()[model.ChannelCalls]; have != calls || calls%2 != 1 {
+		t.Errorf("calls counted %d, want the file's %d (an odd number, after the edit)", have, calls)
+	}
+}
+
+func loadKinds(t *testing.T, path string) {
+	t.Helper()
 	change(t, path, "carol", model.Customers{Channel: "calls", Count: 2})
 	change(t, path, "carol", model.CommsUpdate{Audience: "external", Text: "we know"})
 	change(t, path, "carol", model.Log{Text: "kind = \"customers\" in a text"})

@@ -151,7 +151,7 @@ func readForWrite(path string, o UpdateOptions) (*tx, error) {
 			if len(o.Reads.Kinds) == 0 {
 				return t, nil
 			}
-			es, ok, err := readKinds(f, v, o.Reads)
+			es, ok, err := readKinds(path, f, v, o.Reads)
 			if err != nil {
 				return nil, err
 			}
