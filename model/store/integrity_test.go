@@ -346,3 +346,25 @@ func TestOnlyRegularFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestLockFileMustBeRegular: a FIFO where the lock file goes fails at
+// once instead of hanging the writer.
+func TestLockFileMustBeRegular(t *testing.T) {
+	path := writeState(t, smallState(t))
+	if err := syscall.Mkfifo(store.LockPath(path), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, appendLog("bob", "x"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "is a FIFO") {
+			t.Errorf("err = %v, want it to say the lock is a FIFO", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a FIFO at the lock file hangs the writer")
+	}
+}

@@ -71,6 +71,13 @@ func Load(path string) (model.State, error) {
 // lock takes the advisory lock of path, waiting up to LockWait.
 func lock(ctx context.Context, path string) (func(), error) {
 	lp := LockPath(path)
+	// A FIFO or a device at the lock's name would make opening it hang or
+	// read from it: refuse it at once.
+	if info, err := os.Stat(lp); err == nil && !info.Mode().IsRegular() {
+		if err := checkRegular(lp, info); err != nil {
+			return nil, err
+		}
+	}
 	// Readable by all, so that people sharing an incident directory can
 	// each lock it: flock needs only a read-only descriptor.
 	fl := flock.New(lp, flock.SetPermissions(0o644))
