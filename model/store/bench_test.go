@@ -238,3 +238,19 @@ func BenchmarkMemoryPerEntry(b *testing.B) {
 	b.ReportMetric(float64(held)/(1<<20), "held-MiB")
 	b.ReportMetric(float64(held)/100_000, "held-B/entry")
 }
+
+// BenchmarkCheckpoint: one change written as a new checkpoint (what
+// follows the checkpoint is past its bound), on the large incident: the
+// new head, then the entries' bytes copied as they are, write, fsync,
+// rename, fsync of the folder. Its floor is BenchmarkSave, which encodes
+// the whole incident.
+func BenchmarkCheckpoint(b *testing.B) {
+	defer store.SetLimits(0, 1, 1)()
+	path, _ := benchFile(b)
+	for b.Loop() {
+		out, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp)
+		if err != nil || out.Appended {
+			b.Fatalf("appended %v, %v", out.Appended, err)
+		}
+	}
+}
