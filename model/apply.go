@@ -109,6 +109,11 @@ func (t *tx) join(name string) {
 	t.s.People = append(t.s.People, Person{Name: name, Joined: t.env.Now})
 }
 
+// shortIDLen is the length of the ids people type: tasks, theories,
+// follow-ups. They have no fixed first letter, so that the first one
+// typed already tells most of them apart and tab completion helps.
+const shortIDLen = 4
+
 // uniqueID draws ids until one is not taken.
 func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, error) {
 	for i := 0; i < 64; i++ {
@@ -138,6 +143,9 @@ func (t *tx) checkOwner(r RoleRef, person string) (RoleRef, string, error) {
 	if err != nil {
 		return ref, "", err
 	}
+	if err := t.checkOpen(ref); err != nil {
+		return ref, "", err
+	}
 	owner, err := optionalName("owner", person)
 	return ref, t.s.DisplayName(owner), err
 }
@@ -155,11 +163,11 @@ func (op Declare) apply(t *tx) error {
 		return &ConflictError{Reason: i18n.M("an incident is already declared here: %s %q; use another --file for a new incident",
 			t.s.Incident.ID, t.s.Incident.Title)}
 	}
-	title, err := checkText("title", strings.TrimSpace(op.Title), MaxTitle, true)
+	title, err := checkTitle(op.Title)
 	if err != nil {
 		return err
 	}
-	summary, err := checkText("summary", op.Summary, MaxEntry, false)
+	summary, err := checkSummary(op.Summary)
 	if err != nil {
 		return err
 	}
@@ -255,7 +263,7 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	id, err := t.uniqueID("t", 4, func(id string) bool {
+	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
 		for _, x := range t.s.Tasks {
 			if x.ID == id {
 				return true
@@ -391,6 +399,9 @@ func (op Release) apply(t *tx) error {
 	}
 	if ref.Role == IncidentManager {
 		return &ConflictError{Reason: i18n.M("the incident manager role cannot go back to itself; hand it to someone instead")}
+	}
+	if t.s.WorkstreamClosed(ref) {
+		return &ConflictError{Reason: i18n.M("%s was closed; hand it to someone to open it again", RoleLabel{ref, t.c})}
 	}
 	from, byDefault := t.s.Holder(ref)
 	if byDefault {

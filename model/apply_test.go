@@ -222,13 +222,13 @@ func TestTaskIDLookupErrors(t *testing.T) {
 	f := newFixture(t)
 	f.do("alice", TaskAdd{Title: "a"})
 	f.do("alice", TaskAdd{Title: "b"})
-	_, err := f.s.Task("t")
+	_, err := f.s.Task("000")
 	var ie *InvalidError
 	if !errors.As(err, &ie) || !ie.Ambiguous || !strings.Contains(err.Error(), "ambiguous") {
 		t.Errorf("prefix of two tasks: %v", err)
 	}
 	_, err = f.s.Task("zzzz")
-	if !errors.As(err, &ie) || ie.Ambiguous || !strings.Contains(err.Error(), "t0") {
+	if !errors.As(err, &ie) || ie.Ambiguous || !strings.Contains(err.Error(), "0004") {
 		t.Errorf("unknown task: %v (should list the ids)", err)
 	}
 }

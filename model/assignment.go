@@ -82,12 +82,15 @@ func (c *Catalog) check(r RoleRef) (RoleRef, error) {
 
 // Assignment records that a role instance was handed to someone. A role's
 // history is its assignments in clock order; the last one is current.
-// Until is derived from the next assignment and kept for readers.
+// Until is derived from the next assignment and kept for readers. One
+// with no holder gave the instance back to the incident manager; one that
+// is Closed ended a workstream (a later handoff opens it again).
 type Assignment struct {
 	ID         string    `toml:"id" json:"id"`
 	Role       string    `toml:"role" json:"role"`
 	Workstream string    `toml:"workstream,omitempty" json:"workstream,omitzero"`
 	Holder     string    `toml:"holder" json:"holder"`
+	Closed     bool      `toml:"closed,omitempty" json:"closed,omitzero"`
 	Since      time.Time `toml:"since" json:"since"`
 	Until      time.Time `toml:"until,omitempty" json:"until,omitzero"`
 	By         string    `toml:"by" json:"by"`
@@ -106,6 +109,10 @@ type Holding struct {
 	Since   time.Time    // when the current holder took it (for defaults: when the IM did)
 	Note    string       // the briefing given at the last handoff
 	History []Assignment // every assignment of this instance, oldest first
+	// Closed marks a workstream that was closed (its last assignment is
+	// the closing). Holdings lists one only while it still has open
+	// tasks, given to it on a copy that had not seen it closed.
+	Closed bool
 }
 
 // History returns the assignments of one role instance, oldest first.
@@ -152,13 +159,30 @@ func (s State) Holder(ref RoleRef) (name string, byDefault bool) {
 // catalog role once, or once per workstream where it has been split. A role
 // nobody was handed is held by the incident manager (Default). Roles in the
 // file that the catalog does not know come last.
-func (s State) Holdings(c *Catalog) []Holding {
+//
+// A closed workstream is left out (unless it still has open tasks). The
+// role itself, without a workstream, is listed when it was handed to
+// someone, when none of its workstreams is open, or when open tasks are
+// its own: so that every open task's role is on the list.
+func (s State) Holdings(c *Catalog) []Holding { return s.holdings(c, false) }
+
+// HoldingsEver is Holdings with the closed workstreams too (Closed set):
+// every role instance that has been held, for a review of who held what.
+func (s State) HoldingsEver(c *Catalog) []Holding { return s.holdings(c, true) }
+
+func (s State) holdings(c *Catalog, ever bool) []Holding {
 	refs := map[string][]RoleRef{}
 	seen := map[RoleRef]bool{}
 	for _, a := range s.Assignments {
 		if r := a.Ref(); !seen[r] {
 			seen[r] = true
 			refs[r.Role] = append(refs[r.Role], r)
+		}
+	}
+	tasks := map[RoleRef]bool{} // instances that own open tasks
+	for _, t := range s.Tasks {
+		if t.Open() && t.Role != "" {
+			tasks[t.RoleRef()] = true
 		}
 	}
 	keys := c.Keys()
@@ -175,20 +199,57 @@ func (s State) Holdings(c *Catalog) []Holding {
 	for _, key := range append(keys, extra...) {
 		instances := refs[key]
 		sort.SliceStable(instances, func(i, j int) bool { return instances[i].Workstream < instances[j].Workstream })
-		if len(instances) == 0 {
-			instances = []RoleRef{{Role: key}}
-		}
+		var role []Holding
+		whole, open := false, false
 		for _, ref := range instances {
 			h := Holding{Ref: ref, History: s.History(ref)}
-			if n := len(h.History); n > 0 && h.History[n-1].Holder != "" {
+			n := len(h.History)
+			h.Closed = n > 0 && h.History[n-1].Closed
+			if h.Closed && !ever && !tasks[ref] {
+				continue
+			}
+			if n > 0 && h.History[n-1].Holder != "" {
 				cur := h.History[n-1]
 				h.Holder, h.Since, h.Note = s.DisplayName(cur.Holder), cur.Since, cur.Note
 			} else {
 				h.Holder, h.Since, h.Default = s.DisplayName(im.Holder), im.Since, key != IncidentManager
 			}
-			out = append(out, h)
+			whole = whole || ref.Workstream == ""
+			open = open || (ref.Workstream != "" && !h.Closed)
+			role = append(role, h)
+		}
+		if !whole && (!open || tasks[RoleRef{Role: key}]) {
+			// Nobody was handed the role itself, so its holder is the
+			// incident manager's by default.
+			h := Holding{Ref: RoleRef{Role: key}, Holder: s.DisplayName(im.Holder), Since: im.Since, Default: key != IncidentManager}
+			role = append([]Holding{h}, role...)
+		}
+		out = append(out, role...)
+	}
+	return out
+}
+
+// WorkstreamClosed reports whether ref is a workstream that was closed
+// and not handed to anyone since.
+func (s State) WorkstreamClosed(ref RoleRef) bool {
+	a, ok := s.current(ref)
+	return ok && a.Closed
+}
+
+// Workstreams lists the open workstreams of a role (the instances with a
+// workstream, not closed), by workstream.
+func (s State) Workstreams(role string) []RoleRef {
+	var out []RoleRef
+	seen := map[RoleRef]bool{}
+	for _, a := range s.Assignments {
+		if r := a.Ref(); a.Role == role && r.Workstream != "" && !seen[r] {
+			seen[r] = true
+			if !s.WorkstreamClosed(r) {
+				out = append(out, r)
+			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Workstream < out[j].Workstream })
 	return out
 }
 

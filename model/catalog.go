@@ -17,7 +17,10 @@ var builtinCatalog []byte
 
 // RoleText is what a role says about itself in one language.
 type RoleText struct {
-	Name       string   `toml:"name"`
+	Name string `toml:"name"`
+	// Short is the name where room is short: a tab, a task's owner
+	// ("TL·database"). The first alias in capitals when empty.
+	Short      string   `toml:"short"`
 	Summary    string   `toml:"summary"`
 	Primary    string   `toml:"primary"`
 	Secondary  []string `toml:"secondary"`
@@ -152,6 +155,9 @@ func (c *Catalog) WithOverrides(roles []Role, sevDefs map[Severity]string) (*Cat
 			cur := r.Text[lang]
 			if t.Name != "" {
 				cur.Name = t.Name
+			}
+			if t.Short != "" {
+				cur.Short = t.Short
 			}
 			if t.Summary != "" {
 				cur.Summary = t.Summary

@@ -78,7 +78,7 @@ func (op CommsUpdate) apply(t *tx) error {
 	ref := op.Role
 	if ref.IsZero() {
 		ref = RoleRef{Role: CommunicationsManager}
-		if _, ok := t.s.current(RoleRef{Role: CommunicationsManager, Workstream: string(aud)}); ok {
+		if a, ok := t.s.current(RoleRef{Role: CommunicationsManager, Workstream: string(aud)}); ok && !a.Closed {
 			ref.Workstream = string(aud)
 		}
 	}

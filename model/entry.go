@@ -47,6 +47,10 @@ const (
 	KindTheoryConfirmed  Kind = "theory_confirmed"
 	KindTheoryRuledOut   Kind = "theory_ruled_out"
 	KindTheoryReopened   Kind = "theory_reopened"
+
+	KindTitle            Kind = "title"
+	KindSummary          Kind = "summary"
+	KindWorkstreamClosed Kind = "workstream_closed"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -57,7 +61,8 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTaskAdded, KindTaskStarted, KindTaskDone, KindTaskReopened, KindTaskAssigned, KindTaskCancelled, KindRetracted,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
-	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost}
+	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
+	KindTitle, KindSummary, KindWorkstreamClosed}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -120,6 +125,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	customer_report, social_post
 //	               Text, Channel (tickets, calls, social), Entry = the
 //	               external update it answers, if any
+//	title          Text = the new title, From = the old one
+//	summary        Text = the new summary; "" when it was cleared
+//	workstream_closed
+//	               Role/Workstream = the instance closed, From = its last
+//	               holder ("" when the incident manager held it), Text =
+//	               why; a task_assigned entry follows for each of its
+//	               open tasks, given back to the role
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`

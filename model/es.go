@@ -192,6 +192,20 @@ var esModel = map[string]string{
 	"%s = %s is %s ahead of this machine's clock (at most %s is accepted); correct the time in the file (times are UTC), or this machine's clock if it is the one that is wrong": "%s = %s va %s por delante del reloj de esta máquina (se aceptan como mucho %s); hay que corregir la hora en el archivo (las horas están en UTC), o el reloj de esta máquina si el que está mal es ese",
 	"%s is longer than a time box can be (%s); give a shorter one, such as 1h":                                                                                                   "%s es más largo de lo que puede durar un plazo (%s); hace falta uno más corto, como 1h",
 
+	// The title and summary changed (SetTitle, SetSummary), workstreams
+	// closed (CloseWorkstream); "title" and "summary" are above.
+	"workstream_closed":             "línea de trabajo cerrada",
+	"the title is already %q":       "el título ya es %q",
+	"the summary already says that": "el resumen ya dice eso",
+	"there is no summary to clear":  "no hay ningún resumen que borrar",
+	"(%s has no open workstreams)":  "(%s no tiene líneas de trabajo abiertas)",
+	"no workstream given":           "no se ha indicado ninguna línea de trabajo",
+	"unknown workstream %q":         "línea de trabajo desconocida: %q",
+	"only a workstream closes, not a whole role; the incident closes with `warroom status closed`": "solo se cierra una línea de trabajo, no una función entera; el incidente se cierra con `warroom status closed`",
+	"%s is already closed":                               "la línea de trabajo %s ya está cerrada",
+	"%s was closed; hand it to someone to open it again": "la línea de trabajo %s está cerrada; para abrirla de nuevo hay que asignarla a alguien",
+	"%s was closed; give the task to %s, or hand the workstream to someone to open it again": "la línea de trabajo %s está cerrada; la tarea puede ir a %s, o se puede asignar la línea a alguien para abrirla de nuevo",
+
 	// What a merge brought (model.MergeReport.In).
 	"+1 entry":          "+1 entrada",
 	"+%d entries":       "+%d entradas",

@@ -60,7 +60,7 @@ func (s State) FollowUp(ref string) (FollowUp, error) {
 
 // addFollowUp records the follow-up an entry of kind followup names.
 func (t *tx) addFollowUp(title string) (string, error) {
-	id, err := t.uniqueID("f", 4, func(id string) bool {
+	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
 		for _, x := range t.s.FollowUps {
 			if x.ID == id {
 				return true

@@ -44,7 +44,7 @@ func randomOp(r *rand.Rand, s State) Op {
 		}
 		return CommsUpdate{Audience: []Audience{"external", "internal", "press"}[r.Intn(3)], Text: "update", NeedsApproval: r.Intn(2) == 0}
 	}
-	switch r.Intn(8) {
+	switch r.Intn(12) {
 	case 0:
 		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}
 	case 1:
@@ -58,6 +58,14 @@ func randomOp(r *rand.Rand, s State) Op {
 		return SetStatus{Status: Statuses[r.Intn(len(Statuses))]}
 	case 6:
 		return SetSeverity{Severity: Severity(r.Intn(5))}
+	case 8:
+		return SetTitle{Title: []string{"prop", "renamed", " ", "again"}[r.Intn(4)]}
+	case 9:
+		return SetSummary{Summary: []string{"", "known so far", "line one\nline two"}[r.Intn(3)]}
+	case 10:
+		return CloseWorkstream{Role: roles[r.Intn(len(roles))], Note: "done"}
+	case 11:
+		return Release{Role: roles[r.Intn(len(roles))]}
 	default:
 		return Declare{Title: "again"}
 	}

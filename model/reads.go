@@ -97,7 +97,7 @@ var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDr
 func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
-		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet:
+		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream:
 		return TimelineNeed{}
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds

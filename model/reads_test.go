@@ -63,7 +63,8 @@ func TestNeedsIsEnough(t *testing.T) {
 			t.Fatalf("seed %d: comms differ on the entries CommsKinds names", seed)
 		}
 	}
-	for _, name := range []string{"model.Log", "model.TaskSet", "model.Handoff", "model.ApproveUpdate", "model.Notable", "model.Customers", "model.Retract"} {
+	for _, name := range []string{"model.Log", "model.TaskSet", "model.Handoff", "model.ApproveUpdate", "model.Notable", "model.Customers",
+		"model.Retract", "model.SetTitle", "model.SetSummary", "model.CloseWorkstream"} {
 		if kinds[name] == 0 {
 			t.Errorf("no %s succeeded; the test does not cover it", name)
 		}
@@ -87,6 +88,12 @@ func needsOp(r *rand.Rand, s State) Op {
 		}
 	case 3:
 		return CommsUpdate{Audience: "external", Text: "we are on it", NeedsApproval: r.Intn(2) == 0}
+	case 4:
+		return SetTitle{Title: []string{"needs", "a new title"}[r.Intn(2)]}
+	case 5:
+		return SetSummary{Summary: []string{"", "what we know"}[r.Intn(2)]}
+	case 6:
+		return CloseWorkstream{Role: ref("tech_lead", []string{"db", "net", ""}[r.Intn(3)])}
 	}
 	return randomOp(r, s)
 }

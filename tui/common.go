@@ -26,6 +26,7 @@ type common struct {
 	snap    *snapshot
 	act     actions
 	global  *globalKeys // the keys every pane may name in its hints
+	present []Present   // who is connected to a served war room; nil otherwise
 }
 
 // actions are what a pane may ask of the screen while it handles a key.
@@ -47,6 +48,12 @@ type actions interface {
 // fills it in.
 func (c *common) t(format string, args ...any) string { return c.lang.T(format, args...) }
 
+// n translates a message with a singular and a plural form ("one|other")
+// and fills it in; count chooses the form.
+func (c *common) n(count int, forms string, args ...any) string {
+	return c.lang.N(count, forms, args...)
+}
+
 // explain renders an error in the screen's language.
 func (c *common) explain(err error) string { return model.Explain(err, c.lang) }
 
@@ -67,6 +74,24 @@ func (c *common) localTime(t time.Time) string {
 		return lt.Format("15:04")
 	}
 	return c.dayTime(lt, "Jan 02 15:04")
+}
+
+// dated says something about a moment in a sentence: with the today form
+// of the message when the moment is today (its time first among the
+// arguments: "since %s"), else with the other form (its time, then its
+// date: "since %s on %s" — "desde las 22:48 del 24/11"), so that each
+// language can put the words around a time and a date its own way.
+func (c *common) dated(t time.Time, today, other string, args ...any) string {
+	lt := t.In(c.now.Location())
+	tm := lt.Format("15:04")
+	if lt.Year() == c.now.Year() && lt.YearDay() == c.now.YearDay() {
+		return c.t(today, append([]any{tm}, args...)...)
+	}
+	date := lt.Format("Jan 2")
+	if c.lang != i18n.English && c.lang != "" {
+		date = lt.Format("2/1")
+	}
+	return c.t(other, append([]any{tm, date}, args...)...)
 }
 
 // entryTime renders an entry's time: 15:04, with the date when the

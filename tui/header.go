@@ -27,9 +27,10 @@ type saveState struct {
 // status, the next update due; the live clocks, who is at the keyboard,
 // and whether everything is saved.
 type header struct {
-	c     *common
-	width int
-	save  saveState
+	c       *common
+	width   int
+	save    saveState
+	present []Present // who is connected, when served
 }
 
 // Init does nothing: the header draws what common holds.
@@ -76,28 +77,41 @@ func (h *header) View() string {
 	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
 
 	since := c.t("no entries yet")
-	if last, ok := c.state().LastEntry(); ok {
+	if last, ok := c.snap.last, c.snap.hasLast; ok {
 		since = c.t("last entry %s ago", clock(c.now.Sub(last.At)))
 	}
-	declared := c.t("declared %s, %s ago", c.localTime(in.Declared), clock(c.now.Sub(in.Declared)))
+	declared := c.dated(in.Declared, "declared %s, %s ago", "declared %s on %s, %s ago", clock(c.now.Sub(in.Declared)))
 	if r := c.snap.resolved; !r.IsZero() {
-		declared = c.t("declared %s, resolved %s later", c.localTime(in.Declared), clock(r.Sub(in.Declared)))
+		declared = c.dated(in.Declared, "declared %s, resolved %s later", "declared %s on %s, resolved %s later", clock(r.Sub(in.Declared)))
 	}
 	parts := []string{
 		declared,
 		since,
 		c.t("you: %s", safetext.Line(c.actor)),
 	}
+	if h.present != nil {
+		parts = append(parts, c.n(len(h.present), "%d connected|%d connected", len(h.present)))
+	}
+	// The sync, the saves and the drafts waiting keep their place at the
+	// end of the line; the clocks before them give way.
+	var wrong []string
 	if sy := h.syncState(); sy != "" {
-		parts = append(parts, sy)
+		wrong = append(wrong, sy)
+	}
+	if save := h.saveLine(); save != "" {
+		wrong = append(wrong, save)
+	}
+	if n := len(c.snap.comms.Pending); n > 0 {
+		wrong = append(wrong, s.Warning.Render(c.t("drafts awaiting approval: %d", n)))
 	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
-	if save := h.saveLine(); save != "" {
-		line2 += "  " + save
-	}
-	// Last, so that a file or sync problem is never pushed off the line.
-	if n := len(c.snap.comms.Pending); n > 0 {
-		line2 += s.Text.Render(" · ") + s.Warning.Render(c.t("drafts awaiting approval: %d", n))
+	if len(wrong) > 0 {
+		tail := strings.Join(wrong, s.Text.Render(" · "))
+		if room := w - lipgloss.Width(tail) - 2; room >= 20 {
+			line2 = fit(line2, room) + "  " + tail
+		} else {
+			line2 = tail
+		}
 	}
 	return fit(line1, w) + "\n" + fit(line2, w)
 }
@@ -159,9 +173,9 @@ func (h *header) saveLine() string {
 	c, s, st := h.c, h.c.styles, h.save
 	switch {
 	case st.saveErr != nil:
-		return s.Error.Render(c.t("✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
+		return s.Error.Render(c.n(st.pending, "✗ NOT SAVED (%d pending, retrying): %s|✗ NOT SAVED (%d pending, retrying): %s", st.pending, safetext.Line(c.explain(st.saveErr))))
 	case st.pending > 0:
-		return s.Muted.Render(c.t("saving %d…", st.pending))
+		return s.Muted.Render(c.n(st.pending, "saving %d change…|saving %d changes…", st.pending))
 	}
 	return ""
 }

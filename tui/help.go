@@ -33,7 +33,8 @@ func (m *Model) bottomView(w int) string {
 	}
 	switch {
 	case m.closing:
-		parts = append(parts, fit(s.Error.Render(m.c.t("saving %d changes before leaving… q again leaves without them", len(m.pending))), w))
+		n := len(m.pending)
+		parts = append(parts, fit(s.Error.Render(m.c.n(n, "saving %d change before leaving… q again leaves without it|saving %d changes before leaving… q again leaves without them", n)), w))
 	case m.notice != "":
 		parts = append(parts, fit(s.Error.Render(safetext.Line(m.notice)), w))
 	}
@@ -106,7 +107,7 @@ func (m *Model) fullHelpGroups() [][]key.Binding {
 		return out
 	}
 	global := on(g.FullHelp())
-	groups := [][]key.Binding{global[0], global[1]}
+	groups := [][]key.Binding{global[0], global[1], global[2]}
 	groups = append(groups, on(m.roles.keys.FullHelp())...)
 	if !m.opts.Wall {
 		groups = append(groups, on([][]key.Binding{m.tasks.keys.ShortHelp()})...)
@@ -115,7 +116,7 @@ func (m *Model) fullHelpGroups() [][]key.Binding {
 		}
 	}
 	groups = append(groups, on([][]key.Binding{{m.timeline.keys.Filter}})...)
-	return append(groups, g.FullHelp()[2]) // theme, help, quit: as they work
+	return append(groups, g.FullHelp()[3]) // theme, help, quit: as they work
 }
 
 // helpLines lays the full help out w columns wide: columns of keys, left

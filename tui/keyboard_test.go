@@ -274,7 +274,7 @@ func TestPasteOverTheLimitIsKeptAndSaid(t *testing.T) {
 // On a theory, c and r act on that theory.
 func TestTaskKeysOnARolePane(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
-	for i := 0; i < 40 && underCursor(m).task != "t0039"; i++ {
+	for i := 0; i < 40 && underCursor(m).task != "0039"; i++ {
 		m = keys(m, "j")
 	}
 	if !offered(m, "d") {
@@ -282,7 +282,7 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 	}
 	m = keys(m, "d")
 	got := ops(saver)
-	if len(got) != 1 || got[0] != (model.TaskSet{Task: "t0039", State: model.TaskDone}) {
+	if len(got) != 1 || got[0] != (model.TaskSet{Task: "0039", State: model.TaskDone}) {
 		t.Fatalf("d on the board's task made %#v", got)
 	}
 	// The tech lead's pane: a theory stated, the cursor on it, r rules it out.

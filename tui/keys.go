@@ -24,6 +24,7 @@ func bind(l i18n.Lang, name, desc string, keys ...string) key.Binding {
 type globalKeys struct {
 	NextRole, PrevRole, JumpRole, NextArea, PrevArea key.Binding
 	Handoff, Note, Task, CAN, Status, Severity, Undo key.Binding
+	Edit, Split, Release, CloseWS                    key.Binding
 	Theme, Help, Quit                                key.Binding
 }
 
@@ -41,6 +42,10 @@ func newGlobalKeys(l i18n.Lang) globalKeys {
 		Status:   bind(l, "S", "set status", "S"),
 		Severity: bind(l, "V", "set severity", "V"),
 		Undo:     bind(l, "u", "undo your last change", "u"),
+		Edit:     bind(l, "E", "edit the title and summary", "E"),
+		Split:    bind(l, "W", "add a workstream of this role", "W"),
+		Release:  bind(l, "R", "give this role back to the incident manager", "R"),
+		CloseWS:  bind(l, "K", "close this workstream", "K"),
 		Theme:    bind(l, "T", "next theme", "T"),
 		Help:     bind(l, "?", "help", "?"),
 		Quit:     bind(l, "q", "quit", "q", "ctrl+c"),
@@ -57,13 +62,15 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextRole, k.PrevRole, k.JumpRole, k.NextArea, k.PrevArea},
 		{k.Handoff, k.Note, k.Task, k.CAN, k.Status, k.Severity, k.Undo},
+		{k.Edit, k.Split, k.Release, k.CloseWS},
 		{k.Theme, k.Help, k.Quit},
 	}
 }
 
 // editing lists the keys that change the incident: off on the wall.
 func (k *globalKeys) editing() []*key.Binding {
-	return []*key.Binding{&k.Handoff, &k.Note, &k.Task, &k.CAN, &k.Status, &k.Severity, &k.Undo}
+	return []*key.Binding{&k.Handoff, &k.Note, &k.Task, &k.CAN, &k.Status, &k.Severity, &k.Undo,
+		&k.Edit, &k.Split, &k.Release, &k.CloseWS}
 }
 
 // listKeys move within the focused pane.

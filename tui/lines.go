@@ -160,21 +160,25 @@ func (c *common) taskOwner(t model.Task) string {
 	}
 	switch {
 	case !t.RoleRef().IsZero() && person != "":
-		return safetext.Line(shortName(c.catalog, t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
+		return safetext.Line(c.shortName(t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
 	case person != "":
 		return safetext.Line(person)
 	}
 	return report.TaskOwner(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
 }
 
-// shortName is a role's first alias in capitals, with its workstream cut
-// to ws characters (0: whole).
-func shortName(c *model.Catalog, ref model.RoleRef, ws int) string {
-	name := ref.Role
-	if r, ok := c.Role(ref.Role); ok && len(r.Aliases) > 0 {
-		name = r.Aliases[0]
+// shortName is a role's short name in the screen's language ("TL",
+// "RT"; the first alias in capitals when the catalog gives none), with
+// its workstream cut to ws columns (0: whole).
+func (c *common) shortName(ref model.RoleRef, ws int) string {
+	name := strings.ToUpper(ref.Role)
+	if r, ok := c.catalog.Role(ref.Role); ok {
+		if short := r.In(c.lang).Short; short != "" {
+			name = short
+		} else if len(r.Aliases) > 0 {
+			name = strings.ToUpper(r.Aliases[0])
+		}
 	}
-	name = strings.ToUpper(name)
 	if ref.Workstream != "" {
 		w := ref.Workstream
 		if ws > 0 {

@@ -88,7 +88,7 @@ func handoffPrompt(c *common, h model.Holding) *prompt {
 	hint := c.t("name, or name: briefing for them · tab completes a name")
 	if h.Ref.Role == model.IncidentManager {
 		if n := len(c.state().DefaultRoles(c.catalog)); n > 0 {
-			hint = c.t("the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
+			hint = c.n(n, "the %d role not handed to anyone stays with the incident manager: the new one takes it · |the %d roles not handed to anyone stay with the incident manager: the new one takes them · ", n) + hint
 		}
 	}
 	var people []string

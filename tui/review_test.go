@@ -45,7 +45,7 @@ func TestQuitWithFailingSavesCanStillLeave(t *testing.T) {
 			t.Fatal("left without trying to save")
 		}
 	}
-	if v := m.View(); !strings.Contains(v, "q again leaves without them") || !strings.Contains(v, "NOT SAVED") {
+	if v := m.View(); !strings.Contains(v, "q again leaves without it") || !strings.Contains(v, "NOT SAVED") {
 		t.Fatalf("the screen went blank or does not say what is going on:\n%s", v)
 	}
 	_, cmd = m.Update(keyMsg("q"))

@@ -211,7 +211,7 @@ func (p *rolePane) rows(w int) []row {
 		add(s.DefaultHolder.Render(c.t("Held by %s, the incident manager: not handed to anyone yet", safetext.Line(h.Holder))))
 	} else {
 		add(s.Holder.Render(c.t("Held by %s", safetext.Line(h.Holder))) +
-			s.Text.Render(c.t(" since %s (%s ago)", c.localTime(h.Since), report.Age(c.now.Sub(h.Since)))))
+			s.Text.Render(c.dated(h.Since, " since %s (%s ago)", " since %s on %s (%s ago)", report.Age(c.now.Sub(h.Since)))))
 		if h.Note != "" {
 			for _, l := range wrap(c.t(`Briefing: "%s"`, safetext.Line(h.Note)), w) {
 				add(s.Muted.Render(l))

@@ -19,6 +19,10 @@ type snapshot struct {
 	// an external update has gone out since.
 	resolved  time.Time
 	finalSent bool
+	// last is the entry that happened last (model.State.LastEntry), found
+	// once here so that drawing never scans the timeline.
+	last    model.Entry
+	hasLast bool
 }
 
 // snapshotMsg tells every pane that the snapshot in common changed.
@@ -37,12 +41,15 @@ func newSnapshot(st model.State, c *model.Catalog, policy model.CommsPolicy) *sn
 		switch {
 		case e.Kind == model.KindRetracted:
 			s.retracted[e.Entry] = true
-		case done && e.Kind == model.KindStatus && e.To == string(model.Resolved):
+		case done && e.Kind == model.KindStatus && model.Status(e.To).Rank() >= model.Resolved.Rank() &&
+			model.Status(e.From).Rank() < model.Resolved.Rank():
+			// The last time it reached resolved (or closed without it).
 			s.resolved, s.finalSent = e.At, false
 		case e.Kind == model.KindComms && e.Audience() == model.AudienceExternal && !s.resolved.IsZero() && !e.At.Before(s.resolved):
 			s.finalSent = true
 		}
 	}
+	s.last, s.hasLast = st.LastEntry()
 	return s
 }
 

@@ -65,9 +65,9 @@ func (t *tabs) tabText(h model.Holding, form int) string {
 	sep := ": "
 	switch form {
 	case tabShort:
-		name = safetext.Line(shortName(t.c.catalog, h.Ref, 0))
+		name = safetext.Line(t.c.shortName(h.Ref, 0))
 	case tabCompact:
-		name, sep = safetext.Line(shortName(t.c.catalog, h.Ref, 6)), " "
+		name, sep = safetext.Line(t.c.shortName(h.Ref, 6)), " "
 	}
 	holder := safetext.Line(h.Holder)
 	if form == tabCompact {

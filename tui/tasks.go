@@ -123,7 +123,8 @@ func (p *tasksPane) View() string {
 			open++
 		}
 	}
-	title := c.t("Tasks (%d open, %d closed)", open, len(p.view.order)-open)
+	closed := len(p.view.order) - open
+	title := c.t("Tasks (%s, %s)", c.n(open, "%d open|%d open", open), c.n(closed, "%d closed|%d closed", closed))
 	var lines []string
 	end := min(len(p.view.order), p.view.top+h)
 	for i := p.view.top; i < end; i++ {

@@ -39,7 +39,7 @@ func (t *cans) rows(w int) []row {
 	for _, e := range t.reports {
 		who := safetext.Line(e.By)
 		if !e.RoleRef().IsZero() {
-			who += " · " + safetext.Line(shortName(c.catalog, e.RoleRef(), 0))
+			who += " · " + safetext.Line(c.shortName(e.RoleRef(), 0))
 		}
 		out = append(out, fit(s.Muted.Render(c.entryTime(e.At)+" "+who), w))
 		for _, part := range []string{c.t("C: %s", safetext.Line(e.Conditions)), c.t("A: %s", safetext.Line(e.Actions)), c.t("N: %s", safetext.Line(e.Needs))} {

@@ -49,7 +49,7 @@ func (t *comms) rows(w int) []row {
 		if len(sent) == 0 {
 			line += c.t("none sent")
 		} else {
-			line += c.t("%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
+			line += c.n(len(sent), "%d sent · last %s|%d sent · last %s", len(sent), c.entryTime(sent[len(sent)-1].At))
 		}
 		st := s.Text
 		if n, ok := due[aud]; ok {
@@ -67,7 +67,8 @@ func (t *comms) rows(w int) []row {
 		out = append(out, draftLines(c, w, false)...)
 	}
 	if r, ok := lastSentBack(c); ok {
-		out = append(out, s.Warning.Render(c.t("%s draft sent back by %s at %s:", r.Audience().In(c.lang), safetext.Line(r.By), c.entryTime(r.At))))
+		out = append(out, s.Warning.Render(c.dated(r.At, "%[2]s draft sent back by %[3]s at %[1]s:", "%[3]s draft sent back by %[4]s at %[1]s on %[2]s:",
+			r.Audience().In(c.lang), safetext.Line(r.By))))
 		for _, l := range wrap(safetext.Line(r.Text), w-4) {
 			out = append(out, s.Text.Render("    "+l))
 		}

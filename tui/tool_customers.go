@@ -196,7 +196,7 @@ func (t *customers) notablePrompt() *prompt {
 		channel, label, hint = model.ChannelSocial, c.t("Notable social post:"), c.t("word for word, with who posted it")
 	}
 	if sent := c.snap.comms.Sent[model.AudienceExternal]; len(sent) > 0 {
-		hint += " · " + c.t("linked to the external update of %s", c.entryTime(sent[len(sent)-1].At))
+		hint += " · " + c.dated(sent[len(sent)-1].At, "linked to the external update of %s", "linked to the external update of %s on %s")
 	}
 	ref := t.ref
 	return newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {

@@ -35,7 +35,7 @@ func (f *followups) refresh(model.Holding) {
 func (f *followups) rows(w int) []row {
 	c, s := f.c, f.c.styles
 	all := c.state().FollowUps
-	out := []string{s.Bold.Render(withHint(c.t("Follow-ups (%d open)", f.open), f.add))}
+	out := []string{s.Bold.Render(withHint(c.n(f.open, "Follow-ups (%d open)|Follow-ups (%d open)", f.open), f.add))}
 	for i, fu := range all {
 		if i == listCap {
 			out = append(out, s.Muted.Render(c.t("  and %d more", len(all)-listCap)))

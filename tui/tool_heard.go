@@ -56,7 +56,7 @@ func (t *heard) refresh(model.Holding) {
 	for _, h := range c.snap.holdings {
 		if !h.Default {
 			who := strings.ToLower(h.Holder)
-			roles[who] = append(roles[who], shortName(c.catalog, h.Ref, 0))
+			roles[who] = append(roles[who], c.shortName(h.Ref, 0))
 		}
 	}
 	t.people = t.people[:0:0]

@@ -59,7 +59,7 @@ func (t *theories) refresh(h model.Holding) {
 
 func (t *theories) rows(w int) []row {
 	c, s := t.c, t.c.styles
-	out := textRows(s.Bold.Render(withHint(c.t("Theories (%d open)", t.open), t.keys.Confirm, t.keys.RuleOut, t.keys.Add)))
+	out := textRows(s.Bold.Render(withHint(c.n(t.open, "Theories (%d open)|Theories (%d open)", t.open), t.keys.Confirm, t.keys.RuleOut, t.keys.Add)))
 	for i, th := range t.list {
 		if i == listCap {
 			out = append(out, row{text: s.Muted.Render(c.t("  and %d more", len(t.list)-listCap))})

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -89,6 +90,34 @@ func undoFor(c *model.Catalog, l i18n.Lang, before model.State, op model.Op, ent
 				}
 				return nil
 			}}, true
+	case model.SetTitle:
+		prev := before.Incident.Title
+		return undoStep{what: l.T("new title"), inverse: model.SetTitle{Title: prev},
+			still: func(s model.State) error {
+				if s.Incident.Title != after(op.Title) {
+					return changed(l.T("the title"))
+				}
+				return nil
+			}}, true
+	case model.SetSummary:
+		prev := before.Incident.Summary
+		return undoStep{what: l.T("new summary"), inverse: model.SetSummary{Summary: prev},
+			still: func(s model.State) error {
+				if s.Incident.Summary != after(op.Summary) {
+					return changed(l.T("the summary"))
+				}
+				return nil
+			}}, true
+	case model.Release:
+		from, _ := before.Holder(op.Role)
+		label := op.Role.Label(c, l)
+		return undoStep{what: l.T("%s given back", label), inverse: model.Handoff{Role: op.Role, To: from},
+			still: func(s model.State) error {
+				if _, def := s.Holder(op.Role); !def {
+					return changed(label)
+				}
+				return nil
+			}}, true
 	case model.SetSeverity:
 		prev := before.Incident.Severity
 		return undoStep{what: l.T("severity %s", op.Severity.In(l)), inverse: model.SetSeverity{Severity: prev},
@@ -101,3 +130,6 @@ func undoFor(c *model.Catalog, l i18n.Lang, before model.State, op model.Op, ent
 	}
 	return undoStep{}, false
 }
+
+// after is a title or summary as the model keeps it.
+func after(v string) string { return strings.TrimSpace(v) }

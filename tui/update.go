@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
@@ -45,6 +46,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onDeclared(msg)
 	case settleMsg:
 		cmd = m.onSettle(msg)
+	case presenceMsg:
+		m.present, m.c.present = msg, msg
+		m.header.present = msg
 	case tea.KeyMsg:
 		cmd = m.onInput(msg)
 	}
@@ -57,8 +61,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // next key of a burst finds the bindings the last one left.
 func (m *Model) refresh() {
 	m.keys.Undo.SetEnabled(len(m.undo) > 0)
+	h := m.focusedRole()
+	m.keys.Split.SetEnabled(h.Ref.Role != model.IncidentManager && h.Ref.Role != "")
+	m.keys.Release.SetEnabled(h.Ref.Role != model.IncidentManager && !h.Default)
+	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
-	if m.opts.Wall {
+	if m.c.wall {
 		disable(m.keys.editing())
 	}
 	m.save.pending, m.save.syncing, m.save.target = len(m.pending), m.opts.Syncs != nil, m.opts.SyncTarget
@@ -118,6 +126,14 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		m.open(severityPrompt(m.c))
 	case key.Matches(k, g.Undo):
 		m.undoLast()
+	case key.Matches(k, g.Edit):
+		m.open(titlePrompt(m.c))
+	case key.Matches(k, g.Split):
+		m.open(splitPrompt(m.c, m.focusedRole().Ref.Role))
+	case key.Matches(k, g.Release):
+		m.open(releasePrompt(m.c, m.focusedRole()))
+	case key.Matches(k, g.CloseWS):
+		m.open(closePrompt(m.c, m.focusedRole()))
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:

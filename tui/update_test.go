@@ -73,7 +73,7 @@ func TestHandoffPrompt(t *testing.T) {
 func TestIncidentManagerHandoffPromptSaysDefaultRolesGoAlong(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(m, "1", "h")
-	if v := m.View(); !strings.Contains(v, "Hand off Incident manager to:") || !strings.Contains(v, "roles not handed to anyone stay with the incident manager") {
+	if v := m.View(); !strings.Contains(v, "Hand off Incident manager to:") || !strings.Contains(v, "role not handed to anyone stays with the incident manager") {
 		t.Errorf("IM handoff prompt:\n%s", v)
 	}
 }

@@ -66,7 +66,7 @@ func (t *wallTop) View() string {
 	sev := tall(s.SevBadge[in.Severity], c.sevWord(in.Severity))
 	status := tall(s.StatusBadge[in.Status], strings.ToUpper(c.statusWord(in.Status)))
 	since, lastShort := c.t("no entries yet"), c.t("no entries yet")
-	if last, ok := c.state().LastEntry(); ok {
+	if last, ok := c.snap.last, c.snap.hasLast; ok {
 		since = clock(c.now.Sub(last.At))
 		lastShort = c.t("last entry %s ago", since)
 	}

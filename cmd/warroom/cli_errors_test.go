@@ -12,18 +12,29 @@ import (
 )
 
 // TestBadInputExits2 runs commands with bad input against an incident with
-// two tasks: each must exit 2, name the problem on stderr, print nothing on
-// stdout and leave the file as it was.
+// tasks, two of whose ids start alike: each must exit 2, name the problem
+// on stderr, print nothing on stdout and leave the file as it was.
 func TestBadInputExits2(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
 	r.declare()
-	r.ok("task", "add", "first task")
-	r.ok("task", "add", "second task")
+	// Ids have no fixed first letter: add tasks until two share one (the
+	// id alphabet has 31 letters, so 32 tasks are sure to).
 	var ids []string
-	for _, task := range r.export().Tasks {
-		ids = append(ids, task.ID)
+	first := map[byte]string{}
+	for i := 0; len(ids) < 2 && i < 32; i++ {
+		r.ok("task", "add", fmt.Sprintf("task %d", i))
+		tasks := r.export().Tasks
+		id := tasks[len(tasks)-1].ID
+		if other, ok := first[id[0]]; ok {
+			ids = []string{other, id}
+		}
+		first[id[0]] = id
 	}
+	if len(ids) < 2 {
+		t.Fatal("32 tasks and no two ids start alike")
+	}
+	prefix := ids[0][:1]
 
 	long := func(n int) string { return strings.Repeat("a", n) }
 	cases := []struct {
@@ -46,8 +57,8 @@ func TestBadInputExits2(t *testing.T) {
 		{"unknown kind", []string{"log", "--kind", "rumour", "x"}, []string{`unknown kind "rumour"`, "decision", "followup"}},
 		{"system kind", []string{"log", "--kind", "handoff", "x"}, []string{`unknown kind "handoff"`, "written by warroom itself"}},
 		// "0" is not in the id alphabet, so no random id can match.
-		{"unknown task id", []string{"task", "start", "t0000"}, []string{`unknown task id "t0000"`, ids[0], ids[1], "warroom task list"}},
-		{"ambiguous task id", []string{"task", "done", "t"}, []string{`ambiguous task id "t"`, ids[0], ids[1], "type more"}},
+		{"unknown task id", []string{"task", "start", "0000"}, []string{`unknown task id "0000"`, ids[0], ids[1], "warroom task list"}},
+		{"ambiguous task id", []string{"task", "done", prefix}, []string{`ambiguous task id "` + prefix + `"`, ids[0], ids[1], "type more"}},
 		{"unknown language", []string{"--lang", "fr", "log", "x"}, []string{`unknown language "fr"`, "en, es"}},
 		{"unknown format", []string{"export", "--format", "xml"}, []string{`unknown format "xml"`, "md, json"}},
 		{"negative entries", []string{"show", "--entries", "-1"}, []string{"--entries"}},

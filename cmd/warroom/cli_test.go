@@ -14,7 +14,7 @@ import (
 
 var (
 	incidentID = regexp.MustCompile(`^INC-\d{8}-[2-9a-z]{4}$`)
-	taskIDRe   = `t[2-9a-z]{4}`
+	taskIDRe   = `[2-9a-z]{4}`
 )
 
 // catalog is the built-in role catalog as a user sees it: key, English
@@ -337,7 +337,7 @@ func TestLogKinds(t *testing.T) {
 	}
 	show := r.ok("show")
 	wantContains(t, "show", show, "decision  ", "fail over to the secondary region",
-		"[Tech lead · database] theory h", ": replica lag", "from stdin↵second line")
+		"[Tech lead · database] theory ", ": replica lag", "from stdin↵second line")
 }
 
 func TestTaskLifecycle(t *testing.T) {
@@ -635,7 +635,7 @@ func TestTaskAssign(t *testing.T) {
 	r.declare()
 	r.ok("handoff", "tl", "dave", "--workstream", "network")
 	out := r.ok("task", "add", "Check the provider")
-	id := regexp.MustCompile(taskIDRe).FindString(out)
+	id := regexp.MustCompile(`^added task (` + taskIDRe + `) `).FindStringSubmatch(out)[1]
 	wantContains(t, "assign", r.ok("task", "assign", id, "--role", "TL/network"), "owner: Tech lead · network (dave)")
 	wantContains(t, "assign", r.ok("task", "assign", id, "--owner", "erin"), "owner: erin")
 	wantContains(t, "assign", r.ok("task", "assign", id), "owner: nobody")
@@ -665,7 +665,7 @@ func TestTheories(t *testing.T) {
 	r := newRunner(t)
 	r.declare()
 	out := r.ok("theory", "add", "connection pool exhausted")
-	m := regexp.MustCompile(`^theory (h[0-9a-z]{4}):`).FindStringSubmatch(out)
+	m := regexp.MustCompile(`^theory ([0-9a-z]{4}):`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("theory add printed %q", out)
 	}
@@ -707,7 +707,7 @@ func TestFollowUps(t *testing.T) {
 	r := newRunner(t)
 	r.declare()
 	out := r.ok("followup", "add", "alert on pool saturation", "--owner", "henry", "--due", "2026-12-01", "--ticket", "OPS-1")
-	m := regexp.MustCompile(`^follow-up (f[0-9a-z]{4}):`).FindStringSubmatch(out)
+	m := regexp.MustCompile(`^follow-up ([0-9a-z]{4}):`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("followup add printed %q", out)
 	}

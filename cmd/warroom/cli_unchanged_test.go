@@ -19,7 +19,7 @@ func draftID(t *testing.T, out string) string {
 // theoryID is the id of the theory theory add printed.
 func theoryID(t *testing.T, out string) string {
 	t.Helper()
-	id := regexp.MustCompile(`^theory (h[0-9a-z]{4}):`).FindStringSubmatch(out)
+	id := regexp.MustCompile(`^theory ([0-9a-z]{4}):`).FindStringSubmatch(out)
 	if id == nil {
 		t.Fatalf("theory add printed %q, want a theory id", out)
 	}
@@ -29,7 +29,7 @@ func theoryID(t *testing.T, out string) string {
 // followupID is the id of the follow-up followup add printed.
 func followupID(t *testing.T, out string) string {
 	t.Helper()
-	id := regexp.MustCompile(`^follow-up (f[0-9a-z]{4}):`).FindStringSubmatch(out)
+	id := regexp.MustCompile(`^follow-up ([0-9a-z]{4}):`).FindStringSubmatch(out)
 	if id == nil {
 		t.Fatalf("followup add printed %q, want a follow-up id", out)
 	}

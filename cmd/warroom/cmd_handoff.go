@@ -15,26 +15,25 @@ func (a *app) handoffCmd() *cobra.Command {
 		Use:   "handoff ROLE NAME",
 		Short: "Hand a role to someone, with a briefing note",
 		Long: `Hand a role to someone. ROLE is a role key or alias (see warroom roles),
-optionally with a workstream: tl/database, or --workstream database. Roles
-split by workstream become several roles ("Tech lead · database" and
-"Tech lead · network"); the same works for internal and external comms.
+optionally with a workstream: tl/database, or --workstream database.
+
+To split a role into workstreams, hand each workstream to someone: they
+become several roles ("Tech lead · database" and "Tech lead · network"),
+each with its holder, tasks and history; the same works for internal and
+external comms. warroom close ROLE/WORKSTREAM ends a workstream once its
+work is done; warroom release ROLE gives a role back to the incident
+manager.
 
 Handing off the incident manager role also hands over every role the
 incident manager still holds because nobody else was given it.`,
 		Example: `  warroom handoff tech_lead bob --workstream database --note "primary is flapping; runbook DB-7"
+  warroom handoff tl dave --workstream network
   warroom handoff comms/external carol
   warroom handoff ic dave --note "going off shift; SEV1, rollback in progress"`,
 		Args:              exactly("ROLE", "NAME"),
 		ValidArgsFunction: a.completeHandoff,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			roleArg := args[0]
-			if workstream != "" {
-				if strings.Contains(roleArg, "/") {
-					return usage("give the workstream once: either %s or --workstream", roleArg)
-				}
-				roleArg += "/" + workstream
-			}
-			ref, err := model.ParseRoleRef(a.catalog, roleArg)
+			ref, err := a.roleArg(args[0], workstream)
 			if err != nil {
 				return err
 			}
@@ -50,4 +49,16 @@ incident manager still holds because nobody else was given it.`,
 	cmd.Flags().StringVar(&note, "note", "", "briefing for the new holder")
 	cmd.Flags().StringVar(&workstream, "workstream", "", "which instance of the role, when it is split (database, network, external…)")
 	return cmd
+}
+
+// roleArg reads ROLE or ROLE/WORKSTREAM, with the workstream given either
+// there or as --workstream.
+func (a *app) roleArg(arg, workstream string) (model.RoleRef, error) {
+	if workstream != "" {
+		if strings.Contains(arg, "/") {
+			return model.RoleRef{}, usage("give the workstream once: either %s or --workstream", arg)
+		}
+		arg += "/" + workstream
+	}
+	return model.ParseRoleRef(a.catalog, arg)
 }

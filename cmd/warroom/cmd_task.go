@@ -19,7 +19,7 @@ func (a *app) taskCmd() *cobra.Command {
 		Short: "Add, start, complete, reopen and list tasks",
 		Long: `Tasks are the work someone should be doing. Each is owned by a role, a
 person, both, or nobody yet; warroom shows who. Task ids are short
-("t4k9m"); any unique start of one will do.`,
+("k4m9"); any unique start of one will do.`,
 		Args: noArgs,
 		RunE: showHelp,
 	}
@@ -104,8 +104,8 @@ func (a *app) taskAssignCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assign ID [--role ROLE] [--owner NAME]",
 		Short: "Give a task to another role or person (neither: to nobody)",
-		Example: `  warroom task assign t4k --role tl/network
-  warroom task assign t4k --owner dave`,
+		Example: `  warroom task assign k4 --role tl/network
+  warroom task assign k4 --owner dave`,
 		Args:              exactly("a task ID"),
 		ValidArgsFunction: a.completeOpenTasks,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -124,7 +124,7 @@ func (a *app) taskAssignCmd() *cobra.Command {
 }
 
 // applyTask applies a change to one task and prints the task with its
-// owner: "added task t4k9m "title", owner: Tech lead (bob)".
+// owner: "added task k4m9 "title", owner: Tech lead (bob)".
 func (a *app) applyTask(ctx context.Context, op model.Op, prefix string) error {
 	st, entries, err := a.apply(ctx, op, false)
 	if err != nil {

@@ -16,7 +16,7 @@ func (a *app) theoryCmd() *cobra.Command {
 		Long: `The tech lead's theories of what failed and why: state one, then confirm it
 or rule it out as evidence comes in (with a note of the evidence), or
 reopen it. Every change is in the timeline. Theory ids are short
-("h4k9m"); any unique start of one will do. "th:" at the start of a note
+("q7xp"); any unique start of one will do. "th:" at the start of a note
 states a theory too.`,
 		Args: noArgs,
 		RunE: showHelp,

@@ -157,3 +157,29 @@ func (a *app) completeHandoff(cmd *cobra.Command, args []string, s string) ([]st
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp
 }
+
+// completeReleasable offers the role instances someone holds that could
+// go back to the incident manager: every one handed to someone but the
+// incident manager's own.
+func (a *app) completeReleasable(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		for _, h := range st.Holdings(a.catalog) {
+			if !h.Default && !h.Closed && h.Ref.Role != model.IncidentManager {
+				out = append(out, safetext.Line(h.Ref.String())+"\t"+safetext.Line(h.Holder))
+			}
+		}
+		return out
+	})
+}
+
+// completeWorkstreams offers the open workstreams, to close.
+func (a *app) completeWorkstreams(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		for _, h := range st.Holdings(a.catalog) {
+			if h.Ref.Workstream != "" && !h.Closed {
+				out = append(out, safetext.Line(h.Ref.String())+"\t"+safetext.Line(h.Holder))
+			}
+		}
+		return out
+	})
+}

@@ -370,8 +370,12 @@ func TestTmuxWarRoomScreen(t *testing.T) {
 	// key): text in a prompt is text. The note is typed key by key, the
 	// task title in one write, as fast typing or a paste arrives.
 	const note = "rolled back q down the line"
+	// alice's note is hers (the incident manager's) until tab files it
+	// under the tech lead's pane she is on.
 	s.typeKeys("n")
-	s.waitFor(t, has("Note for Tech lead:"), "the note prompt")
+	s.waitFor(t, has("Note for Incident manager:"), "the note prompt, filed under alice's own role")
+	s.press("Tab")
+	s.waitFor(t, has("Note for Tech lead:"), "the note prompt, filed under the tech lead")
 	s.typeKeys(note)
 	s.waitFor(t, has("Note for Tech lead: "+note), "the note typed in the prompt")
 	s.press("Enter")

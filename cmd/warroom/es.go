@@ -94,4 +94,15 @@ var esCLIText = map[string]string{
 	"warning: %s; %s":                                            "aviso: %s; %s",
 	"that value is the built-in default":                         "ese valor queda con el de serie",
 	"until it is fixed, updates to every audience need approval": "hasta que se corrija, los comunicados a todos los públicos necesitan aprobación",
+
+	// title, summary, release, close.
+	"title: %s\n":                          "título: %s\n",
+	"summary written\n":                    "resumen escrito\n",
+	"summary cleared\n":                    "resumen borrado\n",
+	"give a summary or --clear, not both":  "indica un resumen o --clear, no ambos",
+	"%s: %s → the incident manager (%s)\n": "%s: %s → el gestor de incidentes (%s)\n",
+	"%s needs %s; to close the incident: warroom status closed": "%s necesita %s; para cerrar el incidente: warroom status closed",
+	"ROLE/WORKSTREAM": "FUNCIÓN/LÍNEA",
+	"closed %s\n":     "cerrada: %s\n",
+	"%d open task goes back to %s, held by %s:\n|%d open tasks go back to %s, held by %s:\n": "%d tarea abierta vuelve a %s, a cargo de %s:\n|%d tareas abiertas vuelven a %s, a cargo de %s:\n",
 }

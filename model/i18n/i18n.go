@@ -9,7 +9,10 @@
 // loaded. The role catalog's texts are data (model/roles.toml).
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Languages lists the languages warroom speaks, English first.
 var Languages = []Lang{English, Spanish}
@@ -34,6 +37,31 @@ func (l Lang) T(msg string, args ...any) string {
 		return msg
 	}
 	return fmt.Sprintf(msg, args...)
+}
+
+// N translates a message that has a singular and a plural form, written
+// in one string as "one|other" ("%d task|%d tasks"), and fills it in: n
+// chooses the form (one for exactly 1, as English and Spanish count). A
+// translation gives both forms the same way ("%d tarea|%d tareas").
+func (l Lang) N(n int, forms string, args ...any) string {
+	tr := forms
+	if l != "" && l != English {
+		if t, ok := lookup(l, forms); ok {
+			tr = t
+		}
+	}
+	one, other, found := strings.Cut(tr, "|")
+	if !found {
+		other = one
+	}
+	f := other
+	if n == 1 {
+		f = one
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
 }
 
 // Has reports whether msg has a translation into l (English always has).

@@ -25,3 +25,25 @@ func TestRegisteredTablesAreLookedUp(t *testing.T) {
 		t.Error("Has")
 	}
 }
+
+func TestPluralForms(t *testing.T) {
+	Register("test-plural", Spanish, map[string]string{"%d open|%d open": "%d abierta|%d abiertas"})
+	cases := []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{English, 1, "1 open"}, {English, 2, "2 open"}, {Spanish, 1, "1 abierta"}, {Spanish, 0, "0 abiertas"}, {Spanish, 5, "5 abiertas"},
+	}
+	for _, c := range cases {
+		if got := c.l.N(c.n, "%d open|%d open", c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
+	if got := English.N(1, "%d task|%d tasks", 1); got != "1 task" {
+		t.Errorf("English singular: %q", got)
+	}
+	if got := English.N(3, "%d task|%d tasks", 3); got != "3 tasks" {
+		t.Errorf("English plural: %q", got)
+	}
+}

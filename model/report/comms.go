@@ -32,7 +32,9 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 	if sent == 0 && len(log.Pending)+len(log.Rejected) == 0 {
 		b.WriteString("_" + o.t("No updates sent.") + "_\n")
 	} else {
-		// Silence counts until the incident was resolved, or until now.
+		// Silence counts until the incident was last resolved (a reopened
+		// incident was not resolved the first time), or until the last
+		// entry while it is not.
 		end := lastTime(s)
 		if r := Timings(s).Resolved; !r.IsZero() {
 			end = r
@@ -43,7 +45,7 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 			if len(es) == 0 {
 				continue
 			}
-			per.add(aud.In(o.Lang), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, end)))
+			per.add(aud.In(o.Lang), fmt.Sprint(len(es)), Age(es[0].At.Sub(s.Incident.Declared)), Age(longestGap(es, s.Incident.Declared, end)))
 		}
 		b.WriteString(per.String())
 		b.WriteString("\n")
@@ -84,17 +86,20 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 	}
 }
 
-// longestGap is the longest time between updates to one audience, or
-// from the last of them to end, counting only until end.
-func longestGap(es []model.Entry, end time.Time) time.Duration {
+// longestGap is the longest silence towards one audience: from start (the
+// declaration) to its first update, between two updates, or from the last
+// of them to end, counting only until end.
+func longestGap(es []model.Entry, start, end time.Time) time.Duration {
 	var gap time.Duration
-	prev := es[0].At
-	for _, e := range es[1:] {
+	prev := start
+	for _, e := range es {
 		if e.At.After(end) {
 			break
 		}
 		gap = max(gap, e.At.Sub(prev))
-		prev = e.At
+		if e.At.After(prev) {
+			prev = e.At
+		}
 	}
 	return max(gap, end.Sub(prev))
 }

@@ -31,7 +31,7 @@ func describe(e model.Entry, o Options) string {
 		}
 		s := o.t("handed %s from %s to %s", o.role(e.RoleRef()), line(e.From), line(e.To))
 		if e.Text != "" {
-			s += ": " + line(e.Text)
+			s += ": " + o.text(e.Text)
 		}
 		return s
 	case model.KindStatus:
@@ -61,7 +61,7 @@ func describe(e model.Entry, o Options) string {
 			model.KindTheoryReopened: "reopened theory %s"}[e.Kind]
 		s := o.t(verb, line(e.Theory))
 		if e.Text != "" {
-			s += ": " + line(e.Text)
+			s += ": " + o.text(e.Text)
 		}
 		return s
 	case model.KindFollowUpDone:
@@ -72,34 +72,50 @@ func describe(e model.Entry, o Options) string {
 		return o.t("follow-up %s %q now: %s", line(e.FollowUp), line(e.Text), line(e.To))
 	case model.KindComms:
 		if e.Entry != "" {
-			return o.t("%s update, drafted by %s, approved: %s", o.audience(e), line(e.From), line(e.Text))
+			return o.t("%s update, drafted by %s, approved: %s", o.audience(e), line(e.From), o.text(e.Text))
 		}
-		return o.t("%s update: %s", o.audience(e), line(e.Text))
+		return o.t("%s update: %s", o.audience(e), o.text(e.Text))
 	case model.KindCommsDraft:
-		return o.t("drafted for approval, %s: %s", o.audience(e), line(e.Text))
+		return o.t("drafted for approval, %s: %s", o.audience(e), o.text(e.Text))
 	case model.KindCommsRejected:
-		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.audience(e), line(e.Text))
+		return o.t("sent back %s's draft %s (%s update): %s", line(e.From), line(e.Entry), o.audience(e), o.text(e.Text))
 	case model.KindCustomerReport, model.KindSocialPost:
-		s := o.t("notable report on %s: %s", line(e.CustomerChannel().In(o.Lang)), line(e.Text))
+		s := o.t("notable report on %s: %s", line(e.CustomerChannel().In(o.Lang)), o.text(e.Text))
 		if e.Kind == model.KindSocialPost {
-			s = o.t("notable social post: %s", line(e.Text))
+			s = o.t("notable social post: %s", o.text(e.Text))
 		}
 		if e.Entry != "" {
 			s += " " + o.t("(re: update %s)", line(e.Entry))
 		}
 		return s
 	case model.KindCustomers:
-		return o.t("+%d customer reports on %s", e.Count, line(string(e.CustomerChannel())))
+		return o.n(e.Count, "+%d customer report on %s|+%d customer reports on %s", e.Count, line(e.CustomerChannel().In(o.Lang)))
 	case model.KindCAN:
-		return o.t("CAN — conditions: %s; actions: %s; needs: %s", line(e.Conditions), line(e.Actions), line(e.Needs))
+		return o.t("CAN — conditions: %s; actions: %s; needs: %s", o.text(e.Conditions), o.text(e.Actions), o.text(e.Needs))
 	case model.KindTaskCancelled:
 		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:
-		return o.t("took back entry %s: %s", line(e.Entry), line(e.Text))
+		return o.t("took back entry %s: %s", line(e.Entry), o.text(e.Text))
 	case model.KindTaskReopened:
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
+	case model.KindTitle:
+		return o.t("renamed the incident: %s (was %s)", line(e.Text), line(e.From))
+	case model.KindSummary:
+		if e.Text == "" {
+			return o.t("cleared the summary")
+		}
+		return o.t("wrote the summary: %s", o.text(e.Text))
+	case model.KindWorkstreamClosed:
+		s := o.t("closed the workstream %s", o.role(e.RoleRef()))
+		if e.From != "" {
+			s = o.t("closed the workstream %s (held by %s)", o.role(e.RoleRef()), line(e.From))
+		}
+		if e.Text != "" {
+			s += ": " + o.text(e.Text)
+		}
+		return s
 	}
-	text := line(e.Text)
+	text := o.text(e.Text)
 	if e.FollowUp != "" && e.Kind == model.KindFollowup {
 		text = o.t("follow-up %s: %s", line(e.FollowUp), text)
 	} else if e.Theory != "" && e.Kind == model.KindTheory {

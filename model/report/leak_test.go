@@ -91,6 +91,15 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("severidad 3", model.SetSeverity{Severity: model.Sev3})
 	do("sin severidad", model.SetSeverity{Severity: model.SevUnset})
 	do("severidad otra vez", model.SetSeverity{Severity: model.Sev1})
+	do("título", model.SetTitle{Title: "Caída de los pagos con tarjeta"})
+	do("resumen", model.SetSummary{Summary: "Fallan los pagos.\nDesde las 13:52."})
+	do("resumen borrado", model.SetSummary{})
+	do("otra línea", model.Handoff{Role: model.RoleRef{Role: "tech_lead", Workstream: "red"}, To: "gil"})
+	do("línea cerrada", model.CloseWorkstream{Role: model.RoleRef{Role: "tech_lead", Workstream: "red"}, Note: "la red va bien"})
+	do("línea cerrada con tareas", model.CloseWorkstream{Role: tl})
+	do("comunicaciones devuelta otra vez", model.Handoff{Role: model.RoleRef{Role: "communications_manager"}, To: "dani"})
+	do("clientes otra vez", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "calls", Count: 2})
+	do("clientes en ráfaga", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "calls", Count: 1})
 	return s, kinds
 }
 

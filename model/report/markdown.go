@@ -13,6 +13,7 @@ import (
 // the full timeline, in the chosen language. It reads well in a terminal
 // and on a code host.
 func Markdown(s model.State, o Options) string {
+	o.lines = true
 	var b strings.Builder
 	in := s.Incident
 	heading := func(h string) { b.WriteString("\n## " + o.t(h) + "\n\n") }
@@ -79,20 +80,7 @@ func Markdown(s model.State, o Options) string {
 	b.WriteString(changes.String())
 
 	heading("Roles")
-	roles := head("Role", "Held by", "From", "Until", "Briefing")
-	for _, h := range s.Holdings(o.catalog()) {
-		if h.Default {
-			roles.add(mdCell(o.role(h.Ref)), o.t("%s (incident manager; never handed off)", md(h.Holder)), o.stamp(h.Since), "", "")
-			continue
-		}
-		for _, a := range h.History {
-			until := o.t("now")
-			if !a.Until.IsZero() {
-				until = o.stamp(a.Until)
-			}
-			roles.add(mdCell(o.role(h.Ref)), md(a.Holder), o.stamp(a.Since), until, mdCell(line(a.Note)))
-		}
-	}
+	roles := rolesTable(s, o, tm, head)
 	b.WriteString(roles.String())
 
 	if len(s.Theories) > 0 {
@@ -111,7 +99,7 @@ func Markdown(s model.State, o Options) string {
 		ct := head("Channel", "Reports")
 		for _, ch := range model.Channels {
 			if n, ok := counts[ch]; ok {
-				ct.add(string(ch), fmt.Sprint(n))
+				ct.add(md(ch.In(o.Lang)), fmt.Sprint(n))
 			}
 		}
 		b.WriteString(ct.String())
@@ -145,10 +133,7 @@ func Markdown(s model.State, o Options) string {
 	}
 
 	heading("Timeline")
-	tl := head("When", "Who", "Kind", "What")
-	for _, e := range Chronological(s.Timeline) {
-		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.Lang)), mdCell(Describe(e, o)))
-	}
+	tl := timelineTable(s, o, head)
 	b.WriteString(tl.String())
 	return b.String()
 }
@@ -180,41 +165,13 @@ func (t *mdTable) String() string {
 }
 
 // md sanitises stored text for one markdown table cell, list item or
-// heading, as text (mdescape.go).
-func md(s string) string { return mdInline(line(s)) }
+// heading, as text, its line breaks as breaks (mdescape.go).
+func md(s string) string { return mdLines(block(s)) }
 
 // mdCell escapes already-sanitised text that holds some of the incident's
-// (a description of an entry, a role's label) for one cell, as text.
-func mdCell(s string) string { return mdInline(s) }
+// (a description of an entry, a role's label) for one cell, as text, its
+// line breaks as breaks.
+func mdCell(s string) string { return mdLines(s) }
 
 // mdBlock sanitises multi-line text for paragraphs, as text.
 func mdBlock(s string) string { return mdParagraph(s) }
-
-// Timing holds the moments a review measures from: when the impact
-// started (the earliest entry, which may be backdated to before the
-// declaration), when it was acknowledged (declared), mitigated (first
-// moved to monitoring) and resolved (first moved to resolved). A moment
-// not reached yet is zero.
-type Timing struct {
-	Start, Declared, Mitigated, Resolved time.Time
-}
-
-// Timings computes the review's moments from the timeline.
-func Timings(s model.State) Timing {
-	tm := Timing{Start: s.Incident.Declared, Declared: s.Incident.Declared}
-	for _, e := range Chronological(s.Timeline) {
-		if e.At.Before(tm.Start) {
-			tm.Start = e.At
-		}
-		if e.Kind != model.KindStatus {
-			continue
-		}
-		if e.To == string(model.Monitoring) && tm.Mitigated.IsZero() {
-			tm.Mitigated = e.At
-		}
-		if e.To == string(model.Resolved) && tm.Resolved.IsZero() {
-			tm.Resolved = e.At
-		}
-	}
-	return tm
-}

@@ -3,8 +3,6 @@ package report
 import (
 	"regexp"
 	"strings"
-
-	"github.com/warroom/warroom/model/safetext"
 )
 
 // The review is a document others open, on a code host or in a wiki:
@@ -72,9 +70,10 @@ var lineStart = regexp.MustCompile(`^(?:[-+=]|\d{1,9}[.)])`)
 // mdParagraph escapes multi-line text from the incident as paragraphs of
 // plain text: each line as mdInline, without the indentation that would
 // make it code, and with what would start a list, heading, quote or rule
-// at its start escaped too.
+// at its start escaped too. A line break stays one (a backslash at the
+// end of the line: a hard break); a blank line parts paragraphs.
 func mdParagraph(s string) string {
-	lines := strings.Split(safetext.Block(s), "\n")
+	lines := strings.Split(block(s), "\n")
 	for i, l := range lines {
 		l = mdInline(strings.TrimSpace(l))
 		if m := lineStart.FindString(l); m != "" {
@@ -82,5 +81,24 @@ func mdParagraph(s string) string {
 		}
 		lines[i] = l
 	}
+	for i := range lines[:len(lines)-1] {
+		if lines[i] != "" && lines[i+1] != "" {
+			lines[i] += `\`
+		}
+	}
 	return strings.Join(lines, "\n")
+}
+
+// mdLines escapes sanitised text that may hold line breaks for one table
+// cell or list item: each line as mdInline, the breaks as <br>, the one
+// piece of HTML the review writes itself.
+func mdLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return mdInline(s)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = mdInline(strings.TrimSpace(l))
+	}
+	return strings.Join(lines, "<br>")
 }

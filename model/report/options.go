@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/warroom/warroom/model"
@@ -17,6 +18,10 @@ type Options struct {
 	Lang    i18n.Lang // English also when empty
 	Loc     *time.Location
 	Now     time.Time
+	// lines keeps the line breaks of what people wrote (notes, briefings,
+	// updates), for the review, which renders them as breaks; other
+	// outputs show each entry on one line.
+	lines bool
 }
 
 func (o Options) catalog() *model.Catalog {
@@ -28,6 +33,12 @@ func (o Options) catalog() *model.Catalog {
 
 // t translates an English message into the chosen language and fills it in.
 func (o Options) t(msg string, args ...any) string { return o.Lang.T(msg, args...) }
+
+// n is t for a message with a singular and a plural form ("one|other"),
+// chosen by count.
+func (o Options) n(count int, forms string, args ...any) string {
+	return o.Lang.N(count, forms, args...)
+}
 
 func (o Options) loc() *time.Location {
 	if o.Loc == nil {
@@ -76,6 +87,22 @@ func Age(d time.Duration) string {
 
 // line sanitises stored text for one line of output.
 func line(s string) string { return safetext.Line(s) }
+
+// text sanitises what a person wrote: as one line, or keeping its line
+// breaks for the review.
+func (o Options) text(s string) string {
+	if !o.lines {
+		return line(s)
+	}
+	return block(s)
+}
+
+// block sanitises stored text keeping its line breaks: a CR LF is one
+// break, breaks at either end are left out, tabs are spaces.
+func block(s string) string {
+	s = strings.Trim(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	return strings.ReplaceAll(safetext.Block(s), "\t", " ")
+}
 
 // severity renders a stored severity ("SEV1", "unset") in the chosen language.
 func (o Options) severity(v string) string {

@@ -56,7 +56,11 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 	for _, h := range s.Holdings(o.catalog()) {
 		holder := line(h.Holder)
 		detail := o.t("since %s", o.clock(h.Since))
-		if h.Default {
+		if h.Closed {
+			// Closed on one copy while another gave it a task.
+			holder += " *"
+			detail = o.t("workstream closed; its open tasks need another owner")
+		} else if h.Default {
 			holder += " *"
 			detail = o.t("held by the incident manager: not handed to anyone yet")
 		} else if h.Note != "" {
@@ -67,7 +71,14 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 			if i == len(h.History)-1 {
 				break
 			}
-			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), line(a.Holder), o.clock(a.Since), o.clock(a.Until)))
+			who := line(a.Holder)
+			switch {
+			case a.Closed:
+				continue // reopened since: the holder before it says until when
+			case a.Holder == "":
+				who = o.t("given back to the incident manager")
+			}
+			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), who, o.clock(a.Since), o.clock(a.Until)))
 		}
 	}
 	b.WriteString(t.String())

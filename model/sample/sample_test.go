@@ -27,9 +27,12 @@ func TestSampleIsRealistic(t *testing.T) {
 			t.Errorf("entry %s at %v is after the end %v", e.ID, e.At, end)
 		}
 	}
+	// Not in the story (yet): the screens' golden files are drawn from it.
+	absent := map[model.Kind]bool{model.KindTaskReopened: true, model.KindRetracted: true, model.KindTheoryReopened: true,
+		model.KindFollowUpDone: true, model.KindFollowUpReopened: true,
+		model.KindTitle: true, model.KindSummary: true, model.KindWorkstreamClosed: true}
 	for _, k := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
-		if k != model.KindTaskReopened && k != model.KindRetracted && k != model.KindTheoryReopened &&
-			k != model.KindFollowUpDone && k != model.KindFollowUpReopened && !kinds[k] {
+		if !absent[k] && !kinds[k] {
 			t.Errorf("no %s entry", k)
 		}
 	}

@@ -171,6 +171,7 @@ func encodeHead(w *cacheWriter, s model.State) error {
 		w.str(a.Role)
 		w.str(a.Workstream)
 		w.str(a.Holder)
+		w.bool(a.Closed)
 		times = append(times, a.Since, a.Until)
 		w.time(a.Since) //nolint:errcheck
 		w.time(a.Until) //nolint:errcheck
@@ -247,8 +248,8 @@ func decodeHead(r *cacheReader) model.State {
 	in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary = r.stamp(), r.stamp(), r.stamp(), r.stamp()
 	s.People = slice(r, func() model.Person { return model.Person{Name: r.str(), Joined: r.time()} })
 	s.Assignments = slice(r, func() model.Assignment {
-		return model.Assignment{ID: r.str(), Role: r.str(), Workstream: r.str(), Holder: r.str(), Since: r.time(), Until: r.time(),
-			By: r.str(), Note: r.str(), Clock: r.stamp()}
+		return model.Assignment{ID: r.str(), Role: r.str(), Workstream: r.str(), Holder: r.str(), Closed: r.bool(),
+			Since: r.time(), Until: r.time(), By: r.str(), Note: r.str(), Clock: r.stamp()}
 	})
 	s.Tasks = slice(r, func() model.Task {
 		return model.Task{ID: r.str(), Title: r.str(), State: model.TaskState(r.str()), Role: r.str(), Workstream: r.str(), Owner: r.str(),

@@ -1,0 +1,54 @@
+package report
+
+import (
+	"time"
+
+	"github.com/warroom/warroom/model"
+)
+
+// burstSpan is how long a burst of customer counts may last and still be
+// one row of the review's timeline.
+const burstSpan = 5 * time.Minute
+
+// timelineTable is the review's full timeline, in the order things
+// happened, one row an entry; but a burst of customer counts (one
+// person's counts on one channel, one after another with nothing else
+// between them, within burstSpan of the first) is one row with the total:
+// pressing + for each ticket is not news twenty times over.
+func timelineTable(s model.State, o Options, head func(...string) mdTable) mdTable {
+	tl := head("When", "Who", "Kind", "What")
+	es := Chronological(s.Timeline)
+	for i := 0; i < len(es); i++ {
+		e := es[i]
+		what := Describe(e, o)
+		if n := burst(es[i:]); n > 1 {
+			total := 0
+			for _, c := range es[i : i+n] {
+				total += c.Count
+			}
+			last := es[i+n-1]
+			what = o.n(total, "+%d customer report on %s, in %d counts until %s|+%d customer reports on %s, in %d counts until %s", total, line(e.CustomerChannel().In(o.Lang)), n, o.stamp(last.At))
+			i += n - 1
+		}
+		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.Lang)), mdCell(what))
+	}
+	return tl
+}
+
+// burst is how many entries at the start of es are one burst of customer
+// counts: 0 when the first is no count.
+func burst(es []model.Entry) int {
+	first := es[0]
+	if first.Kind != model.KindCustomers {
+		return 0
+	}
+	n := 1
+	for _, e := range es[1:] {
+		if e.Kind != model.KindCustomers || !model.SameName(e.By, first.By) || e.Channel != first.Channel ||
+			e.At.Sub(first.At) > burstSpan {
+			break
+		}
+		n++
+	}
+	return n
+}

@@ -1,0 +1,58 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/warroom/warroom/model/i18n"
+)
+
+// SetTitle gives the incident a new title. The timeline records the new
+// title and the old one (kind title).
+type SetTitle struct{ Title string }
+
+// SetSummary writes, rewrites or, when empty, clears the incident's
+// summary: what is known, in a few lines. The timeline records the new
+// summary (kind summary).
+type SetSummary struct{ Summary string }
+
+// checkTitle validates an incident's title, as declared or changed.
+func checkTitle(title string) (string, error) {
+	return checkText("title", strings.TrimSpace(title), MaxTitle, true)
+}
+
+// checkSummary validates an incident's summary, which may be empty.
+func checkSummary(summary string) (string, error) {
+	return checkText("summary", strings.TrimSpace(summary), MaxEntry, false)
+}
+
+func (op SetTitle) apply(t *tx) error {
+	title, err := checkTitle(op.Title)
+	if err != nil {
+		return err
+	}
+	from := t.s.Incident.Title
+	if title == from {
+		return &UnchangedError{Reason: i18n.M("the title is already %q", title)}
+	}
+	t.s.Incident.Title = title
+	t.s.Incident.Clock.Title = t.stamp()
+	t.record(Entry{Kind: KindTitle, From: from, Text: title})
+	return nil
+}
+
+func (op SetSummary) apply(t *tx) error {
+	summary, err := checkSummary(op.Summary)
+	if err != nil {
+		return err
+	}
+	if summary == strings.TrimSpace(t.s.Incident.Summary) {
+		if summary == "" {
+			return &UnchangedError{Reason: i18n.M("there is no summary to clear")}
+		}
+		return &UnchangedError{Reason: i18n.M("the summary already says that")}
+	}
+	t.s.Incident.Summary = summary
+	t.s.Incident.Clock.Summary = t.stamp()
+	t.record(Entry{Kind: KindSummary, Text: summary})
+	return nil
+}
