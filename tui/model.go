@@ -146,6 +146,7 @@ func New(opts Options, s model.State) *Model {
 		m.declare = newDeclareForm(m.c)
 	}
 	m.refresh()
+	m.activity() // a served screen says at once what it shows
 	return m
 }
 

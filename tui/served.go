@@ -50,3 +50,15 @@ func (m *Model) activity() {
 	}
 	m.opts.Activity(pane)
 }
+
+// IncidentState reads an IncidentMsg back: for the server's tests.
+func IncidentState(msg tea.Msg) (model.State, bool) {
+	m, ok := msg.(loadedMsg)
+	return m.state, ok
+}
+
+// SavedResult reads a SavedMsg back: for the server's tests.
+func SavedResult(msg tea.Msg) (store.WriteResult, bool) {
+	m, ok := msg.(savedMsg)
+	return store.WriteResult(m), ok
+}

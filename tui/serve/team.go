@@ -143,8 +143,10 @@ func lineOf(data []byte, text string) int {
 	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
-// fingerprint is a public key's SHA256 fingerprint, as ssh-keygen -l
+// Fingerprint is a public key's SHA256 fingerprint, as ssh-keygen -l
 // shows it, or "" for a key that does not parse.
+func Fingerprint(authorized string) string { return fingerprint(authorized) }
+
 func fingerprint(authorized string) string {
 	pk, _, _, _, err := gossh.ParseAuthorizedKey([]byte(authorized))
 	if err != nil {
@@ -158,7 +160,12 @@ func (t *Team) Lookup(key gossh.PublicKey) (Member, bool) {
 	if t == nil || key == nil {
 		return Member{}, false
 	}
-	i, ok := t.byKey[gossh.FingerprintSHA256(key)]
+	return t.byFingerprint(gossh.FingerprintSHA256(key))
+}
+
+// byFingerprint finds the member a key, by its fingerprint, belongs to.
+func (t *Team) byFingerprint(fp string) (Member, bool) {
+	i, ok := t.byKey[fp]
 	if !ok || i < 0 {
 		return Member{}, false
 	}
