@@ -174,8 +174,9 @@ func (r *room) log(tb testing.TB, text string) time.Time {
 	tb.Helper()
 	c := model.DefaultCatalog()
 	start := time.Now()
-	if _, err := store.Update(context.Background(), r.file, false, func(s model.State) (model.State, error) {
-		next, _, err := s.Apply(c, model.Log{Text: text}, model.Env{Now: time.Now().UTC(), Actor: "bot", IDs: model.RandomIDs{}})
+	op := model.Log{Text: text}
+	if _, err := store.UpdateWith(context.Background(), r.file, store.UpdateOptions{Reads: model.Needs(op)}, func(s model.State) (model.State, error) {
+		next, _, err := s.Apply(c, op, model.Env{Now: time.Now().UTC(), Actor: "bot", IDs: model.RandomIDs{}})
 		return next, err
 	}); err != nil {
 		tb.Fatal(err)
