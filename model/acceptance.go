@@ -113,13 +113,17 @@ func (t *tx) answering(role RoleRef, forName string, accepting bool) (answer, er
 		return answer{}, &ConflictError{Reason: i18n.M("%s was not handed to %s; it is with the incident manager, %s", label, who, im)}
 	}
 	holder := t.s.DisplayName(cur.Holder)
-	if !SameName(who, holder) {
-		if !SameName(who, t.env.Actor) {
-			return answer{}, &ConflictError{Reason: i18n.M("%s was handed to %s, not %s", label, holder, who)}
-		}
+	recorder := SameName(t.env.Actor, im) || SameName(t.env.Actor, cur.By) // may answer for the holder
+	switch {
+	case SameName(who, holder):
+	case !SameName(who, t.env.Actor):
+		return answer{}, &ConflictError{Reason: i18n.M("%s was handed to %s, not %s", label, holder, who)}
+	case recorder:
+		return answer{}, &ConflictError{Reason: i18n.M("%s was handed to %s, not %s: %s answers it, or you record the answer for them (--for %s)", label, holder, who, holder, holder)}
+	default:
 		return answer{}, &ConflictError{Reason: i18n.M("%s was handed to %s, not %s: %s answers it, or the incident manager records the answer for them", label, holder, who, holder)}
 	}
-	if !SameName(who, t.env.Actor) && !SameName(t.env.Actor, im) && !SameName(t.env.Actor, cur.By) {
+	if !SameName(who, t.env.Actor) && !recorder {
 		return answer{}, &ConflictError{Reason: i18n.M("only the incident manager, %s, or %s, who handed it, can record %s's answer; %s cannot", im, t.s.DisplayName(cur.By), holder, t.env.Actor)}
 	}
 	switch {

@@ -107,7 +107,7 @@ func TestOnlyTheHolderOrTheIncidentManagerAnswers(t *testing.T) {
 	f.do("bob", Handoff{Role: ref("scribe", ""), To: "frank"})
 
 	refusedAs[*ConflictError](t, f, "carol", Accept{Role: tl}, "Tech lead was handed to bob, not carol: bob answers it")
-	refusedAs[*ConflictError](t, f, "alice", Accept{Role: tl}, "Tech lead was handed to bob, not alice")
+	refusedAs[*ConflictError](t, f, "alice", Accept{Role: tl}, "Tech lead was handed to bob, not alice: bob answers it, or you record the answer for them (--for bob)")
 	refusedAs[*ConflictError](t, f, "alice", Accept{Role: tl, For: "carol"}, "Tech lead was handed to bob, not carol")
 	refusedAs[*ConflictError](t, f, "carol", Accept{Role: tl, For: "bob"},
 		"only the incident manager, alice, or alice, who handed it, can record bob's answer; carol cannot")

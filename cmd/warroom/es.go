@@ -105,4 +105,12 @@ var esCLIText = map[string]string{
 	"ROLE/WORKSTREAM": "FUNCIÓN/LÍNEA",
 	"closed %s\n":     "cerrada: %s\n",
 	"%d open task goes back to %s, held by %s:\n|%d open tasks go back to %s, held by %s:\n": "%d tarea abierta vuelve a %s, a cargo de %s:\n|%d tareas abiertas vuelven a %s, a cargo de %s:\n",
+
+	// ack, decline, and the handoff awaiting an answer.
+	"%s: accepted by %s\n":                  "%s: aceptada por %s\n",
+	"%s: accepted by %s, confirmed by %s\n": "%s: aceptada por %s, confirmado por %s\n",
+	"%s needs --reason TEXT: why, so that the incident manager can hand it to someone else":                     "%s necesita --reason TEXTO: por qué, para que el gestor de incidentes pueda pasársela a otra persona",
+	"%s: declined by %s; back to the incident manager (%s)\n":                                                   "%s: rechazada por %s; vuelve al gestor de incidentes (%s)\n",
+	"%s: declined by %s; back to %s\n":                                                                          "%s: rechazada por %s; vuelve a %s\n",
+	"not yet accepted: %s accepts with `warroom ack %s`, or declines with `warroom decline %s --reason TEXT`\n": "aún sin aceptar: %s la acepta con `warroom ack %s`, o la rechaza con `warroom decline %s --reason TEXTO`\n",
 }
