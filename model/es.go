@@ -86,6 +86,7 @@ var esModel = map[string]string{
 
 	// TextError: the field…
 	"author":           "autor",
+	"name":             "nombre",
 	"title":            "título",
 	"summary":          "resumen",
 	"incident manager": "gestor de incidentes",

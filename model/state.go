@@ -11,7 +11,9 @@ import (
 // lower schema is read, and written back in this one.
 //
 // Schema 2: a follow-up's clock is a table with a stamp per field
-// ([followups.clock] done, owner, due, ticket) instead of one stamp.
+// ([followups.clock] done, owner, due, ticket) instead of one stamp; the
+// file is a checkpoint closed by a sum line, with the changes since
+// appended after it, each closed by its own (see model/store).
 const Schema = 2
 
 // State is one incident: everything the file holds. A State handed out by

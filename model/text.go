@@ -67,3 +67,11 @@ func checkWorkstream(s string) (string, error) {
 	}
 	return s, nil
 }
+
+// CheckName validates a person's name as the model does for every op:
+// one line, 1 to MaxName characters. For names that come from elsewhere
+// (a team file) before any op is made with them.
+func CheckName(s string) error {
+	_, err := checkName("name", s)
+	return err
+}

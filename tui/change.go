@@ -67,8 +67,8 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 		m.notice = m.c.t("not changed: the file has keys warroom does not know; fix them and the screen takes changes again")
 		return nil, false
 	}
-	if m.opts.Wall {
-		return nil, false // the wall changes nothing, whatever asks
+	if m.c.wall {
+		return nil, false // the wall and viewers change nothing, whatever asks
 	}
 	env := model.Env{Now: m.stamp(), Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: m.seed()}}
 	next, entries, err := m.c.state().Apply(m.opts.Catalog, op, env)

@@ -26,6 +26,7 @@ type common struct {
 	snap    *snapshot
 	act     actions
 	global  *globalKeys // the keys every pane may name in its hints
+	present []Present   // who is connected to a served war room; nil otherwise
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

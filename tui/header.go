@@ -27,9 +27,10 @@ type saveState struct {
 // status, the next update due; the live clocks, who is at the keyboard,
 // and whether everything is saved.
 type header struct {
-	c     *common
-	width int
-	save  saveState
+	c       *common
+	width   int
+	save    saveState
+	present []Present // who is connected, when served
 }
 
 // Init does nothing: the header draws what common holds.
@@ -87,6 +88,9 @@ func (h *header) View() string {
 		declared,
 		since,
 		c.t("you: %s", safetext.Line(c.actor)),
+	}
+	if h.present != nil {
+		parts = append(parts, c.n(len(h.present), "%d connected|%d connected", len(h.present)))
 	}
 	// The sync, the saves and the drafts waiting keep their place at the
 	// end of the line; the clocks before them give way.

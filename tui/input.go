@@ -68,6 +68,7 @@ func (m *Model) onInput(msg tea.KeyMsg) tea.Cmd {
 	if m.quitting {
 		return tea.Quit
 	}
+	m.activity()
 	gen := m.input.gen
 	cmds = append(cmds, tea.Tick(burstGap, func(time.Time) tea.Msg { return settleMsg{gen} }))
 	return tea.Batch(cmds...)

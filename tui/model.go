@@ -52,6 +52,12 @@ type Options struct {
 	Comms model.CommsPolicy
 	// Notice is shown once the screen opens: a config that did not load.
 	Notice string
+	// Viewer makes the screen read-only, as the wall is, with the usual
+	// layout: for people who may only watch a served war room.
+	Viewer bool
+	// Activity, when set, is told after every key what the person is
+	// looking at: a served war room shows who looks at what.
+	Activity func(pane string)
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -104,6 +110,7 @@ type Model struct {
 	noticeStill func(*snapshot) bool
 	newsText    string    // what just happened to you: shown until esc or newsFor
 	newsAt      time.Time // when it came
+	present     []Present // who is connected, when served; nil otherwise
 	quitting    bool      // leaving: draw nothing more
 	closing     bool      // q pressed with changes still saving: leave once saved
 }
@@ -124,7 +131,7 @@ func New(opts Options, s model.State) *Model {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
 	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
-	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall,
+	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer,
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.global = &m.keys
@@ -139,6 +146,7 @@ func New(opts Options, s model.State) *Model {
 		m.declare = newDeclareForm(m.c)
 	}
 	m.refresh()
+	m.activity() // a served screen says at once what it shows
 	return m
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 )
@@ -46,6 +47,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onDeclared(msg)
 	case settleMsg:
 		cmd = m.onSettle(msg)
+	case noticeMsg:
+		m.notice = i18n.Message(msg).In(m.c.lang)
+	case presenceMsg:
+		m.present, m.c.present = msg, msg
+		m.header.present = msg
 	case tea.KeyMsg:
 		cmd = m.onInput(msg)
 	}
@@ -63,7 +69,7 @@ func (m *Model) refresh() {
 	m.keys.Release.SetEnabled(h.Ref.Role != model.IncidentManager && !h.Default)
 	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
-	if m.opts.Wall {
+	if m.c.wall {
 		disable(m.keys.editing())
 	}
 	m.save.pending, m.save.syncing, m.save.target = len(m.pending), m.opts.Syncs != nil, m.opts.SyncTarget

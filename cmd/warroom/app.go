@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/user"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -108,8 +109,23 @@ func (a *app) env() model.Env {
 }
 
 // apply runs op as one transaction on the incident file and returns the
-// entries it wrote. create lets it start a file that does not exist yet.
+// incident and the entries it wrote. create lets it start a file that
+// does not exist yet.
+//
+// The change is appended to the file, and reads only what op needs of the
+// timeline (model.Needs), so that it costs the same on an incident of a
+// hundred entries as on one of a hundred thousand. The incident returned
+// holds, of its timeline, only those entries and the ones written: ask
+// applyReading for the entries a message needs.
 func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State, []model.Entry, error) {
+	return a.applyReading(ctx, op, create, model.TimelineNeed{})
+}
+
+// applyReading is apply, with the timeline of the incident returned
+// holding, besides, every entry that need names: what a message after the
+// change summarises. Those are read after the change is written, unless
+// the change itself reads them.
+func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need model.TimelineNeed) (model.State, []model.Entry, error) {
 	if create {
 		// Refuse bad input before touching the disk, so that a refused
 		// declare leaves no lock file behind.
@@ -117,22 +133,42 @@ func (a *app) apply(ctx context.Context, op model.Op, create bool) (model.State,
 			return model.State{}, nil, err
 		}
 	}
-	var entries []model.Entry
-	st, err := store.Update(ctx, a.path(), create, func(s model.State) (model.State, error) {
-		next, es, err := s.Apply(a.catalog, op, a.env())
-		entries = es
-		return next, err
-	})
-	return st, entries, a.explain(err)
+	// A change reads little and the process ends with it: collecting
+	// garbage as often as the default has it would cost more than the
+	// memory it saves.
+	debug.SetGCPercent(400)
+	env := a.env()
+	reads := model.Needs(op)
+	out, err := store.UpdateWith(ctx, a.path(), store.UpdateOptions{Create: create, Reads: reads},
+		func(s model.State) (model.State, error) {
+			next, _, err := s.Apply(a.catalog, op, env)
+			return next, err
+		})
+	if out.Torn != "" {
+		a.warn("%s ended with a change that was not written whole (a crash while writing, or an edit by hand never accepted); it was moved to %s",
+			safetext.Line(a.path()), safetext.Line(out.Torn))
+	}
+	if err == nil && !reads.Covers(need) {
+		if st, lerr := store.LoadKinds(a.path(), reads.Plus(need)); lerr == nil {
+			out.State = st
+		}
+	}
+	return out.State, out.Added, a.explain(err)
 }
 
-// load reads the incident file. Keys warroom does not know are reported
-// as a warning: the incident can still be read, though not changed.
+// load reads the incident file. Keys warroom does not know, and a file
+// that holds less than warroom wrote to it, are reported as a warning:
+// the incident can still be read, though not changed.
 func (a *app) load() (model.State, error) {
 	s, err := store.Load(a.path())
 	var uk *store.UnknownKeysError
-	if errors.As(err, &uk) {
+	var se *store.ShortError
+	switch {
+	case errors.As(err, &uk):
 		a.warn("warning: %s", describe(uk, a.errorLang()))
+		return s, nil
+	case errors.As(err, &se):
+		a.warn("warning: %s", describe(se, a.errorLang()))
 		return s, nil
 	}
 	return s, a.explain(err)

@@ -39,7 +39,7 @@ has the totals. A count is 1 or more: reports are counted up, never down.`,
 			if err != nil {
 				return err
 			}
-			st, _, err := a.apply(cmd.Context(), model.Customers{Role: ref, Channel: ch, Count: n}, false)
+			st, _, err := a.applyReading(cmd.Context(), model.Customers{Role: ref, Channel: ch, Count: n}, false, model.CustomerKinds)
 			if err != nil {
 				return err
 			}

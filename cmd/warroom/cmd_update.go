@@ -45,7 +45,7 @@ counts as sent once the incident manager approves it.`,
 				return err
 			}
 			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval || a.comms.Approval[aud]}
-			st, entries, err := a.apply(cmd.Context(), op, false)
+			st, entries, err := a.applyReading(cmd.Context(), op, false, model.CommsKinds)
 			if err != nil {
 				return err
 			}
@@ -101,7 +101,7 @@ unique start of the draft's id will do; warroom update list shows them.`,
 		Args:              exactly("a draft ID"),
 		ValidArgsFunction: a.completeDrafts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, entries, err := a.apply(cmd.Context(), model.ApproveUpdate{Draft: args[0]}, false)
+			st, entries, err := a.applyReading(cmd.Context(), model.ApproveUpdate{Draft: args[0]}, false, model.CommsKinds)
 			if err != nil {
 				return err
 			}

@@ -54,20 +54,25 @@ func needTmux(t *testing.T) string {
 // exit status can be read. The server is killed when the test ends.
 func startTmux(t *testing.T, home string, env map[string]string, width, height int, flags ...string) *tmuxSession {
 	t.Helper()
-	tmux := needTmux(t)
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	s := &tmuxSession{t: t, tmuxer: tmux, socket: fmt.Sprintf("warroom-e2e-%d-%s", os.Getpid(), hex.EncodeToString(b)), target: "main"}
-
 	// The program's environment is built from nothing, as execWarroom
 	// does, so that no WARROOM_* of the developer's shell leaks in.
 	argv := []string{"env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + home, "TZ=UTC", "TERM=xterm-256color"}
 	for k, v := range env {
 		argv = append(argv, k+"="+v)
 	}
-	argv = append(append(argv, binPath), flags...)
+	return startTmuxArgv(t, width, height, append(append(argv, binPath), flags...)...)
+}
+
+// startTmuxArgv runs argv in a new tmux session of its own, width×height,
+// ended when the test ends.
+func startTmuxArgv(t *testing.T, width, height int, argv ...string) *tmuxSession {
+	t.Helper()
+	tmux := needTmux(t)
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, tmuxer: tmux, socket: fmt.Sprintf("warroom-e2e-%d-%s", os.Getpid(), hex.EncodeToString(b)), target: "main"}
 
 	// One tmux invocation: remain-on-exit is on before the program starts,
 	// however fast it exits.

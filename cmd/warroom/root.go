@@ -101,7 +101,8 @@ Every change writes itself into the timeline.`,
 		a.declareCmd(), a.logCmd(), a.taskCmd(), a.handoffCmd(),
 		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(), a.demoCmd(),
 		a.themesCmd(), a.configCmd(), a.syncCmd(), a.theoryCmd(), a.canCmd(), a.followupCmd(), a.customersCmd(), a.updateCmd(),
-		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.ackCmd(), a.declineCmd(),
+		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
+		a.checkCmd(), a.ackCmd(), a.declineCmd(),
 	)
 	return root
 }

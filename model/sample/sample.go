@@ -41,9 +41,19 @@ func comms(aud model.Audience) model.RoleRef {
 	return model.RoleRef{Role: model.CommunicationsManager, Workstream: string(aud)}
 }
 
+// scriptLength is how long the sample's script runs, from the declaration
+// to a little after its last entry.
+const scriptLength = 47 * time.Minute
+
 // Incident builds the sample so that its last entry is a little before end.
 func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State, error) {
-	start := end.Add(-47 * time.Minute)
+	s, _, err := opening(c, end.Add(-scriptLength), ids)
+	return s, err
+}
+
+// opening runs the sample's script from start; it returns the incident and
+// the ids of the tasks it added.
+func opening(c *model.Catalog, start time.Time, ids model.IDSource) (model.State, []string, error) {
 	var s model.State
 	var tasks []string
 	apply := func(st step) error {
@@ -68,10 +78,10 @@ func Incident(c *model.Catalog, end time.Time, ids model.IDSource) (model.State,
 	}
 	for _, st := range script() {
 		if err := apply(st); err != nil {
-			return model.State{}, err
+			return model.State{}, nil, err
 		}
 	}
-	return s, nil
+	return s, tasks, nil
 }
 
 func do(at time.Duration, who string, op model.Op) step { return step{at: at, who: who, op: op} }

@@ -64,3 +64,41 @@ func TestSampleIsRealistic(t *testing.T) {
 		t.Error("every role handed off: the sample should leave some with the incident manager")
 	}
 }
+
+// TestLargeIsRealistic: a large incident has the size asked, entries of
+// the kinds a long incident has, spread over its hours, and passes Check.
+func TestLargeIsRealistic(t *testing.T) {
+	c := model.DefaultCatalog()
+	end := time.Date(2026, 11, 25, 14, 47, 0, 0, time.UTC)
+	for _, size := range []struct{ entries, tasks int }{{100, 10}, {5000, 300}} {
+		s, err := Large(c, end, &model.SeqIDs{}, size.entries, size.tasks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Timeline) < size.entries || len(s.Timeline) > size.entries+2 {
+			t.Errorf("%d entries, want %d", len(s.Timeline), size.entries)
+		}
+		if len(s.Tasks) != size.tasks {
+			t.Errorf("%d tasks, want %d", len(s.Tasks), size.tasks)
+		}
+		kinds := map[model.Kind]int{}
+		for i, e := range s.Timeline {
+			kinds[e.Kind]++
+			if e.At.After(end) {
+				t.Fatalf("entry %d at %v, after the end", i, e.At)
+			}
+		}
+		if size.entries < 1000 {
+			continue
+		}
+		for _, k := range []model.Kind{model.KindNote, model.KindDecision, model.KindAction, model.KindTaskStarted, model.KindTaskDone,
+			model.KindCustomers, model.KindComms, model.KindCommsDraft, model.KindHandoff, model.KindCAN, model.KindStatus} {
+			if kinds[k] == 0 {
+				t.Errorf("no %s entry among %d", k, size.entries)
+			}
+		}
+		if first, last := s.Timeline[0].At, s.Timeline[len(s.Timeline)-1].At; last.Sub(first) < 3*time.Hour {
+			t.Errorf("%d entries over %v; a long incident lasts hours", size.entries, last.Sub(first))
+		}
+	}
+}

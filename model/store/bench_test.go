@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -82,7 +83,9 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
-// BenchmarkUpdateAppend: one CLI append, lock + load + apply + save.
+// BenchmarkUpdateAppend: Update, which reads and writes the whole file
+// (lock, load, apply, save): what every change cost before appends, and
+// what a sync that merges still costs.
 func BenchmarkUpdateAppend(b *testing.B) {
 	path, data := benchFile(b)
 	change := appendLog("alice", "one more entry")
@@ -118,6 +121,136 @@ func BenchmarkTomlEncode(b *testing.B) {
 	for b.Loop() {
 		if err := toml.NewEncoder(io.Discard).Encode(s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// logOp is the change the append benchmarks make.
+func logOp(s model.State) (model.State, error) {
+	next, _, err := s.Apply(model.DefaultCatalog(), model.Log{Text: "one more entry"},
+		model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}})
+	return next, err
+}
+
+// BenchmarkUpdateWithAppend: one entry appended as the command line does
+// (lock, the head and what follows the checkpoint, apply, one write and
+// fsync), on the large incident. Its floor is BenchmarkAppendFloor.
+func BenchmarkUpdateWithAppend(b *testing.B) {
+	path, _ := benchFile(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppendFloor: an append's own cost: open the file, write a
+// commit's worth of bytes with O_APPEND, fsync.
+func BenchmarkAppendFloor(b *testing.B) {
+	path, _ := benchFile(b)
+	block := make([]byte, 300)
+	for b.Loop() {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.Write(block); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Sync(); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+}
+
+// BenchmarkWriterSave: one change on a screen, from Submit to its result,
+// once the Writer holds the large incident (its first save reads it all).
+func BenchmarkWriterSave(b *testing.B) {
+	path, _ := benchFile(b)
+	w := store.NewWriter(path, nil)
+	defer w.Close(context.Background())
+	save := func() {
+		w.Submit(store.Change{Op: model.Log{Text: "typed"}, Env: model.Env{Now: t0, Actor: "alice", IDs: model.RandomIDs{}}})
+		if r := <-w.Results(); r.Err != nil || len(r.Committed) != 1 {
+			b.Fatalf("save: %+v", r)
+		}
+	}
+	save()
+	for b.Loop() {
+		save()
+	}
+}
+
+// BenchmarkReaderNext: what a screen reads after another process appended
+// an entry to the large incident: only the new bytes.
+func BenchmarkReaderNext(b *testing.B) {
+	path, _ := benchFile(b)
+	r := store.NewReader(path)
+	if _, err := r.Whole(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		snap, err := r.Next()
+		if err != nil || snap.Reset || len(snap.Entries) != 1 {
+			b.Fatalf("next: %d entries, reset %v, %v", len(snap.Entries), snap.Reset, err)
+		}
+	}
+}
+
+// BenchmarkMemoryPerEntry: what an incident of 100,000 entries and 1,000
+// tasks holds in memory once read whole (Load), after the garbage of the
+// read is collected: held-MiB in all, held-B/entry an entry.
+func BenchmarkMemoryPerEntry(b *testing.B) {
+	s, err := bigState(100_000, 1_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := store.Encode(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s = model.State{}
+	path := filepath.Join(b.TempDir(), "warroom.toml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var held uint64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := store.Load(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		held = after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(got)
+	}
+	b.ReportMetric(float64(held)/(1<<20), "held-MiB")
+	b.ReportMetric(float64(held)/100_000, "held-B/entry")
+}
+
+// BenchmarkCheckpoint: one change written as a new checkpoint (what
+// follows the checkpoint is past its bound), on the large incident: the
+// new head, then the entries' bytes copied as they are, write, fsync,
+// rename, fsync of the folder. Its floor is BenchmarkSave, which encodes
+// the whole incident.
+func BenchmarkCheckpoint(b *testing.B) {
+	defer store.SetLimits(0, 1, 1)()
+	path, _ := benchFile(b)
+	for b.Loop() {
+		out, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp)
+		if err != nil || out.Appended {
+			b.Fatalf("appended %v, %v", out.Appended, err)
 		}
 	}
 }

@@ -2,12 +2,8 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -17,116 +13,184 @@ import (
 
 // header opens every file warroom writes.
 const header = `# warroom incident file. Hand edits are welcome; see "The file" in
-# warroom's README. Keep [[timeline]] the last section of the file.
+# warroom's README, and run "warroom check --accept" after editing.
 
 `
 
-// Encode renders a state as the file's TOML.
+// checkpointMeta is the [checkpoint] table: where the checkpoint ends and
+// how many records it holds, so that a file cut short, or with records
+// taken out, is told from a whole one.
+type checkpointMeta struct {
+	Bytes       int64 `toml:"bytes"`
+	Entries     int   `toml:"entries"`
+	Tasks       int   `toml:"tasks"`
+	Assignments int   `toml:"assignments"`
+	People      int   `toml:"people"`
+	Theories    int   `toml:"theories"`
+	FollowUps   int   `toml:"followups"`
+}
+
+// counts are the records of s, as a checkpoint table counts them; Bytes is
+// left for the caller.
+func counts(s model.State, entries int) checkpointMeta {
+	return checkpointMeta{Entries: entries, Tasks: len(s.Tasks), Assignments: len(s.Assignments),
+		People: len(s.People), Theories: len(s.Theories), FollowUps: len(s.FollowUps)}
+}
+
+// headDoc is the head of a checkpoint as it is encoded: the schema, the
+// checkpoint table, then the incident's sections.
+type headDoc struct {
+	Checkpoint *checkpointMeta `toml:"checkpoint,omitempty"`
+	model.State
+}
+
+// Encode renders a state as a whole file: a checkpoint holding all of it.
 func Encode(s model.State) ([]byte, error) {
+	s.Schema = model.Schema
+	if len(s.Timeline) == 0 {
+		// Nothing to close with a sum line: a plain file, rewritten whole
+		// by the next change.
+		b, err := encodeTOML(s)
+		if err != nil {
+			return nil, err
+		}
+		return append([]byte(header), b...), nil
+	}
+	es, err := encodeEntries(s.Timeline)
+	if err != nil {
+		return nil, err
+	}
+	s.Timeline = nil
+	return assemble(s, len(es.entries), es.text)
+}
+
+// assemble builds a checkpoint from the head of s and the text of its
+// entries, given in parts (each "[[timeline]]…" up to its last key line),
+// and closes it with its sum line.
+func assemble(s model.State, entries int, parts ...[]byte) ([]byte, error) {
+	s.Schema = model.Schema
+	s.Timeline = nil
+	meta := counts(s, entries)
+	head, err := encodeTOML(headDoc{Checkpoint: &meta, State: s})
+	if err != nil {
+		return nil, err
+	}
+	size := len(header) + len(head) + sumLineLen
+	for _, p := range parts {
+		if len(p) > 0 {
+			size += 1 + len(p)
+		}
+	}
+	// The checkpoint table says how long the checkpoint is, its own
+	// digits included: head holds "bytes = 0".
+	placeholder := []byte("\n[checkpoint]\nbytes = 0\n")
+	at := bytes.Index(head, placeholder)
+	if at < 0 {
+		return nil, fmt.Errorf("encode incident: no checkpoint table in %q", head[:min(len(head), 80)])
+	}
+	digits := 1
+	for len(strconv.Itoa(size-1+digits)) != digits {
+		digits++
+	}
+	total := size - 1 + digits
+	out := make([]byte, 0, total)
+	out = append(out, header...)
+	out = append(out, head[:at+len(placeholder)-2]...)
+	out = strconv.AppendInt(out, int64(total), 10)
+	out = append(out, head[at+len(placeholder)-1:]...)
+	for _, p := range parts {
+		if len(p) > 0 {
+			out = append(out, '\n')
+			out = append(out, p...)
+		}
+	}
+	out = append(out, sumLine(out)...)
+	if len(out) != total {
+		return nil, fmt.Errorf("encode incident: checkpoint of %d bytes, expected %d", len(out), total)
+	}
+	return out, nil
+}
+
+// encodedEntries is the text of entries: "[[timeline]]" tables, separated
+// by blank lines, each ending with its last key line.
+type encodedEntries struct {
+	entries []model.Entry
+	text    []byte
+}
+
+func encodeEntries(es []model.Entry) (encodedEntries, error) {
+	if len(es) == 0 {
+		return encodedEntries{}, nil
+	}
+	b, err := encodeTOML(struct {
+		Timeline []model.Entry `toml:"timeline"`
+	}{es})
+	return encodedEntries{entries: es, text: b}, err
+}
+
+// encodeCommit renders one commit: a blank line, the records it added,
+// those it changed, the entries it wrote, and its sum line.
+func encodeCommit(added, modified changed, es []model.Entry) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('\n')
+	if !added.empty() {
+		t, err := encodeTOML(added)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(t)
+		b.WriteByte('\n')
+	}
+	if !modified.empty() {
+		t, err := encodeChanged(modified)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(t)
+		b.WriteByte('\n')
+	}
+	enc, err := encodeEntries(es)
+	if err != nil {
+		return nil, err
+	}
+	b.Write(enc.text)
+	b.Write(sumLine(b.Bytes()))
+	return b.Bytes(), nil
+}
+
+// encodeChanged renders changed records as [[changed.*]] tables.
+func encodeChanged(c changed) ([]byte, error) {
+	b, err := encodeTOML(c)
+	if err != nil {
+		return nil, err
+	}
+	// Every table of a commit is named under "changed." so that commits
+	// extend the same arrays; the encoder names none of them so.
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(b, []byte("\n")) {
+		switch {
+		case bytes.HasPrefix(line, []byte("[[")):
+			out.WriteString("[[changed.")
+			out.Write(line[2:])
+		case bytes.HasPrefix(line, []byte("[")):
+			out.WriteString("[changed.")
+			out.Write(line[1:])
+		default:
+			out.Write(line)
+		}
+	}
+	return out.Bytes(), nil
+}
+
+// encodeTOML encodes v as the file writes it: no indentation, and no
+// terminal control characters, which are written as TOML escapes so that
+// the file is safe to cat and git diff.
+func encodeTOML(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(256 * (len(s.Timeline) + len(s.Tasks) + 8))
-	buf.WriteString(header)
 	enc := toml.NewEncoder(&buf)
 	enc.Indent = ""
-	if err := enc.Encode(s); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("encode incident: %w", err)
 	}
-	// The file is meant to be read with cat and git diff too.
 	return safetext.EscapeQuoted(buf.Bytes()), nil
-}
-
-// Decode parses the file's TOML. Errors name the path, line and column.
-// Keys warroom does not know give an *UnknownKeysError together with the
-// state read without them: fine to show, not to save.
-func Decode(path string, data []byte) (model.State, error) {
-	var probe struct {
-		Schema int `toml:"schema"`
-	}
-	var s model.State
-	md, err := toml.Decode(string(data), &s)
-	if err != nil {
-		// A newer schema may well carry values this build cannot read;
-		// say so rather than report the symptom.
-		if _, perr := toml.Decode(string(data), &probe); perr == nil && probe.Schema > model.Schema {
-			return model.State{}, &SchemaError{Path: path, File: probe.Schema, Here: model.Schema}
-		}
-		return model.State{}, parseError(path, data, err)
-	}
-	if s.Schema > model.Schema {
-		return model.State{}, &SchemaError{Path: path, File: s.Schema, Here: model.Schema}
-	}
-	if !md.IsDefined("schema") || s.Schema < 1 {
-		return model.State{}, &FileError{Path: path, Line: 1, Msg: fmt.Sprintf(
-			"no valid schema number; a warroom incident file starts with `schema = %d`", model.Schema)}
-	}
-	if err := s.Check(); err != nil {
-		return model.State{}, &FileError{Path: path, Msg: err.Error()}
-	}
-	// A time far ahead of this machine's clock is a typo or a clock set
-	// wrong (the rule and its words are model.CheckTimes').
-	if err := s.CheckTimes(time.Now()); err != nil {
-		return model.State{}, fmt.Errorf("%s: %w", path, err)
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		return s, unknownKeys(path, data, undecoded)
-	}
-	return s, nil
-}
-
-// typeError matches the decoder's errors for a value of the wrong type,
-// which carry the line and key in their text only.
-var typeError = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
-
-// valueType matches the TOML type a type error says it found.
-var valueType = regexp.MustCompile(`TOML value has type (\w+)`)
-
-// parseError turns a decoder error into a FileError at the right place.
-func parseError(path string, data []byte, err error) error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		msg := safetext.Line(pe.Message)
-		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-			msg = fmt.Sprintf("%s (key %s)", msg, pe.LastKey)
-		}
-		// The byte offset is exact; the decoder's line is one too far
-		// when the offending character is a line break.
-		line, col := offsetPosition(data, pe.Position.Start)
-		if pe.LastKey != "" {
-			// In an array of tables the decoder knows only the last
-			// position of a key; find the one holding the bad value.
-			if l, c, ok := locateValue(data, keyParts(pe.LastKey), quoted(pe.Message)); ok {
-				line, col = l, c
-			}
-		}
-		return &FileError{Path: path, Line: line, Col: col, Msg: msg}
-	}
-	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
-		key := keyParts(m[2])
-		line, col := 0, 0
-		if t := valueType.FindStringSubmatch(m[3]); t != nil {
-			line, col = locateType(data, key, t[1])
-		}
-		if line == 0 {
-			line, _ = strconv.Atoi(m[1])
-		}
-		return &FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: %s", m[2], m[3])}
-	}
-	return &FileError{Path: path, Msg: safetext.Line(err.Error())}
-}
-
-// unknownKeys reports keys the file has and warroom does not know, with the
-// position of the first one.
-func unknownKeys(path string, data []byte, keys []toml.Key) error {
-	names := make([]string, 0, len(keys))
-	seen := map[string]bool{}
-	for _, k := range keys {
-		if s := k.String(); !seen[s] {
-			seen[s] = true
-			names = append(names, s)
-		}
-	}
-	line, col := locate(data, keys[0])
-	return &UnknownKeysError{Keys: names, FileError: FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(
-		"unknown key %s; warroom would drop it when saving, so it saves no change until the key is renamed or removed",
-		strings.Join(names, ", "))}}
 }

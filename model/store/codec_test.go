@@ -220,28 +220,31 @@ func TestTimelineIsLastSection(t *testing.T) {
 	}
 }
 
-// TestEncodeAppendIsSuffix: adding an entry by someone already in the
-// incident changes only the end of the file, which is what keeping the
-// timeline last is for.
-func TestEncodeAppendIsSuffix(t *testing.T) {
+// TestUpdateAppendIsSuffix: adding an entry changes only the end of the
+// file: the file before is kept byte for byte, and what follows it is one
+// commit, closed by its sum line. That is what keeping the timeline last is
+// for.
+func TestUpdateAppendIsSuffix(t *testing.T) {
 	s := smallState(t)
-	before, err := store.Encode(s)
-	if err != nil {
-		t.Fatal(err)
+	path := writeState(t, s)
+	before := readFile(t, path)
+	out, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, appendLog("bob", "one more"))
+	if err != nil || !out.Appended {
+		t.Fatalf("UpdateWith: appended %v, err %v", out.Appended, err)
 	}
-	next := apply(t, s, fixedEnv("bob"), model.Log{Text: "one more"})
-	after, err := store.Encode(next)
-	if err != nil {
-		t.Fatal(err)
-	}
+	after := readFile(t, path)
 	if !bytes.HasPrefix(after, before) {
 		t.Fatalf("file after an append does not start with the file before it")
 	}
 	tail := string(after[len(before):])
-	if !strings.HasPrefix(tail, "\n[[timeline]]\n") || !strings.Contains(tail, `text = "one more"`) {
+	if !strings.HasPrefix(tail, "\n[[timeline]]\n") || !strings.Contains(tail, `text = "one more"`) ||
+		!regexp.MustCompile(`\nsum = "[0-9a-f]{8}"\n$`).MatchString(tail) || strings.Count(tail, "[[timeline]]") != 1 {
 		t.Errorf("appended part is %q", tail)
 	}
 }
+
+// schemaLine is the schema line warroom writes.
+var schemaLine = []byte(fmt.Sprintf("schema = %d\n", model.Schema))
 
 // fileErrorRE is the PATH:LINE:COL: message form editors link to.
 var fileErrorRE = regexp.MustCompile(`^(.+):(\d+):(\d+): (.+)$`)
@@ -376,8 +379,8 @@ func TestLoadNoSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, bad := range map[string][]byte{
-		"missing": bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), nil, 1),
-		"zero":    bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte("schema = 0\n"), 1),
+		"missing": bytes.Replace(data, schemaLine, nil, 1),
+		"zero":    bytes.Replace(data, schemaLine, []byte("schema = 0\n"), 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "warroom.toml")
@@ -492,7 +495,7 @@ func TestNewerSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newer := bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte("schema = 99\n"), 1)
+	newer := bytes.Replace(data, schemaLine, []byte("schema = 99\n"), 1)
 	extra := bytes.Replace(newer, []byte("declared_by = \"alice\"\n"),
 		[]byte("declared_by = \"alice\"\ncolour = \"red\"\nimpact = { users = 1200, regions = [\"eu\"] }\n"), 1)
 	extra = bytes.Replace(extra, []byte("severity = 1\n"), []byte("severity = \"critical\"\n"), 1)
@@ -501,10 +504,10 @@ func TestNewerSchema(t *testing.T) {
 	extra = append(extra, []byte("\n[[timeline]]\nid = \"e9\"\nat = 2026-11-26T00:00:00Z\nby = \"dana\"\nkind = \"retro\"\nmood = \"ok\"\n")...)
 
 	for name, file := range map[string][]byte{
-		"schema only":       []byte("schema = 99\n"),
-		"schema 99":         newer,
-		"unknown content":   extra,
-		"schema 2 no other": bytes.Replace(data, []byte(fmt.Sprintf("schema = %d\n", model.Schema)), []byte(fmt.Sprintf("schema = %d\n", model.Schema+1)), 1),
+		"schema only":                  []byte("schema = 99\n"),
+		"schema 99":                    newer,
+		"unknown content":              extra,
+		"next schema, no other change": bytes.Replace(data, schemaLine, []byte(fmt.Sprintf("schema = %d\n", model.Schema+1)), 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "warroom.toml")
@@ -512,7 +515,7 @@ func TestNewerSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := 99
-			if name == "schema 2 no other" {
+			if name == "next schema, no other change" {
 				want = model.Schema + 1
 			}
 			_, err := store.Load(path)
@@ -564,7 +567,7 @@ func TestUnknownKeys(t *testing.T) {
 		{"last timeline entry", `text = "we roll back"`, `mood = "tense"`, "timeline.mood"},
 		{"task clock", "[[timeline]]", `colour = "red"`, "tasks.clock.colour"},
 		{"unknown table", "[[people]]", "[retro]\nowner = \"dana\"\n", "retro"},
-		{"top level", "[incident]", "colour = \"red\"\n", "colour"},
+		{"top level", "[checkpoint]", "colour = \"red\"\n", "colour"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -143,9 +143,13 @@ func waitForSave(t *testing.T, path string, limit time.Duration) bool {
 // killWriter starts a kill-loop helper on path, waits for its first
 // acknowledgement, then calls wait, kills the helper with SIGKILL and
 // returns every id it acknowledged.
-func killWriter(t *testing.T, path string, wait func()) []string {
+func killWriter(t *testing.T, path string, wait func(), mode ...string) []string {
 	t.Helper()
-	cmd := helperCommand("killloop", "WARROOM_STORE_FILE="+path)
+	m := "killloop"
+	if len(mode) > 0 {
+		m = mode[0]
+	}
+	cmd := helperCommand(m, "WARROOM_STORE_FILE="+path)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -195,4 +199,80 @@ func killWriter(t *testing.T, path string, wait func()) []string {
 		t.Fatalf("writer ended by itself (%v), not by the kill: %s", err, stderr.String())
 	}
 	return ids
+}
+
+// TestKillNineAppends kills a writer that appends (as the command line
+// does) with SIGKILL, 500 times, on a file of realistic size; a fifth of
+// its changes add a task, and checkpoints are written every 16 KiB. After
+// every kill the file must load, keep every entry it had in its order, and
+// hold every entry whose append had been acknowledged (and at most one
+// more: written, killed before it could say so).
+func TestKillNineAppends(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills a writer 500 times; skipped in -short mode")
+	}
+	t.Parallel()
+	kills := 500
+	if raceEnabled {
+		kills = 100 // the race detector makes every writer ten times slower; races are not what this is about
+	}
+	s, err := bigState(1000, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeState(t, s)
+	prev, err := store.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acked, unacked, torn, checkpoints int
+	lastSize := int64(len(readFile(t, path)))
+	for k := range kills {
+		ids := killWriter(t, path, func() { time.Sleep(rand.N(4 * time.Millisecond)) }, "killappend")
+		h, cur, err := store.Inspect(path)
+		if err != nil {
+			t.Fatalf("kill %d: file no longer loads: %v", k, err)
+		}
+		if h.Unsealed > 0 {
+			torn++
+		}
+		if h.Checkpoint+h.Appended < lastSize {
+			checkpoints++
+		}
+		lastSize = h.Checkpoint + h.Appended
+		if len(cur.Timeline) < len(prev.Timeline) {
+			t.Fatalf("kill %d: timeline shrank from %d to %d", k, len(prev.Timeline), len(cur.Timeline))
+		}
+		for i, e := range prev.Timeline {
+			if cur.Timeline[i] != e {
+				t.Fatalf("kill %d: entry %d is %s, was %s", k, i, cur.Timeline[i].ID, e.ID)
+			}
+		}
+		added := map[string]bool{}
+		for _, e := range cur.Timeline[len(prev.Timeline):] {
+			added[e.ID] = true
+		}
+		for _, id := range ids {
+			if !added[id] {
+				t.Fatalf("kill %d: acknowledged entry %s is not in the file", k, id)
+			}
+		}
+		switch extra := len(added) - len(ids); extra {
+		case 0:
+		case 1:
+			unacked++
+		default:
+			t.Fatalf("kill %d: %d entries added for %d acknowledgements", k, len(added), len(ids))
+		}
+		acked += len(ids)
+		prev = cur
+	}
+	if _, err := logOnce(path, "alice", "after the kills"); err != nil {
+		t.Fatal(err)
+	}
+	if tmp := tempFiles(t, path); len(tmp) > 0 {
+		t.Errorf("temp files left after a clean update: %v", tmp)
+	}
+	t.Logf("%d kills: %d acknowledged entries checked, %d written but not acknowledged, %d kills left an unfinished append, about %d checkpoints",
+		kills, acked, unacked, torn, checkpoints)
 }

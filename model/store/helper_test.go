@@ -41,6 +41,8 @@ func TestHelperProcess(t *testing.T) {
 		err = helperAppend(path, os.Getenv("WARROOM_STORE_ACTOR"), n)
 	case "killloop":
 		err = helperKillLoop(path)
+	case "killappend":
+		err = helperKillAppend(path)
 	default:
 		err = fmt.Errorf("unknown helper mode %q", mode)
 	}
@@ -155,4 +157,30 @@ func bigState(entries, tasks int) (model.State, error) {
 		return s, err
 	}
 	return s, nil
+}
+
+// helperKillAppend is helperKillLoop with the CLI's appends (UpdateWith):
+// mostly entries, every fifth change a task changed in place, with a low
+// bound on what follows the checkpoint so that checkpoints are written
+// too.
+func helperKillAppend(path string) error {
+	store.SetLimits(0, 16<<10, 16<<10)
+	actor := fmt.Sprintf("pid-%d", os.Getpid())
+	for i := 0; ; i++ {
+		var op model.Op = model.Log{Text: fmt.Sprintf("kill append %s #%d", actor, i)}
+		if i%5 == 4 {
+			op = model.TaskAdd{Title: fmt.Sprintf("task %s #%d", actor, i)}
+		}
+		out, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{Reads: model.Needs(op)},
+			func(s model.State) (model.State, error) {
+				next, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now(), Actor: actor, IDs: model.RandomIDs{}})
+				return next, err
+			})
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stdout.WriteString(out.Added[0].ID + "\n"); err != nil {
+			return err
+		}
+	}
 }

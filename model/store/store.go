@@ -56,79 +56,28 @@ func resolve(path string) string {
 	return path
 }
 
-// Load reads and checks the incident at path. It takes no lock: saves
-// replace the file atomically, so a reader always sees a whole file.
+// Load reads and checks the incident at path. It takes no lock: a save
+// replaces the file atomically and an append is sealed by its sum line, so
+// a reader always sees whole changes (an append still being written is not
+// read).
 func Load(path string) (model.State, error) {
-	data, err := os.ReadFile(resolve(path))
+	data, _, err := readIncident(resolve(path))
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return model.State{}, &MissingError{Path: path}
-		}
-		return model.State{}, fmt.Errorf("read incident: %w", err)
+		return model.State{}, named(err, path)
 	}
 	return Decode(path, data)
-}
-
-// Update runs one transaction on the file at path: it takes the lock,
-// reads the file as it is now, calls change, and saves what change returns
-// atomically before releasing the lock. If change fails, nothing is
-// written. A missing file is an error unless create is set, in which case
-// change is handed an empty state.
-func Update(ctx context.Context, path string, create bool, change func(model.State) (model.State, error)) (model.State, error) {
-	if !create {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return model.State{}, &MissingError{Path: path}
-		}
-	}
-	path = resolve(path)
-	unlock, err := lock(ctx, path)
-	if err != nil {
-		return model.State{}, err
-	}
-	defer unlock()
-	removeLeftovers(path)
-
-	var cur model.State
-	var mode fs.FileMode = 0o644
-	data, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		if cur, err = Decode(path, data); err != nil {
-			return model.State{}, err
-		}
-		if info, err := os.Stat(path); err == nil {
-			mode = info.Mode().Perm()
-		}
-	case errors.Is(err, fs.ErrNotExist) && create:
-	case errors.Is(err, fs.ErrNotExist):
-		return model.State{}, &MissingError{Path: path}
-	default:
-		return model.State{}, fmt.Errorf("read incident: %w", err)
-	}
-
-	next, err := change(cur)
-	if errors.Is(err, ErrUnchanged) {
-		return cur, nil
-	}
-	if err != nil {
-		return cur, err
-	}
-	if err := next.Check(); err != nil {
-		return cur, fmt.Errorf("%s: not saved, the change would leave an invalid incident: %w", path, err)
-	}
-	out, err := Encode(next)
-	if err != nil {
-		return cur, err
-	}
-	if err := WriteAtomic(path, out, mode); err != nil {
-		return cur, err
-	}
-	return next, nil
 }
 
 // lock takes the advisory lock of path, waiting up to LockWait.
 func lock(ctx context.Context, path string) (func(), error) {
 	lp := LockPath(path)
+	// A FIFO or a device at the lock's name would make opening it hang or
+	// read from it: refuse it at once.
+	if info, err := os.Stat(lp); err == nil && !info.Mode().IsRegular() {
+		if err := checkRegular(lp, info); err != nil {
+			return nil, err
+		}
+	}
 	// Readable by all, so that people sharing an incident directory can
 	// each lock it: flock needs only a read-only descriptor.
 	fl := flock.New(lp, flock.SetPermissions(0o644))

@@ -42,6 +42,11 @@ const (
 // may have changed. Watch fails only if the directory cannot be watched.
 // When ctx is done the watch stops and the channel is closed.
 func Watch(ctx context.Context, path string) (<-chan struct{}, error) {
+	return watchFile(ctx, path, watchQuiet, watchMaxDelay)
+}
+
+// watchFile is Watch with its own coalescing delays.
+func watchFile(ctx context.Context, path string, quiet, maxDelay time.Duration) (<-chan struct{}, error) {
 	path = resolve(path)
 	dir, base := filepath.Dir(path), filepath.Base(path)
 	w, err := fsnotify.NewWatcher()
@@ -53,12 +58,12 @@ func Watch(ctx context.Context, path string) (<-chan struct{}, error) {
 		return nil, fmt.Errorf("watch %s: directory %s: %w", path, dir, err)
 	}
 	out := make(chan struct{}, 1)
-	go watchLoop(ctx, w, base, out)
+	go watchLoop(ctx, w, base, out, quiet, maxDelay)
 	return out, nil
 }
 
 // watchLoop runs one watch until ctx is done; see Watch.
-func watchLoop(ctx context.Context, w *fsnotify.Watcher, base string, out chan<- struct{}) {
+func watchLoop(ctx context.Context, w *fsnotify.Watcher, base string, out chan<- struct{}, quiet, maxDelay time.Duration) {
 	defer close(out)
 	defer w.Close()
 
@@ -74,8 +79,8 @@ func watchLoop(ctx context.Context, w *fsnotify.Watcher, base string, out chan<-
 		if !pending {
 			pending, first = true, now
 		}
-		wait := watchQuiet
-		if left := first.Add(watchMaxDelay).Sub(now); left < wait {
+		wait := quiet
+		if left := first.Add(maxDelay).Sub(now); left < wait {
 			wait = max(left, 0)
 		}
 		// Since Go 1.23 Reset leaves no stale tick behind in timer.C.

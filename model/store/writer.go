@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -81,10 +82,19 @@ type queued struct {
 // A Writer saves changes to an incident file in the background, so that
 // an interactive screen never waits on the disk. Submit queues a change
 // and returns at once; one goroutine applies everything queued since its
-// last save in one transaction (one load, one save for a whole burst of
-// key presses) and reports each attempt on Results. Failed saves are
-// retried with backoff; changes the incident refuses are reported and
-// dropped. Changes are applied in the order they were submitted.
+// last save in one transaction (one append for a whole burst of key
+// presses) and reports each attempt on Results. Failed saves are retried
+// with backoff; changes the incident refuses are reported and dropped.
+// Changes are applied in the order they were submitted.
+//
+// The Writer keeps the incident in memory between saves and reads only
+// what other processes appended since its last save, so a save costs what
+// the change costs, not what the incident's history does. It is bound to
+// one incident: the one in the file when it was created (or, if the file
+// could not be read then, when it was first read). Should the file come to
+// hold another incident (replaced by another incident's file), it saves
+// nothing into it: attempts fail with an *IncidentChangedError and the
+// changes stay queued.
 //
 // The methods of a Writer may be called from any goroutine.
 type Writer struct {
@@ -100,11 +110,16 @@ type Writer struct {
 	results chan WriteResult
 	done    chan struct{} // closed when the goroutine has ended
 
-	mu      sync.Mutex
-	queue   []queued
-	seq     uint64
-	closed  bool
-	lastErr error // the error of the latest attempt, nil after a success
+	mu       sync.Mutex
+	queue    []queued
+	seq      uint64
+	closed   bool
+	lastErr  error  // the error of the latest attempt, nil after a success
+	incident string // the incident the Writer saves into; "" until known
+
+	// Only the goroutine touches these.
+	reader *Reader
+	cur    model.State // the whole incident as the reader last read it
 }
 
 // NewWriter starts a Writer for the incident file at path, which must
@@ -128,9 +143,33 @@ func newWriter(path string, catalog *model.Catalog, attemptWait time.Duration) *
 		wake:        make(chan struct{}, 1),
 		results:     make(chan WriteResult, writerResults),
 		done:        make(chan struct{}),
+		incident:    incidentID(path),
+		reader:      NewReader(path),
 	}
 	go w.run()
 	return w
+}
+
+// Incident is the id of the incident the Writer saves into, "" when it
+// has not read one yet.
+func (w *Writer) Incident() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.incident
+}
+
+// incidentID reads the id of the incident in the file at path, quickly;
+// "" when the file cannot be read so.
+func incidentID(path string) string {
+	f, info, err := openIncident(resolve(path), os.O_RDONLY)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if v, ok, err := readHead(resolve(path), f, info); err == nil && ok {
+		return v.state.Incident.ID
+	}
+	return ""
 }
 
 // Submit queues c and returns its sequence number: 1 for the first change
@@ -266,102 +305,6 @@ func (w *Writer) run() {
 		}
 		w.send(res)
 	}
-}
-
-// attempt applies batch, the head of the queue, in one transaction and
-// removes from the queue what it committed or rejected.
-func (w *Writer) attempt(batch []queued) WriteResult {
-	ctx, cancel := context.WithTimeout(w.base, w.attemptWait)
-	defer cancel()
-
-	var (
-		loaded    model.State
-		committed []uint64
-		rejected  []Rejection
-	)
-	saved, err := Update(ctx, w.path, false, func(s model.State) (model.State, error) {
-		loaded = s
-		next, c, r, err := w.applyBatch(s, batch)
-		committed, rejected = c, r
-		if err != nil {
-			return s, err
-		}
-		if len(committed) == 0 {
-			return s, errNothingApplied
-		}
-		return next, nil
-	})
-
-	var res WriteResult
-	switch {
-	case errors.Is(err, errNothingApplied):
-		res = WriteResult{State: loaded, Rejected: rejected}
-	case err != nil:
-		res = WriteResult{Err: err}
-	default:
-		res = WriteResult{State: saved, Committed: committed, Rejected: rejected}
-	}
-
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if res.Err == nil {
-		// Only Submit appends, so the batch is still the head of the queue.
-		w.queue = append([]queued(nil), w.queue[len(batch):]...)
-	}
-	w.lastErr = res.Err
-	res.Pending = len(w.queue)
-	return res
-}
-
-// errNothingApplied ends a transaction whose changes were all rejected:
-// Update then writes nothing.
-var errNothingApplied = errors.New("no change to save")
-
-// applyBatch applies the changes of batch in order to s, skipping those
-// Apply refuses. Apply keeps the state valid; should a change still leave
-// a state that fails Check (two entries given the same id by a
-// hand-made IDSource, say), that change alone is rejected rather than
-// failing the whole batch on every retry. An error is returned only if s
-// itself fails Check.
-func (w *Writer) applyBatch(s model.State, batch []queued) (model.State, []uint64, []Rejection, error) {
-	var (
-		committed []uint64
-		rejected  []Rejection
-	)
-	cur := s
-	for _, q := range batch {
-		next, _, err := cur.Apply(w.catalog, q.Op, q.Env)
-		if err != nil {
-			rejected = append(rejected, Rejection{Seq: q.seq, Err: err})
-			continue
-		}
-		cur = next
-		committed = append(committed, q.seq)
-	}
-	if len(committed) == 0 || cur.Check() == nil {
-		return cur, committed, rejected, nil
-	}
-	if err := s.Check(); err != nil {
-		return s, nil, nil, fmt.Errorf("%s: not saved, the incident in the file is invalid: %w", w.path, err)
-	}
-	// Slow path, only ever taken on a bug elsewhere: check after each change.
-	committed, rejected = nil, nil
-	cur = s
-	for _, q := range batch {
-		next, _, err := cur.Apply(w.catalog, q.Op, q.Env)
-		if err == nil {
-			if cerr := next.Check(); cerr != nil {
-				err = fmt.Errorf("the change would leave an invalid incident: %w", cerr)
-			}
-		}
-		if err != nil {
-			rejected = append(rejected, Rejection{Seq: q.seq, Err: err})
-			continue
-		}
-		cur = next
-		committed = append(committed, q.seq)
-	}
-	return cur, committed, rejected, nil
 }
 
 // send delivers res without blocking. If the channel is full, it takes

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/warroom/warroom/model/store"
+)
+
+// TestDemoWritesLargeIncident: demo --entries --tasks --file writes an
+// incident of that size, refuses to write over a file, and other commands
+// work on it.
+func TestDemoWritesLargeIncident(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	big := filepath.Join(r.dir, "big.toml")
+	out := r.ok("demo", "--entries", "3000", "--tasks", "120", "--file", big)
+	wantContains(t, "demo", out, "3000 entries and 120 tasks", "big.toml")
+	s, err := store.Load(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Timeline) < 3000 || len(s.Tasks) != 120 {
+		t.Errorf("%d entries and %d tasks", len(s.Timeline), len(s.Tasks))
+	}
+	before := takeSnapshot(t, big)
+	res := r.run("demo", "--entries", "200", "--file", big)
+	if res.code != 1 || !strings.Contains(res.stderr, "already exists") {
+		t.Errorf("demo over an existing file: %s", res)
+	}
+	before.unchanged(t, res)
+	r.ok("--file", big, "log", "one more on a big incident")
+	if res := r.run("demo", "--entries", "10", "--tasks", "11", "--file", filepath.Join(r.dir, "x.toml")); res.code != 2 {
+		t.Errorf("more tasks than entries: %s", res)
+	}
+}
+
+// TestLogAppends: a log on an incident appends to its file, leaving what
+// was there byte for byte, whatever the command; a task change on a large
+// incident appends too.
+func TestLogAppends(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	big := filepath.Join(r.dir, "big.toml")
+	r.ok("demo", "--entries", "2000", "--tasks", "50", "--file", big)
+	r.env["WARROOM_FILE"] = big
+	for _, args := range [][]string{
+		{"log", "appended, not rewritten"},
+		{"task", "add", "a task on a big incident"},
+		{"status", "resolved"},
+		{"customers", "+3"},
+		{"update", "--audience", "internal", "still on it"},
+		{"can", "--conditions", "c", "--actions", "a", "--needs", "n"},
+	} {
+		before, err := os.ReadFile(big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, _ := os.Stat(big)
+		r.ok(args...)
+		after, err := os.ReadFile(big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, _ := os.Stat(big)
+		if !bytes.HasPrefix(after, before) || !os.SameFile(info, now) {
+			t.Errorf("%q rewrote the file instead of appending to it", args)
+		}
+	}
+	out := r.ok("customers", "+2", "--channel", "calls")
+	wantContains(t, "customers", out, "calls")
+	s, err := store.Load(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Incident.Status != "resolved" || s.Timeline[len(s.Timeline)-1].Kind != "customers" {
+		t.Errorf("status %s, last entry %s", s.Incident.Status, s.Timeline[len(s.Timeline)-1].Kind)
+	}
+}
+
+// TestCutShortFileRefused: a file cut short where it still parses is not
+// written over; the error says how to accept a deliberate edit, and check
+// --accept does.
+func TestCutShortFileRefused(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("task", "add", "one")
+	r.ok("log", "two")
+	data, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cut just before the sum line that closes the checkpoint.
+	cut := data[:bytes.Index(data, []byte("\nsum = \""))+1]
+	if err := os.WriteFile(r.file(), cut, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := r.snapshot()
+	res := r.run("log", "three")
+	if res.code != 1 {
+		t.Fatalf("want exit 1: %s", res)
+	}
+	wantContains(t, "stderr", res.stderr, "cut short", "warroom check --accept")
+	before.unchanged(t, res)
+	res = r.run("check")
+	if res.code != 1 || !strings.Contains(res.stderr, "cut short") {
+		t.Errorf("check: %s", res)
+	}
+	res = r.run("--lang", "es", "log", "tres")
+	wantContains(t, "stderr in Spanish", res.stderr, "está cortado", "warroom check --accept")
+	wantContains(t, "check --accept", r.ok("check", "--accept"), "accepted")
+	r.ok("log", "three")
+	wantContains(t, "check", r.ok("check"), "whole")
+}
+
+// TestTornAppendMovedAside: what a crash left of an append is moved to
+// NAME.torn by the next command, which says so.
+func TestTornAppendMovedAside(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "before the crash")
+	f, err := os.OpenFile(r.file(), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n[[timeline]]\nid = \"e1\"\nat = 2026-11-25T14:00:00Z\nby = \"alice\"\nkind = \"note\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	wantContains(t, "check", r.ok("check"), "were not written whole", "incident.toml.torn")
+	wantNotContains(t, "show", r.ok("show"), "e1")
+	res := r.run("log", "after the crash")
+	if res.code != 0 || !strings.Contains(res.stderr, "incident.toml.torn") {
+		t.Fatalf("want exit 0 and a warning naming the .torn file: %s", res)
+	}
+	kept, err := os.ReadFile(store.TornPath(r.file()))
+	if err != nil || !strings.Contains(string(kept), `id = "e1"`) {
+		t.Errorf("torn file: %q, %v", kept, err)
+	}
+	wantContains(t, "check", r.ok("check"), "whole")
+}

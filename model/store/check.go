@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/warroom/warroom/model"
+)
+
+// Health is how an incident file stands, as Inspect found it.
+type Health struct {
+	// Sealed: the file has a checkpoint closed by its sum line; false for
+	// a file written by an earlier warroom (the next change writes it
+	// whole).
+	Sealed bool
+	// Checkpoint is the checkpoint's length in bytes.
+	Checkpoint int64
+	// Commits are the changes appended since the checkpoint, and Appended
+	// their bytes.
+	Commits  int
+	Appended int64
+	// Edited: a sum does not match what it closes: the file was changed
+	// after warroom wrote it. The next change writes it whole.
+	Edited bool
+	// Unsealed is how many bytes follow the last sum line that are not
+	// data (comments aside): a write that did not finish, or an edit by
+	// hand not yet accepted. The next change moves them to NAME.torn;
+	// Accept takes them as data.
+	Unsealed int64
+	// Comment: what follows the last sum line is comments only; the next
+	// change writes the file whole.
+	Comment bool
+}
+
+// Inspect reads the file at path whole and says how it stands, with the
+// incident it holds. Its error is Load's: an *UnknownKeysError or a
+// *ShortError come with the incident read.
+func Inspect(path string) (Health, model.State, error) {
+	data, _, err := readIncident(resolve(path))
+	if err != nil {
+		return Health{}, model.State{}, named(err, path)
+	}
+	s, lay, err := decodeFile(path, data)
+	h := Health{Sealed: lay.state == stateClean || lay.state == stateEdited, Edited: lay.state == stateEdited}
+	if h.Sealed {
+		h.Checkpoint = lay.ckpt
+		h.Commits = len(lay.tail.commits)
+		h.Appended = lay.tail.end - lay.ckpt
+		switch lay.tail.rest {
+		case restTorn:
+			h.Unsealed = int64(len(data)) - lay.dataEnd
+		case restComment:
+			h.Comment = true
+		}
+	}
+	return h, s, err
+}
+
+// Accept takes the file at path as it is now, after an edit by hand that
+// warroom would otherwise refuse (a *ShortError: records taken out, or a
+// file cut short on purpose) or set aside (text added after the last sum
+// line): under the lock, it reads the whole file as data, an unfinished
+// write at its end included, and writes it whole as a new checkpoint. The
+// file must still read as an incident: an error in it (PATH:LINE:COL), a
+// key warroom does not know or a newer schema is refused, and the file is
+// left as it was. It returns the incident written.
+func Accept(ctx context.Context, path string) (model.State, error) {
+	given := path
+	path = resolve(path)
+	unlock, err := lock(ctx, path)
+	if err != nil {
+		return model.State{}, err
+	}
+	defer unlock()
+	removeLeftovers(path)
+	f, info, err := openIncident(path, os.O_RDONLY)
+	if err != nil {
+		return model.State{}, named(err, given)
+	}
+	defer f.Close()
+	data, err := readRange(f, 0, info.Size())
+	if err != nil {
+		return model.State{}, err
+	}
+	if n, ok := probeSchema(data); ok && n > model.Schema {
+		return model.State{}, &SchemaError{Path: path, File: n, Here: model.Schema}
+	}
+	s, err := decodeWhole(path, data, int64(len(data)))
+	if err != nil {
+		return model.State{}, err
+	}
+	out, err := Encode(s)
+	if err != nil {
+		return model.State{}, err
+	}
+	if err := WriteAtomic(path, out, info.Mode().Perm()); err != nil {
+		return model.State{}, fmt.Errorf("accept: %w", err)
+	}
+	return s, nil
+}

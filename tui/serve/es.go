@@ -1,0 +1,17 @@
+package serve
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what the served war room tells the people who connect.
+var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
+	"warroom: the war-room screen needs a terminal: connect with ssh -t, or give a command such as show":             "warroom: la pantalla de la sala de crisis necesita un terminal: conéctate con ssh -t, o da una orden como show",
+	"no public key was offered; this war room lets people in by their ssh key":                                       "no se ha ofrecido ninguna clave pública; esta sala de crisis deja entrar a la gente por su clave ssh",
+	"none of your keys (%s) is in the team; ask the war room's host to add yours: warroom team add NAME KEYFILE.pub": "ninguna de tus claves (%s) está en el equipo; pide a quien sirve la sala de crisis que añada la tuya: warroom team add NOMBRE ARCHIVO_DE_CLAVE.pub",
+	"your key %s is not in the team":                              "tu clave %s no está en el equipo",
+	"the war room is full (%d sessions); try again later":         "la sala de crisis está llena (%d sesiones); inténtalo más tarde",
+	"your key already has %d sessions open here; close one first": "tu clave ya tiene %d sesiones abiertas aquí; cierra una antes",
+	"no key yet":      "sin teclas aún",
+	"last key %s ago": "última tecla hace %s",
+	"you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)": "solo puedes mirar esta sala de crisis; pide a quien la sirve acceso para editar (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
+	"the war room's server is stopping; your changes are saved":                                      "el servidor de la sala de crisis se está parando; tus cambios están guardados",
+})

@@ -1,0 +1,222 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/tui"
+)
+
+// Hub owns a served incident: the incident as last read, the one Writer
+// every session's changes go through, and the sessions that show it. It
+// follows the file (changes by the command line, a sync, a local screen
+// reach every session) and hands each session, through its mailbox, the
+// newest incident, the outcome of its own saves and who is connected. It
+// never waits on a session.
+type Hub struct {
+	path   string
+	writer *store.Writer
+	log    *slog.Logger
+	now    func() time.Time
+
+	mu       sync.Mutex
+	state    model.State
+	err      error
+	sessions map[uint64]*session
+	owner    map[uint64]uint64 // a save's sequence number → the session that asked for it
+	nextID   uint64
+	refused  uint64 // viewers' changes refused so far
+	done     chan struct{}
+}
+
+// NewHub reads the incident file and starts following it and saving the
+// sessions' changes, until ctx ends; Close waits for the last save.
+func NewHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time) (*Hub, error) {
+	st, err := store.Load(path)
+	var uk *store.UnknownKeysError
+	switch {
+	case err == nil, errors.Is(err, store.ErrNoIncident), errors.As(err, &uk):
+	default:
+		return nil, err
+	}
+	changes, werr := store.Watch(ctx, path)
+	if werr != nil {
+		return nil, werr
+	}
+	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now, state: st, err: err,
+		sessions: map[uint64]*session{}, owner: map[uint64]uint64{}, done: make(chan struct{})}
+	go h.follow(changes)
+	go h.results()
+	return h, nil
+}
+
+// follow reads the file again after each change, and hands the incident
+// to every session.
+func (h *Hub) follow(changes <-chan struct{}) {
+	for range changes {
+		st, err := store.Load(h.path)
+		h.mu.Lock()
+		h.err = err
+		if err == nil || st.Declared() {
+			h.state = st
+		}
+		st, err = h.state, h.err
+		for _, s := range h.sessions {
+			s.box.putIncident(st, err)
+		}
+		h.mu.Unlock()
+	}
+}
+
+// results hands each session the outcome of its own saves, and every
+// session the incident the saves left.
+func (h *Hub) results() {
+	defer close(h.done)
+	for r := range h.writer.Results() {
+		h.mu.Lock()
+		per := map[uint64]*store.WriteResult{}
+		mine := func(seq uint64) *store.WriteResult {
+			id := h.owner[seq]
+			delete(h.owner, seq)
+			if per[id] == nil {
+				per[id] = &store.WriteResult{State: r.State, Err: r.Err, Pending: r.Pending}
+			}
+			return per[id]
+		}
+		for _, seq := range r.Committed {
+			p := mine(seq)
+			p.Committed = append(p.Committed, seq)
+		}
+		for _, rej := range r.Rejected {
+			p := mine(rej.Seq)
+			p.Rejected = append(p.Rejected, rej)
+		}
+		saved := r.State.Declared()
+		if saved {
+			h.state, h.err = r.State, nil
+		}
+		for id, s := range h.sessions {
+			// A session hears of a save only if it holds its changes (a
+			// failed save is not others' business); every session gets
+			// the incident the save left.
+			if p := per[id]; p != nil {
+				s.box.putSaved(*p)
+			} else if saved {
+				s.box.putIncident(h.state, nil)
+			}
+		}
+		h.mu.Unlock()
+	}
+}
+
+// join adds a session and hands it the incident and who is connected.
+func (h *Hub) join(s *session) {
+	h.mu.Lock()
+	h.nextID++
+	s.id = h.nextID
+	h.sessions[s.id] = s
+	s.box.putIncident(h.state, h.err)
+	h.mu.Unlock()
+	h.announce()
+}
+
+// leave takes a session out.
+func (h *Hub) leave(s *session) {
+	h.mu.Lock()
+	delete(h.sessions, s.id)
+	h.mu.Unlock()
+	h.announce()
+}
+
+// submit saves a session's change through the one writer; viewers are
+// refused here, whatever their screen let through.
+func (h *Hub) submit(s *session, c store.Change) uint64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if s.member.Access == View {
+		h.refused++
+		seq := 1<<62 + h.refused // never one of the writer's
+		s.box.putSaved(store.WriteResult{Rejected: []store.Rejection{{Seq: seq, Err: errViewer}}})
+		return seq
+	}
+	seq := h.writer.Submit(c)
+	h.owner[seq] = s.id
+	return seq
+}
+
+// errViewer is what a viewer's change gets.
+var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
+
+// touch notes what a session's person looks at after a key.
+func (h *Hub) touch(s *session, pane string) {
+	h.mu.Lock()
+	changed := s.pane != pane
+	s.pane, s.lastKey = pane, h.now()
+	h.mu.Unlock()
+	if changed {
+		h.announce()
+	}
+}
+
+// Presence lists who is connected, the earliest first.
+func (h *Hub) Presence() []tui.Present {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.presence()
+}
+
+func (h *Hub) presence() []tui.Present {
+	out := make([]tui.Present, 0, len(h.sessions))
+	for _, s := range h.sessions {
+		out = append(out, tui.Present{Name: s.member.Name, Since: s.since, Pane: s.pane, LastKey: s.lastKey, Viewer: s.member.Access == View})
+	}
+	slices.SortFunc(out, func(a, b tui.Present) int { return a.Since.Compare(b.Since) })
+	return out
+}
+
+// announce hands every session who is connected now.
+func (h *Hub) announce() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	p := h.presence()
+	for _, s := range h.sessions {
+		s.box.putPresence(p)
+	}
+}
+
+// tell shows every screen a notice, in its person's language.
+func (h *Hub) tell(m i18n.Message) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, s := range h.sessions {
+		s.box.putNotice(m)
+	}
+}
+
+// Incident is the incident as last read, and why it could not be, if so.
+func (h *Hub) Incident() (model.State, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.state, h.err
+}
+
+// Close saves what is left to save and stops.
+func (h *Hub) Close(ctx context.Context) error {
+	err := h.writer.Close(ctx)
+	select {
+	case <-h.done:
+	case <-ctx.Done():
+	}
+	if err != nil {
+		return fmt.Errorf("serve: the last saves: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/ratelimiter"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/themes"
+)
+
+// Options configure a served war room.
+type Options struct {
+	Listen  string // host:port; 127.0.0.1:2222 when empty
+	File    string // the incident file
+	Team    string // the team file: who may come in
+	HostKey string // the server's private key, made once when missing
+	// AnyoneViews lets keys not in the team watch, named by fingerprint.
+	AnyoneViews bool
+
+	MaxSessions int           // in all; 64 when 0
+	PerKey      int           // sessions one key may have open; 4 when 0
+	Idle        time.Duration // a session with no key pressed for this long ends; 30 minutes when 0, none when < 0
+	Keepalive   time.Duration // a dead client is dropped after three missed answers; 10 s when 0
+	// Rate and Burst limit new connections per address: Burst at once,
+	// then Rate a second (2 and 30 when 0: a whole team behind one NAT
+	// joining at the start of an incident gets in).
+	Rate  float64
+	Burst int
+
+	Catalog *model.Catalog
+	Lang    i18n.Lang // when neither the client nor the member says
+	Theme   themes.Theme
+	Themes  []themes.Theme
+	Comms   model.CommsPolicy
+	Replica string
+
+	// Exec runs a command-line verb as a member, for `ssh host show`: its
+	// exit status. Viewers are let run only what reads.
+	Exec func(ctx context.Context, c Command) int
+
+	Log *slog.Logger
+	Now func() time.Time
+	// Ready, when set, is told the address listened on and the host key's
+	// fingerprint, once the server is up.
+	Ready func(addr, fingerprint string)
+}
+
+// Command is a command-line verb a member runs over SSH.
+type Command struct {
+	Args   []string
+	Actor  string
+	Viewer bool
+	Pty    bool // the client asked for a terminal (ssh -t)
+	Lang   i18n.Lang
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// server is one served war room.
+type server struct {
+	o    Options
+	log  *slog.Logger
+	hub  *Hub
+	team *teamWatch
+
+	mu       sync.Mutex
+	open     int            // sessions open
+	perKey   map[string]int // by fingerprint
+	stopping chan struct{}  // closed when the server stops: every session ends
+}
+
+// stop tells every screen that the server is stopping, ends every
+// session, and closes the server: all within two seconds, so that a
+// SIGTERM leaves no one hanging. The hub then saves what is left.
+func (srv *server) stop(s *ssh.Server) {
+	srv.hub.tell(msgStopping)
+	time.Sleep(300 * time.Millisecond) // time to read it
+	close(srv.stopping)
+	shut, done := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	defer done()
+	if err := s.Shutdown(shut); err != nil {
+		_ = s.Close()
+	}
+}
+
+// msgStopping is what every screen is told when the server stops.
+var msgStopping = i18n.M("the war room's server is stopping; your changes are saved")
+
+// Serve serves the war room at o.File over SSH until ctx ends, then ends
+// every session and saves what is left to save.
+func Serve(ctx context.Context, o Options) error {
+	o = o.withDefaults()
+	pem, fp, err := hostKey(o.HostKey)
+	if err != nil {
+		return err
+	}
+	team, err := watchTeam(ctx, o.Team, o.Log)
+	if err != nil {
+		return err
+	}
+	hub, err := NewHub(ctx, o.File, o.Catalog, o.Log, o.Now)
+	if err != nil {
+		return err
+	}
+	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}}
+	team.onChange = srv.endRemoved
+	ln, err := net.Listen("tcp", o.Listen)
+	if err != nil {
+		return fmt.Errorf("serve: listen on %s: %w", o.Listen, err)
+	}
+	s, err := wish.NewServer(
+		wish.WithHostKeyPEM(pem),
+		wish.WithPublicKeyAuth(srv.publicKey),
+		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
+		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
+	)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String(), fp)
+	}
+	srv.stopping = make(chan struct{})
+	go func() {
+		<-ctx.Done()
+		srv.stop(s)
+	}()
+	err = s.Serve(ln)
+	flush, done := context.WithTimeout(context.Background(), 30*time.Second)
+	defer done()
+	if cerr := hub.Close(flush); cerr != nil {
+		return cerr
+	}
+	if errors.Is(err, ssh.ErrServerClosed) || ctx.Err() != nil {
+		return nil
+	}
+	return fmt.Errorf("serve: %w", err)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Listen == "" {
+		o.Listen = "127.0.0.1:2222"
+	}
+	if o.MaxSessions == 0 {
+		o.MaxSessions = 64
+	}
+	if o.PerKey == 0 {
+		o.PerKey = 4
+	}
+	if o.Idle == 0 {
+		o.Idle = 30 * time.Minute
+	}
+	if o.Keepalive == 0 {
+		o.Keepalive = 10 * time.Second
+	}
+	if o.Rate == 0 {
+		o.Rate = 2
+	}
+	if o.Burst == 0 {
+		o.Burst = 30
+	}
+	if o.Catalog == nil {
+		o.Catalog = model.DefaultCatalog()
+	}
+	if o.Lang == "" {
+		o.Lang = i18n.English
+	}
+	if o.Theme.Name == "" {
+		o.Theme = themes.Dark()
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// offeredKey keeps, on a connection, the fingerprints of the keys its
+// client offered: a client none of whose keys is the team's is told them.
+type offeredKey struct{}
+
+// publicKey lets in the keys of the team's members (any key, to watch,
+// with AnyoneViews). It only sees keys offered: who someone is comes from
+// the key that completed authentication (sess.PublicKey), in the session.
+func (srv *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	fps, _ := ctx.Value(offeredKey{}).([]string)
+	ctx.SetValue(offeredKey{}, append(fps, gossh.FingerprintSHA256(key)))
+	if _, ok := srv.team.get().Lookup(key); ok {
+		return true
+	}
+	return srv.o.AnyoneViews
+}
+
+// anyoneElse lets in, without a question, a client none of whose keys the
+// team has, so that its session can tell it which keys it offered and how
+// to be added: it can do nothing else.
+func (srv *server) anyoneElse(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }

@@ -1,0 +1,190 @@
+package serve
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/muesli/termenv"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/themes"
+	"github.com/warroom/warroom/tui"
+)
+
+// session is one person's connection: who they are (from the key that
+// completed authentication), what they look at, and the mailbox through
+// which the hub hands their screen what it must show.
+type session struct {
+	id      uint64
+	member  Member
+	key     string // the key's fingerprint
+	since   time.Time
+	pane    string    // guarded by the hub's lock
+	lastKey time.Time // guarded by the hub's lock
+	box     *mailbox
+	end     context.CancelFunc // ends the session: a member removed, idle too long
+}
+
+// saver hands a session's changes to the hub's one writer.
+type saver struct {
+	hub *Hub
+	s   *session
+}
+
+// Submit implements tui.Saver.
+func (v saver) Submit(c store.Change) uint64 { return v.hub.submit(v.s, c) }
+
+// screen runs the war-room screen (or the wall) for a session until its
+// person quits, the session ends or the server stops. Its program is the
+// session's own: its renderer from the client's TERM, its size, its
+// language; no signal handlers (the server's are the server's), and
+// suspend (ctrl+z) does nothing.
+func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wall bool) error {
+	pty, windows, _ := sess.Pty()
+	env := append(sess.Environ(), "TERM="+pty.Term)
+	r := lipgloss.NewRenderer(sess)
+	r.SetColorProfile(profileOf(env))
+	r.SetHasDarkBackground(true)
+	theme := srv.o.Theme
+	if r.ColorProfile() == termenv.Ascii {
+		theme = themes.Mono()
+	}
+	st, _ := srv.hub.Incident()
+	m := tui.New(tui.Options{
+		Path: srv.o.File, Actor: s.member.Name, Lang: srv.lang(env, s.member), Catalog: srv.o.Catalog,
+		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
+		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
+		Activity: func(pane string) {
+			if wall {
+				pane = "wall" // it rotates by itself: what counts is that it is the wall
+			}
+			srv.hub.touch(s, pane)
+		},
+	}, st)
+	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
+		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
+	go pump(ctx, p, s.box)
+	go func() {
+		p.Send(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case w := <-windows:
+				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	_, err := p.Run()
+	p.Kill() // leaves the client's terminal as it found it
+	return err
+}
+
+// pump hands the screen what its mailbox holds, as it comes. When the
+// screen cannot take it (its client stopped reading), only the pump
+// waits; the mailbox keeps the newest.
+func pump(ctx context.Context, p *tea.Program, box *mailbox) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-box.wake:
+			for _, msg := range box.take() {
+				p.Send(msg)
+			}
+		}
+	}
+}
+
+// noSuspend drops suspend: ctrl+z must never stop the server.
+func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return nil
+	}
+	return msg
+}
+
+// profileOf is the colour profile a client's environment says it has,
+// without asking its terminal: a query a client does not answer would
+// swallow its first key.
+func profileOf(env []string) termenv.Profile {
+	get := func(k string) string {
+		for _, kv := range env {
+			if v, ok := strings.CutPrefix(kv, k+"="); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	term, colorterm := get("TERM"), strings.ToLower(get("COLORTERM"))
+	switch {
+	case get("NO_COLOR") != "", term == "", term == "dumb":
+		return termenv.Ascii
+	case colorterm == "truecolor" || colorterm == "24bit":
+		return termenv.TrueColor
+	case strings.Contains(term, "256color"):
+		return termenv.ANSI256
+	}
+	return termenv.ANSI
+}
+
+// lang is a session's language: the client's LANG (or LC_ALL,
+// LC_MESSAGES) when it sends one warroom speaks, else the member's, else
+// the server's.
+func (srv *server) lang(env []string, m Member) i18n.Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		for _, kv := range env {
+			v, ok := strings.CutPrefix(kv, k+"=")
+			if !ok || v == "" {
+				continue
+			}
+			code, _, _ := strings.Cut(v, "_")
+			code, _, _ = strings.Cut(code, ".")
+			if l, err := model.ParseWord("language", code, i18n.Languages); err == nil {
+				return l
+			}
+		}
+	}
+	if m.Language != "" {
+		return m.Language
+	}
+	return srv.o.Lang
+}
+
+// keepIdle ends the session once its person has pressed no key for d:
+// time since the last key, not the last frame (a ticking clock redraws
+// every second).
+func (srv *server) keepIdle(ctx context.Context, s *session, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTicker(min(d/4, 15*time.Second))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			srv.hub.mu.Lock()
+			last := s.lastKey
+			srv.hub.mu.Unlock()
+			if last.IsZero() {
+				last = s.since
+			}
+			if srv.o.Now().Sub(last) >= d {
+				srv.log.Info("idle", "who", s.member.Name, "key", s.key, "idle", d)
+				s.end()
+				return
+			}
+		}
+	}
+}
+
+var _ io.Writer = ssh.Session(nil)
