@@ -102,3 +102,27 @@ func TestLargeIsRealistic(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeShiftHandoffsAreAccepted: past a shift change the tech leads on
+// call have accepted their roles.
+func TestLargeShiftHandoffsAreAccepted(t *testing.T) {
+	end := time.Date(2026, 11, 25, 14, 47, 0, 0, time.UTC)
+	s, err := Large(model.DefaultCatalog(), end, &model.SeqIDs{}, 12000, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted := 0
+	for _, e := range s.Timeline {
+		if e.Kind == model.KindHandoffAccepted {
+			accepted++
+		}
+	}
+	for _, p := range s.PendingHandoffs(end) {
+		if p.Ref.Role == "tech_lead" {
+			t.Errorf("%s not accepted after a shift change: %+v", p.Ref, p)
+		}
+	}
+	if accepted < 2 {
+		t.Errorf("%d acceptances, want the two tech leads' of each shift change", accepted)
+	}
+}
