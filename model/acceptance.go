@@ -124,6 +124,9 @@ func (t *tx) answering(role RoleRef, forName string, accepting bool) (answer, er
 		return answer{}, &ConflictError{Reason: i18n.M("%s was handed to %s, not %s: %s answers it, or the incident manager records the answer for them", label, holder, who, holder)}
 	}
 	if !SameName(who, t.env.Actor) && !recorder {
+		if SameName(im, cur.By) {
+			return answer{}, &ConflictError{Reason: i18n.M("only the incident manager, %s, who handed it, can record %s's answer; %s cannot", im, holder, t.env.Actor)}
+		}
 		return answer{}, &ConflictError{Reason: i18n.M("only the incident manager, %s, or %s, who handed it, can record %s's answer; %s cannot", im, t.s.DisplayName(cur.By), holder, t.env.Actor)}
 	}
 	switch {

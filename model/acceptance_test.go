@@ -110,8 +110,10 @@ func TestOnlyTheHolderOrTheIncidentManagerAnswers(t *testing.T) {
 	refusedAs[*ConflictError](t, f, "alice", Accept{Role: tl}, "Tech lead was handed to bob, not alice: bob answers it, or you record the answer for them (--for bob)")
 	refusedAs[*ConflictError](t, f, "alice", Accept{Role: tl, For: "carol"}, "Tech lead was handed to bob, not carol")
 	refusedAs[*ConflictError](t, f, "carol", Accept{Role: tl, For: "bob"},
-		"only the incident manager, alice, or alice, who handed it, can record bob's answer; carol cannot")
+		"only the incident manager, alice, who handed it, can record bob's answer; carol cannot")
 	refusedAs[*ConflictError](t, f, "carol", Decline{Role: tl, For: "bob", Reason: "x"}, "can record bob's answer")
+	refusedAs[*ConflictError](t, f, "carol", Accept{Role: ref("scribe", ""), For: "frank"},
+		"only the incident manager, alice, or bob, who handed it, can record frank's answer; carol cannot")
 	// Whoever made the handoff may confirm it too.
 	f.do("bob", Accept{Role: ref("scribe", ""), For: "frank"})
 	// Roles nobody was handed have nothing to answer.

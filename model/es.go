@@ -217,6 +217,7 @@ var esModel = map[string]string{
 	"%s was handed to %s, not %s":                                                                     "la función %s se le pasó a %s, no a %s",
 	"%s was handed to %s, not %s: %s answers it, or the incident manager records the answer for them": "la función %s se le pasó a %s, no a %s: responde %s, o el gestor de incidentes anota su respuesta",
 	"%s was handed to %s, not %s: %s answers it, or you record the answer for them (--for %s)":        "la función %s se le pasó a %s, no a %s: responde %s, o se anota su respuesta por él o ella (--for %s)",
+	"only the incident manager, %s, who handed it, can record %s's answer; %s cannot":                 "solo el gestor de incidentes, %s, que pasó la función, puede anotar la respuesta de %s; %s no puede",
 	"only the incident manager, %s, or %s, who handed it, can record %s's answer; %s cannot":          "solo el gestor de incidentes, %s, o %s, que pasó la función, pueden anotar la respuesta de %s; %s no puede",
 	"%s already accepted %s":                                               "%s ya aceptó la función %s",
 	"%s already accepted %s; to give it up, %s":                            "%s ya aceptó la función %s; para dejarla, %s",

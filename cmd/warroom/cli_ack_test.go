@@ -57,7 +57,7 @@ func TestHandoffAwaitsAcceptance(t *testing.T) {
 	r.as("carol").refused(1, "Tech lead · database was handed to bob, not carol: bob answers it, or the incident manager records the answer for them",
 		"ack", "tl/database")
 	r.as("alice").refused(1, "was handed to bob, not alice: bob answers it, or you record the answer for them (--for bob)", "ack", "tl/database")
-	r.as("carol").refused(1, "only the incident manager, alice, or alice, who handed it, can record bob's answer; carol cannot",
+	r.as("carol").refused(1, "only the incident manager, alice, who handed it, can record bob's answer; carol cannot",
 		"ack", "tl/database", "--for", "bob")
 
 	out = r.as("bob").ok("ack", "tl", "--workstream", "database")
