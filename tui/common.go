@@ -27,6 +27,7 @@ type common struct {
 	act     actions
 	global  *globalKeys // the keys every pane may name in its hints
 	present []Present   // who is connected to a served war room; nil otherwise
+	loading bool        // the timeline shown is its latest entries; the rest is being read
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

@@ -39,6 +39,22 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	}
 }
 
+// onFollowed takes what one read of the followed file found: the entries
+// appended since the last read, or the whole incident again. A read that
+// failed is said, and what is shown stays until the file reads again.
+func (m *Model) onFollowed(f store.Followed) tea.Cmd {
+	next := waitForFollow(m.opts.Follow)
+	if f.Err != nil {
+		m.onLoaded(loadedMsg{err: f.Err})
+		return next
+	}
+	if f.Reset {
+		m.c.loading = f.Partial
+	}
+	m.onLoaded(loadedMsg{state: f.Apply(m.disk)})
+	return next
+}
+
 // blockEdits stops changes while the file has keys warroom does not know:
 // every save would be refused, so changes are refused as they are made.
 func (m *Model) blockEdits(uk *store.UnknownKeysError) {
@@ -53,27 +69,31 @@ func (m *Model) onSaved(r store.WriteResult) tea.Cmd {
 	// A result may merge several saves: acknowledge what it committed or
 	// rejected even when its latest attempt failed.
 	m.save.saveErr = r.Err
-	done := map[uint64]bool{}
+	saved, rejected := map[uint64]bool{}, map[uint64]bool{}
 	for _, seq := range r.Committed {
-		done[seq] = true
+		saved[seq] = true
 	}
 	for _, rej := range r.Rejected {
-		done[rej.Seq] = true
+		rejected[rej.Seq] = true
 		m.notice = m.c.t("not saved: %s", m.c.explain(rej.Err))
 	}
 	kept := m.pending[:0:0]
 	for _, p := range m.pending {
-		if !done[p.seq] {
+		if !rejected[p.seq] {
+			p.saved = p.saved || saved[p.seq]
 			kept = append(kept, p)
 		}
 	}
 	m.pending = kept
-	if r.State.Declared() {
+	switch {
+	case r.State.Declared() && m.opts.Follow == nil:
+		// The file as this save left it. (A followed screen reads what
+		// was appended instead: taking both would show it twice.)
 		m.setDisk(r.State)
-	} else if len(done) > 0 {
+	case len(saved)+len(rejected) > 0:
 		m.rebuild()
 	}
-	if m.closing && len(m.pending) == 0 {
+	if m.closing && m.unsaved() == 0 {
 		m.quitting = true
 		return tea.Quit
 	}

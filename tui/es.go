@@ -310,4 +310,5 @@ var esTUI = map[string]string{
 	"last key %s ago":                       "última tecla hace %s",
 	"on %[2]s since %[1]s · %[3]s":          "en %[2]s desde las %[1]s · %[3]s",
 	"on %[3]s since %[1]s on %[2]s · %[4]s": "en %[3]s desde las %[1]s del %[2]s · %[4]s",
+	"reading older entries…":                "leyendo entradas anteriores…",
 }

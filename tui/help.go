@@ -33,7 +33,7 @@ func (m *Model) bottomView(w int) string {
 	}
 	switch {
 	case m.closing:
-		n := len(m.pending)
+		n := m.unsaved()
 		parts = append(parts, fit(s.Error.Render(m.c.n(n, "saving %d change before leaving… q again leaves without it|saving %d changes before leaving… q again leaves without them", n)), w))
 	case m.notice != "":
 		parts = append(parts, fit(s.Error.Render(safetext.Line(m.notice)), w))

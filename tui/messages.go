@@ -87,3 +87,20 @@ func load(path string) tea.Cmd {
 		return loadedMsg{state: s, err: err}
 	}
 }
+
+// followedMsg carries what one read of the followed file found.
+type followedMsg store.Followed
+
+// waitForFollow waits for the next read of the followed file.
+func waitForFollow(ch <-chan store.Followed) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		f, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return followedMsg(f)
+	}
+}

@@ -37,9 +37,16 @@ type Options struct {
 	Seed    func() uint64    // seeds of change ids; random when nil
 	Replica string
 	Saver   Saver
-	// Changes reports changes to the file made by anyone (store.Watch);
-	// Results reports saves (store.Writer). Either may be nil, as in tests
-	// that feed messages by hand.
+	// Follow brings the incident as the file changes, whoever changes it
+	// (store.Follow): a local screen's source of the incident. Loading says
+	// that the state New was given is the head and the latest entries
+	// only, the rest to come from Follow. Changes, without Follow, only
+	// says that the file changed, and the screen reads it whole.
+	// Results reports saves (store.Writer). Any may be nil, as in tests
+	// that feed messages by hand, or when a server hands the screen the
+	// incident (IncidentMsg).
+	Follow  <-chan store.Followed
+	Loading bool
 	Changes <-chan struct{}
 	Results <-chan store.WriteResult
 	// Syncs reports a live sync's attempts (sshsync.Live); nil without one.
@@ -65,6 +72,7 @@ type pending struct {
 	seq     uint64
 	change  store.Change
 	entries []string // ids of the entries it writes (seeded: the same on disk)
+	saved   bool     // the writer has it on disk; kept shown until the file read shows it too
 }
 
 // Model is the war-room screen: the root of its components. It owns the
@@ -134,6 +142,7 @@ func New(opts Options, s model.State) *Model {
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer,
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
 	m.c.kindW = m.c.kindWidth()
+	m.c.loading = opts.Loading
 	m.c.global = &m.keys
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
 	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)
@@ -163,19 +172,38 @@ func (m *Model) setDisk(s model.State) {
 }
 
 // rebuild recomputes the shown state: the disk's, with the changes not
-// yet saved applied again.
+// yet read back from the file applied again. A saved change leaves the
+// queue once the file read shows it, so it never blinks out between its
+// save and its reading.
 func (m *Model) rebuild() {
 	st := m.disk
 	onDisk := recentEntryIDs(st, 500)
+	kept := m.pending[:0:0]
 	for _, p := range m.pending {
 		if len(p.entries) > 0 && onDisk[p.entries[0]] {
-			continue // the file read already holds it: saved, not yet acknowledged
+			if !p.saved {
+				kept = append(kept, p) // read back before its save was acknowledged
+			}
+			continue
 		}
+		kept = append(kept, p)
 		if next, _, err := st.Apply(m.opts.Catalog, p.change.Op, p.change.Env); err == nil {
 			st = next
 		}
 	}
+	m.pending = kept
 	m.show(st)
+}
+
+// unsaved counts the changes made here that are not on disk yet.
+func (m *Model) unsaved() int {
+	n := 0
+	for _, p := range m.pending {
+		if !p.saved {
+			n++
+		}
+	}
+	return n
 }
 
 // recentEntryIDs collects the ids of the last n timeline entries, where a

@@ -39,6 +39,10 @@ type RunOptions struct {
 	Out         io.Writer
 }
 
+// firstEntries is how many of the latest entries the first frame shows
+// before the rest of the timeline is read.
+const firstEntries = 500
+
 // SaveTimeout bounds how long quitting waits for the last save.
 const SaveTimeout = 30 * time.Second
 
@@ -53,18 +57,27 @@ func Run(ctx context.Context, o RunOptions) error {
 	if err := needTerminal(o.In, o.Out, o.Lang); err != nil {
 		return err
 	}
-	st, err := store.Load(o.Path)
-	var uk *store.UnknownKeysError
-	switch {
-	case err == nil, errors.Is(err, store.ErrNoIncident), errors.As(err, &uk):
-	default:
-		return err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	changes, err := store.Watch(ctx, o.Path)
+	// The screen follows the file: the first read is the head and the
+	// latest entries, for a first frame at once however long the
+	// incident; the rest of the timeline follows, then each change as the
+	// bytes appended.
+	follow, err := store.Follow(ctx, o.Path, store.FollowOptions{Recent: firstEntries})
 	if err != nil {
 		return err
+	}
+	first := <-follow
+	var st model.State
+	var uk *store.UnknownKeysError
+	switch {
+	case first.Err == nil:
+		st = first.Apply(model.State{})
+	case errors.Is(first.Err, store.ErrNoIncident):
+	case errors.As(first.Err, &uk):
+		st, _ = store.Load(o.Path) // shown, and changes refused, until the keys are fixed
+	default:
+		return first.Err
 	}
 	w := store.NewWriter(o.Path, o.Catalog)
 	var syncs chan sshsync.Status
@@ -87,7 +100,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
-		Saver: w, Changes: changes, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
+		Saver: w, Follow: follow, Loading: first.Partial, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
 		Comms: o.Comms, Notice: o.Notice,
 	}, st)
 	if uk != nil {
@@ -114,7 +127,7 @@ func Run(ctx context.Context, o RunOptions) error {
 		}
 	}
 	wait := SaveTimeout
-	if fm, ok := final.(*Model); ok && len(fm.pending) > 0 {
+	if fm, ok := final.(*Model); ok && fm.unsaved() > 0 {
 		// Left with q pressed twice while saves were failing: say what
 		// was lost rather than wait it out.
 		wait = 2 * time.Second

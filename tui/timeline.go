@@ -121,6 +121,9 @@ func (p *timelinePane) View() string {
 	if p.view.offset > 0 {
 		title += c.t(" · ↓ %d newer", p.view.offset)
 	}
+	if c.loading {
+		title += " · " + c.t("reading older entries…")
+	}
 	var lines []string
 	from, to := p.view.window(h)
 	for i := from; i < to; i++ {

@@ -16,7 +16,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
+	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
 }
 
 // Update routes each message to the one method that handles it: window
@@ -41,6 +41,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
 	case loadedMsg:
 		m.onLoaded(msg)
+	case followedMsg:
+		cmd = m.onFollowed(store.Followed(msg))
 	case savedMsg:
 		cmd = m.onSaved(store.WriteResult(msg))
 	case declaredMsg:
@@ -72,7 +74,7 @@ func (m *Model) refresh() {
 	if m.c.wall {
 		disable(m.keys.editing())
 	}
-	m.save.pending, m.save.syncing, m.save.target = len(m.pending), m.opts.Syncs != nil, m.opts.SyncTarget
+	m.save.pending, m.save.syncing, m.save.target = m.unsaved(), m.opts.Syncs != nil, m.opts.SyncTarget
 	m.header.save = m.save
 	m.relayout()
 	for a, p := range m.panes() {
@@ -149,7 +151,7 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 // q again leaves without waiting.
 func (m *Model) quit() {
 	m.roles.settle() // a count half keyed in is saved, not lost
-	if len(m.pending) == 0 || m.opts.Results == nil || m.closing {
+	if m.unsaved() == 0 || m.opts.Results == nil || m.closing {
 		// Nothing left to save, or q pressed again: leave now. Run
 		// reports any change that could not be saved.
 		m.quitting = true

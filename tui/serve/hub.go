@@ -40,37 +40,40 @@ type Hub struct {
 // NewHub reads the incident file and starts following it and saving the
 // sessions' changes, until ctx ends; Close waits for the last save.
 func NewHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time) (*Hub, error) {
-	st, err := store.Load(path)
-	var uk *store.UnknownKeysError
-	switch {
-	case err == nil, errors.Is(err, store.ErrNoIncident), errors.As(err, &uk):
-	default:
+	follow, err := store.Follow(ctx, path, store.FollowOptions{})
+	if err != nil {
 		return nil, err
 	}
-	changes, werr := store.Watch(ctx, path)
-	if werr != nil {
-		return nil, werr
-	}
-	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now, state: st, err: err,
+	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now,
 		sessions: map[uint64]*session{}, owner: map[uint64]uint64{}, done: make(chan struct{})}
-	go h.follow(changes)
+	first := <-follow
+	var uk *store.UnknownKeysError
+	switch {
+	case first.Err == nil:
+		h.state = first.Apply(model.State{})
+	case errors.Is(first.Err, store.ErrNoIncident):
+		h.err = first.Err
+	case errors.As(first.Err, &uk):
+		h.state, h.err = store.Load(path) // shown; the screens refuse changes until it is fixed
+	default:
+		return nil, first.Err
+	}
+	go h.follow(follow)
 	go h.results()
 	return h, nil
 }
 
-// follow reads the file again after each change, and hands the incident
-// to every session.
-func (h *Hub) follow(changes <-chan struct{}) {
-	for range changes {
-		st, err := store.Load(h.path)
+// follow takes each change to the file — the entries appended, or the
+// whole incident when it was written whole — and hands the incident to
+// every session.
+func (h *Hub) follow(reads <-chan store.Followed) {
+	for f := range reads {
 		h.mu.Lock()
-		h.err = err
-		if err == nil || st.Declared() {
-			h.state = st
+		if h.err = f.Err; f.Err == nil {
+			h.state = f.Apply(h.state)
 		}
-		st, err = h.state, h.err
 		for _, s := range h.sessions {
-			s.box.putIncident(st, err)
+			s.box.putIncident(h.state, h.err)
 		}
 		h.mu.Unlock()
 	}
@@ -87,7 +90,7 @@ func (h *Hub) results() {
 			id := h.owner[seq]
 			delete(h.owner, seq)
 			if per[id] == nil {
-				per[id] = &store.WriteResult{State: r.State, Err: r.Err, Pending: r.Pending}
+				per[id] = &store.WriteResult{Err: r.Err, Pending: r.Pending}
 			}
 			return per[id]
 		}
@@ -99,18 +102,12 @@ func (h *Hub) results() {
 			p := mine(rej.Seq)
 			p.Rejected = append(p.Rejected, rej)
 		}
-		saved := r.State.Declared()
-		if saved {
-			h.state, h.err = r.State, nil
-		}
+		// A session hears of a save only if it holds its changes (a failed
+		// save is not others' business). The incident the save left comes
+		// to every session by the file, as any change does.
 		for id, s := range h.sessions {
-			// A session hears of a save only if it holds its changes (a
-			// failed save is not others' business); every session gets
-			// the incident the save left.
 			if p := per[id]; p != nil {
 				s.box.putSaved(*p)
-			} else if saved {
-				s.box.putIncident(h.state, nil)
 			}
 		}
 		h.mu.Unlock()
