@@ -381,11 +381,17 @@ func (op Handoff) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.own("assignments")
-	t.s.Assignments = append(t.s.Assignments, Assignment{
+	a := Assignment{
 		ID: id, Role: ref.Role, Workstream: ref.Workstream, Holder: to,
 		Since: t.env.Now, By: t.env.Actor, Note: note, Clock: st,
-	})
+		Acceptance: AcceptanceAwaited,
+	}
+	if SameName(to, t.env.Actor) {
+		// Taking a role yourself is accepting it.
+		a.Acceptance, a.Answered, a.AnsweredBy = AcceptanceAccepted, t.env.Now, t.env.Actor
+	}
+	t.own("assignments")
+	t.s.Assignments = append(t.s.Assignments, a)
 	setUntil(t.s.Assignments, ref)
 	t.join(to)
 	t.record(Entry{Kind: KindHandoff, Role: ref.Role, Workstream: ref.Workstream, From: from, To: to, Text: note})

@@ -85,6 +85,10 @@ func (c *Catalog) check(r RoleRef) (RoleRef, error) {
 // Until is derived from the next assignment and kept for readers. One
 // with no holder gave the instance back to the incident manager; one that
 // is Closed ended a workstream (a later handoff opens it again).
+//
+// A handoff to someone else awaits their answer (Acceptance): the role is
+// theirs at once, and the answer — accepted, or declined with a Reason —
+// is the one part of an assignment that changes after it is written.
 type Assignment struct {
 	ID         string    `toml:"id" json:"id"`
 	Role       string    `toml:"role" json:"role"`
@@ -96,6 +100,18 @@ type Assignment struct {
 	By         string    `toml:"by" json:"by"`
 	Note       string    `toml:"note,omitempty" json:"note,omitzero"`
 	Clock      Stamp     `toml:"clock" json:"clock"`
+	// Acceptance is where the handoff stands with its holder: awaited
+	// until they answer, then accepted or declined; empty when no answer
+	// was asked (the declaration, a role given back, a file written
+	// before warroom asked).
+	Acceptance Acceptance `toml:"acceptance,omitempty" json:"acceptance,omitzero"`
+	// Answered is when the holder accepted or declined; AnsweredBy, who
+	// recorded it: the holder, or the incident manager (or whoever made
+	// the handoff) confirming an answer given by phone.
+	Answered   time.Time `toml:"answered,omitempty" json:"answered,omitzero"`
+	AnsweredBy string    `toml:"answered_by,omitempty" json:"answered_by,omitzero"`
+	// Reason says why the holder declined.
+	Reason string `toml:"reason,omitempty" json:"reason,omitzero"`
 }
 
 // Ref returns the role instance the assignment is for.
@@ -104,11 +120,16 @@ func (a Assignment) Ref() RoleRef { return RoleRef{Role: a.Role, Workstream: a.W
 // Holding says who holds one role instance now.
 type Holding struct {
 	Ref     RoleRef
-	Holder  string       // as the incident first knew that person
-	Default bool         // held by the incident manager because nobody else was handed it
-	Since   time.Time    // when the current holder took it (for defaults: when the IM did)
-	Note    string       // the briefing given at the last handoff
-	History []Assignment // every assignment of this instance, oldest first
+	Holder  string    // as the incident first knew that person
+	Default bool      // held by the incident manager because nobody else was handed it
+	Since   time.Time // when the current holder took it (for defaults: when the IM did)
+	Note    string    // the briefing given at the last handoff
+	// Acceptance is where the current holder's handoff stands:
+	// AcceptanceAwaited until they accept it; empty for a role held by
+	// default or given back.
+	Acceptance Acceptance
+	By         string       // who handed it to the current holder
+	History    []Assignment // every assignment of this instance, oldest first
 	// Closed marks a workstream that was closed (its last assignment is
 	// the closing). Holdings lists one only while it still has open
 	// tasks, given to it on a copy that had not seen it closed.
@@ -211,6 +232,7 @@ func (s State) holdings(c *Catalog, ever bool) []Holding {
 			if n > 0 && h.History[n-1].Holder != "" {
 				cur := h.History[n-1]
 				h.Holder, h.Since, h.Note = s.DisplayName(cur.Holder), cur.Since, cur.Note
+				h.Acceptance, h.By = cur.Acceptance, s.DisplayName(cur.By)
 			} else {
 				h.Holder, h.Since, h.Default = s.DisplayName(im.Holder), im.Since, key != IncidentManager
 			}

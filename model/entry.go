@@ -51,6 +51,9 @@ const (
 	KindTitle            Kind = "title"
 	KindSummary          Kind = "summary"
 	KindWorkstreamClosed Kind = "workstream_closed"
+
+	KindHandoffAccepted Kind = "handoff_accepted"
+	KindHandoffDeclined Kind = "handoff_declined"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -62,7 +65,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
-	KindTitle, KindSummary, KindWorkstreamClosed}
+	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -132,6 +135,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	               holder ("" when the incident manager held it), Text =
 //	               why; a task_assigned entry follows for each of its
 //	               open tasks, given back to the role
+//	handoff_accepted
+//	               Role/Workstream, To = the holder who accepted, From =
+//	               who handed it; By, when not To, confirmed it for them
+//	handoff_declined
+//	               Role/Workstream, From = the holder who declined, To =
+//	               whom it went back to ("" = the incident manager by
+//	               default), Text = why; By, when not From, recorded it
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`

@@ -207,6 +207,26 @@ var esModel = map[string]string{
 	"%s was closed; hand it to someone to open it again": "la línea de trabajo %s está cerrada; para abrirla de nuevo hay que asignarla a alguien",
 	"%s was closed; give the task to %s, or hand the workstream to someone to open it again": "la línea de trabajo %s está cerrada; la tarea puede ir a %s, o se puede asignar la línea a alguien para abrirla de nuevo",
 
+	// A handoff accepted or declined (Accept, Decline).
+	"handoff_accepted": "relevo aceptado",
+	"handoff_declined": "relevo rechazado",
+	"holder":           "titular",
+	"%s was closed; there is no handoff of it to answer":                                              "la línea de trabajo %s está cerrada; no hay ningún relevo suyo que responder",
+	"%s holds %s as the incident manager; there is no handoff to answer":                              "%s desempeña la función %s como gestor de incidentes; no hay ningún relevo que responder",
+	"%s was not handed to %s; it is with the incident manager, %s":                                    "la función %s no se le pasó a %s; está en manos del gestor de incidentes, %s",
+	"%s was handed to %s, not %s":                                                                     "la función %s se le pasó a %s, no a %s",
+	"%s was handed to %s, not %s: %s answers it, or the incident manager records the answer for them": "la función %s se le pasó a %s, no a %s: responde %s, o el gestor de incidentes anota su respuesta",
+	"%s was handed to %s, not %s: %s answers it, or you record the answer for them (--for %s)":        "la función %s se le pasó a %s, no a %s: responde %s, o se anota su respuesta por él o ella (--for %s)",
+	"only the incident manager, %s, who handed it, can record %s's answer; %s cannot":                 "solo el gestor de incidentes, %s, que pasó la función, puede anotar la respuesta de %s; %s no puede",
+	"only the incident manager, %s, or %s, who handed it, can record %s's answer; %s cannot":          "solo el gestor de incidentes, %s, o %s, que pasó la función, pueden anotar la respuesta de %s; %s no puede",
+	"%s already accepted %s":                                               "%s ya aceptó la función %s",
+	"%s already accepted %s; to give it up, %s":                            "%s ya aceptó la función %s; para dejarla, %s",
+	"%s holds %s; there is no handoff waiting for an answer":               "%s desempeña la función %s; no hay ningún relevo pendiente de respuesta",
+	"%s holds %s with no handoff waiting for an answer; to give it up, %s": "%s desempeña la función %s sin ningún relevo pendiente de respuesta; para dejarla, %s",
+	"hand it to someone else":                                              "hay que pasársela a otra persona",
+	"hand it to someone else or give it back to the incident manager":      "hay que pasársela a otra persona o devolvérsela al gestor de incidentes",
+	"there is nobody to give %s back to; hand it to someone else":          "no hay nadie a quien devolver la función %s; hay que pasársela a otra persona",
+
 	// What a merge brought (model.MergeReport.In).
 	"+1 entry":          "+1 entrada",
 	"+%d entries":       "+%d entradas",

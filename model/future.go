@@ -71,6 +71,7 @@ func (s State) CheckTimes(now time.Time) error {
 	for _, a := range s.Assignments {
 		at("[[assignments]] "+a.ID+" since", a.Since)
 		at("[[assignments]] "+a.ID+" until", a.Until)
+		at("[[assignments]] "+a.ID+" answered", a.Answered)
 		stamp("[[assignments]] "+a.ID+" clock", a.Clock)
 	}
 	for _, t := range s.Tasks {

@@ -88,8 +88,14 @@ func Merge(a, b State) (State, MergeReport, error) {
 			}
 			return x
 		})
-	out.Assignments, rep.Assignments = unite(a.Assignments, b.Assignments, func(x Assignment) string { return x.ID }, pickAssignment)
 	var fields int
+	out.Assignments, rep.Assignments = unite(a.Assignments, b.Assignments, func(x Assignment) string { return x.ID }, func(x, y Assignment) Assignment {
+		m, changed := mergeAssignment(x, y)
+		if changed {
+			fields++
+		}
+		return m
+	})
 	out.Tasks, rep.Tasks = unite(a.Tasks, b.Tasks, func(t Task) string { return t.ID }, func(x, y Task) Task {
 		t, n := mergeTask(x, y)
 		fields += n
@@ -246,15 +252,19 @@ func laterTime(a, b time.Time) time.Time {
 	return a
 }
 
-// pickAssignment and pickEntry choose between two records with one id.
+// mergeAssignment and pickEntry choose between two records with one id.
 // Records are never changed once written, so copies agree unless one was
-// edited by hand; then the same one wins everywhere.
-func pickAssignment(x, y Assignment) Assignment {
+// edited by hand; then the same one wins everywhere. An assignment's
+// answer is the exception: it merges by mergeAnswer, and changed says
+// that y's answer won over x's.
+func mergeAssignment(x, y Assignment) (Assignment, bool) {
+	ans := mergeAnswer(answerOf(x), answerOf(y))
 	x.Until, y.Until = time.Time{}, time.Time{} // derived; recomputed
-	if fmt.Sprint(y) > fmt.Sprint(x) {
-		return y
+	out := x
+	if xs, ys := fmt.Sprint(withAnswer(x, handoffAnswer{})), fmt.Sprint(withAnswer(y, handoffAnswer{})); ys > xs {
+		out = y
 	}
-	return x
+	return withAnswer(out, ans), ans != answerOf(x)
 }
 
 func pickEntry(x, y Entry) Entry {

@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+	"time"
+)
 
 func mergeTask(a, b Task) (Task, int) {
 	out := a
@@ -83,4 +87,46 @@ func mergeFollowUp(a, b FollowUp) (FollowUp, int) {
 	}
 	out.Updated = laterTime(a.Updated, b.Updated)
 	return out, n
+}
+
+// handoffAnswer is an assignment's answer: where it stands with its
+// holder, when they answered, who recorded it and why they declined.
+type handoffAnswer struct {
+	Acceptance Acceptance
+	Answered   time.Time
+	AnsweredBy string
+	Reason     string
+}
+
+func answerOf(a Assignment) handoffAnswer {
+	return handoffAnswer{a.Acceptance, a.Answered, a.AnsweredBy, a.Reason}
+}
+
+func withAnswer(a Assignment, h handoffAnswer) Assignment {
+	a.Acceptance, a.Answered, a.AnsweredBy, a.Reason = h.Acceptance, h.Answered, h.AnsweredBy, h.Reason
+	return a
+}
+
+// mergeAnswer picks between two answers to one handoff, given on two
+// copies apart. A decline wins over an acceptance, whatever their clocks:
+// the decline gave the role back in an assignment of its own, which the
+// merge keeps like every record, so the role is no longer the decliner's
+// and the handoff must say why; and a holder who said they cannot take a
+// role must never be shown as having it accepted. Either answer beats
+// none. Of two answers of one kind, the earlier stands (when the role was
+// first accepted), then the one recorded by the smaller name, then the
+// smaller reason: a total order, so that every copy picks the same. The
+// answer that lost stays in the timeline, where it was recorded.
+func mergeAnswer(x, y handoffAnswer) handoffAnswer {
+	c := cmp.Or(
+		cmp.Compare(x.Acceptance.rank(), y.Acceptance.rank()),
+		y.Answered.Compare(x.Answered), // earlier is better
+		strings.Compare(y.AnsweredBy, x.AnsweredBy),
+		strings.Compare(y.Reason, x.Reason),
+		strings.Compare(string(x.Acceptance), string(y.Acceptance)), // unknown kinds, edited by hand
+	)
+	if c < 0 {
+		return y
+	}
+	return x
 }

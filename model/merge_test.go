@@ -63,7 +63,10 @@ func TestMergeConvergesAndLosesNothing(t *testing.T) {
 				continue
 			}
 			op := randomOp(r, x.s)
-			next, entries, err := x.s.Apply(c, op, Env{Now: now.Add(x.skew), Actor: x.name, Replica: x.name, IDs: x.ids})
+			// People, not replicas, act: bob on one copy may answer a
+			// handoff that alice answered for him on another.
+			actor := []string{"alice", "bob", "bob", "carol"}[r.Intn(4)]
+			next, entries, err := x.s.Apply(c, op, Env{Now: now.Add(x.skew), Actor: actor, Replica: x.name, IDs: x.ids})
 			if err != nil {
 				continue
 			}
@@ -122,6 +125,7 @@ func TestMergeConvergesAndLosesNothing(t *testing.T) {
 		if err := final.Check(); err != nil {
 			t.Fatalf("seed %d: merged state fails Check: %v", seed, err)
 		}
+		checkAnswers(t, seed, final)
 	}
 }
 
@@ -179,5 +183,149 @@ func TestMergeKeepsTasksThatDrewTheSameID(t *testing.T) {
 	}
 	if ab.Tasks[0].ID == ab.Tasks[1].ID {
 		t.Error("the two tasks still share an id")
+	}
+}
+
+// answerCopies starts an incident where alice handed the tech lead role
+// to bob, and gives two copies of it, on replicas a and b.
+func answerCopies(t *testing.T) (base State, at func(State, Op, string, time.Duration, string) State) {
+	t.Helper()
+	c := DefaultCatalog()
+	ids := &SeededIDs{Seed: 7}
+	base, _, err := State{}.Apply(c, Declare{Title: "x", Commander: "alice"}, Env{Now: t0, Actor: "alice", Replica: "a", IDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _, err = base.Apply(c, Handoff{Role: ref("tech_lead", ""), To: "bob"}, Env{Now: t0.Add(time.Minute), Actor: "alice", Replica: "a", IDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, func(s State, op Op, actor string, after time.Duration, replica string) State {
+		t.Helper()
+		next, _, err := s.Apply(c, op, Env{Now: t0.Add(time.Minute + after), Actor: actor, Replica: replica, IDs: &SeededIDs{Seed: uint64(replica[0]) + uint64(after)}})
+		if err != nil {
+			t.Fatalf("%s %T: %v", actor, op, err)
+		}
+		return next
+	}
+}
+
+// bothWays merges a and b in both orders, checks they agree, and returns
+// the merge and what b brought into a.
+func bothWays(t *testing.T, a, b State) (State, MergeReport) {
+	t.Helper()
+	ab, rep, err := Merge(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ba := mustMerge(t, b, a); !reflect.DeepEqual(ab, ba) {
+		t.Fatalf("merge is not commutative:\n%+v\n%+v", ab.Assignments, ba.Assignments)
+	}
+	if !reflect.DeepEqual(mustMerge(t, ab, ab), ab) || !reflect.DeepEqual(mustMerge(t, ab, a), ab) {
+		t.Fatal("merge is not idempotent")
+	}
+	return ab, rep
+}
+
+func kinds(s State) []Kind {
+	var out []Kind
+	for _, e := range s.Timeline {
+		out = append(out, e.Kind)
+	}
+	return out
+}
+
+// An acceptance made on one copy reaches a copy that only saw the handoff.
+func TestMergeAnAcceptanceMadeOnAnotherCopy(t *testing.T) {
+	base, at := answerCopies(t)
+	tl := ref("tech_lead", "")
+	a := at(base, Accept{Role: tl}, "bob", 45*time.Second, "a")
+	m, rep := bothWays(t, base, a)
+	h := m.History(tl)
+	if len(h) != 1 || h[0].Acceptance != AcceptanceAccepted || h[0].AnsweredBy != "bob" {
+		t.Errorf("merged handoff %+v, want accepted by bob", h)
+	}
+	if p := m.PendingHandoffs(t0.Add(time.Hour)); len(p) != 0 {
+		t.Errorf("still waiting after the merge: %+v", p)
+	}
+	if rep.String() != "+1 entry, 1 field updated" {
+		t.Errorf("what the acceptance brought: %q", rep)
+	}
+}
+
+// An accept and a decline made apart: the decline wins, whichever came
+// later, and both stay in the timeline.
+func TestMergeAcceptAndDeclineMadeApart(t *testing.T) {
+	tl := ref("tech_lead", "")
+	for _, c := range []struct {
+		name           string
+		accept, reject time.Duration
+	}{{"accepted first", 30 * time.Second, time.Minute}, {"declined first", time.Minute, 30 * time.Second}} {
+		t.Run(c.name, func(t *testing.T) {
+			base, at := answerCopies(t)
+			a := at(base, Accept{Role: tl}, "bob", c.accept, "a")
+			b := at(base, Decline{Role: tl, For: "bob", Reason: "bob called: on a plane"}, "alice", c.reject, "b")
+			m, _ := bothWays(t, a, b)
+			if name, def := m.Holder(tl); name != "alice" || !def {
+				t.Errorf("holder %q default %v, want back with the incident manager", name, def)
+			}
+			h := m.History(tl)
+			if len(h) != 2 || h[0].Acceptance != AcceptanceDeclined || h[0].Reason != "bob called: on a plane" || h[0].AnsweredBy != "alice" {
+				t.Errorf("history %+v", h)
+			}
+			if got := fmt.Sprint(kinds(m)); got != "[declared handoff handoff_accepted handoff_declined]" &&
+				got != "[declared handoff handoff_declined handoff_accepted]" {
+				t.Errorf("timeline %s: both answers must stay", got)
+			}
+			checkAnswers(t, 0, m)
+		})
+	}
+}
+
+// Two declines made apart give the role back once; two acceptances made
+// apart keep the earlier; every answer stays in the timeline.
+func TestMergeTwoAnswersOfOneKindMadeApart(t *testing.T) {
+	tl := ref("tech_lead", "")
+	base, at := answerCopies(t)
+	a := at(base, Decline{Role: tl, Reason: "busy"}, "bob", 20*time.Second, "a")
+	b := at(base, Decline{Role: tl, For: "bob", Reason: "on leave"}, "alice", 10*time.Second, "b")
+	m, _ := bothWays(t, a, b)
+	h := m.History(tl)
+	if len(h) != 2 || h[0].Reason != "on leave" || h[1].ID != h[0].ID+"-back" {
+		t.Errorf("history %+v, want the earlier decline and one giving back", h)
+	}
+	if n := len(m.Timeline); n != 4 {
+		t.Errorf("%d entries, want both declines kept", n)
+	}
+
+	a = at(base, Accept{Role: tl}, "bob", 20*time.Second, "a")
+	b = at(base, Accept{Role: tl, For: "bob"}, "alice", 10*time.Second, "b")
+	m, _ = bothWays(t, a, b)
+	if h := m.History(tl); h[0].AnsweredBy != "alice" || !h[0].Answered.Equal(t0.Add(70*time.Second)) {
+		t.Errorf("accepted %+v, want the earlier acceptance (confirmed by alice)", h[0])
+	}
+	if n := len(m.Timeline); n != 4 {
+		t.Errorf("%d entries, want both acceptances kept", n)
+	}
+}
+
+// A copy that handed the role on after bob accepted, merged with one where
+// bob declined: the later change of holder wins, as for any two handoffs,
+// and the handoff says it was declined.
+func TestMergeADeclineAndALaterHandoff(t *testing.T) {
+	tl := ref("tech_lead", "")
+	base, at := answerCopies(t)
+	a := at(base, Accept{Role: tl}, "bob", 10*time.Second, "a")
+	a = at(a, Handoff{Role: tl, To: "carol"}, "bob", 3*time.Minute, "a")
+	b := at(base, Decline{Role: tl, Reason: "busy"}, "bob", time.Minute, "b")
+	m, _ := bothWays(t, a, b)
+	if name, _ := m.Holder(tl); name != "carol" {
+		t.Errorf("holder %q, want carol (the later handoff)", name)
+	}
+	if p := m.PendingHandoffs(t0.Add(time.Hour)); len(p) != 1 || p[0].Holder != "carol" {
+		t.Errorf("pending %+v", p)
+	}
+	if h := m.History(tl); h[0].Acceptance != AcceptanceDeclined {
+		t.Errorf("bob's handoff %+v", h[0])
 	}
 }

@@ -34,6 +34,20 @@ func randomOp(r *rand.Rand, s State) Op {
 		states := []TheoryState{TheoryOpen, TheoryConfirmed, TheoryRuledOut}
 		return TheorySet{Theory: s.Theories[r.Intn(len(s.Theories))].ID, State: states[r.Intn(3)], Note: "evidence"}
 	}
+	if r.Intn(5) == 0 {
+		// Answers to handoffs: mostly to one waiting, by its holder, for
+		// them, or by someone it was not handed to.
+		waiting := s.PendingHandoffs(t0)
+		if len(waiting) == 0 || r.Intn(6) == 0 {
+			return Accept{Role: roles[r.Intn(len(roles))], For: people[r.Intn(len(people))]}
+		}
+		h := waiting[r.Intn(len(waiting))]
+		who := []string{"", "", h.Holder, "carol"}[r.Intn(4)]
+		if r.Intn(2) == 0 {
+			return Accept{Role: h.Ref, For: who}
+		}
+		return Decline{Role: h.Ref, For: who, Reason: []string{"off shift", "", "busy"}[r.Intn(3)]}
+	}
 	if r.Intn(8) == 0 {
 		pending := s.PendingUpdates()
 		switch {
@@ -77,6 +91,7 @@ func randomOp(r *rand.Rand, s State) Op {
 // stay unique, and every catalog role always has a holder.
 func TestApplyProperties(t *testing.T) {
 	c := DefaultCatalog()
+	answered := map[string]int{}
 	for seed := int64(1); seed <= 200; seed++ {
 		r := rand.New(rand.NewSource(seed))
 		ids := &SeqIDs{}
@@ -91,8 +106,10 @@ func TestApplyProperties(t *testing.T) {
 			// The wall clock sometimes goes backwards; stamps must not.
 			now = now.Add(time.Duration(r.Intn(90)-20) * time.Second)
 			op := randomOp(r, s)
+			// Mostly bob, so that handoffs to him wait for his answer.
+			actor := []string{"bob", "bob", "alice", "carol"}[r.Intn(4)]
 			before := clone(s)
-			next, entries, err := s.Apply(c, op, Env{Now: now, Actor: "bob", Replica: "r", IDs: ids})
+			next, entries, err := s.Apply(c, op, Env{Now: now, Actor: actor, Replica: "r", IDs: ids})
 			if !reflect.DeepEqual(before, s) {
 				t.Fatalf("seed %d step %d: Apply(%T) modified its receiver", seed, step, op)
 			}
@@ -106,17 +123,21 @@ func TestApplyProperties(t *testing.T) {
 				t.Fatalf("seed %d step %d: %T wrote %d entries", seed, step, op, len(entries))
 			}
 			for _, e := range entries {
-				if e.By != "bob" || !e.At.Equal(now.UTC()) || e.ID == "" {
+				if e.By != actor || !e.At.Equal(now.UTC()) || e.ID == "" {
 					t.Fatalf("seed %d step %d: entry %+v not signed", seed, step, e)
 				}
 			}
 			// Every change of a shared field moves the clock forward; a plain
-			// entry changes no field and leaves it where it was.
+			// entry changes no field and leaves it where it was, and an
+			// acceptance changes only an answer, which merges by what it
+			// is, not by its clock.
 			isLog := false
 			switch op.(type) {
-			case Log, CommsUpdate, ApproveUpdate, RejectUpdate:
+			case Log, CommsUpdate, ApproveUpdate, RejectUpdate, Accept:
 				isLog = true
 			}
+			answers(t, seed, step, op, s, next, entries)
+			answered[fmt.Sprintf("%T", op)]++
 			if cmp := next.clock().Compare(s.clock()); cmp < 0 || (cmp == 0 && !isLog) {
 				t.Fatalf("seed %d step %d: %T moved the clock %v → %v", seed, step, op, s.clock(), next.clock())
 			}
@@ -131,6 +152,7 @@ func TestApplyProperties(t *testing.T) {
 		if err := s.Check(); err != nil {
 			t.Fatalf("seed %d: final state fails Check: %v", seed, err)
 		}
+		checkAnswers(t, seed, s)
 		covered := map[string]bool{}
 		for _, h := range s.Holdings(c) {
 			if h.Holder == "" {
@@ -142,6 +164,72 @@ func TestApplyProperties(t *testing.T) {
 			if !covered[k] {
 				t.Fatalf("seed %d: role %s missing from holdings", seed, k)
 			}
+		}
+	}
+	if answered["model.Accept"] < 50 || answered["model.Decline"] < 50 {
+		t.Errorf("too few answers to handoffs were tried: %v", answered)
+	}
+}
+
+// answers checks what an answer to a handoff must do: an acceptance marks
+// the handoff accepted and keeps the holder; a decline marks it declined
+// with its reason and gives the role to someone else (or to the incident
+// manager by default, who may be the one who declined); neither leaves the
+// handoff waiting.
+func answers(t *testing.T, seed int64, step int, op Op, before, after State, entries []Entry) {
+	t.Helper()
+	var role RoleRef
+	switch op := op.(type) {
+	case Accept:
+		role = op.Role
+	case Decline:
+		role = op.Role
+	default:
+		return
+	}
+	cur, _ := before.current(role)
+	was, _ := after.current(role)
+	for _, a := range after.History(role) {
+		if a.ID == cur.ID {
+			was = a
+		}
+	}
+	h0, _ := before.Holder(role)
+	h1, def1 := after.Holder(role)
+	switch op.(type) {
+	case Accept:
+		if was.Acceptance != AcceptanceAccepted || h0 != h1 || entries[0].Kind != KindHandoffAccepted {
+			t.Fatalf("seed %d step %d: accept left %+v, holder %q → %q", seed, step, was, h0, h1)
+		}
+	case Decline:
+		if was.Acceptance != AcceptanceDeclined || was.Reason == "" || (SameName(h1, h0) && !def1) || entries[0].Kind != KindHandoffDeclined {
+			t.Fatalf("seed %d step %d: decline left %+v, holder %q → %q", seed, step, was, h0, h1)
+		}
+	}
+	for _, p := range after.PendingHandoffs(t0) {
+		if p.Ref == role {
+			t.Fatalf("seed %d step %d: %T left %s waiting", seed, step, op, role)
+		}
+	}
+}
+
+// checkAnswers checks what every state must keep true of answers: only a
+// handoff to someone awaits an answer, and every declined handoff gave its
+// role back.
+func checkAnswers(t *testing.T, seed int64, s State) {
+	t.Helper()
+	ids := map[string]bool{}
+	for _, a := range s.Assignments {
+		ids[a.ID] = true
+	}
+	for _, a := range s.Assignments {
+		switch {
+		case a.Acceptance == AcceptanceAwaited && (a.Holder == "" || SameName(a.Holder, a.By)):
+			t.Fatalf("seed %d: %+v awaits an answer nobody was asked for", seed, a)
+		case a.Acceptance == AcceptanceDeclined && (a.Reason == "" || !ids[a.ID+"-back"]):
+			t.Fatalf("seed %d: declined %+v without a reason or without giving the role back", seed, a)
+		case a.Acceptance != "" && a.Acceptance != AcceptanceAwaited && a.Answered.IsZero():
+			t.Fatalf("seed %d: answered %+v has no time", seed, a)
 		}
 	}
 }

@@ -97,7 +97,8 @@ var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDr
 func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
-		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream:
+		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream,
+		Accept, Decline:
 		return TimelineNeed{}
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds

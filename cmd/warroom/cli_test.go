@@ -138,7 +138,9 @@ func TestHandoffWorkstreams(t *testing.T) {
 	r := newRunner(t)
 	r.declare()
 	out := r.ok("handoff", "tech_lead", "bob", "--workstream", "database", "--note", "primary is flapping")
-	if out != "Tech lead · database: alice → bob\n" {
+	// The first line says who handed what to whom; the second, that bob
+	// has not accepted it yet.
+	if !strings.HasPrefix(out, "Tech lead · database: alice → bob\nnot yet accepted: bob accepts") {
 		t.Errorf("handoff printed %q", out)
 	}
 	r.ok("handoff", "tl/network", "carol")
@@ -178,7 +180,7 @@ func TestRoleAliasesAreCaseInsensitive(t *testing.T) {
 		{"ic", "dave", "Incident manager"},
 	} {
 		out := r.ok("handoff", c.alias, c.who)
-		if want := c.label + ": alice → " + c.who + "\n"; out != want {
+		if want := c.label + ": alice → " + c.who + "\nnot yet accepted: "; !strings.HasPrefix(out, want) {
 			t.Errorf("handoff %s %s printed %q, want %q", c.alias, c.who, out, want)
 		}
 	}
@@ -269,7 +271,7 @@ func TestHandoffIncidentManagerMovesDefaultRoles(t *testing.T) {
 	r.declare()
 	r.ok("handoff", "tl", "bob")
 	out := r.ok("handoff", "ic", "dave", "--note", "going off shift; rollback in progress")
-	if out != "Incident manager: alice → dave\n" {
+	if !strings.HasPrefix(out, "Incident manager: alice → dave\nnot yet accepted: dave accepts with `warroom ack incident_manager`") {
 		t.Errorf("handoff ic printed %q", out)
 	}
 	show := r.ok("show")

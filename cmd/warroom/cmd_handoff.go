@@ -25,7 +25,12 @@ work is done; warroom release ROLE gives a role back to the incident
 manager.
 
 Handing off the incident manager role also hands over every role the
-incident manager still holds because nobody else was given it.`,
+incident manager still holds because nobody else was given it.
+
+The role is the new holder's at once, marked "not yet accepted" until
+they accept it (warroom ack ROLE) or decline it with a reason (warroom
+decline ROLE --reason TEXT), which gives it back to whoever held it
+before. A role you hand to yourself needs no acceptance.`,
 		Example: `  warroom handoff tech_lead bob --workstream database --note "primary is flapping; runbook DB-7"
   warroom handoff tl dave --workstream network
   warroom handoff comms/external carol
@@ -43,6 +48,10 @@ incident manager still holds because nobody else was given it.`,
 			}
 			e := entries[0]
 			a.say("%s: %s → %s\n", safetext.Line(ref.Label(a.catalog, a.lang)), safetext.Line(e.From), safetext.Line(e.To))
+			if !model.SameName(e.To, e.By) {
+				a.say("not yet accepted: %s accepts with `warroom ack %s`, or declines with `warroom decline %s --reason TEXT`\n",
+					safetext.Line(e.To), safetext.Line(ref.String()), safetext.Line(ref.String()))
+			}
 			return nil
 		},
 	}

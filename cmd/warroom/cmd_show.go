@@ -18,7 +18,8 @@ func (a *app) showCmd() *cobra.Command {
 		Use:   "show",
 		Short: "Print a plain-text summary: roles and holders, open tasks, latest entries",
 		Long: `Print a plain-text summary of the incident: every role and who holds it
-(roles the incident manager still holds by default are marked with *),
+(roles the incident manager still holds by default are marked with *;
+roles handed to someone who has not accepted them within 2 minutes, with !),
 earlier holders, open tasks, and the latest timeline entries in local time.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/warroom/warroom/model"
@@ -182,4 +184,44 @@ func (a *app) completeWorkstreams(_ *cobra.Command, args []string, _ string) ([]
 		}
 		return out
 	})
+}
+
+// completeAwaiting offers the role instances handed to someone who has
+// not answered yet, that you may answer: those handed to you, and every
+// one to the incident manager or to whoever handed it.
+func (a *app) completeAwaiting(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return a.completeIDs(args, func(st model.State) (out []string) {
+		me := a.actor()
+		im := model.SameName(me, st.Commander())
+		for _, p := range st.PendingHandoffs(time.Now()) {
+			if im || model.SameName(me, p.Holder) || model.SameName(me, p.By) {
+				out = append(out, safetext.Line(p.Ref.String())+"\t"+safetext.Line(p.Holder))
+			}
+		}
+		return out
+	})
+}
+
+// completeAwaitingHolders offers, for --for, the holder of the role named
+// (or of every handoff waiting for an answer).
+func (a *app) completeAwaitingHolders(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	st, err := store.Load(a.path())
+	if err != nil || !st.Declared() {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var want *model.RoleRef
+	if len(args) > 0 {
+		if ref, err := model.ParseRoleRef(a.catalog, args[0]); err == nil {
+			want = &ref
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range st.PendingHandoffs(time.Now()) {
+		if (want == nil || p.Ref == *want) && !seen[p.Holder] {
+			seen[p.Holder] = true
+			out = append(out, safetext.Line(p.Holder))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -134,4 +134,12 @@ var esCLIText = map[string]string{
 	"%s is not for a served war room: you are who your key says, on the file it serves": "%s no vale en una sala de crisis servida: eres quien dice tu clave, en el archivo que se sirve",
 	"%s is not served; run it on the host":                                              "%s no se sirve; ejecútalo en el servidor",
 	"you may only watch this war room: show, export, roles and the list commands work":  "solo puedes mirar esta sala de crisis: funcionan show, export, roles y las órdenes list",
+
+	// ack, decline, and the handoff awaiting an answer.
+	"%s: accepted by %s\n":                  "%s: aceptada por %s\n",
+	"%s: accepted by %s, confirmed by %s\n": "%s: aceptada por %s, confirmado por %s\n",
+	"%s needs --reason TEXT: why, so that the incident manager can hand it to someone else":                     "%s necesita --reason TEXTO: por qué, para que el gestor de incidentes pueda pasársela a otra persona",
+	"%s: declined by %s; back to the incident manager (%s)\n":                                                   "%s: rechazada por %s; vuelve al gestor de incidentes (%s)\n",
+	"%s: declined by %s; back to %s\n":                                                                          "%s: rechazada por %s; vuelve a %s\n",
+	"not yet accepted: %s accepts with `warroom ack %s`, or declines with `warroom decline %s --reason TEXT`\n": "aún sin aceptar: %s la acepta con `warroom ack %s`, o la rechaza con `warroom decline %s --reason TEXTO`\n",
 }

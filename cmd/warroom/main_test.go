@@ -202,6 +202,9 @@ type doc struct {
 		Holder     string `json:"holder" toml:"holder"`
 		By         string `json:"by" toml:"by"`
 		Note       string `json:"note" toml:"note"`
+		Acceptance string `json:"acceptance" toml:"acceptance"`
+		AnsweredBy string `json:"answered_by" toml:"answered_by"`
+		Reason     string `json:"reason" toml:"reason"`
 	} `json:"assignments" toml:"assignments"`
 	Tasks []struct {
 		ID         string `json:"id" toml:"id"`
@@ -219,6 +222,7 @@ type doc struct {
 		Label      string `json:"label"`
 		Holder     string `json:"holder"`
 		Default    bool   `json:"held_by_incident_manager_by_default"`
+		Acceptance string `json:"acceptance"`
 	} `json:"roles" toml:"-"`
 }
 

@@ -34,6 +34,20 @@ func describe(e model.Entry, o Options) string {
 			s += ": " + o.text(e.Text)
 		}
 		return s
+	case model.KindHandoffAccepted:
+		if !model.SameName(e.By, e.To) {
+			return o.t("%s: accepted by %s, confirmed by %s", o.role(e.RoleRef()), line(e.To), line(e.By))
+		}
+		return o.t("accepted %s", o.role(e.RoleRef()))
+	case model.KindHandoffDeclined:
+		back := line(e.To)
+		if e.To == "" {
+			back = o.t("the incident manager")
+		}
+		if !model.SameName(e.By, e.From) {
+			return o.t("%s: declined by %s, recorded by %s; back to %s: %s", o.role(e.RoleRef()), line(e.From), line(e.By), back, o.text(e.Text))
+		}
+		return o.t("declined %s, back to %s: %s", o.role(e.RoleRef()), back, o.text(e.Text))
 	case model.KindStatus:
 		s := o.t("status %s → %s", o.status(e.From), o.status(e.To))
 		if model.Status(e.To).Rank() < model.Status(e.From).Rank() {

@@ -188,7 +188,7 @@ func TestReviewKeepsLineBreaks(t *testing.T) {
 		t.Errorf("%d texts render as two lines, want every one of them:\n%s", n, page)
 	}
 	for _, want := range []string{
-		"| Tech lead | bob | 2026-11-25 14:01:00 UTC | now | first line<br>second line |",
+		"| Tech lead | bob | 2026-11-25 14:01:00 UTC | now | not yet | first line<br>second line |",
 		"- 2026-11-25 14:02:00 UTC, bob: first line<br>second line\n",
 		"CAN — conditions: first line<br>second line; actions: first line<br>second line; needs: first line<br>second line |",
 	} {
@@ -259,7 +259,7 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	p.at(2, "alice", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "frank"})
 	p.at(3, "alice", model.Handoff{Role: model.RoleRef{Role: "communications_manager"}, To: "carol"})
 	p.at(25, "alice", model.Release{Role: model.RoleRef{Role: "communications_manager"}})
-	if out := p.review(); !strings.Contains(out, "| Scribe | frank | 2026-11-25 14:02:00 UTC | now |  |") {
+	if out := p.review(); !strings.Contains(out, "| Scribe | frank | 2026-11-25 14:02:00 UTC | now | not yet |  |") {
 		t.Errorf("before the resolution a role is held until now:\n%s", out)
 	}
 	p.at(30, "alice", model.SetStatus{Status: model.Resolved})

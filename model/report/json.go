@@ -17,6 +17,9 @@ type jsonHolding struct {
 	Holder     string    `json:"holder"`
 	Default    bool      `json:"held_by_incident_manager_by_default"`
 	Since      time.Time `json:"since,omitzero"`
+	// Acceptance is the current holder's answer to the handoff: awaited
+	// until they accept it.
+	Acceptance model.Acceptance `json:"acceptance,omitzero"`
 }
 
 // JSON renders the whole record for programs such as jq: the file's
@@ -29,7 +32,7 @@ func JSON(s model.State, o Options) ([]byte, error) {
 	for _, h := range s.Holdings(o.catalog()) {
 		roles = append(roles, jsonHolding{
 			Role: h.Ref.Role, Workstream: h.Ref.Workstream, Label: h.Ref.Label(o.catalog(), o.Lang),
-			Holder: h.Holder, Default: h.Default, Since: h.Since,
+			Holder: h.Holder, Default: h.Default, Since: h.Since, Acceptance: h.Acceptance,
 		})
 	}
 	doc := struct {

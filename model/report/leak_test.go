@@ -100,6 +100,18 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("comunicaciones devuelta otra vez", model.Handoff{Role: model.RoleRef{Role: "communications_manager"}, To: "dani"})
 	do("clientes otra vez", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "calls", Count: 2})
 	do("clientes en ráfaga", model.Customers{Role: model.RoleRef{Role: "customer_support_lead"}, Channel: "calls", Count: 1})
+	pm, sme := model.RoleRef{Role: "problem_manager"}, model.RoleRef{Role: "subject_matter_expert"}
+	do("relevo aceptado por teléfono", model.Accept{Role: model.RoleRef{Role: "communications_manager"}, For: "dani"})
+	do("otro relevo", model.Handoff{Role: pm, To: "hugo"})
+	do("otro relevo más", model.Handoff{Role: sme, To: "inés"})
+	actor = "hugo"
+	do("relevo rechazado", model.Decline{Role: pm, Reason: "estoy de guardia en otro incidente"})
+	actor = "inés"
+	do("relevo aceptado", model.Accept{Role: sme})
+	actor = "ana"
+	do("relevo pendiente", model.Handoff{Role: pm, To: "juan"})
+	do("relevo rechazado por teléfono", model.Decline{Role: pm, For: "juan", Reason: "sin cobertura"})
+	do("relevo sin respuesta", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "kike"})
 	return s, kinds
 }
 

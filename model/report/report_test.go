@@ -51,6 +51,12 @@ func sample(t *testing.T) model.State {
 	do("alice", model.SetStatus{Status: model.Monitoring})
 	do("alice", model.SetStatus{Status: model.Identified})
 	do("mallory", model.Log{Text: "evil \x1b]0;pwned\x07 \x1b[2J \r \u009b31m \u202e done"})
+	// frank accepts; dave accepts by phone; erin declines; carol has not
+	// answered yet.
+	do("frank", model.Accept{Role: tl("database")})
+	do("alice", model.Accept{Role: tl("network"), For: "dave"})
+	do("alice", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "erin"})
+	do("erin", model.Decline{Role: model.RoleRef{Role: "scribe"}, Reason: "on the payments bridge"})
 	return s
 }
 
@@ -92,7 +98,9 @@ func TestShow(t *testing.T) {
 	for _, want := range []string{
 		"Tech lead · database    frank", "Tech lead · network", "Customer support lead   alice *",
 		"held by the incident manager", "Earlier holders", "Tech lead · database: bob 14:01–14:12",
-		"Latest entries (8 of 16", "nobody",
+		"Latest entries (8 of 20", "nobody",
+		"Communications manager  carol !  handed 27m ago by alice, NOT YET ACCEPTED",
+		"Tech lead · network     dave     since 14:02", "! not accepted within 2m", "Scribe: erin 14:18–14:19 (declined: on the payments bridge)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q", want)
@@ -136,8 +144,17 @@ func TestMarkdown(t *testing.T) {
 	if !strings.Contains(out, `exhausted \| after`) {
 		t.Error("a | in text is not escaped inside a table cell")
 	}
-	if !strings.Contains(out, "| Tech lead · database | bob | 2026-11-25 14:01:00 UTC | 2026-11-25 14:12:00 UTC | primary is flapping |") {
-		t.Error("role history row missing")
+	for _, row := range []string{
+		"| Tech lead · database | bob | 2026-11-25 14:01:00 UTC | 2026-11-25 14:12:00 UTC | never | primary is flapping |",
+		"| Tech lead · database | frank | 2026-11-25 14:12:00 UTC | now | 2026-11-25 14:16:00 UTC (after 4m) | going off shift |",
+		"| Tech lead · network | dave | 2026-11-25 14:02:00 UTC | now | 2026-11-25 14:17:00 UTC (after 15m), confirmed by alice |  |",
+		"| Communications manager | carol | 2026-11-25 14:03:00 UTC | now | not yet |  |",
+		"| Scribe | erin | 2026-11-25 14:18:00 UTC | 2026-11-25 14:19:00 UTC | declined 2026-11-25 14:19:00 UTC (after 1m): on the payments bridge |  |",
+		"| Scribe | given back to the incident manager | 2026-11-25 14:19:00 UTC | now |  |  |",
+	} {
+		if !strings.Contains(out, row) {
+			t.Errorf("role history row missing: %s", row)
+		}
 	}
 }
 
@@ -173,15 +190,20 @@ func TestDescribeEveryKind(t *testing.T) {
 		seen[e.Kind] = Describe(e, opts())
 	}
 	want := map[model.Kind]string{
-		model.KindDeclared:    "declared the incident: Checkout API returning 500s (SEV1); incident manager alice",
-		model.KindHandoff:     "handed Tech lead · database from bob to frank: going off shift",
-		model.KindTheory:      "[Tech lead · database] theory 0010: connection pool exhausted | after deploy",
-		model.KindTaskAdded:   `added task 0016 "Nobody owns this yet"`,
-		model.KindTaskStarted: `started task 0014 "Page the payments team"`,
-		model.KindTaskDone:    `completed task 0014 "Page the payments team"`,
-		model.KindStatus:      "status monitoring → identified (moved back)",
-		model.KindSeverity:    "severity SEV1 → SEV2",
-		model.KindNote:        "evil ␛]0;pwned␇ ␛[2J ␍ <U+009B>31m <U+202E> done",
+		model.KindDeclared:        "declared the incident: Checkout API returning 500s (SEV1); incident manager alice",
+		model.KindHandoff:         "handed Scribe from alice to erin",
+		model.KindTheory:          "[Tech lead · database] theory 0010: connection pool exhausted | after deploy",
+		model.KindTaskAdded:       `added task 0016 "Nobody owns this yet"`,
+		model.KindTaskStarted:     `started task 0014 "Page the payments team"`,
+		model.KindTaskDone:        `completed task 0014 "Page the payments team"`,
+		model.KindStatus:          "status monitoring → identified (moved back)",
+		model.KindSeverity:        "severity SEV1 → SEV2",
+		model.KindNote:            "evil ␛]0;pwned␇ ␛[2J ␍ <U+009B>31m <U+202E> done",
+		model.KindHandoffDeclined: "declined Scribe, back to the incident manager: on the payments bridge",
+	}
+	// The last acceptance was confirmed by the incident manager.
+	if got, want := seen[model.KindHandoffAccepted], "Tech lead · network: accepted by dave, confirmed by alice"; got != want {
+		t.Errorf("%q, want %q", got, want)
 	}
 	for k, w := range want {
 		if seen[k] != w {

@@ -10,11 +10,11 @@ import (
 // when, closed workstreams included: one row a holder, until the next
 // one took it, the workstream was closed, or the incident ended.
 func rolesTable(s model.State, o Options, tm Timing, head func(...string) mdTable) mdTable {
-	roles := head("Role", "Held by", "From", "Until", "Briefing")
+	roles := head("Role", "Held by", "From", "Until", "Accepted", "Briefing")
 	for _, h := range s.HoldingsEver(o.catalog()) {
 		role := mdCell(o.role(h.Ref))
 		if len(h.History) == 0 {
-			roles.add(role, o.t("%s (incident manager; never handed off)", md(h.Holder)), o.stamp(h.Since), heldUntil(h.Since, tm, o), "")
+			roles.add(role, o.t("%s (incident manager; never handed off)", md(h.Holder)), o.stamp(h.Since), heldUntil(h.Since, tm, o), "", "")
 			continue
 		}
 		for i, a := range h.History {
@@ -32,10 +32,38 @@ func rolesTable(s model.State, o Options, tm Timing, head func(...string) mdTabl
 			case !a.Until.IsZero():
 				until = o.stamp(a.Until)
 			}
-			roles.add(role, holder, o.stamp(a.Since), until, md(a.Note))
+			roles.add(role, holder, o.stamp(a.Since), until, accepted(a, o), md(a.Note))
 		}
 	}
 	return roles
+}
+
+// accepted says in the review when a holder accepted the role handed to
+// them, or declined it and why, and who recorded an answer for them.
+func accepted(a model.Assignment, o Options) string {
+	after := Age(a.Answered.Sub(a.Since))
+	by := !model.SameName(a.AnsweredBy, a.Holder)
+	switch a.Acceptance {
+	case model.AcceptanceAccepted:
+		switch {
+		case a.Answered.Equal(a.Since) && !by:
+			return o.t("took it")
+		case by:
+			return o.t("%s (after %s), confirmed by %s", o.stamp(a.Answered), after, md(a.AnsweredBy))
+		}
+		return o.t("%s (after %s)", o.stamp(a.Answered), after)
+	case model.AcceptanceDeclined:
+		if by {
+			return o.t("declined %s (after %s), recorded by %s: %s", o.stamp(a.Answered), after, md(a.AnsweredBy), md(a.Reason))
+		}
+		return o.t("declined %s (after %s): %s", o.stamp(a.Answered), after, md(a.Reason))
+	case model.AcceptanceAwaited:
+		if a.Until.IsZero() {
+			return o.t("not yet")
+		}
+		return o.t("never")
+	}
+	return ""
 }
 
 // heldUntil says until when a role taken at since and still held is held:

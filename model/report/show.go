@@ -53,9 +53,18 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 	b.WriteString(o.t("Roles") + "\n")
 	t := table{indent: "  "}
 	var earlier []string
+	overdue := false
 	for _, h := range s.Holdings(o.catalog()) {
 		holder := line(h.Holder)
 		detail := o.t("since %s", o.clock(h.Since))
+		if waiting := o.Now.Sub(h.Since); h.Acceptance == model.AcceptanceAwaited && !h.Default && !h.Closed {
+			detail = o.t("handed %s ago by %s, not yet accepted", Age(waiting), line(h.By))
+			if waiting > s.AcceptLimit() {
+				overdue = true
+				holder += " !"
+				detail = o.t("handed %s ago by %s, NOT YET ACCEPTED", Age(waiting), line(h.By))
+			}
+		}
 		if h.Closed {
 			// Closed on one copy while another gave it a task.
 			holder += " *"
@@ -78,12 +87,23 @@ func writeRoles(b *strings.Builder, s model.State, o Options) {
 			case a.Holder == "":
 				who = o.t("given back to the incident manager")
 			}
-			earlier = append(earlier, fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), who, o.clock(a.Since), o.clock(a.Until)))
+			held := fmt.Sprintf("%s: %s %s–%s", o.role(h.Ref), who, o.clock(a.Since), o.clock(a.Until))
+			switch a.Acceptance {
+			case model.AcceptanceDeclined:
+				held += " " + o.t("(declined: %s)", safetext.Truncate(line(a.Reason), 60))
+			case model.AcceptanceAwaited:
+				held += " " + o.t("(not accepted)")
+			}
+			earlier = append(earlier, held)
 		}
 	}
 	b.WriteString(t.String())
 	if len(s.DefaultRoles(o.catalog())) > 0 {
 		b.WriteString("  * " + o.t("still with the incident manager") + "\n")
+	}
+	if overdue {
+		b.WriteString("  ! " + o.t("not accepted within %s: the holder accepts with `warroom ack ROLE`, or the incident manager records it with `warroom ack ROLE --for NAME`",
+			Age(s.AcceptLimit())) + "\n")
 	}
 	if len(earlier) > 0 {
 		b.WriteString(o.t("Earlier holders") + "\n")

@@ -16,7 +16,8 @@ import (
 // decisions and actions, tasks added, started, finished, cancelled and
 // given to others, customer reports counted, updates to each audience on
 // their rhythm (the external ones approved), CAN reports, theories, shift
-// handoffs and moves between identified and monitoring. Entries are spread
+// handoffs (each accepted a minute later) and moves between identified
+// and monitoring. Entries are spread
 // evenly over the incident, a few seconds apart.
 //
 // Like Incident it is pure: the choices follow a fixed pseudo-random
@@ -47,6 +48,8 @@ func Large(c *model.Catalog, end time.Time, ids model.IDSource, entries, tasks i
 	for i := 0; len(g.full) < entries; i++ {
 		now = now.Add(step)
 		switch {
+		case len(g.accepts) > 0 && !now.Before(g.acceptAt):
+			err = g.accept(now)
 		case !now.Before(nextExternal):
 			nextExternal = now.Add(20 * time.Minute)
 			err = g.externalUpdate(now)
@@ -100,6 +103,10 @@ type grower struct {
 	keep  []model.Entry // the entries of keptKinds
 	tasks []string
 	seq   int
+	// accepts are the handoffs of the last shift change, each accepted by
+	// its new holder from acceptAt on.
+	accepts  []model.RoleRef
+	acceptAt time.Time
 	// roles is who holds which role instance, as of held assignments.
 	roles map[string]model.RoleRef
 	held  int
@@ -225,8 +232,19 @@ func (g *grower) shift(now time.Time) error {
 		if err := g.do(now, g.s.Commander(), model.Handoff{Role: tl(ws), To: next, Note: "Shift change: " + g.pick(notesShort)}); err != nil {
 			return err
 		}
+		g.accepts = append(g.accepts, tl(ws))
 	}
+	g.acceptAt = now.Add(time.Minute)
 	return nil
+}
+
+// accept has the new holder of the oldest handoff of the last shift change
+// accept it.
+func (g *grower) accept(now time.Time) error {
+	ref := g.accepts[0]
+	g.accepts = g.accepts[1:]
+	who, _ := g.s.Holder(ref)
+	return g.do(now, who, model.Accept{Role: ref})
 }
 
 // taskEvent moves a task on: started, done, cancelled or given to others.

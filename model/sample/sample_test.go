@@ -30,7 +30,8 @@ func TestSampleIsRealistic(t *testing.T) {
 	// Not in the story (yet): the screens' golden files are drawn from it.
 	absent := map[model.Kind]bool{model.KindTaskReopened: true, model.KindRetracted: true, model.KindTheoryReopened: true,
 		model.KindFollowUpDone: true, model.KindFollowUpReopened: true,
-		model.KindTitle: true, model.KindSummary: true, model.KindWorkstreamClosed: true}
+		model.KindTitle: true, model.KindSummary: true, model.KindWorkstreamClosed: true,
+		model.KindHandoffAccepted: true, model.KindHandoffDeclined: true}
 	for _, k := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
 		if !absent[k] && !kinds[k] {
 			t.Errorf("no %s entry", k)
@@ -99,5 +100,29 @@ func TestLargeIsRealistic(t *testing.T) {
 		if first, last := s.Timeline[0].At, s.Timeline[len(s.Timeline)-1].At; last.Sub(first) < 3*time.Hour {
 			t.Errorf("%d entries over %v; a long incident lasts hours", size.entries, last.Sub(first))
 		}
+	}
+}
+
+// TestLargeShiftHandoffsAreAccepted: past a shift change the tech leads on
+// call have accepted their roles.
+func TestLargeShiftHandoffsAreAccepted(t *testing.T) {
+	end := time.Date(2026, 11, 25, 14, 47, 0, 0, time.UTC)
+	s, err := Large(model.DefaultCatalog(), end, &model.SeqIDs{}, 12000, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted := 0
+	for _, e := range s.Timeline {
+		if e.Kind == model.KindHandoffAccepted {
+			accepted++
+		}
+	}
+	for _, p := range s.PendingHandoffs(end) {
+		if p.Ref.Role == "tech_lead" {
+			t.Errorf("%s not accepted after a shift change: %+v", p.Ref, p)
+		}
+	}
+	if accepted < 2 {
+		t.Errorf("%d acceptances, want the two tech leads' of each shift change", accepted)
 	}
 }

@@ -178,6 +178,11 @@ func encodeHead(w *cacheWriter, s model.State) error {
 		w.str(a.By)
 		w.str(a.Note)
 		w.stamp(a.Clock)
+		w.str(string(a.Acceptance))
+		times = append(times, a.Answered)
+		w.time(a.Answered) //nolint:errcheck
+		w.str(a.AnsweredBy)
+		w.str(a.Reason)
 	}
 	count(w, s.Tasks)
 	for _, t := range s.Tasks {
@@ -249,7 +254,8 @@ func decodeHead(r *cacheReader) model.State {
 	s.People = slice(r, func() model.Person { return model.Person{Name: r.str(), Joined: r.time()} })
 	s.Assignments = slice(r, func() model.Assignment {
 		return model.Assignment{ID: r.str(), Role: r.str(), Workstream: r.str(), Holder: r.str(), Closed: r.bool(),
-			Since: r.time(), Until: r.time(), By: r.str(), Note: r.str(), Clock: r.stamp()}
+			Since: r.time(), Until: r.time(), By: r.str(), Note: r.str(), Clock: r.stamp(),
+			Acceptance: model.Acceptance(r.str()), Answered: r.time(), AnsweredBy: r.str(), Reason: r.str()}
 	})
 	s.Tasks = slice(r, func() model.Task {
 		return model.Task{ID: r.str(), Title: r.str(), State: model.TaskState(r.str()), Role: r.str(), Workstream: r.str(), Owner: r.str(),
