@@ -274,7 +274,8 @@ func TestPasteOverTheLimitIsKeptAndSaid(t *testing.T) {
 // On a theory, c and r act on that theory.
 func TestTaskKeysOnARolePane(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
-	for i := 0; i < 40 && underCursor(m).task != "0039"; i++ {
+	unowned := taskTitled(t, m, "Ask the payment provider")
+	for i := 0; i < 40 && underCursor(m).task != unowned; i++ {
 		m = keys(m, "j")
 	}
 	if !offered(m, "d") {
@@ -282,7 +283,7 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 	}
 	m = keys(m, "d")
 	got := ops(saver)
-	if len(got) != 1 || got[0] != (model.TaskSet{Task: "0039", State: model.TaskDone}) {
+	if len(got) != 1 || got[0] != (model.TaskSet{Task: unowned, State: model.TaskDone}) {
 		t.Fatalf("d on the board's task made %#v", got)
 	}
 	// The tech lead's pane: a theory stated, the cursor on it, r rules it out.
@@ -303,4 +304,16 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 func underCursor(m *Model) row {
 	w, _ := m.roles.content()
 	return m.roles.under(m.roles.rows(w)[1:])
+}
+
+// taskTitled is the id of the task whose title begins with prefix.
+func taskTitled(t *testing.T, m *Model, prefix string) string {
+	t.Helper()
+	for _, k := range m.c.state().Tasks {
+		if strings.HasPrefix(k.Title, prefix) {
+			return k.ID
+		}
+	}
+	t.Fatalf("no task titled %q", prefix)
+	return ""
 }

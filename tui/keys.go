@@ -25,6 +25,7 @@ type globalKeys struct {
 	NextRole, PrevRole, JumpRole, NextArea, PrevArea key.Binding
 	Handoff, Note, Task, CAN, Status, Severity, Undo key.Binding
 	Edit, Split, Release, CloseWS                    key.Binding
+	Accept, Decline                                  key.Binding
 	Theme, Help, Quit                                key.Binding
 }
 
@@ -46,6 +47,8 @@ func newGlobalKeys(l i18n.Lang) globalKeys {
 		Split:    bind(l, "W", "add a workstream of this role", "W"),
 		Release:  bind(l, "R", "give this role back to the incident manager", "R"),
 		CloseWS:  bind(l, "K", "close this workstream", "K"),
+		Accept:   bind(l, "Y", "accept the role handed", "Y"),
+		Decline:  bind(l, "N", "decline the role handed", "N"),
 		Theme:    bind(l, "T", "next theme", "T"),
 		Help:     bind(l, "?", "help", "?"),
 		Quit:     bind(l, "q", "quit", "q", "ctrl+c"),
@@ -54,7 +57,7 @@ func newGlobalKeys(l i18n.Lang) globalKeys {
 
 // ShortHelp is the footer's start: the keys used most.
 func (k globalKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Handoff, k.Note, k.Task, k.NextRole, k.NextArea}
+	return []key.Binding{k.Accept, k.Decline, k.Handoff, k.Note, k.Task, k.NextRole, k.NextArea}
 }
 
 // FullHelp lists every global key, by what it is for.
@@ -62,7 +65,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextRole, k.PrevRole, k.JumpRole, k.NextArea, k.PrevArea},
 		{k.Handoff, k.Note, k.Task, k.CAN, k.Status, k.Severity, k.Undo},
-		{k.Edit, k.Split, k.Release, k.CloseWS},
+		{k.Edit, k.Split, k.Release, k.CloseWS, k.Accept, k.Decline},
 		{k.Theme, k.Help, k.Quit},
 	}
 }
@@ -70,7 +73,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 // editing lists the keys that change the incident: off on the wall.
 func (k *globalKeys) editing() []*key.Binding {
 	return []*key.Binding{&k.Handoff, &k.Note, &k.Task, &k.CAN, &k.Status, &k.Severity, &k.Undo,
-		&k.Edit, &k.Split, &k.Release, &k.CloseWS}
+		&k.Edit, &k.Split, &k.Release, &k.CloseWS, &k.Accept, &k.Decline}
 }
 
 // listKeys move within the focused pane.

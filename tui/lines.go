@@ -37,6 +37,8 @@ var kindWords = map[model.Kind]string{
 	model.KindDeclared: "declared", model.KindNote: "note", model.KindDecision: "decision",
 	model.KindAction: "action", model.KindTheory: "theory", model.KindFollowup: "follow-up",
 	model.KindHandoff: "handoff", model.KindStatus: "status", model.KindSeverity: "severity",
+	model.KindHandoffAccepted: "accepted", model.KindHandoffDeclined: "declined",
+	model.KindTitle: "title", model.KindSummary: "summary", model.KindWorkstreamClosed: "ws closed",
 	model.KindTaskAdded: "task +", model.KindTaskStarted: "task ~", model.KindTaskDone: "task done",
 	model.KindTaskReopened: "reopened", model.KindTaskAssigned: "task →",
 	model.KindTaskCancelled: "task -", model.KindRetracted: "took back",

@@ -64,7 +64,7 @@ type Options struct {
 	Viewer bool
 	// Activity, when set, is told after every key what the person is
 	// looking at: a served war room shows who looks at what.
-	Activity func(pane string)
+	Activity func(Looking)
 }
 
 // pending is a change shown on screen but not yet saved.

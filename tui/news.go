@@ -71,5 +71,9 @@ func (m *Model) newsLine(w int) string {
 	if m.newsText == "" {
 		return ""
 	}
-	return fit(m.c.styles.Warning.Render("● "+m.newsText+" · ")+m.c.styles.Muted.Render(m.c.t("esc: seen")), w)
+	tail := m.c.t("esc: seen")
+	if h := hints(m.keys.Accept, m.keys.Decline); h != "" {
+		tail = h + " · " + tail
+	}
+	return fit(m.c.styles.Warning.Render("● "+m.newsText+" · ")+m.c.styles.Muted.Render(tail), w)
 }

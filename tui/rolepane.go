@@ -212,6 +212,9 @@ func (p *rolePane) rows(w int) []row {
 	} else {
 		add(s.Holder.Render(c.t("Held by %s", safetext.Line(h.Holder))) +
 			s.Text.Render(c.dated(h.Since, " since %s (%s ago)", " since %s on %s (%s ago)", report.Age(c.now.Sub(h.Since)))))
+		if a := c.acceptanceLine(h); a != "" {
+			add(a)
+		}
 		if h.Note != "" {
 			for _, l := range wrap(c.t(`Briefing: "%s"`, safetext.Line(h.Note)), w) {
 				add(s.Muted.Render(l))

@@ -26,7 +26,7 @@ func SavedMsg(r store.WriteResult) tea.Msg { return savedMsg(r) }
 type Present struct {
 	Name    string
 	Since   time.Time // when they connected
-	Pane    string    // what they are looking at, in English ("Tech lead · database", "timeline")
+	Looking Looking   // what they are looking at
 	LastKey time.Time // zero: no key yet
 	Viewer  bool      // may only watch
 }
@@ -36,20 +36,53 @@ func PresenceMsg(p []Present) tea.Msg { return presenceMsg(p) }
 
 type presenceMsg []Present
 
+// Looking is what a served screen shows its person: a role's pane, the
+// timeline, the task list or the wall. Each screen says it in its own
+// language (Label).
+type Looking struct {
+	Area string        // AreaRole, AreaTimeline, AreaTasks, AreaWall; "" before the first key
+	Role model.RoleRef // the role on screen, for AreaRole
+}
+
+// What a served screen can be looking at.
+const (
+	AreaRole     = "role"
+	AreaTimeline = "timeline"
+	AreaTasks    = "tasks"
+	AreaWall     = "wall"
+)
+
+// Label says what l is, in lang: "-" when not known yet.
+func (l Looking) Label(cat *model.Catalog, lang i18n.Lang) string {
+	switch l.Area {
+	case AreaRole:
+		return l.Role.Label(cat, lang)
+	case AreaTimeline:
+		return lang.T("the timeline")
+	case AreaTasks:
+		return lang.T("the task list")
+	case AreaWall:
+		return lang.T("the wall")
+	}
+	return "-"
+}
+
 // activity tells the server what the person at the keyboard is looking
 // at, after every key.
 func (m *Model) activity() {
 	if m.opts.Activity == nil {
 		return
 	}
-	pane := m.focusedRole().Ref.Label(m.c.catalog, "en")
-	switch m.focus {
-	case areaTimeline:
-		pane = "timeline"
-	case areaTasks:
-		pane = "tasks"
+	l := Looking{Area: AreaRole, Role: m.focusedRole().Ref}
+	switch {
+	case m.c.wall:
+		l = Looking{Area: AreaWall} // it rotates by itself: what counts is that it is the wall
+	case m.focus == areaTimeline:
+		l = Looking{Area: AreaTimeline}
+	case m.focus == areaTasks:
+		l = Looking{Area: AreaTasks}
 	}
-	m.opts.Activity(pane)
+	m.opts.Activity(l)
 }
 
 // IncidentState reads an IncidentMsg back: for the server's tests.

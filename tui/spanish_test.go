@@ -476,3 +476,22 @@ func TestEveryScreenMessageHasSpanish(t *testing.T) {
 		t.Errorf("no Spanish for %s", l)
 	}
 }
+
+// Who is connected, and what each looks at, is said in the screen's own
+// language, whatever language the other person's screen speaks.
+func TestSpanishPresenceNamesWhatEachLooksAt(t *testing.T) {
+	m, _ := newSpanishModel(t, sampleState(t), 120, 40)
+	m = send(m, PresenceMsg([]Present{
+		{Name: "alice", Since: testNow.Add(-time.Hour), Looking: Looking{Area: AreaRole, Role: model.RoleRef{Role: model.TechLead, Workstream: "database"}}},
+		{Name: "bob", Since: testNow.Add(-time.Hour), Looking: Looking{Area: AreaTimeline}},
+	}))
+	v := m.View()
+	for _, want := range []string{"en Responsable técnico · database", "en la cronología"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the Spanish screen does not say %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Tech lead") || strings.Contains(v, "timeline") {
+		t.Errorf("the Spanish screen names a pane in English:\n%s", v)
+	}
+}

@@ -76,6 +76,9 @@ func (t *tabs) tabText(h model.Holding, form int) string {
 	if h.Default {
 		holder += "*"
 	}
+	if h.Acceptance == model.AcceptanceAwaited {
+		holder += "?" // handed, not yet accepted
+	}
 	tab := strconv.Itoa(t.c.catalog.Position(h.Ref.Role)+1) + " " + name + sep + holder
 	if yours(t.c, h) {
 		tab = "●" + tab

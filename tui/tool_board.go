@@ -23,8 +23,9 @@ const staleAfter = 15 * time.Minute
 type board struct {
 	c                       *common
 	unowned, stale, expired []model.Task
-	defaults                []string // roles still with the incident manager, by name
-	both                    string   // who holds the incident manager and a tech lead role at once
+	defaults                []string               // roles still with the incident manager, by name
+	both                    string                 // who holds the incident manager and a tech lead role at once
+	waiting                 []model.PendingHandoff // handed longer ago than the limit, not yet accepted
 }
 
 func (b *board) refresh(model.Holding) {
@@ -45,6 +46,7 @@ func (b *board) refresh(model.Holding) {
 		}
 	}
 	b.both = ""
+	b.waiting = c.state().Unaccepted(c.now)
 	im := c.state().Commander()
 	for _, h := range c.snap.holdings {
 		if h.Default {
@@ -63,11 +65,21 @@ func (b *board) rows(w int) []row {
 	if b.both != "" {
 		text(s.Warning.Render(c.t("%s is both the incident manager and a tech lead: hand one of them to someone else", safetext.Line(b.both))))
 	}
+	if len(b.waiting) > 0 {
+		text(s.Warning.Render(c.t("HANDOFFS NOT YET ACCEPTED (%d)", len(b.waiting))))
+		for i, p := range b.waiting {
+			if i == listCap {
+				text(s.Muted.Render(c.t("  and %d more", len(b.waiting)-listCap)))
+				break
+			}
+			text(fit(s.Text.Render(c.t("  %s: %s, handed %s ago by %s", c.label(p.Ref), safetext.Line(p.Holder), clock(p.Waiting), safetext.Line(p.By))), w))
+		}
+	}
 	if len(b.expired) > 0 {
 		text(s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
 		out = append(out, c.someTasks(b.expired, w, false)...)
 	}
-	if len(b.unowned)+len(b.stale)+len(b.defaults) == 0 {
+	if len(b.unowned)+len(b.stale)+len(b.defaults)+len(b.waiting) == 0 {
 		text(s.Muted.Render(c.t("  every task has an owner and every role a holder")))
 		return out
 	}

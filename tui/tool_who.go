@@ -36,7 +36,7 @@ func (t *who) rows(w int) []row {
 		if !p.LastKey.IsZero() {
 			idle = c.t("last key %s ago", report.Age(c.now.Sub(p.LastKey)))
 		}
-		line := "  " + fit(safetext.Line(p.Name), 10) + " " + c.dated(p.Since, "on %[2]s since %[1]s · %[3]s", "on %[3]s since %[1]s on %[2]s · %[4]s", safetext.Line(p.Pane), idle)
+		line := "  " + fit(safetext.Line(p.Name), 10) + " " + c.dated(p.Since, "on %[2]s since %[1]s · %[3]s", "on %[3]s since %[1]s on %[2]s · %[4]s", safetext.Line(p.Looking.Label(c.catalog, c.lang)), idle)
 		st := s.Text
 		if !p.LastKey.IsZero() && c.now.Sub(p.LastKey) >= 10*time.Minute {
 			st = s.Muted

@@ -70,6 +70,7 @@ func (m *Model) refresh() {
 	m.keys.Split.SetEnabled(h.Ref.Role != model.IncidentManager && h.Ref.Role != "")
 	m.keys.Release.SetEnabled(h.Ref.Role != model.IncidentManager && !h.Default)
 	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
+	m.answerKeys()
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
 	if m.c.wall {
 		disable(m.keys.editing())
@@ -139,6 +140,14 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		m.open(releasePrompt(m.c, m.focusedRole()))
 	case key.Matches(k, g.CloseWS):
 		m.open(closePrompt(m.c, m.focusedRole()))
+	case key.Matches(k, g.Accept):
+		if p, ok := m.answerable(); ok {
+			m.change(model.Accept{Role: p.Ref, For: m.answerFor(p)})
+		}
+	case key.Matches(k, g.Decline):
+		if p, ok := m.answerable(); ok {
+			m.open(declinePrompt(m.c, p, m.answerFor(p)))
+		}
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:

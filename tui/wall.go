@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -115,6 +116,9 @@ func (t *wallTop) roster() []string {
 		holder := safetext.Line(h.Holder)
 		if h.Default {
 			holder += "*"
+		}
+		if h.Acceptance == model.AcceptanceAwaited {
+			holder += "?"
 		}
 		holder = safetext.Truncate(holder, cellW/2)
 		room := max(1, cellW-2-lipgloss.Width(holder)) // a space between, one after

@@ -187,7 +187,7 @@ func TestServeScreensShowEveryChange(t *testing.T) {
 	// the SSH window quickly once his client stops reading.
 	bob := startTmuxArgv(t, 250, 80, append([]string{"ssh"}, s.sshArgs("bob", true)...)...)
 	alice.waitFor(t, has("you: alice", "2 connected"), "alice's screen, with two connected")
-	bob.waitFor(t, has("you: bob", "[●2 Tech lead: bob]"), "bob's screen on his own role")
+	bob.waitFor(t, has("you: bob", "[●2 Tech lead: bob?]"), "bob's screen on his own role")
 
 	// A burst from bob over SSH: "n", the note, enter — one write.
 	bob.typeText("nth: pool exhausted after deploy 142\r")
@@ -266,5 +266,35 @@ func TestServeStopsCleanly(t *testing.T) {
 	alice.waitForExit(t)
 	if e := s.r.lastEntry(); e.Text != "last words before the server stops" || e.By != "alice" {
 		t.Errorf("the last change on file is %+v", e)
+	}
+}
+
+// TestServeHandoffIsAcceptedOnTheScreen: the incident manager hands a
+// role over SSH; the new holder's screen — in Spanish, as his client asks
+// — says it waits for his answer, Y accepts it, and the other screen and
+// the file show the acceptance.
+func TestServeHandoffIsAcceptedOnTheScreen(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, []string{"alice", "bob"}, nil)
+	alice := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("alice", true)...)...)
+	bobArgs := append([]string{"ssh", "-o", "SetEnv=LANG=es_ES.UTF-8"}, s.sshArgs("bob", true)...)
+	bob := startTmuxArgv(t, 120, 40, bobArgs...)
+	alice.waitFor(t, has("you: alice", "2 connected"), "alice's screen")
+	bob.waitFor(t, has("al teclado: bob"), "bob's screen in Spanish")
+
+	if out, errOut, code := s.ssh(t, "alice", "handoff", "tl", "bob", "--note", `"you own the database side"`); code != 0 {
+		t.Fatalf("alice's handoff over ssh: %d %q %q", code, out, errOut)
+	}
+	bob.waitFor(t, has("bob?", "te ha pasado la función Responsable técnico", "Y aceptar"), "bob's screen asking for his answer")
+	alice.waitFor(t, has("bob?"), "alice's screen marking bob's role not yet accepted")
+	bob.press("Y")
+	alice.waitFor(t, func(sc string) bool {
+		return !strings.Contains(sc, "bob?") && strings.Contains(sc, "accepted Tech lead")
+	},
+		"alice's screen showing bob's acceptance")
+	bob.waitFor(t, func(sc string) bool { return !strings.Contains(sc, "bob?") && !strings.Contains(sc, "Y aceptar") },
+		"bob's screen once he accepted")
+	if e := s.r.lastEntry(); e.By != "bob" || e.Kind != "handoff_accepted" {
+		t.Errorf("the file's last entry is %+v, want bob's acceptance", e)
 	}
 }

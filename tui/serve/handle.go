@@ -11,8 +11,10 @@ import (
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/tui"
 )
 
 // handle is every session: who it is, whether it may come in, and what
@@ -55,7 +57,7 @@ func (srv *server) handle(ssh.Handler) ssh.Handler {
 			// Only screens are "connected": a command comes and goes.
 			log.Info("screen", "wall", len(args) == 1)
 			if len(args) == 1 {
-				s.pane = "wall"
+				s.looking = tui.Looking{Area: tui.AreaWall}
 			}
 			srv.hub.join(s)
 			go srv.keepIdle(ctx, s, srv.o.Idle)
@@ -67,7 +69,7 @@ func (srv *server) handle(ssh.Handler) ssh.Handler {
 			fmt.Fprint(sess.Stderr(), l.T("warroom: the war-room screen needs a terminal: connect with ssh -t, or give a command such as show")+"\r\n")
 			status = 1
 		case len(args) == 1 && args[0] == "who":
-			srv.who(sess)
+			srv.who(sess, srv.lang(sess.Environ(), s.member))
 		default:
 			log.Info("command", "args", safetext.Line(strings.Join(args, " ")))
 			status = srv.o.Exec(ctx, Command{Args: args, Actor: s.member.Name, Viewer: s.member.Access == View, Pty: hasPty,
@@ -176,18 +178,14 @@ func (srv *server) keepAlive(ctx context.Context, sess ssh.Session, end context.
 
 // who prints who is connected: since when, what each looks at, how long
 // since their last key.
-func (srv *server) who(sess ssh.Session) {
-	l := srv.o.Lang
+func (srv *server) who(sess ssh.Session, l i18n.Lang) {
 	now := srv.o.Now()
 	for _, p := range srv.hub.Presence() {
 		idle := l.T("no key yet")
 		if !p.LastKey.IsZero() {
 			idle = l.T("last key %s ago", now.Sub(p.LastKey).Round(time.Second))
 		}
-		pane := p.Pane
-		if pane == "" {
-			pane = "-"
-		}
+		pane := p.Looking.Label(srv.o.Catalog, l)
 		fmt.Fprintf(sess, "%s\t%s\t%s\t%s\r\n", safetext.Line(p.Name), p.Since.UTC().Format(time.RFC3339), safetext.Line(pane), idle)
 	}
 }

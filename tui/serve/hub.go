@@ -153,10 +153,10 @@ func (h *Hub) submit(s *session, c store.Change) uint64 {
 var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
 
 // touch notes what a session's person looks at after a key.
-func (h *Hub) touch(s *session, pane string) {
+func (h *Hub) touch(s *session, l tui.Looking) {
 	h.mu.Lock()
-	changed := s.pane != pane
-	s.pane, s.lastKey = pane, h.now()
+	changed := s.looking != l
+	s.looking, s.lastKey = l, h.now()
 	h.mu.Unlock()
 	if changed {
 		h.announce()
@@ -173,7 +173,7 @@ func (h *Hub) Presence() []tui.Present {
 func (h *Hub) presence() []tui.Present {
 	out := make([]tui.Present, 0, len(h.sessions))
 	for _, s := range h.sessions {
-		out = append(out, tui.Present{Name: s.member.Name, Since: s.since, Pane: s.pane, LastKey: s.lastKey, Viewer: s.member.Access == View})
+		out = append(out, tui.Present{Name: s.member.Name, Since: s.since, Looking: s.looking, LastKey: s.lastKey, Viewer: s.member.Access == View})
 	}
 	slices.SortFunc(out, func(a, b tui.Present) int { return a.Since.Compare(b.Since) })
 	return out

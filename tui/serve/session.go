@@ -26,8 +26,8 @@ type session struct {
 	member  Member
 	key     string // the key's fingerprint
 	since   time.Time
-	pane    string    // guarded by the hub's lock
-	lastKey time.Time // guarded by the hub's lock
+	looking tui.Looking // guarded by the hub's lock
+	lastKey time.Time   // guarded by the hub's lock
 	box     *mailbox
 	end     context.CancelFunc // ends the session: a member removed, idle too long
 }
@@ -61,12 +61,7 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		Path: srv.o.File, Actor: s.member.Name, Lang: srv.lang(env, s.member), Catalog: srv.o.Catalog,
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
-		Activity: func(pane string) {
-			if wall {
-				pane = "wall" // it rotates by itself: what counts is that it is the wall
-			}
-			srv.hub.touch(s, pane)
-		},
+		Activity: func(l tui.Looking) { srv.hub.touch(s, l) },
 	}, st)
 	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
 		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
