@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
@@ -102,24 +103,45 @@ func (c *common) taskLine(t model.Task, w int, untouched bool) string {
 	if untouched {
 		age = c.t("untouched %s", report.Age(c.now.Sub(t.Updated)))
 	}
-	owner := c.taskOwner(t)
-	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age
+	due := ""
 	if !t.Due.IsZero() && t.Open() {
 		if left := t.Due.Sub(c.now); left >= 0 {
-			right += " · ⏱ " + clock(left)
+			due = " · ⏱ " + clock(left)
 		} else {
-			right += " · " + s.Warning.Render(c.t("⏱ OVER %s", clock(-left)))
+			due = " · " + s.Warning.Render(c.t("⏱ OVER %s", clock(-left)))
 		}
 	}
-	left := stateMark(t) + " " + safetext.Line(t.ID) + " " + safetext.Line(t.Title)
+	head := stateMark(t) + " " + safetext.Line(t.ID) + " "
+	title := safetext.Line(t.Title)
 	st := s.Text
 	if !t.Open() {
 		st = s.Done
 	}
-	if lipgloss.Width(right) > w/2 {
-		return fit(st.Render(left+right), w)
+	// What goes on the right gives way to the title in this order: the
+	// owner, then the age; the countdown never does.
+	owner := c.taskOwner(t)
+	room := w - lipgloss.Width(head) - min(lipgloss.Width(title), 12)
+	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age + due
+	if lipgloss.Width(right) > room {
+		right = " " + age + due
 	}
-	return st.Render(fit(left, w-lipgloss.Width(right)) + right)
+	if lipgloss.Width(right) > room && due != "" {
+		right = " " + strings.TrimPrefix(due, " · ")
+	}
+	if lipgloss.Width(right) > room {
+		return fit(st.Render(head+title+right), w)
+	}
+	return st.Render(fit(head+title, w-lipgloss.Width(right)) + right)
+}
+
+// selectedLine draws a row under the cursor: marked, on its own width so
+// that what it ends with (a task's clock, a theory's state) stays.
+func (c *common) selectedLine(r row, w int) string {
+	text := r.text
+	if r.line != nil {
+		text = r.line(max(0, w-2))
+	}
+	return c.styles.Selected.Render(fit("› "+ansi.Strip(text), w))
 }
 
 // row is one line of a pane, and what it shows when it is one thing the
@@ -128,6 +150,9 @@ type row struct {
 	text   string
 	task   string // the task's id, when the line is a task
 	theory string // the theory's id, when the line is a theory
+	// line draws the row again at another width, when it has a part that
+	// must not be cut (a task's clock): for the row under the cursor.
+	line func(w int) string
 }
 
 // textRows makes rows of lines that show nothing to act on.
@@ -148,7 +173,8 @@ func (c *common) someTasks(ts []model.Task, w int, untouched bool) []row {
 			out = append(out, row{text: c.styles.Muted.Render(c.t("  and %d more in the task list", len(ts)-listCap))})
 			break
 		}
-		out = append(out, row{text: c.taskLine(t, w, untouched), task: t.ID})
+		out = append(out, row{text: c.taskLine(t, w, untouched), task: t.ID,
+			line: func(w int) string { return c.taskLine(t, w, untouched) }})
 	}
 	return out
 }

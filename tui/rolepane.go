@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/report"
@@ -179,7 +178,7 @@ func (p *rolePane) View() string {
 	for i, r := range all[1:] {
 		lines[i] = r.text
 		if i == p.cursor && p.focused && !c.wall {
-			lines[i] = s.Selected.Render(fit("› "+ansi.Strip(r.text), w))
+			lines[i] = c.selectedLine(r, w)
 		}
 	}
 	top := max(0, min(p.top, len(lines)-h))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
 )
@@ -128,9 +127,10 @@ func (p *tasksPane) View() string {
 	var lines []string
 	end := min(len(p.view.order), p.view.top+h)
 	for i := p.view.top; i < end; i++ {
-		line := c.taskLine(p.view.order[i], w, false)
+		t := p.view.order[i]
+		line := c.taskLine(t, w, false)
 		if i == p.view.cursor && p.focused {
-			line = s.Selected.Render(fit("› "+ansi.Strip(line), w))
+			line = c.selectedLine(row{line: func(w int) string { return c.taskLine(t, w, false) }}, w)
 		}
 		lines = append(lines, line)
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -72,7 +73,16 @@ func (t *theories) rows(w int) []row {
 		case model.TheoryRuledOut:
 			mark, st = "[✗]", s.Done
 		}
-		out = append(out, row{text: fit(st.Render(mark+" "+safetext.Line(th.ID)+" "+safetext.Line(th.Text)+" · "+th.State.In(c.lang)), w), theory: th.ID})
+		line := func(w int) string {
+			state := " · " + th.State.In(c.lang)
+			head := mark + " " + safetext.Line(th.ID) + " "
+			text := safetext.Line(th.Text)
+			if lipgloss.Width(head+text+state) > w {
+				text = fit(text, max(4, w-lipgloss.Width(head+state)))
+			}
+			return st.Render(head + text + state)
+		}
+		out = append(out, row{text: fit(line(w), w), theory: th.ID, line: line})
 	}
 	if len(t.list) == 0 {
 		out = append(out, row{text: s.Muted.Render(c.t("  none yet"))})
