@@ -185,6 +185,10 @@ func (op Declare) apply(t *tx) error {
 		// One person, written as the incident manager's name was.
 		t.env.Actor = commander
 	}
+	policy := op.Policy
+	if !policy.Set() {
+		policy = DefaultPolicy()
+	}
 	st := t.stamp()
 	t.s.Schema = Schema
 	t.s.Incident = Incident{
@@ -195,7 +199,8 @@ func (op Declare) apply(t *tx) error {
 		Summary:    summary,
 		Declared:   t.env.Now,
 		DeclaredBy: t.env.Actor,
-		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st},
+		Policy:     policy,
+		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st, Policy: st},
 	}
 	t.own("assignments")
 	t.s.Assignments = append(t.s.Assignments, Assignment{
@@ -477,6 +482,30 @@ func (op SetSeverity) apply(t *tx) error {
 	t.s.Incident.Severity = op.Severity
 	t.s.Incident.Clock.Severity = t.stamp()
 	t.record(Entry{Kind: KindSeverity, From: from.String(), To: op.Severity.String()})
+	return nil
+}
+
+func (op SetPolicy) apply(t *tx) error {
+	if im := t.s.Commander(); !SameName(im, t.env.Actor) {
+		return &ConflictError{Reason: i18n.M("only the incident manager, %s, changes the incident's policy; %s is not", im, t.env.Actor)}
+	}
+	cur := t.s.Policy()
+	from, err := cur.Rule(op.Rule)
+	if err != nil {
+		return err
+	}
+	next, err := cur.WithRule(op.Rule, op.Value)
+	if err != nil {
+		return err
+	}
+	rule := strings.ToLower(strings.TrimSpace(op.Rule))
+	to, _ := next.Rule(rule)
+	if next == cur {
+		return &UnchangedError{Reason: i18n.M("the policy's %s is already %s", rule, from)}
+	}
+	t.s.Incident.Policy = next
+	t.s.Incident.Clock.Policy = t.stamp()
+	t.record(Entry{Kind: KindPolicy, Text: rule, From: from, To: to})
 	return nil
 }
 

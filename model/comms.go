@@ -46,7 +46,8 @@ type CommsUpdate struct {
 	Role RoleRef
 	// NeedsApproval makes an update written by anyone but the incident
 	// manager a draft: it awaits the incident manager's approval, and
-	// counts as sent only once approved.
+	// counts as sent only once approved. An update to an audience whose
+	// approval the incident's policy requires is a draft anyway.
 	NeedsApproval bool
 }
 
@@ -72,7 +73,7 @@ func (op CommsUpdate) apply(t *tx) error {
 		return err
 	}
 	kind := KindComms
-	if op.NeedsApproval && !SameName(t.env.Actor, t.s.Commander()) {
+	if (op.NeedsApproval || t.s.Policy().NeedsApproval(aud)) && !SameName(t.env.Actor, t.s.Commander()) {
 		kind = KindCommsDraft
 	}
 	ref := op.Role

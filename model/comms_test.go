@@ -124,7 +124,7 @@ func TestCadenceFromConfig(t *testing.T) {
 
 func TestDraftFromTemplate(t *testing.T) {
 	f := newFixture(t)
-	in := DraftInput{Now: t0.Add(7 * time.Minute), Lang: "en", Policy: DefaultCommsPolicy()}
+	in := DraftInput{Now: t0.Add(7 * time.Minute), Lang: "en"}
 	got := f.s.Draft(in)
 	want := "We are investigating an issue: Checkout API returning 500s. We will post the next update by 14:27 UTC."
 	if got != want {
@@ -135,7 +135,7 @@ func TestDraftFromTemplate(t *testing.T) {
 		t.Errorf("Spanish monitoring draft %q", got)
 	}
 	in.Lang, in.Audience = "en", "internal"
-	in.Policy.Templates = Templates{Monitoring: "[{severity} {status}] {title}: fix out since {declared}; next at {next}"}
+	in.Templates = Templates{Monitoring: "[{severity} {status}] {title}: fix out since {declared}; next at {next}"}
 	if got := f.s.Draft(in); got != "[SEV1 monitoring] Checkout API returning 500s: fix out since 14:00 UTC; next at 14:37 UTC" {
 		t.Errorf("team template %q", got)
 	}

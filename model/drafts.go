@@ -53,9 +53,11 @@ func CheckTemplate(tmpl string) error {
 // joined.
 func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// CommsPolicy is how a team communicates during an incident: the rhythm
-// of updates, the drafts per status, and which audiences' updates the
-// incident manager approves.
+// CommsPolicy is how a team's config says it communicates: the rhythm of
+// updates and which audiences' updates the incident manager approves —
+// what the policy of an incident it declares starts as (Policy), which
+// the incident then keeps in its file — and the drafts per status, which
+// stay each person's own.
 type CommsPolicy struct {
 	Cadence   Cadence
 	Templates Templates         // the team's drafts; the built-in ones otherwise
@@ -68,6 +70,10 @@ func DefaultCommsPolicy() CommsPolicy {
 	return CommsPolicy{Cadence: DefaultCadence(), Templates: Templates{}, Approval: map[Audience]bool{}}
 }
 
+// Policy is the incident policy these settings make: their rhythms and
+// approval, the default limit for a handoff's answer.
+func (c CommsPolicy) Policy() Policy { return PolicyOf(c.Cadence, c.Approval, 0) }
+
 // DraftInput says which draft to write and how.
 type DraftInput struct {
 	Status   Status   // the incident's when empty
@@ -75,7 +81,9 @@ type DraftInput struct {
 	Now      time.Time
 	Loc      *time.Location // of the times written; UTC when nil
 	Lang     i18n.Lang
-	Policy   CommsPolicy // the team's templates and cadence
+	// Templates are the team's drafts; the built-in ones otherwise. The
+	// rhythm {next} follows is the incident's own (State.Policy).
+	Templates Templates
 }
 
 // Draft fills in the template for a status with the incident's fields:
@@ -89,7 +97,7 @@ func (s State) Draft(in DraftInput) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	tmpl, ok := in.Policy.Templates[st]
+	tmpl, ok := in.Templates[st]
 	if !ok {
 		tmpl = in.Lang.T(defaultTemplates[st])
 	}
@@ -97,9 +105,10 @@ func (s State) Draft(in DraftInput) string {
 	if aud == "" {
 		aud = AudienceExternal
 	}
-	every := in.Policy.Cadence.Every[s.Incident.Severity][aud]
+	cadence := s.Policy().Cadence()
+	every := cadence.Every[s.Incident.Severity][aud]
 	if every <= 0 {
-		every = in.Policy.Cadence.Every[s.Incident.Severity][AudienceExternal]
+		every = cadence.Every[s.Incident.Severity][AudienceExternal]
 	}
 	if every <= 0 {
 		every = time.Hour

@@ -54,6 +54,10 @@ const (
 
 	KindHandoffAccepted Kind = "handoff_accepted"
 	KindHandoffDeclined Kind = "handoff_declined"
+
+	// KindPolicy: a rule of the incident's policy changed; Text names the
+	// rule, From and To are its old and new values.
+	KindPolicy Kind = "policy"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -65,7 +69,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
-	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined}
+	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {

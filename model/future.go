@@ -65,6 +65,7 @@ func (s State) CheckTimes(now time.Time) error {
 	stamp("[incident.clock] severity", in.Clock.Severity)
 	stamp("[incident.clock] status", in.Clock.Status)
 	stamp("[incident.clock] summary", in.Clock.Summary)
+	stamp("[incident.clock] policy", in.Clock.Policy)
 	for _, p := range s.People {
 		at("[[people]] "+p.Name+" joined", p.Joined)
 	}

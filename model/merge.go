@@ -213,6 +213,21 @@ func lwwBool(x bool, xs Stamp, y bool, ys Stamp) (bool, Stamp, bool) {
 	return v == 1, st, ch
 }
 
+// lwwPolicy is lww for a whole policy; at equal stamps, the greater as
+// written wins, the same on every replica.
+func lwwPolicy(x Policy, xs Stamp, y Policy, ys Stamp) (Policy, Stamp, bool) {
+	switch c := xs.Compare(ys); {
+	case c > 0:
+		return x, xs, false
+	case c < 0:
+		return y, ys, x != y
+	}
+	if fmt.Sprint(y) > fmt.Sprint(x) {
+		return y, ys, true
+	}
+	return x, xs, false
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -236,6 +251,11 @@ func mergeIncident(a, b Incident) (Incident, int) {
 	out.Status, out.Clock.Status, ch = lww(a.Status, a.Clock.Status, b.Status, b.Clock.Status)
 	count(ch)
 	out.Severity, out.Clock.Severity, ch = lww(a.Severity, a.Clock.Severity, b.Severity, b.Clock.Severity)
+	count(ch)
+	// The policy changes one rule at a time, rarely, by the incident
+	// manager: the later policy wins whole; the other change stays in the
+	// timeline.
+	out.Policy, out.Clock.Policy, ch = lwwPolicy(a.Policy, a.Clock.Policy, b.Policy, b.Clock.Policy)
 	count(ch)
 	// The declaration happened once; copies agree unless edited by hand,
 	// and then the earlier one wins everywhere.

@@ -15,6 +15,18 @@ type Declare struct {
 	Severity  Severity
 	Commander string // the incident manager; the actor when empty
 	Summary   string
+	// Policy is the incident's policy, from the declarer's config; the
+	// default when not set.
+	Policy Policy
+}
+
+// SetPolicy changes one rule of the incident's policy (PolicyRules):
+// "sev1.external" to "15m", "approval.external" to "on". Only the
+// incident manager changes it; the timeline records the old value and
+// the new.
+type SetPolicy struct {
+	Rule  string
+	Value string
 }
 
 // Log adds a plain timeline entry.

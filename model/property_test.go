@@ -72,6 +72,13 @@ func randomOp(r *rand.Rand, s State) Op {
 		return SetStatus{Status: Statuses[r.Intn(len(Statuses))]}
 	case 6:
 		return SetSeverity{Severity: Severity(r.Intn(5))}
+	case 7:
+		if r.Intn(3) > 0 {
+			return Declare{Title: "again"}
+		}
+		rules := []string{"sev1.external", "sev2.internal", "approval.external", "accept_within", "sev1.first", "sev9.external"}
+		values := []string{"15m", "none", "on", "off", "5m", "1ns"}
+		return SetPolicy{Rule: rules[r.Intn(len(rules))], Value: values[r.Intn(len(values))]}
 	case 8:
 		return SetTitle{Title: []string{"prop", "renamed", " ", "again"}[r.Intn(4)]}
 	case 9:

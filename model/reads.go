@@ -98,7 +98,7 @@ func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
 		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream,
-		Accept, Decline:
+		Accept, Decline, SetPolicy:
 		return TimelineNeed{}
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds

@@ -14,7 +14,11 @@ import (
 // ([followups.clock] done, owner, due, ticket) instead of one stamp; the
 // file is a checkpoint closed by a sum line, with the changes since
 // appended after it, each closed by its own (see model/store).
-const Schema = 2
+//
+// Schema 3: the incident keeps its policy ([incident.policy]: update
+// rhythms, approval, the limit for a handoff's answer) and its clock.
+// A file of schema 2 has none and follows the default policy.
+const Schema = 3
 
 // State is one incident: everything the file holds. A State handed out by
 // Apply or by the store is a snapshot: never modify it, apply an Op instead.
@@ -41,6 +45,7 @@ type Incident struct {
 	Summary    string        `toml:"summary" json:"summary"`
 	Declared   time.Time     `toml:"declared" json:"declared"`
 	DeclaredBy string        `toml:"declared_by" json:"declared_by"`
+	Policy     Policy        `toml:"policy,omitempty" json:"policy,omitzero"`
 	Clock      IncidentClock `toml:"clock" json:"clock"`
 }
 
@@ -51,6 +56,7 @@ type IncidentClock struct {
 	Severity Stamp `toml:"severity,omitempty" json:"severity,omitzero"`
 	Status   Stamp `toml:"status,omitempty" json:"status,omitzero"`
 	Summary  Stamp `toml:"summary,omitempty" json:"summary,omitzero"`
+	Policy   Stamp `toml:"policy,omitempty" json:"policy,omitzero"`
 }
 
 // Person is someone who has taken part: held a role, owned a task or
@@ -129,7 +135,7 @@ func (s State) LastEntry() (Entry, bool) {
 func (s State) clock() Stamp {
 	var m Stamp
 	c := s.Incident.Clock
-	for _, st := range []Stamp{c.Title, c.Severity, c.Status, c.Summary} {
+	for _, st := range []Stamp{c.Title, c.Severity, c.Status, c.Summary, c.Policy} {
 		m = m.Max(st)
 	}
 	for _, a := range s.Assignments {

@@ -6,16 +6,6 @@ import (
 	"time"
 )
 
-// DefaultAcceptWithin is how long a handoff may wait for its holder's
-// acceptance before the incident manager's board lists it. It belongs to
-// the incident's policy, which every copy of the incident shares; until
-// the file holds one, every incident has this limit (see AcceptLimit).
-const DefaultAcceptWithin = 2 * time.Minute
-
-// AcceptLimit is how long a handoff of this incident may wait for its
-// holder's acceptance before it is listed as not accepted (Unaccepted).
-func (s State) AcceptLimit() time.Duration { return DefaultAcceptWithin }
-
 // PendingHandoff is a role instance handed to someone who has not
 // answered yet: the role is theirs meanwhile, marked not yet accepted.
 type PendingHandoff struct {

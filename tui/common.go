@@ -18,11 +18,11 @@ type common struct {
 	catalog *model.Catalog
 	lang    i18n.Lang
 	actor   string
-	wall    bool // the room's read-only big screen: nothing edits
-	comms   model.CommsPolicy
-	clock   func() time.Time // the screen's clock, read when a change is made
-	now     time.Time        // the clock as of the last tick: what the clocks show
-	kindW   int              // width of the timeline's kind column in this language
+	wall    bool              // the room's read-only big screen: nothing edits
+	comms   model.CommsPolicy // the team's drafts; the rhythms are the incident's (State.Policy)
+	clock   func() time.Time  // the screen's clock, read when a change is made
+	now     time.Time         // the clock as of the last tick: what the clocks show
+	kindW   int               // width of the timeline's kind column in this language
 	snap    *snapshot
 	act     actions
 	global  *globalKeys // the keys every pane may name in its hints

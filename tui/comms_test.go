@@ -300,7 +300,7 @@ func TestResolvedAsksForTheFinalUpdateAndStopsTheClock(t *testing.T) {
 	if v := lines(m.View())[1]; !strings.Contains(v, "declared 13:58, resolved 49:00 later") {
 		t.Errorf("the clock did not stop at the resolution:\n%s", v)
 	}
-	s = othersDo(t, s, "carol", later, model.CommsUpdate{Audience: model.AudienceExternal, Text: "Resolved. Sorry for the trouble."})
+	s = othersDo(t, s, "alice", later, model.CommsUpdate{Audience: model.AudienceExternal, Text: "Resolved. Sorry for the trouble."})
 	m = send(m, loadedMsg{state: s})
 	if v := lines(m.View())[0]; strings.Contains(v, "FINAL") {
 		t.Errorf("the header still asks for the final update after it went out:\n%s", v)
@@ -308,5 +308,49 @@ func TestResolvedAsksForTheFinalUpdateAndStopsTheClock(t *testing.T) {
 	w, _ := newWall(t, s, 0)
 	if v := w.View(); !strings.Contains(v, "resolved 49:00 after the declaration") {
 		t.Errorf("the wall's clock does not stop:\n%s", v)
+	}
+}
+
+// Item 21: every screen agrees on when the next update is due and on
+// which updates wait for approval, whatever each person's config says:
+// the incident's policy rules, and a change of it reaches every screen.
+func TestEveryScreenFollowsTheIncidentsPolicy(t *testing.T) {
+	var s model.State
+	ids := &model.SeqIDs{}
+	at := testNow.Add(-3 * time.Minute)
+	s, _, err := s.Apply(model.DefaultCatalog(), model.Declare{Title: "Checkout down", Severity: model.Sev1, Commander: "alice"},
+		model.Env{Now: at, Actor: "alice", Replica: "t", IDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := model.DefaultCommsPolicy()
+	hurried := model.CommsPolicy{Cadence: model.DefaultCadence().WithFirst(model.Sev1, time.Minute), Approval: map[model.Audience]bool{model.AudienceExternal: true}}
+	screen := func(actor string, comms model.CommsPolicy) *Model {
+		m := build(Options{Path: "warroom.toml", Actor: actor, Lang: "en", Styles: asciiStyles(), Comms: comms,
+			Now: func() time.Time { return testNow }, Saver: &fakeSaver{}}, s)
+		return send(m, windowSize(120, 40))
+	}
+	alice, carol := screen("alice", mine), screen("carol", hurried)
+	for _, m := range []*Model{alice, carol} {
+		if v := lines(m.View())[0]; !strings.Contains(v, "next external update in 2:00") {
+			t.Errorf("%s's header does not follow the incident's policy (first update 5 minutes after the declaration):\n%s", m.c.actor, v)
+		}
+	}
+	carol = keys(carol, "3", "w")
+	if strings.Contains(carol.View(), "for approval") {
+		t.Errorf("carol's config asks for approval the incident's policy does not:\n%s", carol.View())
+	}
+
+	// alice changes the policy; both screens read it from the file.
+	s = othersDo(t, s, "alice", testNow, model.SetPolicy{Rule: "sev1.first", Value: "4m"}, model.SetPolicy{Rule: "approval.external", Value: "on"})
+	alice, carol = send(alice, IncidentMsg(s, nil)), send(keys(carol, "esc"), IncidentMsg(s, nil))
+	for _, m := range []*Model{alice, carol} {
+		if v := lines(m.View())[0]; !strings.Contains(v, "next external update in 1:00") {
+			t.Errorf("%s's header does not follow the changed policy:\n%s", m.c.actor, v)
+		}
+	}
+	carol = keys(carol, "w")
+	if !strings.Contains(carol.View(), "sends it to alice for approval") {
+		t.Errorf("carol's prompt does not say the update waits for approval:\n%s", carol.View())
 	}
 }

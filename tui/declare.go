@@ -136,6 +136,7 @@ func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		f.err = ""
+		op.Policy = m.opts.Comms.Policy() // the team's, kept in the incident's file from now on
 		return m.declareCmd(op)
 	}
 	return f.update(k)

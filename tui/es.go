@@ -327,4 +327,9 @@ var esTUI = map[string]string{
 	"handed %s ago by %s, not yet accepted":                         "pasada hace %s por %s, aún sin aceptar",
 	"HANDOFFS NOT YET ACCEPTED (%d)":                                "RELEVOS AÚN SIN ACEPTAR (%d)",
 	"  %s: %s, handed %s ago by %s":                                 "  %s: %s, pasada hace %s por %s",
+	"%s every %s, approved first":                                   "%s cada %s, con aprobación previa",
+	"%s every %s":                                                   "%s cada %s",
+	"%s approved first":                                             "%s con aprobación previa",
+	"Policy: no rhythm at this severity":                            "Política: sin ritmo en esta severidad",
+	"Policy: %s":                                                    "Política: %s",
 }

@@ -194,11 +194,11 @@ func offered(m *Model, k string) bool {
 }
 
 // withApproval makes the audiences in approval need the incident
-// manager's approval on m.
+// manager's approval, as the incident's policy, read from the file.
 func withApproval(m *Model, approval map[model.Audience]bool) *Model {
-	m.opts.Comms.Approval, m.c.comms.Approval = approval, approval
-	m.refresh()
-	return m
+	st := m.c.state()
+	st.Incident.Policy = model.PolicyOf(st.Policy().Cadence(), approval, st.AcceptLimit())
+	return send(m, IncidentMsg(st, nil))
 }
 
 // withClock gives m another clock, as time passing does.

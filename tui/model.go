@@ -53,9 +53,10 @@ type Options struct {
 	Syncs <-chan sshsync.Status
 	// SyncTarget names the copy synced with, for the header.
 	SyncTarget string
-	// Comms is the team's communications policy: the rhythm of updates,
-	// the drafts per status, and which audiences' updates the incident
-	// manager approves. The built-in cadence and drafts when zero.
+	// Comms is the team's communications settings: the drafts per
+	// status, and the rhythms and approval an incident declared on this
+	// screen starts with. Once declared, the incident's own policy, kept
+	// in its file, rules every screen. The built-in ones when zero.
 	Comms model.CommsPolicy
 	// Notice is shown once the screen opens: a config that did not load.
 	Notice string
@@ -140,7 +141,7 @@ func New(opts Options, s model.State) *Model {
 	}
 	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer,
-		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Comms)}
+		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
 	m.c.global = &m.keys
@@ -224,7 +225,7 @@ func (m *Model) show(st model.State) {
 		focused = m.c.snap.holdings[m.role].Ref
 	}
 	before := m.c.snap.state
-	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Comms)
+	m.c.snap = newSnapshot(st, m.opts.Catalog)
 	m.news(before, st)
 	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
 		m.notice, m.noticeStill = "", nil

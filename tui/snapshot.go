@@ -29,11 +29,13 @@ type snapshot struct {
 type snapshotMsg struct{}
 
 // newSnapshot derives what the panes need from st.
-func newSnapshot(st model.State, c *model.Catalog, policy model.CommsPolicy) *snapshot {
+// The update rhythms are the incident's own policy, the same on every
+// screen.
+func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 	s := &snapshot{
 		state:     st,
 		holdings:  st.Holdings(c),
-		comms:     st.Comms(policy.Cadence),
+		comms:     st.Comms(st.Policy().Cadence()),
 		retracted: map[string]bool{},
 	}
 	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed

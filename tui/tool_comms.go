@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -62,6 +63,9 @@ func (t *comms) rows(w int) []row {
 		}
 		out = append(out, fit(st.Render(line), w))
 	}
+	for _, l := range wrap(policyText(c), w-2) {
+		out = append(out, s.Muted.Render("  "+l))
+	}
 	if len(log.Pending) > 0 {
 		out = append(out, s.Bold.Render(c.t("Awaiting the incident manager's approval (%d)", len(log.Pending))))
 		out = append(out, draftLines(c, w, false)...)
@@ -74,6 +78,31 @@ func (t *comms) rows(w int) []row {
 		}
 	}
 	return textRows(out...)
+}
+
+// policyText says the incident's policy at its severity, the same on
+// every screen: each audience's rhythm, and whose updates wait for
+// approval.
+func policyText(c *common) string {
+	st := c.state()
+	p := st.Policy()
+	sev := st.Incident.Severity
+	var parts []string
+	for _, aud := range model.Audiences {
+		every := p.Cadence().Every[sev][aud]
+		switch {
+		case every > 0 && p.NeedsApproval(aud):
+			parts = append(parts, c.t("%s every %s, approved first", aud.In(c.lang), model.Span(every)))
+		case every > 0:
+			parts = append(parts, c.t("%s every %s", aud.In(c.lang), model.Span(every)))
+		case p.NeedsApproval(aud):
+			parts = append(parts, c.t("%s approved first", aud.In(c.lang)))
+		}
+	}
+	if len(parts) == 0 {
+		return c.t("Policy: no rhythm at this severity")
+	}
+	return c.t("Policy: %s", strings.Join(parts, "; "))
 }
 
 func (t *comms) key(msg tea.KeyMsg, _ row) bool {
@@ -102,16 +131,17 @@ func audienceOf(ref model.RoleRef) model.Audience {
 // back, to be fixed. tab moves to the next audience.
 func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 	draft := safetext.Line(model.OneLine(c.state().Draft(model.DraftInput{Audience: aud, Now: c.now, Loc: c.now.Location(),
-		Lang: c.lang, Policy: c.comms})))
+		Lang: c.lang, Templates: c.comms.Templates})))
 	if back, ok := sentBackDraft(c, aud); ok {
 		draft = safetext.Line(back)
 	}
 	hint := c.t("edit the draft, enter sends it · tab: next audience")
-	if im := c.state().Commander(); c.comms.Approval[aud] && !model.SameName(im, c.actor) {
+	if im := c.state().Commander(); c.state().Policy().NeedsApproval(aud) && !model.SameName(im, c.actor) {
 		hint = c.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
 	}
 	p := newPrompt(c, c.t("Update to %s:", aud.In(c.lang)), hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
-		return model.CommsUpdate{Audience: aud, Role: ref, Text: v, NeedsApproval: c.comms.Approval[aud]}, nil, nil
+		// The incident's policy decides whether it waits for approval.
+		return model.CommsUpdate{Audience: aud, Role: ref, Text: v}, nil, nil
 	})
 	p.setValue(draft, true)
 	p.keys.Submit.SetHelp("enter", c.t("send"))

@@ -50,8 +50,8 @@ func TestUpdatesAndWhenTheNextIsDue(t *testing.T) {
 func TestDraftUpdateNeedsApproval(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
-	r.declare()
 	writeConfig(t, r, "config.toml", "[comms]\napproval = [\"external\"]\n")
+	r.declare() // the incident keeps the declarer's policy
 	r.env["WARROOM_USER"] = "carol"
 	out := r.ok("update", "Checkout is failing; we are on it.")
 	m := regexp.MustCompile(`^external update drafted as (e[0-9a-z]{12}); it counts as sent once alice, the incident manager, approves it`).FindStringSubmatch(out)
@@ -104,7 +104,6 @@ func TestDraftUpdateNeedsApproval(t *testing.T) {
 func TestCadenceAndTemplatesFromConfig(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
-	r.ok("declare", "Checkout API returning 500s", "--sev", "2")
 	writeConfig(t, r, "config.toml", `
 [comms.cadence.sev2]
 external = "none"
@@ -113,6 +112,7 @@ executive = "90m"
 [comms.templates]
 investigating = "[{severity}] {title}: {status}. Next by {next}."
 `)
+	r.ok("declare", "Checkout API returning 500s", "--sev", "2")
 	list := r.ok("update", "list")
 	if lines := strings.Split(list, "\n"); !strings.Contains(lines[0], "external") || strings.Contains(lines[0], "next due") ||
 		!strings.Contains(lines[1], "next due") || !strings.Contains(lines[2], "next due") {
@@ -230,9 +230,9 @@ func TestShowSaysWhenTheNextUpdateIsDue(t *testing.T) {
 func TestBadCommsValueKeepsTheRest(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
-	r.declare()
-	r.env["WARROOM_USER"] = ""
 	writeConfig(t, r, "config.toml", "name = \"carol\"\n[comms]\napproval = [\"external\"]\n[comms.cadence.sev1]\nexternal = \"15 min\"\n")
+	r.declare() // by alice, with this config
+	r.env["WARROOM_USER"] = ""
 	res := r.run("update", "Investigating.")
 	if res.code != 0 || !strings.Contains(res.stderr, "[comms.cadence.sev1] external") || !strings.Contains(res.stdout, "external update drafted as") {
 		t.Errorf("a bad rhythm turned approval off:\n%s", res)

@@ -123,6 +123,7 @@ func TestThemes(t *testing.T) {
 // word is on; an approval value warroom cannot read asks for approval of
 // every audience, with a warning; a value of the wrong type elsewhere in
 // [comms] falls back alone, and approval and the rest of the config stay.
+// The config is the declarer's: the incident keeps its policy.
 func TestCommsApprovalStaysOn(t *testing.T) {
 	t.Parallel()
 	const draft, sent = "update drafted as", "update recorded"
@@ -141,9 +142,9 @@ func TestCommsApprovalStaysOn(t *testing.T) {
 			`[comms.cadence.sev1] external: write the rhythm as a quoted duration, such as "20m", or "none"; that value is the built-in default`},
 	} {
 		r := newRunner(t)
-		r.declare()
-		r.env["WARROOM_USER"] = ""
 		writeConfig(t, r, "config.toml", "name = \"carol\"\n[comms]\n"+c.config+"\n")
+		r.declare() // by alice (WARROOM_USER), with this config
+		r.env["WARROOM_USER"] = ""
 		ext := r.run("update", "Investigating.")
 		internal := r.run("update", "--audience", "internal", "Investigating.")
 		for _, got := range []struct {
@@ -162,5 +163,43 @@ func TestCommsApprovalStaysOn(t *testing.T) {
 		if e := r.lastEntry(); e.By != "carol" {
 			t.Errorf("%s: the update is signed %q, want the config's name", c.name, e.By)
 		}
+	}
+}
+
+// TestPolicyIsTheIncidentsNotTheConfigs (issue 11, item 21): the rhythms
+// and approval are set at declaration from the declarer's config and
+// kept in the file; a later config changes nothing others see; warroom
+// policy set, by the incident manager only, changes them for everyone
+// and the timeline says so.
+func TestPolicyIsTheIncidentsNotTheConfigs(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	writeConfig(t, r, "config.toml", "[comms]\napproval = [\"external\"]\n[comms.cadence.sev1]\nexternal = \"10m\"\n")
+	r.declare()
+	policy := r.ok("policy")
+	wantContains(t, "policy", policy, "SEV1", "10m", "Approval: external updates wait", "Handoffs: answered within 2m")
+	// Another config — carol's, or alice's changed — changes nothing.
+	writeConfig(t, r, "config.toml", "[comms]\n[comms.cadence.sev1]\nexternal = \"45m\"\n")
+	if got := r.ok("policy"); got != policy {
+		t.Errorf("a config changed the incident's policy:\n%s\nwas\n%s", got, policy)
+	}
+	r.env["WARROOM_USER"] = "carol"
+	wantContains(t, "carol's update", r.ok("update", "Investigating."), "drafted as")
+	res := r.run("policy", "set", "approval.external", "off")
+	if res.code == 0 || !strings.Contains(res.stderr, "only the incident manager, alice") {
+		t.Errorf("carol changing the policy:\n%s", res)
+	}
+	r.env["WARROOM_USER"] = "alice"
+	wantContains(t, "set", r.ok("policy", "set", "sev1.external", "15m"), "sev1.external 10m → 15m")
+	if e := r.lastEntry(); e.Kind != "policy" || e.By != "alice" || e.From != "10m" || e.To != "15m" {
+		t.Errorf("the timeline's entry: %+v", e)
+	}
+	res = r.run("policy", "set", "sev1.external", "15m")
+	if res.code != 0 || !strings.Contains(res.stdout+res.stderr, "already 15m") {
+		t.Errorf("setting a rule to its value:\n%s", res)
+	}
+	res = r.run("policy", "set", "sev1.outside", "15m")
+	if res.code != 2 || !strings.Contains(res.stderr, `unknown policy rule "sev1.outside"`) || !strings.Contains(res.stderr, "sev1.external") {
+		t.Errorf("an unknown rule:\n%s", res)
 	}
 }

@@ -35,6 +35,7 @@ assessed.`,
 			}
 			st, _, err := a.apply(cmd.Context(), model.Declare{
 				Title: title, Severity: severity, Commander: commander, Summary: summary,
+				Policy: a.comms.Policy(), // the incident keeps it: every copy agrees from now on
 			}, true)
 			if err != nil {
 				return err

@@ -98,7 +98,7 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 	case slices.Contains([]string{"serve", "sync", "demo", "team", "config", "completion", "themes", "check"}, verb):
 		return refuse("%s is not served; run it on the host", verb)
 	case c.Viewer && !reads(args):
-		return refuse("you may only watch this war room: show, export, roles and the list commands work")
+		return refuse("you may only watch this war room: show, export, roles, policy and the list commands work")
 	}
 	env := map[string]string{"WARROOM_FILE": a.path(), "WARROOM_USER": c.Actor, "LANG": string(c.Lang)}
 	for _, k := range []string{"HOME", "XDG_CONFIG_HOME", "TZ"} {
@@ -116,7 +116,8 @@ func reads(args []string) bool {
 	if slices.Contains(args, "--help") || slices.Contains(args, "-h") {
 		return true
 	}
-	return slices.Contains([]string{"show", "export", "roles", "help"}, args[0]) || (len(args) > 1 && args[1] == "list")
+	return slices.Contains([]string{"show", "export", "roles", "help"}, args[0]) || (len(args) > 1 && args[1] == "list") ||
+		(len(args) == 1 && args[0] == "policy")
 }
 
 // crlf ends lines with CR LF, as the client's terminal, raw behind a pty,

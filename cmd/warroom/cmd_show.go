@@ -30,7 +30,7 @@ earlier holders, open tasks, and the latest timeline entries in local time.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(a.stdout, report.Show(st, report.ShowOptions{Options: a.opts(), Entries: entries, Cadence: &a.comms.Cadence}))
+			fmt.Fprint(a.stdout, report.Show(st, report.ShowOptions{Options: a.opts(), Entries: entries, Comms: true}))
 			return nil
 		},
 	}

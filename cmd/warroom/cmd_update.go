@@ -25,12 +25,14 @@ a timeline entry of kind comms. Each severity has a rhythm per audience
 (SEV1: external every 20 minutes, internal every 30, the first 5 minutes
 after the declaration; SEV2: 30 and 60; SEV3: external every hour); the
 screen's header shows when the next is due, for everyone, and is loud once
-it is overdue. The config file's [comms] section can change the rhythms,
-the drafts and which audiences need approval.
+it is overdue. The rhythms and which audiences need approval are the
+incident's policy (warroom policy), set at declaration from the config's
+[comms] section; the drafts are the config's.
 
-Where the config asks for it (approval = ["external"]), or with
---for-approval, an update by anyone but the incident manager is a draft: it
-counts as sent once the incident manager approves it.`,
+Where the incident's policy asks for it (warroom policy set
+approval.external on), or with --for-approval, an update by anyone but the
+incident manager is a draft: it counts as sent once the incident manager
+approves it.`,
 		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."
   warroom update "$(warroom update draft)"
   warroom update approve e4k2`,
@@ -44,7 +46,9 @@ counts as sent once the incident manager approves it.`,
 			if err != nil {
 				return err
 			}
-			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval || a.comms.Approval[aud]}
+			// Whether the audience's updates need approval is the incident's
+			// policy, which the model applies.
+			op := model.CommsUpdate{Audience: aud, Text: text, NeedsApproval: approval}
 			st, entries, err := a.applyReading(cmd.Context(), op, false, model.CommsKinds)
 			if err != nil {
 				return err
@@ -82,7 +86,7 @@ func updateArgs(cmd *cobra.Command, args []string) error {
 
 // sayNext says an update to aud was sent and when its next is due.
 func (a *app) sayNext(st model.State, aud model.Audience) {
-	for _, next := range st.Comms(a.comms.Cadence).Next {
+	for _, next := range st.Comms(st.Policy().Cadence()).Next {
 		if next.Audience == aud {
 			a.say("%s update recorded; next %s update due at %s\n", aud, next.Audience, next.Due.In(time.Local).Format("15:04"))
 			return
@@ -172,7 +176,7 @@ the placeholders {title}, {severity}, {status}, {summary}, {declared},
 // draftInput is how this run drafts updates.
 func (a *app) draftInput(st model.Status, aud model.Audience) model.DraftInput {
 	return model.DraftInput{Status: st, Audience: aud, Now: time.Now(), Loc: time.Local, Lang: a.lang,
-		Policy: a.comms}
+		Templates: a.comms.Templates}
 }
 
 func (a *app) updateListCmd() *cobra.Command {
@@ -186,7 +190,7 @@ func (a *app) updateListCmd() *cobra.Command {
 				return err
 			}
 			now := time.Now()
-			log := st.Comms(a.comms.Cadence)
+			log := st.Comms(st.Policy().Cadence())
 			due := map[model.Audience]time.Time{}
 			for _, n := range log.Next {
 				due[n.Audience] = n.Due

@@ -31,8 +31,9 @@ type config struct {
 }
 
 // The [comms] section is the team's communications policy: which
-// audiences' updates the incident manager approves, the rhythm of updates
-// per severity and audience, and the drafts per status.
+// audiences' updates the incident manager approves and the rhythm of
+// updates per severity and audience — what an incident declared with this
+// config keeps as its own policy — and the drafts per status.
 //
 //	[comms]
 //	approval = ["external"]   # or "external", the same

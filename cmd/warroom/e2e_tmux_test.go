@@ -541,7 +541,7 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	r := newRunner(t)
 	r.declare()
 	r.ok("handoff", "comms", "carol")
-	writeConfig(t, r, "config.toml", "[comms]\napproval = [\"external\"]\n")
+	r.ok("policy", "set", "approval.external", "on") // the incident's policy, for every screen
 	env := func(who string) map[string]string {
 		return map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": who}
 	}

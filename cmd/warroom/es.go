@@ -133,7 +133,6 @@ var esCLIText = map[string]string{
 	"%s is out of the team\n": "%s ya no está en el equipo\n",
 	"%s is not for a served war room: you are who your key says, on the file it serves": "%s no vale en una sala de crisis servida: eres quien dice tu clave, en el archivo que se sirve",
 	"%s is not served; run it on the host":                                              "%s no se sirve; ejecútalo en el servidor",
-	"you may only watch this war room: show, export, roles and the list commands work":  "solo puedes mirar esta sala de crisis: funcionan show, export, roles y las órdenes list",
 
 	// ack, decline, and the handoff awaiting an answer.
 	"%s: accepted by %s\n":                  "%s: aceptada por %s\n",
@@ -142,4 +141,19 @@ var esCLIText = map[string]string{
 	"%s: declined by %s; back to the incident manager (%s)\n":                                                   "%s: rechazada por %s; vuelve al gestor de incidentes (%s)\n",
 	"%s: declined by %s; back to %s\n":                                                                          "%s: rechazada por %s; vuelve a %s\n",
 	"not yet accepted: %s accepts with `warroom ack %s`, or declines with `warroom decline %s --reason TEXT`\n": "aún sin aceptar: %s la acepta con `warroom ack %s`, o la rechaza con `warroom decline %s --reason TEXTO`\n",
+	"Approval: none; updates count as sent when written\n":                                                      "Aprobación: ninguna; los comunicados cuentan como enviados al escribirlos\n",
+	"Approval: %s updates wait for the incident manager's approval\n":                                           "Aprobación: los comunicados (%s) esperan la aprobación del gestor de incidentes\n",
+	"Handoffs: answered within %s, else the screens warn\n":                                                     "Relevos: se responden en %s; si no, las pantallas avisan\n",
+	"Show the incident's policy: update rhythms, approval, the time a handoff may wait":                         "Muestra la política del incidente: ritmo de comunicados, aprobación, cuánto puede esperar un relevo",
+	"Show the incident's policy, kept in its file so that every screen and\nevery command agrees on it, whoever's config they run with: how often\neach audience expects an update at each severity (and when the first is\ndue after the declaration), which audiences' updates the incident\nmanager approves before they count as sent, and how long a handoff may\nwait for its holder's answer.\n\nThe declaration sets it from the declarer's config ([comms]) or the\ndefaults; warroom policy set changes one rule, and the timeline records\nit.": "Muestra la política del incidente, guardada en su archivo para que todas\nlas pantallas y órdenes coincidan, sea cual sea la configuración de cada\nuno: cada cuánto espera cada audiencia un comunicado en cada severidad (y\ncuándo se debe el primero tras la declaración), qué comunicados aprueba el\ngestor de incidentes antes de que cuenten como enviados, y cuánto puede\nesperar un relevo la respuesta de quien lo recibe.\n\nLa declaración la fija a partir de la configuración de quien declara\n([comms]) o de los valores por defecto; warroom policy set cambia una\nregla, y la cronología lo registra.",
+	"  warroom policy\n  warroom policy set sev1.external 15m\n  warroom policy set approval.external on\n  warroom policy set accept_within 5m": "  warroom policy\n  warroom policy set sev1.external 15m\n  warroom policy set approval.external on\n  warroom policy set accept_within 5m",
+	"Change one rule of the incident's policy, as the incident manager":                                                                          "Cambia una regla de la política del incidente, como gestor de incidentes",
+	"Change one rule of the incident's policy, as the incident manager; the\ntimeline records the old value and the new. Rules:\n\n  sevN.first                  when the first update is due after the declaration\n                              (none: one rhythm after it)\n  sevN.external, .internal,   how often that audience expects an update at SEVn:\n  .executive, .social         a duration from 1m to 24h, or none\n  approval.AUDIENCE           on or off: the incident manager approves that\n                              audience's updates before they count as sent\n  accept_within               how long a handoff may wait for its holder's answer": "Cambia una regla de la política del incidente, como gestor de incidentes;\nla cronología registra el valor anterior y el nuevo. Reglas:\n\n  sevN.first                  cuándo se debe el primer comunicado tras la declaración\n                              (none: un ritmo después)\n  sevN.external, .internal,   cada cuánto espera esa audiencia un comunicado en SEVn:\n  .executive, .social         una duración de 1m a 24h, o none\n  approval.AUDIENCIA          on u off: el gestor de incidentes aprueba los\n                              comunicados de esa audiencia antes de que cuenten\n  accept_within               cuánto puede esperar un relevo la respuesta de quien lo recibe",
+	"a RULE":               "una REGLA",
+	"a VALUE":              "un VALOR",
+	"policy: %s %s → %s\n": "política: %s %s → %s\n",
+	"Updates":              "Comunicados",
+	"first":                "primero",
+	"one rhythm":           "un ritmo",
+	"you may only watch this war room: show, export, roles, policy and the list commands work": "solo puedes mirar esta sala de crisis: funcionan show, export, roles, policy y las órdenes list",
 }

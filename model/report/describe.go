@@ -112,6 +112,8 @@ func describe(e model.Entry, o Options) string {
 		return o.t("took back entry %s: %s", line(e.Entry), o.text(e.Text))
 	case model.KindTaskReopened:
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
+	case model.KindPolicy:
+		return describePolicy(e, o)
 	case model.KindTitle:
 		return o.t("renamed the incident: %s (was %s)", line(e.Text), line(e.From))
 	case model.KindSummary:

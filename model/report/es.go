@@ -178,4 +178,12 @@ var esReport = map[string]string{
 	"%s (resolved)":                                        "%s (resuelto)",
 	"%s (closed)":                                          "%s (cerrado)",
 	"+%d customer report on %s, in %d counts until %s|+%d customer reports on %s, in %d counts until %s": "+%d aviso de cliente por %s, en %d recuentos hasta las %s|+%d avisos de clientes por %s, en %d recuentos hasta las %s",
+	"no rhythm": "sin ritmo",
+	"policy: a handoff may wait %s for its answer (was %s)":                   "política: un relevo puede esperar %s su respuesta (antes %s)",
+	"policy: %s updates now wait for the incident manager's approval":         "política: los comunicados (%s) esperan ahora la aprobación del gestor de incidentes",
+	"policy: %s updates no longer wait for approval":                          "política: los comunicados (%s) ya no esperan aprobación",
+	"policy: at %s the first update is due %s after the declaration (was %s)": "política: en %s el primer comunicado se debe %s después de la declaración (antes %s)",
+	"policy: at %s, no rhythm for %s updates (was every %s)":                  "política: en %s, sin ritmo para los comunicados (%s) (antes cada %s)",
+	"policy: at %s, %s updates every %s (was %s)":                             "política: en %s, comunicados (%s) cada %s (antes %s)",
+	"policy: %s is %s (was %s)":                                               "política: %s es %s (antes %s)",
 }

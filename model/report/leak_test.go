@@ -87,6 +87,12 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	for _, st := range []model.Status{model.Identified, model.Monitoring, model.Identified, model.Resolved, model.Closed} {
 		do("estado "+string(st), model.SetStatus{Status: st})
 	}
+	do("política: ritmo", model.SetPolicy{Rule: "sev1.external", Value: "15m"})
+	do("política: sin ritmo", model.SetPolicy{Rule: "sev2.internal", Value: "none"})
+	do("política: primero", model.SetPolicy{Rule: "sev1.first", Value: "10m"})
+	do("política: aprobación", model.SetPolicy{Rule: "approval.internal", Value: "on"})
+	do("política: sin aprobación", model.SetPolicy{Rule: "approval.internal", Value: "off"})
+	do("política: relevos", model.SetPolicy{Rule: "accept_within", Value: "5m"})
 	do("severidad", model.SetSeverity{Severity: model.Sev2})
 	do("severidad 3", model.SetSeverity{Severity: model.Sev3})
 	do("sin severidad", model.SetSeverity{Severity: model.SevUnset})
@@ -243,7 +249,6 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 			allDone.Tasks = append(allDone.Tasks, task)
 		}
 	}
-	cadence := model.DefaultCadence()
 	otherDay := o
 	otherDay.Now = t0.Add(48 * time.Hour)
 
@@ -252,7 +257,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 	otherName := regexp.MustCompile(`(?m)^   ` + regexp.QuoteMeta(i18n.Lang("es").T("English")) + `: .*$`)
 	outputs := map[string]string{
 		"show":            Show(s, ShowOptions{Options: o}),
-		"show, comms":     Show(s, ShowOptions{Options: o, Cadence: &cadence}),
+		"show, comms":     Show(s, ShowOptions{Options: o, Comms: true}),
 		"show, latest":    Show(s, ShowOptions{Options: otherDay, Entries: 5}),
 		"show, bare":      Show(bare, ShowOptions{Options: o}),
 		"show, all done":  Show(allDone, ShowOptions{Options: o}),

@@ -12,9 +12,9 @@ import (
 type ShowOptions struct {
 	Options
 	Entries int // latest entries to print; 0 prints the whole timeline
-	// Cadence, when set, adds when the next update is due and the drafts
-	// awaiting approval.
-	Cadence *model.Cadence
+	// Comms adds when the next update is due, by the incident's policy,
+	// and the drafts awaiting approval.
+	Comms bool
 }
 
 // Show renders the plain-text summary: the incident, every role and its
@@ -23,8 +23,8 @@ type ShowOptions struct {
 func Show(s model.State, o ShowOptions) string {
 	var b strings.Builder
 	writeHeader(&b, s, o.Options)
-	if o.Cadence != nil {
-		writeComms(&b, s, o.Options, *o.Cadence)
+	if o.Comms {
+		writeComms(&b, s, o.Options)
 	}
 	b.WriteString("\n")
 	writeRoles(&b, s, o.Options)
@@ -179,8 +179,8 @@ func TaskList(s model.State, all bool, o Options) string {
 
 // writeComms says when the next update is due, loud once overdue, and how
 // many drafts await the incident manager's approval.
-func writeComms(b *strings.Builder, s model.State, o Options, c model.Cadence) {
-	log := s.Comms(c)
+func writeComms(b *strings.Builder, s model.State, o Options) {
+	log := s.Comms(s.Policy().Cadence())
 	if next, ok := log.Soonest(); ok {
 		if next.Due.Before(o.Now) {
 			b.WriteString(o.t("%s UPDATE OVERDUE %s", strings.ToUpper(next.Audience.In(o.Lang)), Age(o.Now.Sub(next.Due))) + "\n")

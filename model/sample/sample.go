@@ -174,6 +174,7 @@ func script() []step {
 		do(m(3, 40), "dave", model.Log{Kind: model.KindTheory, Role: tl("network"), Text: "This morning's load balancer rules drop long checkout requests."}),
 		do(m(4, 0), "alice", model.Handoff{Role: comms(model.AudienceExternal), To: "carol", Note: "Status page first, then social. Every 20 minutes."}),
 		do(m(4, 15), "carol", model.Accept{Role: comms(model.AudienceExternal)}),
+		do(m(4, 20), "alice", model.SetPolicy{Rule: "approval.external", Value: "on"}),
 		do(m(4, 30), "alice", model.Handoff{Role: comms(model.AudienceInternal), To: "erin"}),
 		do(m(4, 50), "erin", model.Accept{Role: comms(model.AudienceInternal)}),
 		do(m(5, 0), "alice", model.TaskAdd{Title: "Post the first status page update", Role: comms(model.AudienceExternal)}),

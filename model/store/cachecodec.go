@@ -156,9 +156,10 @@ func encodeHead(w *cacheWriter, s model.State) error {
 	times := []time.Time{in.Declared}
 	w.time(in.Declared) //nolint:errcheck // checked below with the others
 	w.str(in.DeclaredBy)
-	for _, st := range []model.Stamp{in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary} {
+	for _, st := range []model.Stamp{in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy} {
 		w.stamp(st)
 	}
+	encodePolicy(w, in.Policy)
 	count(w, s.People)
 	for _, p := range s.People {
 		w.str(p.Name)
@@ -239,6 +240,33 @@ func encodeHead(w *cacheWriter, s model.State) error {
 	return nil
 }
 
+// encodePolicy writes an incident's policy.
+func encodePolicy(w *cacheWriter, p model.Policy) {
+	w.int(int64(p.AcceptWithin))
+	for _, r := range []model.Rhythms{p.Sev1, p.Sev2, p.Sev3} {
+		for _, v := range []model.Span{r.First, r.External, r.Internal, r.Executive, r.Social} {
+			w.int(int64(v))
+		}
+	}
+	for _, v := range []bool{p.Approval.External, p.Approval.Internal, p.Approval.Executive, p.Approval.Social} {
+		w.bool(v)
+	}
+}
+
+// decodePolicy reads what encodePolicy wrote.
+func decodePolicy(r *cacheReader) model.Policy {
+	p := model.Policy{AcceptWithin: model.Span(r.int())}
+	for _, rh := range []*model.Rhythms{&p.Sev1, &p.Sev2, &p.Sev3} {
+		for _, v := range []*model.Span{&rh.First, &rh.External, &rh.Internal, &rh.Executive, &rh.Social} {
+			*v = model.Span(r.int())
+		}
+	}
+	for _, v := range []*bool{&p.Approval.External, &p.Approval.Internal, &p.Approval.Executive, &p.Approval.Social} {
+		*v = r.bool()
+	}
+	return p
+}
+
 // decodeHead reads what encodeHead wrote.
 func decodeHead(r *cacheReader) model.State {
 	var s model.State
@@ -250,7 +278,8 @@ func decodeHead(r *cacheReader) model.State {
 	in.Summary = r.str()
 	in.Declared = r.time()
 	in.DeclaredBy = r.str()
-	in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary = r.stamp(), r.stamp(), r.stamp(), r.stamp()
+	in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy = r.stamp(), r.stamp(), r.stamp(), r.stamp(), r.stamp()
+	in.Policy = decodePolicy(r)
 	s.People = slice(r, func() model.Person { return model.Person{Name: r.str(), Joined: r.time()} })
 	s.Assignments = slice(r, func() model.Assignment {
 		return model.Assignment{ID: r.str(), Role: r.str(), Workstream: r.str(), Holder: r.str(), Closed: r.bool(),

@@ -562,7 +562,7 @@ func TestUnknownKeys(t *testing.T) {
 		text   string
 		key    string
 	}{
-		{"incident", "[incident.clock]", `colour = "red"`, "incident.colour"},
+		{"incident", "[incident.policy]", `colour = "red"`, "incident.colour"},
 		{"third timeline entry", `kind = "task_added"`, `mood = "tense"`, "timeline.mood"},
 		{"last timeline entry", `text = "we roll back"`, `mood = "tense"`, "timeline.mood"},
 		{"task clock", "[[timeline]]", `colour = "red"`, "tasks.clock.colour"},

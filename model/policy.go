@@ -1,0 +1,298 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/warroom/warroom/model/i18n"
+)
+
+// Policy is the incident's own rules, kept in its file so that every
+// screen and every command agrees on them, whoever's config they run
+// with: how often each audience expects an update at each severity
+// (and when the first is due), which audiences' updates the incident
+// manager approves before they go out, and how long a handoff may wait
+// for its holder's answer. The declaration sets it, from the declarer's
+// config or the defaults; SetPolicy changes one rule, and the timeline
+// records it.
+//
+// A file written before the policy was kept has none: its incident
+// follows DefaultPolicy (see State.Policy).
+type Policy struct {
+	// AcceptWithin is how long a handoff may wait for its holder's answer
+	// before screens warn. Never zero in a policy that is set: zero means
+	// the file has no policy.
+	AcceptWithin Span     `toml:"accept_within" json:"accept_within"`
+	Sev1         Rhythms  `toml:"sev1" json:"sev1"`
+	Sev2         Rhythms  `toml:"sev2" json:"sev2"`
+	Sev3         Rhythms  `toml:"sev3" json:"sev3"`
+	Approval     Approval `toml:"approval" json:"approval"`
+}
+
+// Rhythms are the update rhythms of each audience at one severity: zero
+// is none. First, when set, is when the first update is due after the
+// declaration (or a change of severity); otherwise one rhythm after.
+type Rhythms struct {
+	First     Span `toml:"first,omitzero" json:"first,omitzero"`
+	External  Span `toml:"external,omitzero" json:"external,omitzero"`
+	Internal  Span `toml:"internal,omitzero" json:"internal,omitzero"`
+	Executive Span `toml:"executive,omitzero" json:"executive,omitzero"`
+	Social    Span `toml:"social,omitzero" json:"social,omitzero"`
+}
+
+// Approval says which audiences' updates the incident manager approves
+// before they count as sent.
+type Approval struct {
+	External  bool `toml:"external,omitempty" json:"external,omitzero"`
+	Internal  bool `toml:"internal,omitempty" json:"internal,omitzero"`
+	Executive bool `toml:"executive,omitempty" json:"executive,omitzero"`
+	Social    bool `toml:"social,omitempty" json:"social,omitzero"`
+}
+
+// Span is a length of time as the file writes it: "20m", "1h30m", or
+// "none" for zero.
+type Span time.Duration
+
+// D is s as a time.Duration.
+func (s Span) D() time.Duration { return time.Duration(s) }
+
+func (s Span) String() string {
+	if s <= 0 {
+		return "none"
+	}
+	out := time.Duration(s).String()
+	if strings.HasSuffix(out, "m0s") {
+		out = strings.TrimSuffix(out, "0s")
+	}
+	if strings.HasSuffix(out, "h0m") {
+		out = strings.TrimSuffix(out, "0m")
+	}
+	return out
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Span) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a span from the file: a duration from 1m to 24h,
+// or none.
+func (s *Span) UnmarshalText(b []byte) error {
+	d, err := ParseRhythm(string(b))
+	if err != nil {
+		return err
+	}
+	*s = Span(d)
+	return nil
+}
+
+// DefaultAcceptWithin is how long a handoff may wait for its holder's
+// answer when the incident's policy does not say.
+const DefaultAcceptWithin = 2 * time.Minute
+
+// DefaultPolicy: the default cadence (DefaultCadence), no approval, and
+// two minutes for a handoff's answer.
+func DefaultPolicy() Policy {
+	return PolicyOf(DefaultCadence(), nil, DefaultAcceptWithin)
+}
+
+// PolicyOf is the policy with cadence c, approval for the audiences
+// approval marks, and acceptWithin for a handoff's answer (the default
+// when zero).
+func PolicyOf(c Cadence, approval map[Audience]bool, acceptWithin time.Duration) Policy {
+	if acceptWithin <= 0 {
+		acceptWithin = DefaultAcceptWithin
+	}
+	p := Policy{AcceptWithin: Span(acceptWithin)}
+	for _, sev := range []Severity{Sev1, Sev2, Sev3} {
+		r := p.rhythms(sev)
+		*r.first = Span(c.First[sev])
+		for _, aud := range Audiences {
+			*r.every[aud] = Span(c.Every[sev][aud])
+		}
+	}
+	for _, aud := range Audiences {
+		*p.approval(aud) = approval[aud]
+	}
+	return p
+}
+
+// Set reports whether p is a policy someone set, not the absence of one.
+func (p Policy) Set() bool { return p.AcceptWithin > 0 }
+
+// IsZero reports whether p is no policy: the file leaves it out.
+func (p Policy) IsZero() bool { return !p.Set() }
+
+// Cadence is p's rhythms as the comms log reads them.
+func (p Policy) Cadence() Cadence {
+	c := Cadence{Every: map[Severity]map[Audience]time.Duration{}, First: map[Severity]time.Duration{}}
+	for _, sev := range []Severity{Sev1, Sev2, Sev3} {
+		r := p.rhythms(sev)
+		if *r.first > 0 {
+			c.First[sev] = r.first.D()
+		}
+		for _, aud := range Audiences {
+			if every := r.every[aud].D(); every > 0 {
+				if c.Every[sev] == nil {
+					c.Every[sev] = map[Audience]time.Duration{}
+				}
+				c.Every[sev][aud] = every
+			}
+		}
+	}
+	return c
+}
+
+// NeedsApproval reports whether aud's updates wait for the incident
+// manager's approval.
+func (p Policy) NeedsApproval(aud Audience) bool {
+	if a := p.approval(aud); a != nil {
+		return *a
+	}
+	return false
+}
+
+// Approvals lists the audiences whose updates need approval.
+func (p Policy) Approvals() map[Audience]bool {
+	out := map[Audience]bool{}
+	for _, aud := range Audiences {
+		if p.NeedsApproval(aud) {
+			out[aud] = true
+		}
+	}
+	return out
+}
+
+// rhythmRefs points into one severity's rhythms.
+type rhythmRefs struct {
+	first *Span
+	every map[Audience]*Span
+}
+
+func (p *Policy) rhythms(sev Severity) rhythmRefs {
+	var r *Rhythms
+	switch sev {
+	case Sev1:
+		r = &p.Sev1
+	case Sev2:
+		r = &p.Sev2
+	case Sev3:
+		r = &p.Sev3
+	default:
+		return rhythmRefs{}
+	}
+	return rhythmRefs{first: &r.First, every: map[Audience]*Span{
+		AudienceExternal: &r.External, AudienceInternal: &r.Internal, AudienceExecutive: &r.Executive, AudienceSocial: &r.Social}}
+}
+
+func (p *Policy) approval(aud Audience) *bool {
+	switch aud {
+	case AudienceExternal:
+		return &p.Approval.External
+	case AudienceInternal:
+		return &p.Approval.Internal
+	case AudienceExecutive:
+		return &p.Approval.Executive
+	case AudienceSocial:
+		return &p.Approval.Social
+	}
+	return nil
+}
+
+// PolicyRules are the names of the rules SetPolicy changes, in the order
+// people read them: each severity's first update and audiences' rhythms,
+// then approval per audience, then the handoff answer's limit.
+func PolicyRules() []string {
+	var out []string
+	for _, sev := range []string{"sev1", "sev2", "sev3"} {
+		out = append(out, sev+".first")
+		for _, aud := range Audiences {
+			out = append(out, sev+"."+string(aud))
+		}
+	}
+	for _, aud := range Audiences {
+		out = append(out, "approval."+string(aud))
+	}
+	return append(out, "accept_within")
+}
+
+// Rule is the value of one rule, as SetPolicy takes it: a span ("20m",
+// "none") or, for approval, "on" or "off".
+func (p Policy) Rule(rule string) (string, error) {
+	span, flag, err := p.ref(rule)
+	switch {
+	case err != nil:
+		return "", err
+	case flag != nil && *flag:
+		return "on", nil
+	case flag != nil:
+		return "off", nil
+	}
+	return span.String(), nil
+}
+
+// WithRule returns p with rule set to value.
+func (p Policy) WithRule(rule, value string) (Policy, error) {
+	span, flag, err := p.ref(rule)
+	if err != nil {
+		return p, err
+	}
+	v := strings.ToLower(strings.TrimSpace(value))
+	if flag != nil {
+		switch v {
+		case "on", "yes", "true":
+			*flag = true
+		case "off", "no", "false":
+			*flag = false
+		default:
+			return p, &InvalidError{What: "approval", Value: value, Valid: []string{"on", "off"}}
+		}
+		return p, nil
+	}
+	d, err := ParseRhythm(v)
+	if err != nil {
+		return p, err
+	}
+	if rule == "accept_within" && d <= 0 {
+		return p, &TextError{Field: "accept_within", Reason: i18n.M("a handoff's answer needs a limit; give a duration from 1m to 24h, such as 5m")}
+	}
+	*span = Span(d)
+	return p, nil
+}
+
+// ref points at the rule named: a span or a flag.
+func (p *Policy) ref(rule string) (*Span, *bool, error) {
+	name := strings.ToLower(strings.TrimSpace(rule))
+	if !slices.Contains(PolicyRules(), name) {
+		return nil, nil, &InvalidError{What: "policy rule", Value: rule, Valid: PolicyRules()}
+	}
+	if name == "accept_within" {
+		return &p.AcceptWithin, nil, nil
+	}
+	group, key, _ := strings.Cut(name, ".")
+	if group == "approval" {
+		return nil, p.approval(Audience(key)), nil
+	}
+	sev, err := ParseSeverity(group)
+	if err != nil {
+		return nil, nil, fmt.Errorf("policy rule %q: %w", rule, err)
+	}
+	r := p.rhythms(sev)
+	if key == "first" {
+		return r.first, nil, nil
+	}
+	return r.every[Audience(key)], nil, nil
+}
+
+// Policy is the incident's policy: the one its file keeps, or, for a
+// file that keeps none, the default.
+func (s State) Policy() Policy {
+	if s.Incident.Policy.Set() {
+		return s.Incident.Policy
+	}
+	return DefaultPolicy()
+}
+
+// AcceptLimit is how long a handoff of this incident may wait for its
+// holder's answer before screens warn: the incident's policy says.
+func (s State) AcceptLimit() time.Duration { return s.Policy().AcceptWithin.D() }

@@ -1,0 +1,38 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/warroom/warroom/model"
+)
+
+// describePolicy says what a change of the incident's policy changed: the
+// entry's text names the rule, From and To are its old and new values.
+func describePolicy(e model.Entry, o Options) string {
+	span := func(v string) string {
+		if v == "none" {
+			return o.t("no rhythm")
+		}
+		return line(v)
+	}
+	group, key, _ := strings.Cut(e.Text, ".")
+	switch {
+	case e.Text == "accept_within":
+		return o.t("policy: a handoff may wait %s for its answer (was %s)", span(e.To), span(e.From))
+	case group == "approval":
+		aud := line(model.Audience(key).In(o.Lang))
+		if e.To == "on" {
+			return o.t("policy: %s updates now wait for the incident manager's approval", aud)
+		}
+		return o.t("policy: %s updates no longer wait for approval", aud)
+	case key == "first":
+		return o.t("policy: at %s the first update is due %s after the declaration (was %s)", o.severity(strings.ToUpper(group)), span(e.To), span(e.From))
+	case key != "":
+		aud := line(model.Audience(key).In(o.Lang))
+		if e.To == "none" {
+			return o.t("policy: at %s, no rhythm for %s updates (was every %s)", o.severity(strings.ToUpper(group)), aud, span(e.From))
+		}
+		return o.t("policy: at %s, %s updates every %s (was %s)", o.severity(strings.ToUpper(group)), aud, span(e.To), span(e.From))
+	}
+	return o.t("policy: %s is %s (was %s)", line(e.Text), span(e.To), span(e.From))
+}
