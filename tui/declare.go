@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -91,7 +90,7 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	b.WriteString(s.Muted.Render(safetext.Truncate(l.T("No incident in %s yet.", safetext.Line(path)), width)) + "\n\n")
 	col := 20 // the inputs' column: after the longest label
 	for _, label := range f.labels {
-		col = max(col, lipgloss.Width(label)+4)
+		col = max(col, textWidth(label)+4)
 	}
 	for i, in := range f.fields {
 		label := f.labels[i]
@@ -101,7 +100,7 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 			label = s.Muted.Render("  " + label)
 		}
 		in.Width = max(10, min(60, width-col-2))
-		b.WriteString(label + strings.Repeat(" ", max(1, col-lipgloss.Width(label))) + in.View() + "\n")
+		b.WriteString(label + strings.Repeat(" ", max(1, col-textWidth(label))) + in.View() + "\n")
 	}
 	b.WriteString("\n")
 	if f.err != "" {

@@ -140,7 +140,7 @@ func (v *entryView) view(w, h int) string {
 	if len(lines) > room {
 		title += " · " + c.t("j/k scroll")
 	}
-	return box(s.PaneFocused, append([]string{s.PaneTitle.Render(title)}, lines[v.top:]...), w, h)
+	return box(s.focusedEdges, append([]string{s.PaneTitle.Render(title)}, lines[v.top:]...), w, h)
 }
 
 // fullTime renders a time with its day and seconds, on the screen's

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -67,14 +66,14 @@ func (h *header) View() string {
 	// The update clock takes what room the title leaves: it comes in
 	// short when the title would keep fewer than 20 columns, and not at
 	// all when even that would not fit.
-	keep := min(lipgloss.Width(left), 20)
+	keep := min(textWidth(left), 20)
 	for _, short := range []bool{false, true} {
-		if up := h.updateState(short); up != "" && w-lipgloss.Width(right)-lipgloss.Width(up)-3 >= keep {
+		if up := h.updateState(short); up != "" && w-textWidth(right)-textWidth(up)-3 >= keep {
 			right = up + "  " + right
 			break
 		}
 	}
-	line1 := fit(left, max(0, w-lipgloss.Width(right)-1)) + " " + right
+	line1 := fit(left, max(0, w-textWidth(right)-1)) + " " + right
 
 	since := c.t("no entries yet")
 	if last, ok := c.snap.last, c.snap.hasLast; ok {
@@ -107,7 +106,7 @@ func (h *header) View() string {
 	line2 := s.Text.Render(strings.Join(parts, " · "))
 	if len(wrong) > 0 {
 		tail := strings.Join(wrong, s.Text.Render(" · "))
-		if room := w - lipgloss.Width(tail) - 2; room >= 20 {
+		if room := w - textWidth(tail) - 2; room >= 20 {
 			line2 = fit(line2, room) + "  " + tail
 		} else {
 			line2 = tail

@@ -46,14 +46,14 @@ func (m *Model) bottomView(w int) string {
 // not fit are left out whole, never cut mid-word; "…" says some are.
 func (m *Model) shortHelpLine(w int, prefix string, bs []key.Binding) string {
 	pinned := m.help.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
-	room := max(0, w-lipgloss.Width(prefix)-lipgloss.Width(pinned)-3)
+	room := max(0, w-textWidth(prefix)-textWidth(pinned)-3)
 	var shown []key.Binding
 	more := ""
 	for _, b := range bs {
 		if !b.Enabled() {
 			continue
 		}
-		if lipgloss.Width(m.help.ShortHelpView(append(shown, b))) > room-2 {
+		if textWidth(m.help.ShortHelpView(append(shown, b))) > room-2 {
 			more = " …"
 			break
 		}
@@ -138,7 +138,7 @@ func (m *Model) helpLines(w int) []string {
 			continue
 		}
 		col = lipgloss.NewStyle().PaddingRight(4).Render(col)
-		if len(row) > 0 && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, append(row, col)...)) > w {
+		if len(row) > 0 && textWidth(lipgloss.JoinHorizontal(lipgloss.Top, append(row, col)...)) > w {
 			flush()
 		}
 		row = append(row, col)
@@ -157,7 +157,7 @@ func (m *Model) helpView(w, h int) string {
 	if len(lines) > room {
 		title += " · " + m.c.t("j/k scroll")
 	}
-	return box(s.PaneFocused, append([]string{s.PaneTitle.Render(title)}, lines[top:]...), w, h)
+	return box(s.focusedEdges, append([]string{s.PaneTitle.Render(title)}, lines[top:]...), w, h)
 }
 
 // helpKey scrolls the full help or closes it; false for keys it leaves

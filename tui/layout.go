@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -15,14 +14,14 @@ func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if lipgloss.Width(line) > w {
+	if textWidth(line) > w {
 		tail := "…"
-		if lipgloss.Width(strings.TrimRight(ansi.Strip(line), " ")) <= w {
+		if textWidth(strings.TrimRight(ansi.Strip(line), " ")) <= w {
 			tail = "" // only padding is cut: nothing to mark
 		}
 		line = ansi.Truncate(line, w, tail)
 	}
-	if pad := w - lipgloss.Width(line); pad > 0 {
+	if pad := w - textWidth(line); pad > 0 {
 		line += strings.Repeat(" ", pad)
 	}
 	return line
@@ -40,16 +39,6 @@ func block(lines []string, w, h int) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-// box draws a bordered pane of outer size w×h around lines; the first
-// line is the title.
-func box(st lipgloss.Style, lines []string, w, h int) string {
-	iw, ih := w-st.GetHorizontalFrameSize(), h-st.GetVerticalFrameSize()
-	if iw <= 0 || ih <= 0 {
-		return block(nil, w, h)
-	}
-	return st.Render(block(lines, iw, ih))
 }
 
 // wrap breaks plain text into lines of at most w columns, at spaces where
@@ -71,7 +60,7 @@ func wrapAtSpaces(text string, w int) []string {
 	var out []string
 	line := ""
 	for _, word := range strings.Fields(text) {
-		for lipgloss.Width(word) > w {
+		for textWidth(word) > w {
 			if line != "" {
 				out, line = append(out, line), ""
 			}
@@ -81,7 +70,7 @@ func wrapAtSpaces(text string, w int) []string {
 		switch {
 		case line == "":
 			line = word
-		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+		case textWidth(line)+1+textWidth(word) <= w:
 			line += " " + word
 		default:
 			out, line = append(out, line), word
@@ -123,17 +112,17 @@ func (f frame) content() (int, int) {
 // title rule when stacked. The focused pane stands out either way.
 func (f frame) draw(s *Styles, title string, content []string) string {
 	if f.wide {
-		st := s.Pane
+		e := s.paneEdges
 		if f.focused {
-			st = s.PaneFocused
+			e = s.focusedEdges
 		}
-		return box(st, append([]string{s.PaneTitle.Render(title)}, content...), f.w, f.h)
+		return box(e, append([]string{s.PaneTitle.Render(title)}, content...), f.w, f.h)
 	}
 	rule, fill, st := "── "+title+" ", "─", s.Muted
 	if f.focused {
 		rule, fill, st = "━━ "+title+" ", "━", s.PaneTitle
 	}
-	rule += strings.Repeat(fill, max(0, f.w-lipgloss.Width(rule)))
+	rule += strings.Repeat(fill, max(0, f.w-textWidth(rule)))
 	return block(append([]string{st.Render(fit(rule, f.w))}, content...), f.w, f.h)
 }
 

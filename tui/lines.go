@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
@@ -63,7 +62,7 @@ func (c *common) kindWord(k model.Kind) string {
 func (c *common) kindWidth() int {
 	w := 9
 	for k := range kindWords {
-		w = max(w, lipgloss.Width(c.kindWord(k)))
+		w = max(w, textWidth(c.kindWord(k)))
 	}
 	return w
 }
@@ -120,18 +119,18 @@ func (c *common) taskLine(t model.Task, w int, untouched bool) string {
 	// What goes on the right gives way to the title in this order: the
 	// owner, then the age; the countdown never does.
 	owner := c.taskOwner(t)
-	room := w - lipgloss.Width(head) - min(lipgloss.Width(title), 12)
-	right := " " + fit(owner, min(lipgloss.Width(owner), max(8, w/3))) + " · " + age + due
-	if lipgloss.Width(right) > room {
+	room := w - textWidth(head) - min(textWidth(title), 12)
+	right := " " + fit(owner, min(textWidth(owner), max(8, w/3))) + " · " + age + due
+	if textWidth(right) > room {
 		right = " " + age + due
 	}
-	if lipgloss.Width(right) > room && due != "" {
+	if textWidth(right) > room && due != "" {
 		right = " " + strings.TrimPrefix(due, " · ")
 	}
-	if lipgloss.Width(right) > room {
+	if textWidth(right) > room {
 		return fit(st.Render(head+title+right), w)
 	}
-	return st.Render(fit(head+title, w-lipgloss.Width(right)) + right)
+	return st.Render(fit(head+title, w-textWidth(right)) + right)
 }
 
 // selectedLine draws a row under the cursor: marked, on its own width so

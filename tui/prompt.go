@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -106,7 +105,7 @@ func (p *prompt) view(s *Styles, width int, problem string) string {
 }
 
 // setWidth fits the input in width columns beside its label.
-func (p *prompt) setWidth(width int) { p.input.Width = max(1, width-lipgloss.Width(p.label)-3) }
+func (p *prompt) setWidth(width int) { p.input.Width = max(1, width-textWidth(p.label)-3) }
 
 // ShortHelp lists the prompt's own keys: while it is open, these are all
 // the keys there are.

@@ -21,12 +21,15 @@ type Styles struct {
 	Tab, TabActive, TabDefault, TabDefaultActive lipgloss.Style
 
 	Pane, PaneFocused lipgloss.Style // bordered boxes
-	PaneTitle         lipgloss.Style
-	Selected          lipgloss.Style
-	Holder            lipgloss.Style
-	DefaultHolder     lipgloss.Style
-	Done              lipgloss.Style
-	Kind              lipgloss.Style
+	// paneEdges and focusedEdges are Pane's and PaneFocused's borders
+	// drawn once, for box to put around lines it already fitted.
+	paneEdges, focusedEdges edges
+	PaneTitle               lipgloss.Style
+	Selected                lipgloss.Style
+	Holder                  lipgloss.Style
+	DefaultHolder           lipgloss.Style
+	Done                    lipgloss.Style
+	Kind                    lipgloss.Style
 
 	Prompt, PromptLabel lipgloss.Style
 	Error               lipgloss.Style
@@ -56,6 +59,7 @@ func (s *Styles) paint(view string) string {
 // NewStyles builds the styles of theme t for renderer r.
 func NewStyles(r *lipgloss.Renderer, t themes.Theme) *Styles {
 	s := &Styles{Theme: t}
+	t = resolveColors(r, t)
 	if t.Background != "" {
 		if seq := r.ColorProfile().Color(string(t.Background)).Sequence(true); seq != "" {
 			s.background = "\x1b[" + seq + "m"
@@ -92,6 +96,8 @@ func NewStyles(r *lipgloss.Renderer, t themes.Theme) *Styles {
 
 	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(t.Border)
 	s.PaneFocused = base.Border(lipgloss.ThickBorder()).BorderForeground(t.Accent)
+	s.paneEdges = newEdges(base.Foreground(t.Border), lipgloss.RoundedBorder())
+	s.focusedEdges = newEdges(base.Foreground(t.Accent), lipgloss.ThickBorder())
 	s.PaneTitle = base.Foreground(t.Accent).Bold(true)
 	s.Selected = base.Background(t.Selection).Foreground(t.Text)
 	s.Holder = base.Foreground(t.Role).Bold(true)

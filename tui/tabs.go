@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
@@ -149,7 +148,7 @@ func (t *tabs) tabLines(w int, form int) []string {
 			text = "[" + text + "]"
 		}
 		tab := st.Render(text)
-		if cur != "" && lipgloss.Width(cur)+lipgloss.Width(tab) > w {
+		if cur != "" && textWidth(cur)+textWidth(tab) > w {
 			lines = append(lines, cur)
 			cur = ""
 		}

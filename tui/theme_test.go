@@ -81,3 +81,26 @@ func TestThemeKeyCycles(t *testing.T) {
 		t.Errorf("T cycled %s", got)
 	}
 }
+
+// On a 256- or 16-colour terminal the theme's colours, converted once
+// when the styles are built, come out as lipgloss would convert them at
+// every draw.
+func TestColoursConvertedOnceAreTheSame(t *testing.T) {
+	for _, p := range []termenv.Profile{termenv.ANSI256, termenv.ANSI} {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(p)
+		for _, th := range themes.All() {
+			resolved := resolveColors(r, th)
+			if strings.HasPrefix(string(th.Text), "#") && resolved == th {
+				t.Errorf("profile %v, theme %s: nothing converted", p, th.Name)
+			}
+			for _, pair := range [][2]lipgloss.Color{{th.Text, resolved.Text}, {th.Warning, resolved.Warning}, {th.Sev1, resolved.Sev1},
+				{th.Border, resolved.Border}, {th.Selection, resolved.Selection}, {th.Background, resolved.Background}} {
+				want := r.NewStyle().Foreground(pair[0]).Background(pair[0]).Render("x")
+				if got := r.NewStyle().Foreground(pair[1]).Background(pair[1]).Render("x"); got != want {
+					t.Errorf("profile %v, theme %s: %q drawn %q, want %q", p, th.Name, pair[0], got, want)
+				}
+			}
+		}
+	}
+}

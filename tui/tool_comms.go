@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -42,7 +41,7 @@ func (t *comms) rows(w int) []row {
 	}
 	audW := 0
 	for _, aud := range model.Audiences {
-		audW = max(audW, lipgloss.Width(aud.In(c.lang)))
+		audW = max(audW, textWidth(aud.In(c.lang)))
 	}
 	for _, aud := range model.Audiences {
 		sent := log.Sent[aud]

@@ -3,7 +3,6 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
@@ -77,8 +76,8 @@ func (t *theories) rows(w int) []row {
 			state := " · " + th.State.In(c.lang)
 			head := mark + " " + safetext.Line(th.ID) + " "
 			text := safetext.Line(th.Text)
-			if lipgloss.Width(head+text+state) > w {
-				text = fit(text, max(4, w-lipgloss.Width(head+state)))
+			if textWidth(head+text+state) > w {
+				text = fit(text, max(4, w-textWidth(head+state)))
 			}
 			return st.Render(head + text + state)
 		}

@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -46,16 +44,42 @@ func (m *Model) View() string {
 	case m.reading != nil:
 		body = m.reading.view(w, max(0, h-m.chromeHeight()))
 	}
-	return paint(lipgloss.JoinVertical(lipgloss.Left, top, body, m.bottomView(w)))
+	return paint(top + "\n" + body + "\n" + m.bottomView(w))
 }
 
 // bodyView puts the panes side by side or stacks them.
 func (m *Model) bodyView() string {
 	role, timeline, tasks := m.roles.View(), m.timeline.View(), m.tasks.View()
+	// Every pane's lines are fitted to its width: they are put together
+	// as they are, without measuring them again.
 	if m.sizes.wide {
-		return lipgloss.JoinHorizontal(lipgloss.Top, role, lipgloss.JoinVertical(lipgloss.Left, timeline, tasks))
+		return beside(role, timeline+"\n"+tasks)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, role, timeline, tasks)
+	return role + "\n" + timeline + "\n" + tasks
+}
+
+// beside puts block b to the right of block a, line by line; the shorter
+// is filled out with blank lines as wide as its first.
+func beside(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	aw, bw := textWidth(al[0]), textWidth(bl[0])
+	var out strings.Builder
+	for i := range max(len(al), len(bl)) {
+		if i > 0 {
+			out.WriteByte('\n')
+		}
+		if i < len(al) {
+			out.WriteString(al[i])
+		} else {
+			out.WriteString(strings.Repeat(" ", aw))
+		}
+		if i < len(bl) {
+			out.WriteString(bl[i])
+		} else {
+			out.WriteString(strings.Repeat(" ", bw))
+		}
+	}
+	return out.String()
 }
 
 // relayout gives every component its size after a resize, a change of

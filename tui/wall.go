@@ -77,7 +77,7 @@ func (t *wallTop) View() string {
 	}
 	clocks := tall(s.Title, c.t("%s · %s since the last entry", elapsed, since))
 	banner := lipgloss.JoinHorizontal(lipgloss.Top, sev, " ", status, " ", clocks)
-	if lipgloss.Width(banner) > w {
+	if textWidth(banner) > w {
 		// Narrow: the same clocks in fewer words, the badges closer.
 		tall = func(st lipgloss.Style, text string) string { return st.Padding(1, 1).Render(text) }
 		clocks = tall(s.Title, elapsed+" · "+lastShort)
@@ -92,11 +92,11 @@ func (t *wallTop) View() string {
 		if overdue {
 			st = s.Warning
 		}
-		if with := lipgloss.JoinHorizontal(lipgloss.Top, banner, " ", tall(st, up)); lipgloss.Width(with) <= w {
+		if with := lipgloss.JoinHorizontal(lipgloss.Top, banner, " ", tall(st, up)); textWidth(with) <= w {
 			banner = with
 		} else {
 			up = st.Render(up)
-			title = fit(title, max(0, w-lipgloss.Width(up)-2)) + "  " + up
+			title = fit(title, max(0, w-textWidth(up)-2)) + "  " + up
 		}
 	}
 	lines := append(strings.Split(banner, "\n"), title)
@@ -121,7 +121,7 @@ func (t *wallTop) roster() []string {
 			holder += "?"
 		}
 		holder = safetext.Truncate(holder, cellW/2)
-		room := max(1, cellW-2-lipgloss.Width(holder)) // a space between, one after
+		room := max(1, cellW-2-textWidth(holder)) // a space between, one after
 		name := fit(c.label(h.Ref), room)
 		cell := s.Muted.Render(name) + " " + s.Holder.Render(holder)
 		if h.Default {

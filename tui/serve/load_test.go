@@ -4,13 +4,16 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,17 +22,19 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/sshsync/sshtest"
 	"github.com/warroom/warroom/model/store"
 )
 
 // room is a served war room for load tests: its file, its address, and
 // one key per member.
 type room struct {
-	file string
-	addr string
-	keys []gossh.Signer
-	stop context.CancelFunc
-	done chan error
+	file  string
+	addr  string
+	keys  []gossh.Signer
+	privs []ed25519.PrivateKey
+	stop  context.CancelFunc
+	done  chan error
 }
 
 // startRoom serves a declared incident to n members on a loopback port.
@@ -54,7 +59,7 @@ func startRoom(tb testing.TB, n int) *room {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		r.keys = append(r.keys, signer)
+		r.keys, r.privs = append(r.keys, signer), append(r.privs, priv)
 		if err := team.Add(fmt.Sprintf("m%d", i), string(gossh.MarshalAuthorizedKey(signer.PublicKey())), Edit); err != nil {
 			tb.Fatal(err)
 		}
@@ -184,12 +189,18 @@ func (r *room) log(tb testing.TB, text string) time.Time {
 	return start
 }
 
-// BenchmarkServeFanOut: 50 screens over SSH and one client that stopped
-// reading; a change written to the file; how long until every screen has
-// drawn it (p50, p99), and what a session costs in memory.
+// BenchmarkServeFanOut: 50 screens over SSH, with and without one more
+// client that stopped reading; a change written to the file; how long
+// until every screen has drawn it (p50, p99), and what a session costs
+// in memory.
 func BenchmarkServeFanOut(b *testing.B) {
-	const n = 50
-	r := startRoom(b, n+1)
+	for _, stalled := range []int{0, 1} {
+		b.Run(fmt.Sprintf("stalled=%d", stalled), func(b *testing.B) { fanOut(b, 50, stalled) })
+	}
+}
+
+func fanOut(b *testing.B, n, stalled int) {
+	r := startRoom(b, n+stalled)
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -197,14 +208,16 @@ func BenchmarkServeFanOut(b *testing.B) {
 	for i := range clients {
 		clients[i] = r.connect(b, i, true)
 	}
-	r.connect(b, n, false) // stops reading at once
+	for i := range stalled {
+		r.connect(b, n+i, false) // stops reading at once
+	}
 	for _, c := range clients {
 		<-c.when("you: m")
 	}
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.HeapInuse-before.HeapInuse)/float64(n+1)/(1<<20), "MB/session")
+	perSession := float64(after.HeapInuse-before.HeapInuse) / float64(n+stalled) / (1 << 20)
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -227,7 +240,60 @@ func BenchmarkServeFanOut(b *testing.B) {
 	slices.Sort(lat)
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(perSession, "MB/session") // after ResetTimer, which drops metrics reported before it
 }
+
+// BenchmarkServeConnect: the OpenSSH client running a command on
+// warroom serve (who: authentication by key, a session, the answer)
+// next to the same client running true on OpenSSH's own sshd on this
+// machine; and a screen opening (connect, PTY, first frame drawn) for
+// an in-process client.
+func BenchmarkServeConnect(b *testing.B) {
+	sshtest.NeedTool(b, "ssh")
+	b.Run("warroom serve, ssh host who", func(b *testing.B) {
+		r := startRoom(b, 1)
+		key := filepath.Join(b.TempDir(), "key")
+		pem, err := gossh.MarshalPrivateKey(r.privs[0], "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(key, pemBytes(pem), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		host, port, _ := strings.Cut(r.addr, ":")
+		args := []string{"-F", "/dev/null", "-i", key, "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
+			"-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-p", port, host, "who"}
+		for b.Loop() {
+			if out, err := exec.Command("ssh", args...).CombinedOutput(); err != nil {
+				b.Fatalf("ssh who: %v %s", err, out)
+			}
+		}
+	})
+	b.Run("OpenSSH sshd, ssh host true", func(b *testing.B) {
+		srv := sshtest.Start(b)
+		args := append(strings.Fields(srv.SSHCommand()), "-p", strconv.Itoa(srv.Port), "127.0.0.1", "true")
+		for b.Loop() {
+			if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
+				b.Fatalf("ssh true: %v %s", err, out)
+			}
+		}
+	})
+	b.Run("warroom serve, a screen's first frame", func(b *testing.B) {
+		r := startRoom(b, 1)
+		for b.Loop() {
+			c := r.connect(b, 0, true)
+			select {
+			case <-c.when("you: m0"):
+			case <-time.After(30 * time.Second):
+				b.Fatal("the screen never opened")
+			}
+			_ = c.conn.Close()
+		}
+	})
+}
+
+// pemBytes encodes a PEM block.
+func pemBytes(b *pem.Block) []byte { return pem.EncodeToMemory(b) }
 
 // Sessions that disconnect abruptly leave nothing behind: the server's
 // goroutines go back to what they were before they came.
