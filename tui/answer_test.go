@@ -33,6 +33,22 @@ func TestYAcceptsTheRoleHandedToYou(t *testing.T) {
 	}
 }
 
+// The news of a role handed to you goes once you accept it.
+func TestAcceptingClearsTheNewsOfTheOffer(t *testing.T) {
+	s := sampleState(t)
+	m, _ := newTestModel(t, s, 120, 40)
+	m = asActor(m, "dave")
+	s = othersDo(t, s, "alice", testNow, model.Handoff{Role: model.RoleRef{Role: model.Scribe}, To: "dave"})
+	m = send(m, IncidentMsg(s, nil))
+	if !strings.Contains(m.View(), "alice handed you Scribe") {
+		t.Fatalf("no news of the offer:\n%s", m.View())
+	}
+	m = keys(m, "Y")
+	if strings.Contains(m.View(), "alice handed you Scribe") {
+		t.Errorf("the news of the offer stays once accepted:\n%s", m.View())
+	}
+}
+
 // N asks why and declines: the role goes back; an empty reason is not
 // enough.
 func TestNDeclinesWithAReason(t *testing.T) {

@@ -143,6 +143,9 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 	case key.Matches(k, g.Accept):
 		if p, ok := m.answerable(); ok {
 			m.change(model.Accept{Role: p.Ref, For: m.answerFor(p)})
+			if m.answerFor(p) == "" {
+				m.newsText = "" // the news was the offer: answered
+			}
 		}
 	case key.Matches(k, g.Decline):
 		if p, ok := m.answerable(); ok {

@@ -267,6 +267,9 @@ func TestServeStopsCleanly(t *testing.T) {
 	if e := s.r.lastEntry(); e.Text != "last words before the server stops" || e.By != "alice" {
 		t.Errorf("the last change on file is %+v", e)
 	}
+	if l := s.log.String(); !strings.Contains(l, "msg=stopping screens=1") || !strings.Contains(l, "msg=stopped") {
+		t.Errorf("the log does not say the server stopped, with how many screens:\n%s", l)
+	}
 }
 
 // TestServeHandoffIsAcceptedOnTheScreen: the incident manager hands a

@@ -87,6 +87,7 @@ type server struct {
 // session, and closes the server: all within two seconds, so that a
 // SIGTERM leaves no one hanging. The hub then saves what is left.
 func (srv *server) stop(s *ssh.Server) {
+	srv.log.Info("stopping", "screens", len(srv.hub.Presence()))
 	srv.hub.tell(msgStopping)
 	time.Sleep(300 * time.Millisecond) // time to read it
 	close(srv.stopping)
@@ -147,6 +148,7 @@ func Serve(ctx context.Context, o Options) error {
 		return cerr
 	}
 	if errors.Is(err, ssh.ErrServerClosed) || ctx.Err() != nil {
+		o.Log.Info("stopped", "saved", true)
 		return nil
 	}
 	return fmt.Errorf("serve: %w", err)
