@@ -186,4 +186,12 @@ var esReport = map[string]string{
 	"policy: at %s, no rhythm for %s updates (was every %s)":                  "política: en %s, sin ritmo para los comunicados (%s) (antes cada %s)",
 	"policy: at %s, %s updates every %s (was %s)":                             "política: en %s, comunicados (%s) cada %s (antes %s)",
 	"policy: %s is %s (was %s)":                                               "política: %s es %s (antes %s)",
+	"no task left open":                                                       "ninguna tarea abierta",
+	"every role handed answered":                                              "respuesta de cada función pasada",
+	"an external update once the fix is in":                                   "un comunicado externo tras aplicar la solución",
+	"a summary":                                                               "un resumen",
+	"an owner for every follow-up":                                            "un responsable para cada seguimiento",
+	"policy: resolving now requires %s":                                       "política: para resolver ahora hace falta %s",
+	"policy: resolving no longer requires %s":                                 "política: para resolver ya no hace falta %s",
+	"(forced: %s; missing: %s)":                                               "(forzado: %s; faltaba: %s)",
 }
