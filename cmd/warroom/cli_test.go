@@ -765,3 +765,18 @@ func TestResolveNeedsTheExitCriteria(t *testing.T) {
 	wantContains(t, "policy", r2.ok("policy"), "Resolving needs: no task left open, every role handed answered, an owner for every follow-up")
 	r2.ok("status", "resolved")
 }
+
+// TestExportChart (issue 14): the review has a timeline chart a code host
+// draws; --no-chart leaves it out.
+func TestExportChart(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("handoff", "tl", "bob")
+	r.ok("status", "identified")
+	review := r.ok("export")
+	wantContains(t, "review", review, "## Timeline chart", "```mermaid\ngantt\n", "    section Status\n    investigating :", "Tech lead - bob :")
+	if out := r.ok("export", "--no-chart"); strings.Contains(out, "```mermaid") || !strings.Contains(out, "## Severity and status") {
+		t.Errorf("--no-chart:\n%s", out)
+	}
+}

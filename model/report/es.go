@@ -194,4 +194,7 @@ var esReport = map[string]string{
 	"policy: resolving now requires %s":                                       "política: para resolver ahora hace falta %s",
 	"policy: resolving no longer requires %s":                                 "política: para resolver ya no hace falta %s",
 	"(forced: %s; missing: %s)":                                               "(forzado: %s; faltaba: %s)",
+	"Timeline chart":                                                          "Cronología en gráfico",
+	"Updates":                                                                 "Comunicados",
+	"%s update":                                                               "comunicado %s",
 }
