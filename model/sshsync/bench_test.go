@@ -2,13 +2,18 @@ package sshsync
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/sample"
+	"github.com/warroom/warroom/model/store"
 )
 
 // BenchmarkSSHTrue is the floor: a bare `ssh host true` on the same server.
@@ -75,5 +80,153 @@ func BenchmarkSyncKeptOpen(b *testing.B) {
 		if _, err := Sync(context.Background(), c, local, SyncOptions{Owner: "b"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSFTPSession is the floor of every sync: ssh connects, the SFTP
+// session opens, and both close, moving nothing.
+func BenchmarkSFTPSession(b *testing.B) {
+	srv := startSSHD(b)
+	tgt := srv.target(filepath.Join(srv.dir, "x.toml"))
+	for b.Loop() {
+		c, err := Dial(context.Background(), tgt, Options{SSHCommand: srv.sshCommand(), Batch: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = c.Close()
+	}
+}
+
+// largeFile is an incident of 100,000 entries and 1,000 tasks as `warroom
+// demo --entries 100000 --tasks 1000` makes it (18 MiB), encoded once.
+var largeFile = sync.OnceValues(func() ([]byte, error) {
+	s, err := sample.Large(model.DefaultCatalog(), time.Now().Add(-time.Hour), &model.SeqIDs{}, 100_000, 1_000)
+	if err != nil {
+		return nil, err
+	}
+	return store.Encode(s)
+})
+
+// largePair writes the large incident to a local file and creates its
+// remote copy with a sync.
+func largePair(b *testing.B, srv *sshServer) (local, remote string) {
+	b.Helper()
+	data, err := largeFile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	local, remote = filepath.Join(b.TempDir(), "local.toml"), filepath.Join(srv.dir, "large.toml")
+	if err := os.WriteFile(local, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Sync(context.Background(), srv.dial(b, remote), local, SyncOptions{Owner: "b", Create: true}); err != nil {
+		b.Fatal(err)
+	}
+	return local, remote
+}
+
+// syncCase is one way a sync is measured: prep runs untimed before it,
+// check after it.
+type syncCase struct {
+	name  string
+	prep  func()
+	check func(Result) bool
+}
+
+// BenchmarkSync100k measures, on the large incident, a sync with nothing
+// new, after one local append and after one remote append (a warroom on
+// the remote host), each as a whole `warroom sync` (ssh, SFTP session,
+// sync, close) and over a connection kept open (--watch, --sync), next
+// to the floor: a bare SFTP session to the same server. Each iteration
+// measures every case in turn, so that the ratios come from one run under
+// the same load; the figures are reported as metrics (ms, and ratios to
+// the floor), the ns/op of the whole iteration means nothing.
+//
+//	go test ./model/sshsync -run '^$' -bench Sync100k -benchtime 10x -count 3
+func BenchmarkSync100k(b *testing.B) {
+	srv := startSSHD(b)
+	local, remote := largePair(b, srv)
+	opts := Options{SSHCommand: srv.sshCommand(), Batch: true}
+	tgt := srv.target(remote)
+	cases := []syncCase{
+		{"nothing", func() {}, func(r Result) bool { return !r.Moved() }},
+		{"local", func() { appendOps(b, local, "alice", model.Log{Text: "bench here"}) },
+			func(r Result) bool { return r.Out.Entries == 1 && r.In.Entries == 0 }},
+		{"remote", func() { appendOps(b, remote, "bob", model.Log{Text: "bench there"}) },
+			func(r Result) bool { return r.In.Entries == 1 && r.Out.Entries == 0 }},
+	}
+	kept := srv.dial(b, remote)
+	total := map[string]time.Duration{}
+	timed := func(name string, f func()) {
+		b.StopTimer()
+		start := time.Now()
+		b.StartTimer()
+		f()
+		total[name] += time.Since(start)
+	}
+	syncOnce := func(c *Conn, sc syncCase) {
+		res, err := Sync(context.Background(), c, local, SyncOptions{Owner: "b"})
+		if err != nil || !sc.check(res) {
+			b.Fatalf("%s: %s %v", sc.name, res, err)
+		}
+	}
+	for b.Loop() {
+		timed("floor", func() {
+			c, err := Dial(context.Background(), tgt, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = c.Close()
+		})
+		for _, sc := range cases {
+			b.StopTimer()
+			sc.prep()
+			b.StartTimer()
+			timed(sc.name, func() {
+				c, err := Dial(context.Background(), tgt, opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				syncOnce(c, sc)
+				_ = c.Close()
+			})
+		}
+		for _, sc := range cases {
+			b.StopTimer()
+			sc.prep()
+			b.StartTimer()
+			timed("open-"+sc.name, func() { syncOnce(kept, sc) })
+		}
+	}
+	n := float64(b.N)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
+	b.ReportMetric(ms(total["floor"]), "floor-ms")
+	for _, sc := range cases {
+		b.ReportMetric(ms(total[sc.name]), sc.name+"-ms")
+		b.ReportMetric(float64(total[sc.name])/float64(total["floor"]), sc.name+"/floor")
+		b.ReportMetric(ms(total["open-"+sc.name]), "open-"+sc.name+"-ms")
+	}
+}
+
+// BenchmarkSyncWhole100k is a sync with nothing new on the large incident
+// that takes the whole way (its memo removed first): the remote copy read
+// whole, both copies decoded and merged. Every sync cost at least this
+// before the memo.
+func BenchmarkSyncWhole100k(b *testing.B) {
+	srv := startSSHD(b)
+	local, remote := largePair(b, srv)
+	tgt := srv.target(remote)
+	for b.Loop() {
+		b.StopTimer()
+		forgetMemo(local, tgt)
+		b.StartTimer()
+		c, err := Dial(context.Background(), tgt, Options{SSHCommand: srv.sshCommand(), Batch: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res, err := Sync(context.Background(), c, local, SyncOptions{Owner: "b"}); err != nil || res.Moved() {
+			b.Fatalf("%s %v", res, err)
+		}
+		_ = c.Close()
 	}
 }

@@ -43,7 +43,7 @@ func bigPair(t *testing.T, srv *sshServer, entries int) (local, remote string) {
 
 // appendOps applies ops to the file at path as a change of the screen or
 // the command line does: appended, reading only what each op needs.
-func appendOps(t *testing.T, path, actor string, ops ...model.Op) {
+func appendOps(t testing.TB, path, actor string, ops ...model.Op) {
 	t.Helper()
 	for _, op := range ops {
 		if _, err := store.UpdateWith(ctx, path, store.UpdateOptions{Reads: model.Needs(op)}, func(s model.State) (model.State, error) {
@@ -363,4 +363,41 @@ func TestRemoteOfAnotherIncidentIsRefused(t *testing.T) {
 		t.Errorf("a remote copy of another incident: %v", err)
 	}
 	unchanged()
+}
+
+// TestReplicasSettleOnOneCopy: two replicas holding the same incident in
+// different bytes (one appended its changes, the other wrote them whole)
+// each sync once; the second takes the remote copy's bytes rather than
+// replacing the remote copy with its own, and from then on both read
+// only the ends.
+func TestReplicasSettleOnOneCopy(t *testing.T) {
+	srv := startSSHD(t)
+	a, remote := bigPair(t, srv, 300)
+	appendOps(t, a, "alice", model.Log{Text: "appended"})
+	syncCounted(t, srv, a, remote) // the remote copy gets a's commit
+	b := filepath.Join(t.TempDir(), "b.toml")
+	data, err := store.Encode(load(t, a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ab, _ := os.ReadFile(a); bytes.Equal(ab, data) {
+		t.Fatal("the replicas hold the same bytes")
+	}
+	before, _ := os.Stat(remote)
+	if res, _, written := syncCounted(t, srv, b, remote); res.Moved() || written != 0 {
+		t.Errorf("b's sync: %s, wrote %d bytes", res, written)
+	}
+	if after, _ := os.Stat(remote); !os.SameFile(before, after) {
+		t.Error("b replaced the remote copy with the same incident in its own bytes")
+	}
+	same(t, a, remote)
+	same(t, b, remote)
+	for _, local := range []string{a, b, a, b} {
+		if res, read, written := syncCounted(t, srv, local, remote); res.Moved() || read != markRead || written != 0 {
+			t.Errorf("%s: %s, read %d, wrote %d", filepath.Base(local), res, read, written)
+		}
+	}
 }

@@ -119,8 +119,8 @@ func (c *Conn) syncOnce(ctx context.Context, p, local string, o SyncOptions) (Re
 
 // whole reads the remote copy whole, merges it with the local file inside
 // a local store transaction, and writes to whichever side lacked
-// something. Both sides end holding the same bytes: the local file's
-// when it holds the merge and is whole, else the remote copy's when it
+// something. Both sides end holding the same bytes: the remote copy's
+// when it holds the merge and is whole, else the local file's when it
 // does, else the merge encoded anew; then the memo says so.
 func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o SyncOptions) (Result, error) {
 	var res Result
@@ -157,12 +157,19 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 		_, remoteWhole := remote.Mark()
 		hasAll := reflect.DeepEqual(m, l.State())
 		switch {
+		case remote.Exists() && remoteWhole && reflect.DeepEqual(m, remote.State()):
+			// The remote copy's bytes, even when the local file holds
+			// the same incident in others: so that replicas that sync
+			// in turn end on the same bytes rather than replace the
+			// remote copy with theirs in turn.
+			both = remote
+			if bytes.Equal(l.Data(), remote.Data()) {
+				return nil, nil
+			}
+			return &remote, nil
 		case hasAll && localWhole:
 			both = l
 			return nil, nil
-		case remote.Exists() && remoteWhole && reflect.DeepEqual(m, remote.State()):
-			both = remote
-			return &remote, nil
 		}
 		enc, err := store.EncodeCopy(m)
 		if err != nil {

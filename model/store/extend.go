@@ -9,10 +9,6 @@ import (
 	"github.com/warroom/warroom/model"
 )
 
-// maxCopiedIDs bounds how many new ids Extend looks for in the file: each
-// costs a scan of it. More are brought in by a whole read.
-const maxCopiedIDs = 64
-
 // Extend appends to the file at path commits copied byte for byte from
 // another copy of the incident, one that held the same bytes as this file
 // up to m when this file was as stamped. Under the lock it checks that the
@@ -76,15 +72,11 @@ func extendLocked(path string, m Mark, stamped Stamp, commits []byte) (Since, er
 	if err := checkTimes(path, s); err != nil {
 		return Since{}, err
 	}
-	ids := newIDs(v.state, after, es)
-	if len(ids) > maxCopiedIDs {
-		return Since{}, fmt.Errorf("%s: %d new ids to check; read the other copy whole", path, len(ids))
-	}
-	old, err := readRange(f, v.head, m.End)
+	old, err := readRange(f, v.head-1, m.End)
 	if err != nil {
 		return Since{}, err
 	}
-	if id, found := holdsAny(old, ids); found {
+	if id, found := takenID(old, newIDs(v.state, after, es)); found {
 		return Since{}, fmt.Errorf("%s: the commits to append reuse the id %q", path, id)
 	}
 	if err := appendCommit(path, info, m.End, commits); err != nil {
@@ -103,7 +95,7 @@ func extendLocked(path string, m Mark, stamped Stamp, commits []byte) (Since, er
 
 // newIDs are the ids of the entries es and of the records after holds
 // that before does not.
-func newIDs(before, after model.State, es []model.Entry) []string {
+func newIDs(before, after model.State, es []model.Entry) map[string]bool {
 	had := map[string]bool{}
 	for _, a := range before.Assignments {
 		had[a.ID] = true
@@ -117,11 +109,10 @@ func newIDs(before, after model.State, es []model.Entry) []string {
 	for _, f := range before.FollowUps {
 		had[f.ID] = true
 	}
-	var ids []string
+	ids := map[string]bool{}
 	add := func(id string) {
 		if !had[id] {
-			had[id] = true
-			ids = append(ids, id)
+			ids[id] = true
 		}
 	}
 	for _, a := range after.Assignments {
@@ -142,15 +133,27 @@ func newIDs(before, after model.State, es []model.Entry) []string {
 	return ids
 }
 
-// holdsAny reports whether b holds one of ids as a TOML string, quoted
-// either way, and which.
-func holdsAny(b []byte, ids []string) (string, bool) {
-	for _, id := range ids {
-		for _, q := range []string{`"`, `'`} {
-			if bytes.Contains(b, []byte(q+id+q)) {
-				return id, true
-			}
+// takenID says whether b, entries and records as warroom writes them,
+// sets one of ids as the id of a table (an `id = "…"` line), and which.
+// It reads b once, whatever the number of ids.
+func takenID(b []byte, ids map[string]bool) (string, bool) {
+	const key = "\nid = "
+	for at := 0; ; {
+		i := bytes.Index(b[at:], []byte(key))
+		if i < 0 {
+			return "", false
 		}
+		at += i + len(key)
+		if at >= len(b) || (b[at] != '"' && b[at] != '\'') {
+			continue
+		}
+		end := bytes.IndexByte(b[at+1:], b[at])
+		if end < 0 {
+			return "", false
+		}
+		if id := b[at+1 : at+1+end]; ids[string(id)] {
+			return string(id), true
+		}
+		at += 1 + end
 	}
-	return "", false
 }
