@@ -126,21 +126,23 @@ func largePair(b *testing.B, srv *sshServer) (local, remote string) {
 }
 
 // syncCase is one way a sync is measured: prep runs untimed before it,
-// check after it.
+// check after it; floor is the bare SFTP session, with no sync.
 type syncCase struct {
 	name  string
 	prep  func()
 	check func(Result) bool
+	floor bool
 }
 
 // BenchmarkSync100k measures, on the large incident, a sync with nothing
 // new, after one local append and after one remote append (a warroom on
-// the remote host), each as a whole `warroom sync` (ssh, SFTP session,
-// sync, close) and over a connection kept open (--watch, --sync), next
-// to the floor: a bare SFTP session to the same server. Each iteration
-// measures every case in turn, so that the ratios come from one run under
-// the same load; the figures are reported as metrics (ms, and ratios to
-// the floor), the ns/op of the whole iteration means nothing.
+// the remote host), each as a whole `warroom sync` does it (ssh, the SFTP
+// session, the sync, close), next to the floor: a bare SFTP session to
+// the same server, connected and closed. Each iteration measures the four
+// in turn, in an order that rotates, so that the ratios come from one run
+// under the same load; then the three syncs again over a connection kept
+// open (--watch, --sync). The figures are reported as metrics (ms, and
+// ratios to the floor); the ns/op of the whole iteration means nothing.
 //
 //	go test ./model/sshsync -run '^$' -bench Sync100k -benchtime 10x -count 3
 func BenchmarkSync100k(b *testing.B) {
@@ -149,59 +151,54 @@ func BenchmarkSync100k(b *testing.B) {
 	opts := Options{SSHCommand: srv.sshCommand(), Batch: true}
 	tgt := srv.target(remote)
 	cases := []syncCase{
-		{"nothing", func() {}, func(r Result) bool { return !r.Moved() }},
-		{"local", func() { appendOps(b, local, "alice", model.Log{Text: "bench here"}) },
-			func(r Result) bool { return r.Out.Entries == 1 && r.In.Entries == 0 }},
-		{"remote", func() { appendOps(b, remote, "bob", model.Log{Text: "bench there"}) },
-			func(r Result) bool { return r.In.Entries == 1 && r.Out.Entries == 0 }},
+		{name: "floor", floor: true},
+		{name: "nothing", check: func(r Result) bool { return !r.Moved() }},
+		{name: "local", prep: func() { appendOps(b, local, "alice", model.Log{Text: "bench here"}) },
+			check: func(r Result) bool { return r.Out.Entries == 1 && r.In.Entries == 0 }},
+		{name: "remote", prep: func() { appendOps(b, remote, "bob", model.Log{Text: "bench there"}) },
+			check: func(r Result) bool { return r.In.Entries == 1 && r.Out.Entries == 0 }},
 	}
 	kept := srv.dial(b, remote)
 	total := map[string]time.Duration{}
-	timed := func(name string, f func()) {
+	run := func(name string, sc syncCase, c *Conn) {
 		b.StopTimer()
+		if sc.prep != nil {
+			sc.prep()
+		}
 		start := time.Now()
 		b.StartTimer()
-		f()
-		total[name] += time.Since(start)
-	}
-	syncOnce := func(c *Conn, sc syncCase) {
-		res, err := Sync(context.Background(), c, local, SyncOptions{Owner: "b"})
-		if err != nil || !sc.check(res) {
-			b.Fatalf("%s: %s %v", sc.name, res, err)
-		}
-	}
-	for b.Loop() {
-		timed("floor", func() {
-			c, err := Dial(context.Background(), tgt, opts)
-			if err != nil {
+		if c == nil {
+			var err error
+			if c, err = Dial(context.Background(), tgt, opts); err != nil {
 				b.Fatal(err)
 			}
-			_ = c.Close()
-		})
-		for _, sc := range cases {
-			b.StopTimer()
-			sc.prep()
-			b.StartTimer()
-			timed(sc.name, func() {
-				c, err := Dial(context.Background(), tgt, opts)
-				if err != nil {
-					b.Fatal(err)
-				}
-				syncOnce(c, sc)
-				_ = c.Close()
-			})
+			defer func() { _ = c.Close(); total[name] += time.Since(start) }()
+		} else {
+			defer func() { total[name] += time.Since(start) }()
 		}
-		for _, sc := range cases {
-			b.StopTimer()
-			sc.prep()
-			b.StartTimer()
-			timed("open-"+sc.name, func() { syncOnce(kept, sc) })
+		if sc.floor {
+			return
 		}
+		res, err := Sync(context.Background(), c, local, SyncOptions{Owner: "b"})
+		if err != nil || !sc.check(res) {
+			b.Fatalf("%s: %s %v", name, res, err)
+		}
+	}
+	i := 0
+	for b.Loop() {
+		for j := range cases {
+			sc := cases[(i+j)%len(cases)]
+			run(sc.name, sc, nil)
+		}
+		for _, sc := range cases[1:] {
+			run("open-"+sc.name, sc, kept)
+		}
+		i++
 	}
 	n := float64(b.N)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / n }
 	b.ReportMetric(ms(total["floor"]), "floor-ms")
-	for _, sc := range cases {
+	for _, sc := range cases[1:] {
 		b.ReportMetric(ms(total[sc.name]), sc.name+"-ms")
 		b.ReportMetric(float64(total[sc.name])/float64(total["floor"]), sc.name+"/floor")
 		b.ReportMetric(ms(total["open-"+sc.name]), "open-"+sc.name+"-ms")
