@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pkg/sftp"
@@ -35,7 +36,17 @@ type Conn struct {
 	client *sftp.Client
 	cmd    *exec.Cmd
 	stderr *lockedBuffer
+
+	// nRead and nWritten count the bytes of incident files moved.
+	nRead, nWritten atomic.Int64
+	// afterPacket, when set (by tests), is called after each packet an
+	// append writes to the remote copy; an error stops the append there.
+	afterPacket func(n int) error
 }
+
+// Moved says how many bytes of incident files this connection has read
+// from the remote side and written to it, lock files aside.
+func (c *Conn) Moved() (read, written int64) { return c.nRead.Load(), c.nWritten.Load() }
 
 // lockedBuffer collects ssh's standard error for error messages.
 type lockedBuffer struct {

@@ -33,6 +33,7 @@ var esSync = map[string]string{
 	"read":                                   "leer",
 	"write":                                  "escribir",
 	"replace":                                "reemplazar",
+	"append to":                              "añadir a",
 	"lock":                                   "bloquear",
 	"look at":                                "consultar",
 

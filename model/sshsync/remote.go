@@ -125,7 +125,9 @@ func (c *Conn) read(p string, limit int64) ([]byte, snapshot, error) {
 	}
 	buf := &capped{limit: limit}
 	buf.b.Grow(int(fi.Size()))
-	if _, err := f.WriteTo(buf); err != nil {
+	_, err = f.WriteTo(buf)
+	c.nRead.Add(int64(buf.b.Len()))
+	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return nil, snapshot{}, &TooLargeError{Where: c.Target.String(), Size: int64(buf.b.Len()), Limit: limit}
 		}
@@ -173,20 +175,27 @@ func (c *Conn) unchanged(p string, was snapshot, limit int64) (bool, error) {
 // replace writes data over the remote file at p if it is still what was
 // read (errRemoteChanged otherwise): a temp file beside it, a last check
 // of the file, then an atomic rename over it (posix-rename@openssh.com).
-func (c *Conn) replace(p string, data []byte, was snapshot, limit int64) error {
+// It returns the stamp of the file it wrote.
+func (c *Conn) replace(p string, data []byte, was snapshot, limit int64) (remoteStamp, error) {
 	tmp := path.Join(path.Dir(p), "."+path.Base(p)+".tmp-"+randomHex(6))
 	f, err := c.client.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
 	if err != nil {
-		return c.fail("write", p, err)
+		return remoteStamp{}, c.fail("write", p, err)
 	}
-	if _, err := f.Write(data); err != nil {
+	n, err := f.Write(data)
+	c.nWritten.Add(int64(n))
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if err != nil {
 		_ = f.Close()
 		_ = c.client.Remove(tmp)
-		return c.fail("write", p, err)
+		return remoteStamp{}, c.fail("write", p, err)
 	}
 	if err := f.Close(); err != nil {
 		_ = c.client.Remove(tmp)
-		return c.fail("write", p, err)
+		return remoteStamp{}, c.fail("write", p, err)
 	}
 	if !was.missing {
 		_ = c.client.Chmod(tmp, was.mode) // the copy keeps who may read and write it
@@ -195,15 +204,26 @@ func (c *Conn) replace(p string, data []byte, was snapshot, limit int64) error {
 	if err != nil || !same {
 		_ = c.client.Remove(tmp)
 		if err != nil {
-			return err
+			return remoteStamp{}, err
 		}
-		return errRemoteChanged
+		return remoteStamp{}, errRemoteChanged
 	}
 	if err := c.client.PosixRename(tmp, p); err != nil {
 		_ = c.client.Remove(tmp)
-		return c.fail("replace", p, err)
+		return remoteStamp{}, c.fail("replace", p, err)
 	}
-	return nil
+	return stampOfRemote(fi), nil
+}
+
+// remoteStamp is what the remote copy was when a sync looked at it or
+// wrote it: its size and time (SFTP gives seconds). A rename keeps both.
+type remoteStamp struct {
+	Size  int64
+	MTime int64 // seconds since 1970
+}
+
+func stampOfRemote(fi os.FileInfo) remoteStamp {
+	return remoteStamp{Size: fi.Size(), MTime: fi.ModTime().Unix()}
 }
 
 func randomHex(n int) string {

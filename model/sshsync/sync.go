@@ -1,6 +1,7 @@
 package sshsync
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -97,25 +98,37 @@ func Sync(ctx context.Context, c *Conn, local string, o SyncOptions) (Result, er
 	return total, &ChangingError{Target: c.Target, Attempts: attempts}
 }
 
-// syncOnce is one attempt: lock, read, merge, write. It returns
+// syncOnce is one attempt: lock, then the quick way when the memo of the
+// last sync holds (fast.go), else read, merge and write. It returns
 // errRemoteChanged when the remote copy changed before it could write it.
 func (c *Conn) syncOnce(ctx context.Context, p, local string, o SyncOptions) (Result, error) {
-	var res Result
 	budget := o.LockBudget
 	if budget <= 0 {
 		budget = 15 * time.Second
 	}
 	lock, err := c.lock(ctx, p, o.Owner, budget)
 	if err != nil {
-		return res, err
+		return Result{}, err
 	}
 	defer lock.release()
+	if res, done, err := c.fast(ctx, lock, p, local, o); done {
+		return res, err
+	}
+	return c.whole(ctx, lock, p, local, o)
+}
 
-	var remote model.State
+// whole reads the remote copy whole, merges it with the local file inside
+// a local store transaction, and writes to whichever side lacked
+// something. Both sides end holding the same bytes: the remote copy's
+// when it holds the merge and is whole, else the local file's when it
+// does, else the merge encoded anew; then the memo says so.
+func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o SyncOptions) (Result, error) {
+	var res Result
+	var remote store.Copy
 	data, seen, err := c.read(p, o.maxSize())
 	switch {
 	case err == nil:
-		if remote, err = store.Decode(c.Target.String(), data); err != nil {
+		if remote, err = store.DecodeCopy(c.Target.String(), data); err != nil {
 			return res, &UnusableError{Err: err}
 		}
 	case errors.Is(err, ErrRemoteMissing) && o.Create:
@@ -129,28 +142,47 @@ func (c *Conn) syncOnce(ctx context.Context, p, local string, o SyncOptions) (Re
 		return res, &InterruptedError{Target: c.Target}
 	}
 
-	var merged model.State
-	var out []byte
-	_, err = store.Update(ctx, local, true, func(s model.State) (model.State, error) {
-		m, in, err := model.Merge(s, remote)
+	var both store.Copy // what both sides are to hold
+	final, stamp, err := store.Mirror(ctx, local, func(l store.Copy) (*store.Copy, error) {
+		m, in, err := model.Merge(l.State(), remote.State())
 		if err != nil {
-			return s, err
+			return nil, err
 		}
 		if !m.Declared() {
-			return s, &EmptyError{Local: local, Target: c.Target}
+			return nil, &EmptyError{Local: local, Target: c.Target}
 		}
-		_, outRep, _ := model.Merge(remote, s)
-		if out, err = store.Encode(m); err != nil {
-			return s, err
+		_, out, _ := model.Merge(remote.State(), l.State())
+		res.In, res.Out = in, out
+		_, localWhole := l.Mark()
+		_, remoteWhole := remote.Mark()
+		hasAll := reflect.DeepEqual(m, l.State())
+		switch {
+		case remote.Exists() && remoteWhole && reflect.DeepEqual(m, remote.State()):
+			// The remote copy's bytes, even when the local file holds
+			// the same incident in others: so that replicas that sync
+			// in turn end on the same bytes rather than replace the
+			// remote copy with theirs in turn.
+			both = remote
+			if bytes.Equal(l.Data(), remote.Data()) {
+				return nil, nil
+			}
+			return &remote, nil
+		case hasAll && localWhole:
+			both = l
+			return nil, nil
 		}
-		if int64(len(out)) > o.maxSize() {
-			return s, &TooLargeError{Where: c.Target.String(), Size: int64(len(out)), Limit: o.maxSize(), Merged: true}
+		enc, err := store.EncodeCopy(m)
+		if err != nil {
+			return nil, err
 		}
-		res.In, res.Out, merged = in, outRep, m
-		if reflect.DeepEqual(m, s) {
-			return s, store.ErrUnchanged
+		if int64(len(enc.Data())) > o.maxSize() {
+			return nil, &TooLargeError{Where: c.Target.String(), Size: int64(len(enc.Data())), Limit: o.maxSize(), Merged: true}
 		}
-		return m, nil
+		both = enc
+		if hasAll {
+			return nil, nil // the local file holds the merge already: left as it is
+		}
+		return &enc, nil
 	})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -158,16 +190,24 @@ func (c *Conn) syncOnce(ctx context.Context, p, local string, o SyncOptions) (Re
 		}
 		return res, err
 	}
-	if !res.Created && reflect.DeepEqual(merged, remote) {
-		return res, nil
+	rstamp := remoteStamp{Size: seen.size, MTime: seen.mtime.Unix()}
+	if res.Created || !bytes.Equal(remote.Data(), both.Data()) {
+		if ctx.Err() != nil {
+			return res, &InterruptedError{Target: c.Target}
+		}
+		if lock.Lost() {
+			return res, errRemoteChanged // another sync broke the lock: start again
+		}
+		if rstamp, err = c.replace(p, both.Data(), seen, o.maxSize()); err != nil {
+			return res, err
+		}
 	}
-	if ctx.Err() != nil {
-		return res, &InterruptedError{Target: c.Target}
+	if mark, ok := both.Mark(); ok && stamp != (store.Stamp{}) && bytes.Equal(final.Data(), both.Data()) {
+		saveMemo(local, c.Target, memo{Path: p, Mark: mark, Local: stamp, Remote: rstamp})
+	} else {
+		forgetMemo(local, c.Target)
 	}
-	if lock.Lost() {
-		return res, errRemoteChanged // another sync broke the lock: start again
-	}
-	return res, c.replace(p, out, seen, o.maxSize())
+	return res, nil
 }
 
 // add sums two merge reports.

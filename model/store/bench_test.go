@@ -254,3 +254,56 @@ func BenchmarkCheckpoint(b *testing.B) {
 		}
 	}
 }
+
+// benchMarked is the large incident in a file, with its mark and stamp as
+// a sync keeps them.
+func benchMarked(b *testing.B) (string, store.Mark, store.Stamp) {
+	path, _ := benchFile(b)
+	c, st, err := store.Mirror(context.Background(), path, func(store.Copy) (*store.Copy, error) { return nil, nil })
+	m, ok := c.Mark()
+	if err != nil || !ok {
+		b.Fatalf("mark: %v %v", ok, err)
+	}
+	return path, m, st
+}
+
+// BenchmarkLook: what a sync reads of the local file after one entry was
+// appended to it since the last sync: the ends at the mark, the commit
+// after it, the head as of the mark.
+func BenchmarkLook(b *testing.B) {
+	path, m, st := benchMarked(b)
+	if _, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		got, err := store.Look(path, m, st)
+		if err != nil || len(got.Entries) != 1 {
+			b.Fatalf("look: %d entries, %v", len(got.Entries), err)
+		}
+	}
+}
+
+// BenchmarkExtend: a commit of one entry, copied from another copy of the
+// large incident, checked and appended (as a sync brings in what a
+// warroom on the remote host appended).
+func BenchmarkExtend(b *testing.B) {
+	path, m, st := benchMarked(b)
+	data, _ := os.ReadFile(path)
+	other := filepath.Join(b.TempDir(), "other.toml")
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := store.UpdateWith(context.Background(), other, store.UpdateOptions{}, logOp); err != nil {
+			b.Fatal(err)
+		}
+		od, _ := os.ReadFile(other)
+		b.StartTimer()
+		got, err := store.Extend(context.Background(), path, m, st, od[m.End:])
+		if err != nil || len(got.Entries) != 1 {
+			b.Fatalf("extend: %v", err)
+		}
+		m, st = got.Mark, got.Stamp
+	}
+}

@@ -37,7 +37,13 @@ type headView struct {
 // The head comes from the head cache when it holds the head of this file
 // (see cache.go), and is kept there when it was decoded.
 func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, err error) {
-	size := info.Size()
+	return readHeadTo(path, f, info, info.Size(), true)
+}
+
+// readHeadTo is readHead of the file's first size bytes alone, as if the
+// file ended there; keep says whether a head decoded from the TOML is
+// kept in the head cache.
+func readHeadTo(path string, f *os.File, info fs.FileInfo, size int64, keep bool) (v headView, ok bool, err error) {
 	v.info = info
 	// Read from the start until the first entry, in growing chunks,
 	// looking for it only in what each chunk adds. The head cache says
@@ -114,7 +120,9 @@ func readHead(path string, f *os.File, info fs.FileInfo) (v headView, ok bool, e
 	if err := checkTimes(path, v.state); err != nil {
 		return v, false, err
 	}
-	keepHead(path, v.prefix[:v.head], v.state, at, seal, info.Mode().Perm())
+	if keep {
+		keepHead(path, v.prefix[:v.head], v.state, at, seal, info.Mode().Perm())
+	}
 	return v, true, nil
 }
 

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/warroom/warroom/model"
+)
+
+// A Copy is a whole incident file: its bytes and the incident they hold,
+// decoded and checked. Only the store makes Copies (DecodeCopy,
+// EncodeCopy, Mirror), so a Copy's bytes always hold its state; a sync
+// writes one copy's bytes as they are to the other side, so that both
+// hold the same bytes and later appends to either are exactly what the
+// other lacks.
+type Copy struct {
+	data   []byte
+	state  model.State
+	mark   Mark
+	sealed bool
+	exists bool
+}
+
+// Data is the file's bytes; nil for a file that does not exist.
+func (c Copy) Data() []byte { return c.data }
+
+// State is the incident the bytes hold.
+func (c Copy) State() model.State { return c.state }
+
+// Exists reports whether there was a file.
+func (c Copy) Exists() bool { return c.exists }
+
+// Mark is the copy's end, when the copy is a clean file that ends with its
+// last sum line: one that commits can be appended to.
+func (c Copy) Mark() (Mark, bool) { return c.mark, c.sealed }
+
+// DecodeCopy decodes data, a whole incident file read from elsewhere (the
+// remote copy of a sync), as Decode does; name is what errors call it.
+func DecodeCopy(name string, data []byte) (Copy, error) {
+	s, lay, err := decodeFile(name, data)
+	if err != nil {
+		return Copy{state: s}, err
+	}
+	c := Copy{data: data, state: s, exists: true}
+	c.mark, c.sealed = markOf(data, lay)
+	return c, nil
+}
+
+// EncodeCopy renders s as a whole file (Encode).
+func EncodeCopy(s model.State) (Copy, error) {
+	data, err := Encode(s)
+	if err != nil {
+		return Copy{}, err
+	}
+	s.Schema = model.Schema
+	c := Copy{data: data, state: s, exists: true}
+	if len(s.Timeline) > 0 {
+		c.mark, c.sealed = markOf(data, analyze(data, true))
+	}
+	return c, nil
+}
+
+// Mirror runs one transaction of a sync on the file at path. Under the
+// lock, it reads the file whole (a file that does not exist is handed as
+// a Copy that does not exist) and hands it to decide, which returns the
+// copy the file must become, or nil to leave it as it is. The copy is
+// written whole with exactly its bytes (temp file, fsync, rename, fsync of
+// the folder), after what no sum line closes at the end of the file is
+// kept in NAME.torn. If decide fails, nothing is written.
+//
+// It returns the file as it is when the lock is released, and its stamp
+// (zero when there is no file).
+func Mirror(ctx context.Context, path string, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
+	given := path
+	path = resolve(path)
+	unlock, err := lock(ctx, path)
+	if err != nil {
+		return Copy{}, Stamp{}, err
+	}
+	defer unlock()
+	c, st, err := mirrorLocked(path, decide)
+	return c, st, named(err, given)
+}
+
+// mirrorLocked is Mirror on path, resolved, whose lock the caller holds.
+func mirrorLocked(path string, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
+	removeLeftovers(path)
+	t, err := readForWrite(path, UpdateOptions{Create: true, Reads: model.TimelineNeed{All: true}})
+	if err != nil {
+		return Copy{}, Stamp{}, err
+	}
+	cur := Copy{state: t.cur}
+	var st Stamp
+	if t.exists {
+		cur.data, cur.exists = t.data, true
+		cur.mark, cur.sealed = markOf(t.data, t.lay)
+		st = stampOf(t.info)
+	}
+	next, err := decide(cur)
+	if err != nil {
+		return cur, st, err
+	}
+	if next == nil || !next.exists {
+		return cur, st, nil
+	}
+	if err := next.state.Check(); err != nil {
+		return cur, st, fmt.Errorf("%s: not saved, the merge would leave an invalid incident: %w", path, err)
+	}
+	if _, err := t.keepRest(); err != nil {
+		return cur, st, err
+	}
+	if err := WriteAtomic(path, next.data, t.mode()); err != nil {
+		return cur, st, err
+	}
+	keepWritten(path, next.data, next.state, t.mode())
+	st, err = statStamp(path)
+	if err != nil {
+		st = Stamp{} // written; only its stamp is unknown
+	}
+	return *next, st, nil
+}
