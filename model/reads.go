@@ -90,6 +90,10 @@ var CustomerKinds = TimelineNeed{Kinds: []Kind{KindCustomers}}
 // CommsKinds are the entries Comms and PendingUpdates read.
 var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDraft, KindCommsRejected}}
 
+// ConflictKinds are the entries OpenConflicts reads, and setting the
+// title or the summary: the same text decides an open conflict.
+var ConflictKinds = TimelineNeed{Kinds: []Kind{KindConflict}}
+
 // Needs says which entries of the timeline applying op reads. Apply gives
 // the same result, or the same error, on a state whose timeline holds only
 // those entries: a store may load no more than that. An operation not
@@ -97,9 +101,11 @@ var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDr
 func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
-		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream,
+		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, CloseWorkstream,
 		Accept, Decline, SetPolicy:
 		return TimelineNeed{}
+	case SetTitle, SetSummary:
+		return ConflictKinds
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds
 	}
