@@ -18,12 +18,12 @@ func describeConflict(e model.Entry, o Options) string {
 	return o.t("merge conflict on %s: kept %s; the other side wrote %s", line(e.Text), o.text(e.To), o.text(e.From))
 }
 
-// ConflictLines are the open merge conflicts, one line each, saying what
-// was kept, what the other side wrote and how to decide: for show and
-// check.
-func ConflictLines(s model.State, o Options) []string {
+// ConflictLines are merge conflicts, one line each, saying what was kept,
+// what the other side wrote and how to decide: for show, check and the
+// merge driver.
+func ConflictLines(cs []model.Conflict, o Options) []string {
 	var out []string
-	for _, c := range s.OpenConflicts() {
+	for _, c := range cs {
 		switch c.Field {
 		case model.FieldTitle:
 			out = append(out, o.t("MERGE CONFLICT on the title: kept %q, the other side wrote %q; choose with `warroom title TEXT` (the same text keeps it)",
@@ -38,7 +38,7 @@ func ConflictLines(s model.State, o Options) []string {
 
 // writeConflicts lists the open merge conflicts under the header.
 func writeConflicts(b *strings.Builder, s model.State, o Options) {
-	for _, l := range ConflictLines(s, o) {
+	for _, l := range ConflictLines(s.OpenConflicts(), o) {
 		b.WriteString(l + "\n")
 	}
 }
