@@ -73,7 +73,7 @@ func Merge(in Input) (Result, error) {
 			return Result{}, err
 		}
 	}
-	res.Data, err = store.Encode(merged)
+	res.Data, err = store.Encode(withoutEmpty(merged))
 	if err != nil {
 		return Result{}, fmt.Errorf("merge %s: %w", in.Path, err)
 	}
@@ -94,4 +94,29 @@ func read(path string, side Side, data []byte) (model.State, error) {
 		return model.State{}, &SideError{Side: side, Err: err}
 	}
 	return s, nil
+}
+
+// withoutEmpty leaves out the lists a merge gives as empty: written, they
+// would add lines such as "tasks = []" that a file read and written back
+// does not have.
+func withoutEmpty(s model.State) model.State {
+	if len(s.People) == 0 {
+		s.People = nil
+	}
+	if len(s.Assignments) == 0 {
+		s.Assignments = nil
+	}
+	if len(s.Tasks) == 0 {
+		s.Tasks = nil
+	}
+	if len(s.Theories) == 0 {
+		s.Theories = nil
+	}
+	if len(s.FollowUps) == 0 {
+		s.FollowUps = nil
+	}
+	if len(s.Timeline) == 0 {
+		s.Timeline = nil
+	}
+	return s
 }
