@@ -192,5 +192,6 @@ var esCLIText = map[string]string{
 	"cannot read %s: %s":                                                                                                    "no se puede leer %s: %s",
 	"HOME is not set: cannot find your global git attributes file":                                                          "HOME no está definido: no se encuentra tu archivo global de atributos de git",
 	"git %s failed (exit %d): %s":                                                                                           "git %s ha fallado (salida %d): %s",
+	"git not found":                                                                                                         "no se encuentra git",
 	"install git, or put it on PATH":                                                                                        "instala git, o ponlo en el PATH",
 }

@@ -55,7 +55,7 @@ func (e *gitError) In(l i18n.Lang) string {
 }
 
 // errNoGit says git is not installed.
-var errNoGit = errors.New("git not found")
+var errNoGit error = failure{msg: i18n.M("git not found")}
 
 // run runs git with args and returns its standard output, without its
 // last newline.
