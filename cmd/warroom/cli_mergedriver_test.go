@@ -141,6 +141,10 @@ func TestMergeDriverGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			buildMergeCase(t, c.name, src)
+			locks, _ := filepath.Glob(filepath.Join(src, ".*.lock"))
+			for _, l := range locks {
+				_ = os.Remove(l)
+			}
 		}
 		for _, strict := range []bool{false, true} {
 			want, wantFile := c.exit, filepath.Join(src, "want.toml")
