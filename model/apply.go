@@ -462,9 +462,31 @@ func (op SetStatus) apply(t *tx) error {
 	if from == op.Status {
 		return &UnchangedError{Reason: i18n.M("the incident is already %s", from)}
 	}
+	e := Entry{Kind: KindStatus, From: string(from), To: string(op.Status)}
+	// Resolving — or closing what was never resolved — must meet the exit
+	// criteria, or say why not.
+	if done := op.Status == Resolved || op.Status == Closed; done && from != Resolved && from != Closed {
+		if blockers := t.s.ResolveBlockers(); len(blockers) > 0 {
+			if !op.Force {
+				return &BlockedError{Status: op.Status, Blockers: blockers}
+			}
+			reason, err := checkText("reason", strings.TrimSpace(op.Reason), MaxEntry, false)
+			if err != nil {
+				return err
+			}
+			if reason == "" {
+				return &TextError{Field: "reason", Reason: i18n.M("a forced resolution needs a reason: say why the rest can wait")}
+			}
+			rules := make([]string, len(blockers))
+			for i, b := range blockers {
+				rules[i] = b.Rule
+			}
+			e.Text, e.Needs = reason, strings.Join(rules, " ")
+		}
+	}
 	t.s.Incident.Status = op.Status
 	t.s.Incident.Clock.Status = t.stamp()
-	t.record(Entry{Kind: KindStatus, From: string(from), To: string(op.Status)})
+	t.record(e)
 	return nil
 }
 

@@ -143,7 +143,12 @@ func TestRoleHistory(t *testing.T) {
 
 func TestStatusLifecycle(t *testing.T) {
 	f := newFixture(t)
-	for _, st := range []Status{Identified, Monitoring, Identified, Resolved, Closed} {
+	f.do("alice", SetSummary{Summary: "Checkout failed after deploy 142; rolled back."})
+	for _, st := range []Status{Identified, Monitoring} {
+		f.do("alice", SetStatus{Status: st})
+	}
+	f.do("carol", CommsUpdate{Audience: AudienceExternal, Text: "A fix is in place."})
+	for _, st := range []Status{Identified, Resolved, Closed} {
 		f.do("alice", SetStatus{Status: st})
 	}
 	var got []string

@@ -29,7 +29,7 @@ func TestNextUpdateDue(t *testing.T) {
 	if len(ups) != 1 || ups[0].Audience != "external" || !ups[0].Due.Equal(t0.Add(74*time.Minute)) {
 		t.Errorf("after SEV3: %+v", ups)
 	}
-	f.do("alice", SetStatus{Status: Resolved})
+	f.do("alice", SetStatus{Status: Resolved, Force: true, Reason: "the next update says it all"})
 	if _, ok := f.s.Comms(c).Soonest(); ok {
 		t.Error("an update is due on a resolved incident")
 	}

@@ -254,4 +254,13 @@ var esModel = map[string]string{
 	"a handoff's answer needs a limit; give a duration from 1m to 24h, such as 5m": "la respuesta a un relevo necesita un plazo; da una duración de 1m a 24h, como 5m",
 	"approval":      "aprobación",
 	"accept_within": "accept_within",
+	"rule value":    "valor de la regla",
+	"not %s yet: %s; to resolve anyway, say why (--force --reason TEXT)": "aún no puede pasar a %s: %s; para hacerlo igualmente, di por qué (--force --reason TEXTO)",
+	"not %s yet": "aún no puede pasar a %s",
+	"%d task still open (%s)|%d tasks still open (%s)":                                   "%d tarea aún abierta (%s)|%d tareas aún abiertas (%s)",
+	"%d role handed and not yet accepted (%s)|%d roles handed and not yet accepted (%s)": "%d función pasada y aún sin aceptar (%s)|%d funciones pasadas y aún sin aceptar (%s)",
+	"no external update since the fix went in (status monitoring)":                       "ningún comunicado externo desde que se aplicó la solución (estado en observación)",
+	"no summary written": "no hay resumen escrito",
+	"%d follow-up without an owner (%s)|%d follow-ups without an owner (%s)": "%d seguimiento sin responsable (%s)|%d seguimientos sin responsable (%s)",
+	"a forced resolution needs a reason: say why the rest can wait":          "resolver a la fuerza necesita un motivo: di por qué lo que falta puede esperar",
 }

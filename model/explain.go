@@ -23,7 +23,10 @@ func Explain(err error, l i18n.Lang) string {
 	var te *TextError
 	var ce *ConflictError
 	var ue *UnchangedError
+	var be *BlockedError
 	switch {
+	case errors.As(err, &be):
+		inner = be // before ConflictError, which it also is: it names what is missing
 	case errors.As(err, &ie):
 		inner = ie
 	case errors.As(err, &te):

@@ -87,7 +87,14 @@ type Release struct{ Role RoleRef }
 type Retract struct{ Entry string }
 
 // SetStatus moves the incident in its lifecycle, forwards or backwards.
-type SetStatus struct{ Status Status }
+type SetStatus struct {
+	Status Status
+	// Force resolves or closes the incident though exit criteria of its
+	// policy are not met (State.ResolveBlockers); Reason says why, and
+	// the timeline records it with what was missing.
+	Force  bool
+	Reason string
+}
 
 // SetSeverity sets or changes the severity.
 type SetSeverity struct{ Severity Severity }

@@ -29,6 +29,8 @@ type Policy struct {
 	Sev2         Rhythms  `toml:"sev2" json:"sev2"`
 	Sev3         Rhythms  `toml:"sev3" json:"sev3"`
 	Approval     Approval `toml:"approval" json:"approval"`
+	// Resolve is what must hold before the incident is resolved.
+	Resolve ExitCriteria `toml:"resolve" json:"resolve"`
 }
 
 // Rhythms are the update rhythms of each audience at one severity: zero
@@ -103,7 +105,7 @@ func PolicyOf(c Cadence, approval map[Audience]bool, acceptWithin time.Duration)
 	if acceptWithin <= 0 {
 		acceptWithin = DefaultAcceptWithin
 	}
-	p := Policy{AcceptWithin: Span(acceptWithin)}
+	p := Policy{AcceptWithin: Span(acceptWithin), Resolve: AllExitCriteria()}
 	for _, sev := range []Severity{Sev1, Sev2, Sev3} {
 		r := p.rhythms(sev)
 		*r.first = Span(c.First[sev])
@@ -201,7 +203,8 @@ func (p *Policy) approval(aud Audience) *bool {
 
 // PolicyRules are the names of the rules SetPolicy changes, in the order
 // people read them: each severity's first update and audiences' rhythms,
-// then approval per audience, then the handoff answer's limit.
+// then approval per audience, the handoff answer's limit, and the exit
+// criteria (resolve.*).
 func PolicyRules() []string {
 	var out []string
 	for _, sev := range []string{"sev1", "sev2", "sev3"} {
@@ -213,7 +216,12 @@ func PolicyRules() []string {
 	for _, aud := range Audiences {
 		out = append(out, "approval."+string(aud))
 	}
-	return append(out, "accept_within")
+	out = append(out, "accept_within")
+	var e ExitCriteria
+	for _, r := range e.exitRules() {
+		out = append(out, r.name)
+	}
+	return out
 }
 
 // Rule is the value of one rule, as SetPolicy takes it: a span ("20m",
@@ -245,7 +253,7 @@ func (p Policy) WithRule(rule, value string) (Policy, error) {
 		case "off", "no", "false":
 			*flag = false
 		default:
-			return p, &InvalidError{What: "approval", Value: value, Valid: []string{"on", "off"}}
+			return p, &InvalidError{What: "rule value", Value: value, Valid: []string{"on", "off"}}
 		}
 		return p, nil
 	}
@@ -272,6 +280,13 @@ func (p *Policy) ref(rule string) (*Span, *bool, error) {
 	group, key, _ := strings.Cut(name, ".")
 	if group == "approval" {
 		return nil, p.approval(Audience(key)), nil
+	}
+	if group == "resolve" {
+		for _, r := range p.Resolve.exitRules() {
+			if r.name == name {
+				return nil, r.on, nil
+			}
+		}
 	}
 	sev, err := ParseSeverity(group)
 	if err != nil {

@@ -94,11 +94,17 @@ var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDr
 // title or the summary: the same text decides an open conflict.
 var ConflictKinds = TimelineNeed{Kinds: []Kind{KindConflict}}
 
+// ResolveKinds are the entries the exit criteria read.
+var ResolveKinds = TimelineNeed{Kinds: []Kind{KindStatus, KindComms}}
+
 // Needs says which entries of the timeline applying op reads. Apply gives
 // the same result, or the same error, on a state whose timeline holds only
 // those entries: a store may load no more than that. An operation not
 // listed here reads the whole timeline.
 func Needs(op Op) TimelineNeed {
+	if st, ok := op.(SetStatus); ok && (st.Status == Resolved || st.Status == Closed) {
+		return ResolveKinds // the exit criteria read the updates sent since the fix
+	}
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
 		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, CloseWorkstream,

@@ -11,7 +11,7 @@ import (
 // to the text checks) and fails on any without a Spanish translation.
 func TestEveryMessageHasSpanish(t *testing.T) {
 	lits, err := i18ntest.Literals(".", i18ntest.Spec{
-		Calls:  map[string]int{"M": 0, "Word": 0, "checkText": 0, "checkName": 0, "optionalName": 0, "ParseWord": 0, "invalidWord": 0},
+		Calls:  map[string]int{"M": 0, "N": 1, "Word": 0, "checkText": 0, "checkName": 0, "optionalName": 0, "ParseWord": 0, "invalidWord": 0},
 		Fields: []string{"What", "Field"},
 	})
 	if err != nil {

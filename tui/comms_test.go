@@ -289,7 +289,7 @@ func TestDraftNoticeGoesWhenTheDraftIsDecided(t *testing.T) {
 // Once resolved, the header asks for the final external update until one
 // goes out, and the incident's clock stops at the resolution.
 func TestResolvedAsksForTheFinalUpdateAndStopsTheClock(t *testing.T) {
-	s := othersDo(t, sampleState(t), "alice", testNow, model.SetStatus{Status: model.Resolved})
+	s := othersDo(t, sampleState(t), "alice", testNow, model.SetStatus{Status: model.Resolved, Force: true, Reason: "customers are fine"})
 	m, _ := newTestModel(t, s, 120, 40)
 	if v := lines(m.View())[0]; !strings.Contains(v, "RESOLVED: SEND THE FINAL EXTERNAL UPDATE") {
 		t.Errorf("the header does not ask for the final update:\n%s", v)

@@ -332,4 +332,7 @@ var esTUI = map[string]string{
 	"%s approved first":                                             "%s con aprobación previa",
 	"Policy: no rhythm at this severity":                            "Política: sin ritmo en esta severidad",
 	"Policy: %s":                                                    "Política: %s",
+	"missing: %s · enter sets it %s anyway · esc leaves it":         "falta: %s · enter lo pasa a %s igualmente · esc lo deja",
+	"Not %s yet. Why set it anyway?":                                "Aún no puede pasar a %s. ¿Por qué hacerlo igualmente?",
+	"say why the rest can wait, or esc":                             "di por qué lo que falta puede esperar, o esc",
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 // The prompts any pane can open with a global key. A role tool's own
@@ -114,7 +115,30 @@ func statusPrompt(c *common) *prompt {
 			if err != nil {
 				return nil, nil, err
 			}
+			from := c.state().Incident.Status
+			if done := st == model.Resolved || st == model.Closed; done && from != model.Resolved && from != model.Closed {
+				if blockers := c.state().ResolveBlockers(); len(blockers) > 0 {
+					return nil, forcePrompt(c, st, blockers), nil
+				}
+			}
 			return model.SetStatus{Status: st}, nil, nil
+		})
+}
+
+// forcePrompt says what the exit criteria still miss and asks why the
+// incident should be resolved (or closed) anyway; esc leaves it as it is.
+func forcePrompt(c *common, st model.Status, blockers []model.Blocker) *prompt {
+	missing := make([]string, len(blockers))
+	for i, b := range blockers {
+		missing[i] = b.Reason.In(c.lang)
+	}
+	hint := c.t("missing: %s · enter sets it %s anyway · esc leaves it", strings.Join(missing, "; "), st.In(c.lang))
+	return newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), safetext.Line(hint), model.MaxEntry, nil,
+		func(v string) (model.Op, *prompt, error) {
+			if strings.TrimSpace(v) == "" {
+				return nil, nil, errors.New(c.t("say why the rest can wait, or esc"))
+			}
+			return model.SetStatus{Status: st, Force: true, Reason: strings.TrimSpace(v)}, nil, nil
 		})
 }
 

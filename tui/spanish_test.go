@@ -369,7 +369,7 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 	wantOnScreen("nothing to undo", nothing, "nada que deshacer")
 	refusals := 0
 	for _, k := range [][]string{{"7", "h", "zoe", "enter"}, {"n", "hola", "enter"}, {"t", "nueva", "enter"},
-		{"S", "resuelto", "enter"}, {"V", "2", "enter"}, {"right", "right", "d"}, {"right", "right", "a", "paco", "enter"}} {
+		{"S", "resuelto", "enter", "los clientes ya pagan", "enter"}, {"V", "2", "enter"}, {"right", "right", "d"}, {"right", "right", "a", "paco", "enter"}} {
 		changed := fork(t, m)
 		for _, key := range k {
 			if utf8.RuneCountInString(key) > 1 && key != "right" && key != "enter" {

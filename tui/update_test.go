@@ -211,6 +211,16 @@ func TestStatusSeverityAndQuickKinds(t *testing.T) {
 	m, saver := newTestModel(t, sampleState(t), 120, 40)
 	m = keys(m, "S")
 	m = typeText(m, "resolved")
+	m = keys(m, "enter")
+	// Work is left: the screen says what and asks why resolve anyway.
+	if promptLabel(m) != "Not resolved yet. Why set it anyway?" || !strings.Contains(m.View(), "3 tasks still open") {
+		t.Fatalf("resolving with work left opened %q:\n%s", promptLabel(m), m.View())
+	}
+	m = keys(m, "enter")
+	if m.prompt == nil || m.c.state().Incident.Status == model.Resolved {
+		t.Fatalf("an empty reason resolved the incident")
+	}
+	m = typeText(m, "customers are fine")
 	m = keys(m, "enter", "V")
 	m = typeText(m, "3")
 	m = keys(m, "enter", "n")
@@ -365,6 +375,7 @@ func TestUndoNeverOverwritesSomeoneElse(t *testing.T) {
 	m = keys(m, "S")
 	m = typeText(m, "resolved")
 	m = keys(m, "enter")
+	m = keys(typeText(m, "customers are fine"), "enter")
 	// Meanwhile another responder moves the status on.
 	other, _, err := m.c.state().Apply(model.DefaultCatalog(), model.SetStatus{Status: model.Closed},
 		model.Env{Now: testNow, Actor: "bob", IDs: &model.SeqIDs{}})

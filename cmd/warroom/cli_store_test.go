@@ -50,7 +50,7 @@ func TestLogAppends(t *testing.T) {
 	for _, args := range [][]string{
 		{"log", "appended, not rewritten"},
 		{"task", "add", "a task on a big incident"},
-		{"status", "resolved"},
+		{"status", "resolved", "--force", "--reason", "a drill"},
 		{"customers", "+3"},
 		{"update", "--audience", "internal", "still on it"},
 		{"can", "--conditions", "c", "--actions", "a", "--needs", "n"},

@@ -427,6 +427,7 @@ func TestStatusForwardsAndBackwards(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
 	r.declare()
+	r.ok("summary", "Checkout fails after deploy 142.")
 	steps := []struct{ to, want string }{
 		{"identified", "status investigating → identified\n"},
 		{"MONITORING", "status identified → monitoring\n"},
@@ -435,6 +436,9 @@ func TestStatusForwardsAndBackwards(t *testing.T) {
 		{"closed", "status resolved → closed\n"},
 	}
 	for _, s := range steps {
+		if s.to == "investigating" {
+			r.ok("update", "A fix is in place; we are watching.") // the customers told of the fix
+		}
 		if out := r.ok("status", s.to); out != s.want {
 			t.Errorf("status %s printed %q, want %q", s.to, out, s.want)
 		}
@@ -723,4 +727,56 @@ func TestFollowUps(t *testing.T) {
 		t.Errorf("bad date:\n%s", res)
 	}
 	wantContains(t, "review", r.ok("export"), "## Follow-ups", "OPS-1", "| done |")
+}
+
+// TestResolveNeedsTheExitCriteria (issue 14): status resolved lists what
+// is missing and refuses, changing nothing; --force needs --reason, and
+// the timeline records why and what was missing; the policy turns a
+// criterion off.
+func TestResolveNeedsTheExitCriteria(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("task", "add", "Roll back deploy 142")
+	before := r.snapshot()
+	res := r.run("status", "resolved")
+	if res.code == 0 || !strings.Contains(res.stderr, "not resolved yet: 1 task still open (") ||
+		!strings.Contains(res.stderr, "no summary written") || !strings.Contains(res.stderr, "--force --reason") {
+		t.Errorf("resolving with work left:\n%s", res)
+	}
+	before.unchanged(t, res)
+	if res := r.run("status", "resolved", "--reason", "why not"); res.code != 2 || !strings.Contains(res.stderr, "--reason goes with --force") {
+		t.Errorf("--reason without --force:\n%s", res)
+	}
+	if res := r.run("status", "resolved", "--force"); res.code == 0 || !strings.Contains(res.stderr, "needs a reason") {
+		t.Errorf("--force without a reason:\n%s", res)
+	}
+	r.ok("status", "resolved", "--force", "--reason", "customers are fine; the cleanup can wait")
+	e := r.lastEntry()
+	if e.Kind != "status" || e.Text != "customers are fine; the cleanup can wait" || !strings.Contains(e.Needs, "resolve.open_tasks") {
+		t.Errorf("the forced resolution recorded %+v", e)
+	}
+	wantContains(t, "review", r.ok("export"), "(forced: customers are fine; the cleanup can wait; missing: no task left open")
+
+	r2 := newRunner(t)
+	r2.declare()
+	r2.ok("policy", "set", "resolve.summary", "off")
+	r2.ok("policy", "set", "resolve.external_update", "off")
+	wantContains(t, "policy", r2.ok("policy"), "Resolving needs: no task left open, every role handed answered, an owner for every follow-up")
+	r2.ok("status", "resolved")
+}
+
+// TestExportChart (issue 14): the review has a timeline chart a code host
+// draws; --no-chart leaves it out.
+func TestExportChart(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("handoff", "tl", "bob")
+	r.ok("status", "identified")
+	review := r.ok("export")
+	wantContains(t, "review", review, "## Timeline chart", "```mermaid\ngantt\n", "    section Status\n    investigating :", "Tech lead - bob :")
+	if out := r.ok("export", "--no-chart"); strings.Contains(out, "```mermaid") || !strings.Contains(out, "## Severity and status") {
+		t.Errorf("--no-chart:\n%s", out)
+	}
 }

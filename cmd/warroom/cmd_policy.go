@@ -56,7 +56,11 @@ timeline records the old value and the new. Rules:
   .executive, .social         a duration from 1m to 24h, or none
   approval.AUDIENCE           on or off: the incident manager approves that
                               audience's updates before they count as sent
-  accept_within               how long a handoff may wait for its holder's answer`,
+  accept_within               how long a handoff may wait for its holder's answer
+  resolve.open_tasks,         on or off: what resolving needs — no task left open,
+  .roles_answered,            every role handed answered, an external update once
+  .external_update,           the fix is in (status monitoring), a summary, an
+  .summary, .followup_owners  owner for every follow-up`,
 		Args:              exactly("a RULE", "a VALUE"),
 		ValidArgsFunction: completePolicy,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -105,6 +109,26 @@ func (a *app) writePolicy(p model.Policy) {
 		a.say("Approval: %s updates wait for the incident manager's approval\n", strings.Join(approved, ", "))
 	}
 	a.say("Handoffs: answered within %s, else the screens warn\n", p.AcceptWithin.String())
+	var needs []string
+	for _, rule := range model.PolicyRules() {
+		if v, _ := p.Rule(rule); strings.HasPrefix(rule, "resolve.") && v == "on" {
+			needs = append(needs, a.lang.T(exitCriterionText[rule]))
+		}
+	}
+	if len(needs) == 0 {
+		a.say("Resolving needs: nothing\n")
+	} else {
+		a.say("Resolving needs: %s\n", strings.Join(needs, ", "))
+	}
+}
+
+// exitCriterionText says what each exit criterion asks for.
+var exitCriterionText = map[string]string{
+	"resolve.open_tasks":      "no task left open",
+	"resolve.roles_answered":  "every role handed answered",
+	"resolve.external_update": "an external update once the fix is in",
+	"resolve.summary":         "a summary",
+	"resolve.followup_owners": "an owner for every follow-up",
 }
 
 // spanWord is a rhythm as the policy table shows it: "20m", or "no

@@ -52,12 +52,16 @@ var exportFormats = []exportFormat{formatMarkdown, formatJSON}
 
 func (a *app) exportCmd() *cobra.Command {
 	var formatFlag, output string
+	var noChart bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the post-incident document (markdown) or the full record (json)",
 		Long: `Write the incident as a post-incident document in markdown (summary,
-severity and status history, who held each role when, tasks and their
-outcome, the full timeline), or as JSON for jq and other programs.`,
+a timeline chart, severity and status history, who held each role when,
+tasks and their outcome, the full timeline), or as JSON for jq and other
+programs. The chart is a Mermaid gantt block, which GitHub and GitLab
+draw: the status and severity over time, each role's holders, each update
+sent; --no-chart leaves it out.`,
 		Example: `  warroom export > review.md
   warroom export --format json | jq '.roles[] | select(.held_by_incident_manager_by_default)'`,
 		Args: noArgs,
@@ -72,7 +76,9 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 			}
 			var out []byte
 			if format == formatMarkdown {
-				out = []byte(report.Markdown(st, a.opts()))
+				o := a.opts()
+				o.NoChart = noChart
+				out = []byte(report.Markdown(st, o))
 			} else if out, err = report.JSON(st, a.opts()); err != nil {
 				return err
 			}
@@ -92,6 +98,7 @@ outcome, the full timeline), or as JSON for jq and other programs.`,
 	}
 	cmd.Flags().StringVar(&formatFlag, "format", string(formatMarkdown), "md or json")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&noChart, "no-chart", false, "leave the timeline chart (a Mermaid gantt block) out of the review")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
 }

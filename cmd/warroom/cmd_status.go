@@ -10,13 +10,25 @@ import (
 )
 
 func (a *app) statusCmd() *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	var reason string
+	cmd := &cobra.Command{
 		Use:   "status investigating|identified|monitoring|resolved|closed",
 		Short: "Move the incident through its lifecycle",
 		Long: `Move the incident through its lifecycle:
 investigating → identified → monitoring → resolved → closed.
 Every change is timestamped in the timeline; moving back is allowed and
-recorded as such.`,
+recorded as such.
+
+Resolving (or closing what was never resolved) must meet the exit
+criteria of the incident's policy (warroom policy): no task left open,
+every role handed answered, an external update once the fix is in, a
+summary, an owner for every follow-up. Until then it is refused with what
+is missing; --force --reason TEXT resolves anyway, and the timeline
+records why and what was missing.`,
+		Example: `  warroom status identified
+  warroom status resolved
+  warroom status resolved --force --reason "customers are fine; the cleanup tasks can wait"`,
 		Args:              exactly("a STATUS"),
 		ValidArgsFunction: a.completeChoice(statusWords(), func(s model.State) string { return string(s.Incident.Status) }),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -24,7 +36,10 @@ recorded as such.`,
 			if err != nil {
 				return err
 			}
-			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status}, false)
+			if reason != "" && !force {
+				return usage("--reason goes with --force: it says why the incident is resolved though criteria are not met")
+			}
+			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status, Force: force, Reason: reason}, false)
 			if err != nil {
 				return err
 			}
@@ -32,6 +47,9 @@ recorded as such.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "resolve though exit criteria are not met (needs --reason)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why the incident is resolved anyway, recorded in the timeline")
+	return cmd
 }
 
 func (a *app) sevCmd() *cobra.Command {

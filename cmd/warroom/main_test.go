@@ -239,6 +239,7 @@ type entry struct {
 	Channel    string `json:"channel" toml:"channel"`
 	Count      int    `json:"count" toml:"count"`
 	Entry      string `json:"entry" toml:"entry"`
+	Needs      string `json:"needs" toml:"needs"`
 }
 
 // export runs export --format json and decodes it.

@@ -22,10 +22,20 @@ type Localized interface {
 type Message struct {
 	Format string
 	Args   []any
+	// Plural, when set, makes Format "one|other" forms chosen by Count
+	// (see Lang.N).
+	Plural bool
+	Count  int
 }
 
 // M builds a Message.
 func M(format string, args ...any) Message { return Message{Format: format, Args: args} }
+
+// N builds a Message with a singular and a plural form, "one|other",
+// chosen by count as Lang.N does.
+func N(count int, forms string, args ...any) Message {
+	return Message{Format: forms, Args: args, Plural: true, Count: count}
+}
 
 // In renders the message in l: the format and every Word, Message or
 // other Localized value among the arguments translated.
@@ -48,6 +58,9 @@ func (m Message) In(l Lang) string {
 		default:
 			args[i] = a
 		}
+	}
+	if m.Plural {
+		return l.N(m.Count, m.Format, args...)
 	}
 	return fmt.Sprintf(l.T(m.Format), args...)
 }

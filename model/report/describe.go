@@ -53,6 +53,10 @@ func describe(e model.Entry, o Options) string {
 		if model.Status(e.To).Rank() < model.Status(e.From).Rank() {
 			s += " " + o.t("(moved back)")
 		}
+		if e.Text != "" {
+			// Resolved though exit criteria were not met: why, and what.
+			s += " " + o.t("(forced: %s; missing: %s)", o.text(e.Text), exitCriteria(o, e.Needs))
+		}
 		return s
 	case model.KindSeverity:
 		return o.t("severity %s → %s", o.severity(e.From), o.severity(e.To))

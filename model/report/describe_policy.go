@@ -19,6 +19,12 @@ func describePolicy(e model.Entry, o Options) string {
 	switch {
 	case e.Text == "accept_within":
 		return o.t("policy: a handoff may wait %s for its answer (was %s)", span(e.To), span(e.From))
+	case group == "resolve":
+		what := exitCriterion(o, e.Text)
+		if e.To == "on" {
+			return o.t("policy: resolving now requires %s", what)
+		}
+		return o.t("policy: resolving no longer requires %s", what)
 	case group == "approval":
 		aud := line(model.Audience(key).In(o.Lang))
 		if e.To == "on" {
@@ -35,4 +41,32 @@ func describePolicy(e model.Entry, o Options) string {
 		return o.t("policy: at %s, %s updates every %s (was %s)", o.severity(strings.ToUpper(group)), aud, span(e.To), span(e.From))
 	}
 	return o.t("policy: %s is %s (was %s)", line(e.Text), span(e.To), span(e.From))
+}
+
+// exitCriterion says what an exit criterion (resolve.open_tasks, …)
+// asks for, in o's language.
+func exitCriterion(o Options, rule string) string {
+	switch rule {
+	case "resolve.open_tasks":
+		return o.t("no task left open")
+	case "resolve.roles_answered":
+		return o.t("every role handed answered")
+	case "resolve.external_update":
+		return o.t("an external update once the fix is in")
+	case "resolve.summary":
+		return o.t("a summary")
+	case "resolve.followup_owners":
+		return o.t("an owner for every follow-up")
+	}
+	return line(rule)
+}
+
+// exitCriteria says what the exit criteria in rules (space-separated)
+// ask for.
+func exitCriteria(o Options, rules string) string {
+	var out []string
+	for _, r := range strings.Fields(rules) {
+		out = append(out, exitCriterion(o, r))
+	}
+	return strings.Join(out, ", ")
 }

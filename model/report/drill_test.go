@@ -99,7 +99,7 @@ func TestReviewGapsCountTheSilenceBeforeTheFirstUpdate(t *testing.T) {
 	p := newPlay(t, declared())
 	p.at(40, "carol", model.CommsUpdate{Audience: "external", Text: "We are investigating."})
 	p.at(50, "carol", model.CommsUpdate{Audience: "external", Text: "Cause found."})
-	p.at(60, "alice", model.SetStatus{Status: model.Resolved})
+	p.at(60, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	row(t, p.review(), "external", "2", "40m", "40m")
 }
 
@@ -109,14 +109,14 @@ func TestReviewGapsCountTheSilenceBeforeTheFirstUpdate(t *testing.T) {
 func TestReviewUsesTheLastResolution(t *testing.T) {
 	p := newPlay(t, declared())
 	p.at(5, "carol", model.CommsUpdate{Audience: "external", Text: "We are investigating."})
-	p.at(30, "alice", model.SetStatus{Status: model.Resolved})
+	p.at(30, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	p.at(40, "alice", model.SetStatus{Status: model.Investigating})
 	reopened := p.review()
 	if !strings.Contains(reopened, "| Time to resolve (resolved) | not yet |") {
 		t.Errorf("reopened, the review still gives a time to resolve:\n%s", reopened)
 	}
 	p.at(45, "carol", model.CommsUpdate{Audience: "external", Text: "The issue is back."})
-	p.at(70, "alice", model.SetStatus{Status: model.Resolved})
+	p.at(70, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	out := p.review()
 	row(t, out, "Time to resolve (resolved)", "1h10m, at 2026-11-25 15:10:00 UTC")
 	// Updates at 5 and 45 minutes, resolved at 70: the longest silence
@@ -127,7 +127,7 @@ func TestReviewUsesTheLastResolution(t *testing.T) {
 	}
 	// Closed without passing through resolved: resolved then.
 	p.at(80, "alice", model.SetStatus{Status: model.Monitoring})
-	p.at(90, "alice", model.SetStatus{Status: model.Closed})
+	p.at(90, "alice", model.SetStatus{Status: model.Closed, Force: true, Reason: "drill"})
 	if tm := Timings(p.s); !tm.Resolved.Equal(t0.Add(90*time.Minute)) || !tm.Closed.Equal(tm.Resolved) {
 		t.Errorf("closed from monitoring: timings %+v", tm)
 	}
@@ -262,7 +262,7 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	if out := p.review(); !strings.Contains(out, "| Scribe | frank | 2026-11-25 14:02:00 UTC | now | not yet |  |") {
 		t.Errorf("before the resolution a role is held until now:\n%s", out)
 	}
-	p.at(30, "alice", model.SetStatus{Status: model.Resolved})
+	p.at(30, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	p.at(35, "alice", model.Handoff{Role: model.RoleRef{Role: "problem_manager"}, To: "henry"})
 	out := p.review()
 	if regexp.MustCompile(`\| now \|`).MatchString(out) {
@@ -274,7 +274,7 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	row(t, out, "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Problem manager", "henry", "2026-11-25 14:35:00 UTC", "still held when this was written")
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
-	p.at(40, "alice", model.SetStatus{Status: model.Closed})
+	p.at(40, "alice", model.SetStatus{Status: model.Closed, Force: true, Reason: "drill"})
 	row(t, p.review(), "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:40:00 UTC (closed)")
 }
 

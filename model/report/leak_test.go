@@ -85,7 +85,7 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("teoría reabierta", model.TheorySet{Theory: theory, State: model.TheoryOpen})
 	do("teoría descartada", model.TheorySet{Theory: theory, State: model.TheoryRuledOut, Note: "no cuadra"})
 	for _, st := range []model.Status{model.Identified, model.Monitoring, model.Identified, model.Resolved, model.Closed} {
-		do("estado "+string(st), model.SetStatus{Status: st})
+		do("estado "+string(st), model.SetStatus{Status: st, Force: true, Reason: "los clientes ya pagan"})
 	}
 	do("política: ritmo", model.SetPolicy{Rule: "sev1.external", Value: "15m"})
 	do("política: sin ritmo", model.SetPolicy{Rule: "sev2.internal", Value: "none"})

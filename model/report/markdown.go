@@ -67,6 +67,11 @@ func Markdown(s model.State, o Options) string {
 		}
 	}
 
+	if !o.NoChart {
+		heading("Timeline chart")
+		b.WriteString(chart(s, o, tm))
+	}
+
 	heading("Severity and status")
 	changes := head("When", "Who", "Change")
 	for _, e := range Chronological(s.Timeline) {

@@ -18,6 +18,8 @@ type Options struct {
 	Lang    i18n.Lang // English also when empty
 	Loc     *time.Location
 	Now     time.Time
+	// NoChart leaves the timeline chart out of the review (Markdown).
+	NoChart bool
 	// lines keeps the line breaks of what people wrote (notes, briefings,
 	// updates), for the review, which renders them as breaks; other
 	// outputs show each entry on one line.

@@ -137,7 +137,7 @@ func TestMarkdown(t *testing.T) {
 			sections = append(sections, l)
 		}
 	}
-	want := "## Summary|## Severity and status|## Roles|## Theories|## Communications|## Tasks|## Follow-ups|## Timeline"
+	want := "## Summary|## Timeline chart|## Severity and status|## Roles|## Theories|## Communications|## Tasks|## Follow-ups|## Timeline"
 	if strings.Join(sections, "|") != want {
 		t.Errorf("sections %q", sections)
 	}

@@ -248,7 +248,8 @@ func encodePolicy(w *cacheWriter, p model.Policy) {
 			w.int(int64(v))
 		}
 	}
-	for _, v := range []bool{p.Approval.External, p.Approval.Internal, p.Approval.Executive, p.Approval.Social} {
+	for _, v := range []bool{p.Approval.External, p.Approval.Internal, p.Approval.Executive, p.Approval.Social,
+		p.Resolve.OpenTasks, p.Resolve.RolesAnswered, p.Resolve.ExternalUpdate, p.Resolve.Summary, p.Resolve.FollowUpOwners} {
 		w.bool(v)
 	}
 }
@@ -261,7 +262,8 @@ func decodePolicy(r *cacheReader) model.Policy {
 			*v = model.Span(r.int())
 		}
 	}
-	for _, v := range []*bool{&p.Approval.External, &p.Approval.Internal, &p.Approval.Executive, &p.Approval.Social} {
+	for _, v := range []*bool{&p.Approval.External, &p.Approval.Internal, &p.Approval.Executive, &p.Approval.Social,
+		&p.Resolve.OpenTasks, &p.Resolve.RolesAnswered, &p.Resolve.ExternalUpdate, &p.Resolve.Summary, &p.Resolve.FollowUpOwners} {
 		*v = r.bool()
 	}
 	return p
