@@ -58,6 +58,11 @@ const (
 	// KindPolicy: a rule of the incident's policy changed; Text names the
 	// rule, From and To are its old and new values.
 	KindPolicy Kind = "policy"
+
+	// KindConflict: a strict merge found a field both sides changed
+	// apart; Text names the field (title, summary), To is the value kept,
+	// From the other side's. See MergeFromBase.
+	KindConflict Kind = "conflict"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -69,7 +74,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
-	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy}
+	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -146,6 +151,9 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	               Role/Workstream, From = the holder who declined, To =
 //	               whom it went back to ("" = the incident manager by
 //	               default), Text = why; By, when not From, recorded it
+//	conflict       Text = the field both sides of a strict merge changed
+//	               (title, summary), To = the value kept, From = the
+//	               other side's; By = "warroom"
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`

@@ -243,8 +243,12 @@ var esModel = map[string]string{
 	"1 field updated":   "1 campo actualizado",
 	"%d fields updated": "%d campos actualizados",
 	"nothing new":       "nada nuevo",
-	"policy":            "política",
-	"policy rule":       "regla de la política",
+	"these are two different incidents (%s and %s); only copies of the same incident can be merged": "son dos incidentes distintos (%s y %s); solo se pueden combinar copias del mismo incidente",
+
+	// Conflicts a strict merge recorded (kind conflict).
+	"conflict":    "conflicto",
+	"policy":      "política",
+	"policy rule": "regla de la política",
 	"only the incident manager, %s, changes the incident's policy; %s is not":      "solo el gestor de incidentes, %s, cambia la política del incidente; %s no lo es",
 	"the policy's %s is already %s":                                                "la regla %s de la política ya es %s",
 	"a handoff's answer needs a limit; give a duration from 1m to 24h, such as 5m": "la respuesta a un relevo necesita un plazo; da una duración de 1m a 24h, como 5m",

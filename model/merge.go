@@ -47,8 +47,11 @@ func (r MergeReport) In(l i18n.Lang) string {
 // IncidentMismatchError refuses to merge two different incidents.
 type IncidentMismatchError struct{ A, B string }
 
-func (e *IncidentMismatchError) Error() string {
-	return fmt.Sprintf("these are two different incidents (%s and %s); only copies of the same incident can be merged", e.A, e.B)
+func (e *IncidentMismatchError) Error() string { return e.In(i18n.English) }
+
+// In says it in language l.
+func (e *IncidentMismatchError) In(l i18n.Lang) string {
+	return l.T("these are two different incidents (%s and %s); only copies of the same incident can be merged", e.A, e.B)
 }
 
 // Merge combines two copies of one incident, as two replicas that changed

@@ -90,6 +90,10 @@ var CustomerKinds = TimelineNeed{Kinds: []Kind{KindCustomers}}
 // CommsKinds are the entries Comms and PendingUpdates read.
 var CommsKinds = TimelineNeed{Kinds: []Kind{KindSeverity, KindComms, KindCommsDraft, KindCommsRejected}}
 
+// ConflictKinds are the entries OpenConflicts reads, and setting the
+// title or the summary: the same text decides an open conflict.
+var ConflictKinds = TimelineNeed{Kinds: []Kind{KindConflict}}
+
 // ResolveKinds are the entries the exit criteria read.
 var ResolveKinds = TimelineNeed{Kinds: []Kind{KindStatus, KindComms}}
 
@@ -103,9 +107,11 @@ func Needs(op Op) TimelineNeed {
 	}
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
-		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream,
+		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, CloseWorkstream,
 		Accept, Decline, SetPolicy:
 		return TimelineNeed{}
+	case SetTitle, SetSummary:
+		return ConflictKinds
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds
 	}

@@ -7,12 +7,14 @@ import (
 )
 
 // SetTitle gives the incident a new title. The timeline records the new
-// title and the old one (kind title).
+// title and the old one (kind title). While a merge conflict on the title
+// is open, the same title is a change too: the choice to keep it.
 type SetTitle struct{ Title string }
 
 // SetSummary writes, rewrites or, when empty, clears the incident's
 // summary: what is known, in a few lines. The timeline records the new
-// summary (kind summary).
+// summary (kind summary). While a merge conflict on the summary is open,
+// the same summary is a change too: the choice to keep it.
 type SetSummary struct{ Summary string }
 
 // checkTitle validates an incident's title, as declared or changed.
@@ -31,7 +33,8 @@ func (op SetTitle) apply(t *tx) error {
 		return err
 	}
 	from := t.s.Incident.Title
-	if title == from {
+	// The same title decides a merge conflict on it: it is kept.
+	if title == from && !t.s.conflictOpen(FieldTitle) {
 		return &UnchangedError{Reason: i18n.M("the title is already %q", title)}
 	}
 	t.s.Incident.Title = title
@@ -45,7 +48,7 @@ func (op SetSummary) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	if summary == strings.TrimSpace(t.s.Incident.Summary) {
+	if summary == strings.TrimSpace(t.s.Incident.Summary) && !t.s.conflictOpen(FieldSummary) {
 		if summary == "" {
 			return &UnchangedError{Reason: i18n.M("there is no summary to clear")}
 		}

@@ -46,7 +46,7 @@ var kindWords = map[model.Kind]string{
 	model.KindTheoryReopened: "reopened", model.KindFollowUpDone: "f-up done", model.KindFollowUpReopened: "f-up open",
 	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
 	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
-	model.KindCustomerReport: "customer", model.KindSocialPost: "post",
+	model.KindCustomerReport: "customer", model.KindSocialPost: "post", model.KindConflict: "conflict",
 }
 
 // kindWord names a timeline kind in the screen's language.

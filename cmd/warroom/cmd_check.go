@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/warroom/warroom/model/report"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/store"
 )
@@ -21,6 +22,10 @@ out, which warroom refuses to write over; an edit by hand since warroom
 wrote it; text after the last change that was not written whole (a crash
 while writing, or text added by hand), which the next change moves to
 NAME.torn beside the file.
+
+A merge conflict that a strict git merge left for people to decide (see
+warroom merge-driver) is listed, with how to decide it, and the exit status
+is 1 until it is decided.
 
 After editing the file by hand, run it with --accept: everything in the
 file, text after the last change included, is taken as the incident and
@@ -65,6 +70,12 @@ as it was.`,
 			}
 			if h.Sealed && !h.Edited && h.Unsealed == 0 {
 				a.say("whole: every change in it is sealed\n")
+			}
+			if open := st.OpenConflicts(); len(open) > 0 {
+				for _, l := range report.ConflictLines(open, a.opts()) {
+					a.print("%s\n", l)
+				}
+				return failf("%s: merge conflicts left for people to decide: %d", path, len(open))
 			}
 			return nil
 		},

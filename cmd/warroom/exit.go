@@ -17,6 +17,9 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do what was asked
 	exitUsage = 2 // the command was asked something invalid
+	// exitDriverFailed: merge-driver could not merge and wrote nothing;
+	// git takes a status over 128 as its merge driver failing.
+	exitDriverFailed = 255
 )
 
 // usageError marks a mistake in how a command was called. msg, when set,
@@ -44,6 +47,16 @@ type hintError struct {
 func (e hintError) Error() string { return e.err.Error() + "; " + e.hint.String() }
 func (e hintError) Unwrap() error { return e.err }
 
+// failure is the command failing for a reason it says in any language.
+type failure struct{ msg i18n.Message }
+
+func failf(format string, args ...any) error { return failure{msg: i18n.M(format, args...)} }
+
+func (e failure) Error() string { return e.msg.String() }
+
+// In says it in language l.
+func (e failure) In(l i18n.Lang) string { return e.msg.In(l) }
+
 // unchanged reports whether err says the change asked for would change
 // nothing — the incident is already so — and if it does, says so on
 // standard output. Such a command succeeds: run twice, a script gets the
@@ -58,9 +71,12 @@ func (a *app) unchanged(err error) bool {
 }
 
 // exitCode chooses the exit status for err: 2 for bad input (unknown flags,
-// roles, statuses, severities, kinds, task ids; text over a limit), 1 for
-// everything else.
+// roles, statuses, severities, kinds, task ids; text over a limit), 255
+// for a merge the merge driver could not make, 1 for everything else.
 func exitCode(err error) int {
+	if isDriverFailure(err) {
+		return exitDriverFailed
+	}
 	var ue usageError
 	var ie *model.InvalidError
 	var te *model.TextError

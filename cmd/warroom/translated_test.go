@@ -11,8 +11,8 @@ import (
 // translation.
 func TestEveryMessageHasSpanish(t *testing.T) {
 	lits, err := i18ntest.Literals(".", i18ntest.Spec{
-		Calls: map[string]int{"say": 0, "warn": 0, "M": 0, "T": 0, "N": 1, "usage": 0, "Word": 0, "exactly": -1, "needText": 0, "ParseWord": 0,
-			"StringVar": 3, "BoolVar": 3, "DurationVar": 3, "IntVar": 3, "StringVarP": 4, "BoolVarP": 4, "String": 2, "Bool": 2},
+		Calls: map[string]int{"say": 0, "warn": 0, "M": 0, "T": 0, "N": 1, "usage": 0, "failf": 0, "Word": 0, "exactly": -1, "needText": 0, "ParseWord": 0,
+			"StringVar": 3, "StringArrayVar": 3, "BoolVar": 3, "DurationVar": 3, "IntVar": 3, "StringVarP": 4, "BoolVarP": 4, "String": 2, "Bool": 2},
 		Fields: []string{"Short", "Long", "Example"},
 	})
 	if err != nil {

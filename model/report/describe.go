@@ -119,7 +119,12 @@ func describe(e model.Entry, o Options) string {
 	case model.KindPolicy:
 		return describePolicy(e, o)
 	case model.KindTitle:
+		if e.Text == e.From {
+			return o.t("kept the title after a merge conflict: %s", line(e.Text))
+		}
 		return o.t("renamed the incident: %s (was %s)", line(e.Text), line(e.From))
+	case model.KindConflict:
+		return describeConflict(e, o)
 	case model.KindSummary:
 		if e.Text == "" {
 			return o.t("cleared the summary")

@@ -166,8 +166,16 @@ var esReport = map[string]string{
 	"Drafts awaiting the approval of %s: %d (`warroom update list`)": "Borradores pendientes de aprobación de %s: %d (`warroom update list`)",
 
 	// The incident's title and summary changed, workstreams closed.
-	"renamed the incident: %s (was %s)":                    "cambió el título del incidente: %s (antes: %s)",
-	"wrote the summary: %s":                                "escribió el resumen: %s",
+	"renamed the incident: %s (was %s)": "cambió el título del incidente: %s (antes: %s)",
+	"wrote the summary: %s":             "escribió el resumen: %s",
+
+	// Merge conflicts (kind conflict) and how they are decided.
+	"kept the title after a merge conflict: %s":                                                                                    "mantuvo el título tras un conflicto de combinación: %s",
+	"merge conflict on the title: kept %s; the other side wrote %s":                                                                "conflicto de combinación en el título: se mantuvo %s; la otra parte escribió %s",
+	"merge conflict on the summary: kept %s; the other side wrote %s":                                                              "conflicto de combinación en el resumen: se mantuvo %s; la otra parte escribió %s",
+	"merge conflict on %s: kept %s; the other side wrote %s":                                                                       "conflicto de combinación en %s: se mantuvo %s; la otra parte escribió %s",
+	"MERGE CONFLICT on the title: kept %q, the other side wrote %q; choose with `warroom title TEXT` (the same text keeps it)":     "CONFLICTO DE COMBINACIÓN en el título: se mantuvo %q, la otra parte escribió %q; se elige con `warroom title TEXTO` (el mismo texto lo mantiene)",
+	"MERGE CONFLICT on the summary: kept %q, the other side wrote %q; choose with `warroom summary TEXT` (the same text keeps it)": "CONFLICTO DE COMBINACIÓN en el resumen: se mantuvo %q, la otra parte escribió %q; se elige con `warroom summary TEXTO` (el mismo texto lo mantiene)",
 	"cleared the summary":                                  "borró el resumen",
 	"closed the workstream %s":                             "cerró la línea de trabajo %s",
 	"closed the workstream %s (held by %s)":                "cerró la línea de trabajo %s (la llevaba %s)",

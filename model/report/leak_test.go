@@ -118,6 +118,34 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("relevo pendiente", model.Handoff{Role: pm, To: "juan"})
 	do("relevo rechazado por teléfono", model.Decline{Role: pm, For: "juan", Reason: "sin cobertura"})
 	do("relevo sin respuesta", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "kike"})
+	// Two copies change the title and the summary apart; a strict merge
+	// records both conflicts. The title is then kept as it is, the
+	// summary's conflict stays open.
+	base := s
+	ours, theirs := s, s
+	for i, side := range []struct {
+		st  *model.State
+		rep string
+	}{{&ours, "r1"}, {&theirs, "r2"}} {
+		for _, op := range []model.Op{model.SetTitle{Title: "Título de la copia " + side.rep}, model.SetSummary{Summary: "Resumen de la copia " + side.rep}} {
+			next, _, err := side.st.Apply(c, op, model.Env{Now: now.Add(time.Duration(i) * time.Second), Actor: actor, Replica: side.rep, IDs: ids})
+			if err != nil {
+				t.Fatal(err)
+			}
+			*side.st = next
+		}
+	}
+	merged, found, _, err := model.MergeFromBase(base, ours, theirs)
+	if err != nil || len(found) != 2 {
+		t.Fatalf("strict merge: %d conflicts, %v", len(found), err)
+	}
+	for _, e := range merged.Timeline {
+		if e.Kind == model.KindConflict {
+			kinds["conflicto "+e.Text] = e
+		}
+	}
+	s, now = merged, now.Add(time.Minute)
+	do("título mantenido", model.SetTitle{Title: s.Incident.Title})
 	return s, kinds
 }
 

@@ -23,6 +23,7 @@ type ShowOptions struct {
 func Show(s model.State, o ShowOptions) string {
 	var b strings.Builder
 	writeHeader(&b, s, o.Options)
+	writeConflicts(&b, s, o.Options)
 	if o.Comms {
 		writeComms(&b, s, o.Options)
 	}
