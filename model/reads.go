@@ -98,8 +98,10 @@ func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
 		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, SetTitle, SetSummary, CloseWorkstream,
-		Accept, Decline, SetPolicy:
+		Accept, Decline, SetPolicy, HookRan:
 		return TimelineNeed{}
+	case TimeBoxExpired:
+		return TimelineNeed{Kinds: []Kind{KindTimeBoxExpired}}
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds
 	}

@@ -114,6 +114,10 @@ func describe(e model.Entry, o Options) string {
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	case model.KindPolicy:
 		return describePolicy(e, o)
+	case model.KindHook:
+		return describeHook(e, o)
+	case model.KindTimeBoxExpired:
+		return describeTimeBox(e, o)
 	case model.KindTitle:
 		return o.t("renamed the incident: %s (was %s)", line(e.Text), line(e.From))
 	case model.KindSummary:
