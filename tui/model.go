@@ -60,6 +60,10 @@ type Options struct {
 	Comms model.CommsPolicy
 	// Notice is shown once the screen opens: a config that did not load.
 	Notice string
+	// Saved, when set, is handed the incident and the entries of the
+	// declaration the declare form wrote (the Writer's saves reach it by
+	// RunOptions.Saved), off the screen's goroutine.
+	Saved func(model.State, []model.Entry)
 	// Viewer makes the screen read-only, as the wall is, with the usual
 	// layout: for people who may only watch a served war room.
 	Viewer bool

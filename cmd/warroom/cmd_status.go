@@ -24,6 +24,12 @@ recorded as such.`,
 			if err != nil {
 				return err
 			}
+			if status == model.Resolved {
+				// The check hooks on resolve_requested may refuse it (hooks.go).
+				if err := a.checkResolve(cmd.Context()); err != nil {
+					return err
+				}
+			}
 			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status}, false)
 			if err != nil {
 				return err

@@ -50,6 +50,10 @@ type Options struct {
 	// Exec runs a command-line verb as a member, for `ssh host show`: its
 	// exit status. Viewers are let run only what reads.
 	Exec func(ctx context.Context, c Command) int
+	// Saved, when set, is handed the incident and the entries each save
+	// of the screens' changes wrote, off every session's goroutine: what
+	// the hooks run on. It must not block.
+	Saved func(model.State, []model.Entry)
 
 	Log *slog.Logger
 	Now func() time.Time
@@ -113,7 +117,7 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	hub, err := NewHub(ctx, o.File, o.Catalog, o.Log, o.Now)
+	hub, err := newHub(ctx, o.File, o.Catalog, o.Log, o.Now, o.Saved)
 	if err != nil {
 		return err
 	}
