@@ -49,11 +49,11 @@ func newHookRig(t *testing.T, hooksTOML string, scripts map[string]string) hookR
 
 // ran is one run a mark tells of: the event the hook read.
 type ran struct {
-	Event  string `json:"event"`
-	Actor  string `json:"actor"`
-	New    string `json:"new"`
+	Event  string              `json:"event"`
+	Actor  string              `json:"actor"`
+	New    string              `json:"new"`
 	Entry  struct{ ID string } `json:"entry"`
-	DryRun bool   `json:"dry_run"`
+	DryRun bool                `json:"dry_run"`
 }
 
 // runs reads the marks left so far.
@@ -148,7 +148,7 @@ run = ["./mark.sh"]
 	r.ok("sev", "2")             // the command line
 	r.ok("handoff", "tl", "bob") // another invocation
 	bob.waitFor(t, has("Y accept"), "bob's screen asking for his answer")
-	bob.press("Y") // a served screen: the server saves it
+	bob.press("Y")                                                               // a served screen: the server saves it
 	if out, errOut, code := s.ssh(t, "bob", "status", "identified"); code != 0 { // a command over SSH: the server runs it
 		t.Fatalf("ssh status: exit %d\n%s%s", code, out, errOut)
 	}
