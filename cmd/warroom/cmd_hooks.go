@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/warroom/warroom/hooks"
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/hooks"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/warroom/warroom/hooks"
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/hooks"
 	"github.com/warroom/warroom/model/i18n"
 )
 
