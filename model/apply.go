@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -466,7 +467,7 @@ func (op SetStatus) apply(t *tx) error {
 	// Resolving — or closing what was never resolved — must meet the exit
 	// criteria, or say why not.
 	if done := op.Status == Resolved || op.Status == Closed; done && from != Resolved && from != Closed {
-		if blockers := t.s.ResolveBlockers(); len(blockers) > 0 {
+		if blockers := append(t.s.ResolveBlockers(), op.Checks...); len(blockers) > 0 {
 			if !op.Force {
 				return &BlockedError{Status: op.Status, Blockers: blockers}
 			}
@@ -477,9 +478,11 @@ func (op SetStatus) apply(t *tx) error {
 			if reason == "" {
 				return &TextError{Field: "reason", Reason: i18n.M("a forced resolution needs a reason: say why the rest can wait")}
 			}
-			rules := make([]string, len(blockers))
-			for i, b := range blockers {
-				rules[i] = b.Rule
+			var rules []string
+			for _, b := range blockers {
+				if !slices.Contains(rules, b.Rule) {
+					rules = append(rules, b.Rule)
+				}
 			}
 			e.Text, e.Needs = reason, strings.Join(rules, " ")
 		}

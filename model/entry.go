@@ -63,6 +63,12 @@ const (
 	// apart; Text names the field (title, summary), To is the value kept,
 	// From the other side's. See MergeFromBase.
 	KindConflict Kind = "conflict"
+
+	// KindHook: a hook ran on an event (HookRan). KindTimeBoxExpired: a
+	// task's time box ran out while it was open, claimed by the one
+	// process that runs the hooks on it (TimeBoxExpired).
+	KindHook           Kind = "hook"
+	KindTimeBoxExpired Kind = "timebox_expired"
 )
 
 // LogKinds are the kinds a person may log directly.
@@ -74,7 +80,8 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindTheoryConfirmed, KindTheoryRuledOut, KindTheoryReopened, KindCAN,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
-	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict}
+	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict,
+	KindHook, KindTimeBoxExpired}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -154,6 +161,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	conflict       Text = the field both sides of a strict merge changed
 //	               (title, summary), To = the value kept, From = the
 //	               other side's; By = "warroom"
+//	hook           Event, Command, Result ("ok", "exit 3", "signal",
+//	               "timeout", "error"), Took; Text = the first line of its
+//	               output; Entry = the entry whose event ran it, Task its
+//	               task
+//	timebox_expired
+//	               Task = id, Text = title, Role/Workstream/To = owner,
+//	               From = when the box ran out (RFC 3339)
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`
@@ -180,6 +194,14 @@ type Entry struct {
 	// Recorded, set on a backdated entry, is when it was written; At is
 	// when it happened.
 	Recorded time.Time `toml:"recorded,omitempty" json:"recorded,omitzero"`
+	// A hook's run (kind hook): the event it ran on, its command as a
+	// shell would quote it, how it ended ("ok", "exit N", "signal",
+	// "timeout", "error": it could not start) and how long it ran
+	// ("1.204s").
+	Event   string `toml:"event,omitempty" json:"event,omitzero"`
+	Command string `toml:"command,omitempty" json:"command,omitzero"`
+	Result  string `toml:"result,omitempty" json:"result,omitzero"`
+	Took    string `toml:"took,omitempty" json:"took,omitzero"`
 }
 
 // Audience is whom an update entry (comms, comms_draft, comms_rejected)

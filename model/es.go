@@ -260,7 +260,8 @@ var esModel = map[string]string{
 	"%d task still open (%s)|%d tasks still open (%s)":                                   "%d tarea aún abierta (%s)|%d tareas aún abiertas (%s)",
 	"%d role handed and not yet accepted (%s)|%d roles handed and not yet accepted (%s)": "%d función pasada y aún sin aceptar (%s)|%d funciones pasadas y aún sin aceptar (%s)",
 	"no external update since the fix went in (status monitoring)":                       "ningún comunicado externo desde que se aplicó la solución (estado en observación)",
-	"no summary written": "no hay resumen escrito",
+	"no summary written":   "no hay resumen escrito",
+	"check %s refused: %s": "la comprobación %s se negó: %s",
 	"%d follow-up without an owner (%s)|%d follow-ups without an owner (%s)": "%d seguimiento sin responsable (%s)|%d seguimientos sin responsable (%s)",
 	"a forced resolution needs a reason: say why the rest can wait":          "resolver a la fuerza necesita un motivo: di por qué lo que falta puede esperar",
 }

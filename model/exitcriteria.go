@@ -45,6 +45,15 @@ type Blocker struct {
 	Reason i18n.Message
 }
 
+// CheckRule is the rule of a Blocker that a check hook found: a criterion
+// of the team's own, outside the incident's policy.
+const CheckRule = "check"
+
+// CheckBlocker is a check hook's refusal: its command and what it said.
+func CheckBlocker(command string, reason i18n.Message) Blocker {
+	return Blocker{Rule: CheckRule, Reason: i18n.M("check %s refused: %s", command, reason)}
+}
+
 // BlockedError refuses to resolve an incident while exit criteria are
 // not met.
 type BlockedError struct {

@@ -94,6 +94,11 @@ type SetStatus struct {
 	// the timeline records it with what was missing.
 	Force  bool
 	Reason string
+	// Checks are the criteria of the team's own that refused the
+	// resolve: check hooks, run by the caller before the change (the
+	// model runs no commands). They block it as ResolveBlockers do, and
+	// are recorded as the rule "check" when it is forced.
+	Checks []Blocker
 }
 
 // SetSeverity sets or changes the severity.

@@ -108,10 +108,12 @@ func Needs(op Op) TimelineNeed {
 	switch op.(type) {
 	case Declare, Log, TaskAdd, TaskSet, TaskAssign, Handoff, Release, SetStatus, SetSeverity, CAN,
 		CommsUpdate, Customers, FollowUpSet, FollowUpDetails, TheorySet, CloseWorkstream,
-		Accept, Decline, SetPolicy:
+		Accept, Decline, SetPolicy, HookRan:
 		return TimelineNeed{}
 	case SetTitle, SetSummary:
 		return ConflictKinds
+	case TimeBoxExpired:
+		return TimelineNeed{Kinds: []Kind{KindTimeBoxExpired}}
 	case ApproveUpdate, RejectUpdate, Notable:
 		return CommsKinds
 	}

@@ -64,7 +64,8 @@ func TestNeedsIsEnough(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"model.Log", "model.TaskSet", "model.Handoff", "model.ApproveUpdate", "model.Notable", "model.Customers",
-		"model.Retract", "model.SetTitle", "model.SetSummary", "model.CloseWorkstream", "model.Accept", "model.Decline"} {
+		"model.Retract", "model.SetTitle", "model.SetSummary", "model.CloseWorkstream", "model.Accept", "model.Decline",
+		"model.TimeBoxExpired", "model.HookRan"} {
 		if kinds[name] == 0 {
 			t.Errorf("no %s succeeded; the test does not cover it", name)
 		}
@@ -73,7 +74,7 @@ func TestNeedsIsEnough(t *testing.T) {
 
 // needsOp draws from randomOp's vocabulary and the operations it lacks.
 func needsOp(r *rand.Rand, s State) Op {
-	switch r.Intn(10) {
+	switch r.Intn(13) {
 	case 0:
 		return Customers{Channel: Channels[r.Intn(len(Channels))], Count: 1 + r.Intn(3)}
 	case 1:
@@ -94,6 +95,15 @@ func needsOp(r *rand.Rand, s State) Op {
 		return SetSummary{Summary: []string{"", "what we know"}[r.Intn(2)]}
 	case 6:
 		return CloseWorkstream{Role: ref("tech_lead", []string{"db", "net", ""}[r.Intn(3)])}
+	case 7:
+		return TaskAdd{Title: "boxed", Within: time.Duration(1+r.Intn(3)) * time.Minute}
+	case 8:
+		if len(s.Tasks) > 0 {
+			return TimeBoxExpired{Task: s.Tasks[r.Intn(len(s.Tasks))].ID}
+		}
+	case 9:
+		return HookRan{Event: HookEvents[r.Intn(len(HookEvents))], Command: "./page.sh --urgent",
+			Outcome: []HookOutcome{HookOK, HookFailed, HookTimeout}[r.Intn(3)], Exit: 3, Took: time.Second}
 	}
 	return randomOp(r, s)
 }

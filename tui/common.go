@@ -28,6 +28,7 @@ type common struct {
 	global  *globalKeys // the keys every pane may name in its hints
 	present []Present   // who is connected to a served war room; nil otherwise
 	loading bool        // the timeline shown is its latest entries; the rest is being read
+	checks  bool        // the team has check hooks: a resolve waits for them (checks.go)
 }
 
 // actions are what a pane may ask of the screen while it handles a key.
@@ -43,6 +44,9 @@ type actions interface {
 	notify(text string)
 	// read shows a timeline entry in full, over the panes.
 	read(e model.Entry)
+	// checkResolve runs the team's check hooks before the incident is
+	// set to a resolved or closed status, in the background.
+	checkResolve(to model.Status)
 }
 
 // t translates an English message format into the screen's language and

@@ -149,11 +149,17 @@ func (m *Model) declareCmd(op model.Declare) tea.Cmd {
 		m.declare.err = m.c.explain(err)
 		return nil
 	}
+	saved := m.opts.Saved
 	return func() tea.Msg {
+		var added []model.Entry
 		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
-			next, _, err := s.Apply(c, op, env)
+			next, es, err := s.Apply(c, op, env)
+			added = es
 			return next, err
 		})
+		if err == nil && saved != nil {
+			saved(st, added)
+		}
 		return declaredMsg{state: st, err: err}
 	}
 }

@@ -333,6 +333,10 @@ var esTUI = map[string]string{
 	"Policy: no rhythm at this severity":                            "Política: sin ritmo en esta severidad",
 	"Policy: %s":                                                    "Política: %s",
 	"missing: %s · enter sets it %s anyway · esc leaves it":         "falta: %s · enter lo pasa a %s igualmente · esc lo deja",
+	"the team's checks are still running":                           "las comprobaciones del equipo siguen en marcha",
+	"running the team's checks before it is %s…":                    "ejecutando las comprobaciones del equipo antes de pasar a %s…",
+	"not %s: the team's checks did not answer: %s":                  "no pasa a %s: las comprobaciones del equipo no respondieron: %s",
+	"not %s yet: %s":                                                "aún no puede pasar a %s: %s",
 	"Not %s yet. Why set it anyway?":                                "Aún no puede pasar a %s. ¿Por qué hacerlo igualmente?",
 	"say why the rest can wait, or esc":                             "di por qué lo que falta puede esperar, o esc",
 }

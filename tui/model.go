@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/warroom/warroom/model"
@@ -60,6 +61,13 @@ type Options struct {
 	Comms model.CommsPolicy
 	// Notice is shown once the screen opens: a config that did not load.
 	Notice string
+	// Saved, when set, is handed the incident and the entries of the
+	// declaration the declare form wrote (the Writer's saves reach it by
+	// RunOptions.Saved), off the screen's goroutine.
+	Saved func(model.State, []model.Entry)
+	// Checks, when set, runs the team's check hooks before a resolve
+	// asked for on this screen (checks.go).
+	Checks ResolveChecks
 	// Viewer makes the screen read-only, as the wall is, with the usual
 	// layout: for people who may only watch a served war room.
 	Viewer bool
@@ -122,6 +130,8 @@ type Model struct {
 	present     []Present // who is connected, when served; nil otherwise
 	quitting    bool      // leaving: draw nothing more
 	closing     bool      // q pressed with changes still saving: leave once saved
+	checking    bool      // a resolve waits for the team's checks
+	later       []tea.Cmd // commands asked for while handling a message (takeLater)
 }
 
 // New builds the screen for a state read from the file (or the empty
@@ -144,6 +154,7 @@ func New(opts Options, s model.State) *Model {
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
+	m.c.checks = opts.Checks != nil
 	m.c.global = &m.keys
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
 	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)

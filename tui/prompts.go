@@ -117,29 +117,40 @@ func statusPrompt(c *common) *prompt {
 			}
 			from := c.state().Incident.Status
 			if done := st == model.Resolved || st == model.Closed; done && from != model.Resolved && from != model.Closed {
+				if c.checks {
+					c.act.checkResolve(st) // the team's checks first: they answer in the background
+					return nil, nil, nil
+				}
 				if blockers := c.state().ResolveBlockers(); len(blockers) > 0 {
-					return nil, forcePrompt(c, st, blockers), nil
+					return nil, forcePrompt(c, st, blockers, nil), nil
 				}
 			}
 			return model.SetStatus{Status: st}, nil, nil
 		})
 }
 
-// forcePrompt says what the exit criteria still miss and asks why the
-// incident should be resolved (or closed) anyway; esc leaves it as it is.
-func forcePrompt(c *common, st model.Status, blockers []model.Blocker) *prompt {
-	missing := make([]string, len(blockers))
-	for i, b := range blockers {
-		missing[i] = b.Reason.In(c.lang)
-	}
-	hint := c.t("missing: %s · enter sets it %s anyway · esc leaves it", strings.Join(missing, "; "), st.In(c.lang))
+// forcePrompt says what the exit criteria (and the team's checks) still
+// miss and asks why the incident should be resolved (or closed) anyway;
+// esc leaves it as it is. checks are what the check hooks refused: the
+// change carries them, and the timeline records them as overridden.
+func forcePrompt(c *common, st model.Status, blockers, checks []model.Blocker) *prompt {
+	hint := c.t("missing: %s · enter sets it %s anyway · esc leaves it", missingList(c, blockers), st.In(c.lang))
 	return newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), safetext.Line(hint), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			if strings.TrimSpace(v) == "" {
 				return nil, nil, errors.New(c.t("say why the rest can wait, or esc"))
 			}
-			return model.SetStatus{Status: st, Force: true, Reason: strings.TrimSpace(v)}, nil, nil
+			return model.SetStatus{Status: st, Force: true, Reason: strings.TrimSpace(v), Checks: checks}, nil, nil
 		})
+}
+
+// missingList says what blockers miss, one after another.
+func missingList(c *common, blockers []model.Blocker) string {
+	missing := make([]string, len(blockers))
+	for i, b := range blockers {
+		missing[i] = b.Reason.In(c.lang)
+	}
+	return strings.Join(missing, "; ")
 }
 
 // severityPrompt sets the severity: 1, 2, 3 or unset.

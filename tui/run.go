@@ -37,6 +37,13 @@ type RunOptions struct {
 	Notice      string // shown once the screen opens: a config that did not load
 	In          io.Reader
 	Out         io.Writer
+	// Saved, when set, is handed the incident and the entries each save
+	// of this screen's changes wrote, off the screen's goroutine, until
+	// the last save when it quits: what the hooks run on. It must not
+	// block.
+	Saved func(model.State, []model.Entry)
+	// Checks, when set, runs the team's check hooks before a resolve.
+	Checks ResolveChecks
 }
 
 // firstEntries is how many of the latest entries the first frame shows
@@ -80,6 +87,7 @@ func Run(ctx context.Context, o RunOptions) error {
 		return first.Err
 	}
 	w := store.NewWriter(o.Path, o.Catalog)
+	results, saved := teeSaved(ctx, w.Results(), o.Saved)
 	var syncs chan sshsync.Status
 	if o.Sync != nil {
 		syncs = make(chan sshsync.Status, 1)
@@ -100,8 +108,8 @@ func Run(ctx context.Context, o RunOptions) error {
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
-		Saver: w, Follow: follow, Loading: first.Partial, Results: w.Results(), Syncs: syncs, SyncTarget: syncTarget(o.Sync),
-		Comms: o.Comms, Notice: o.Notice,
+		Saver: w, Follow: follow, Loading: first.Partial, Results: results, Syncs: syncs, SyncTarget: syncTarget(o.Sync),
+		Comms: o.Comms, Notice: o.Notice, Saved: o.Saved, Checks: o.Checks,
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)
@@ -134,13 +142,43 @@ func Run(ctx context.Context, o RunOptions) error {
 	}
 	flush, done := context.WithTimeout(context.Background(), wait)
 	defer done()
-	if err := w.Close(flush); err != nil {
+	err = w.Close(flush)
+	<-saved // the last saves' entries handed on
+	if err != nil {
 		return &unsavedError{lang: m.c.lang, err: err}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}
 	return nil
+}
+
+// teeSaved hands on the Writer's results, and, to saved, the incident
+// and the entries of each save that wrote some. The channel it returns
+// is the screen's; once ctx ends (the screen has quit) results are no
+// longer handed on but still go to saved. The second channel is closed
+// once in is, after the last save went to saved.
+func teeSaved(ctx context.Context, in <-chan store.WriteResult, saved func(model.State, []model.Entry)) (<-chan store.WriteResult, <-chan struct{}) {
+	done := make(chan struct{})
+	if saved == nil {
+		close(done)
+		return in, done
+	}
+	out := make(chan store.WriteResult)
+	go func() {
+		defer close(done)
+		defer close(out)
+		for r := range in {
+			if r.Err == nil && len(r.Added) > 0 {
+				saved(r.State, r.Added)
+			}
+			select {
+			case out <- r:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	return out, done
 }
 
 // unsavedError says that quitting left changes unsaved, in the screen's

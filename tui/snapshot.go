@@ -23,6 +23,9 @@ type snapshot struct {
 	// once here so that drawing never scans the timeline.
 	last    model.Entry
 	hasLast bool
+	// failingHooks are the hooks whose latest run on an event failed,
+	// the latest first (board_hooks.go).
+	failingHooks []model.Entry
 }
 
 // snapshotMsg tells every pane that the snapshot in common changed.
@@ -39,8 +42,11 @@ func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 		retracted: map[string]bool{},
 	}
 	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed
+	var hooks hookRuns
 	for _, e := range st.Timeline {
 		switch {
+		case e.Kind == model.KindHook:
+			hooks.note(e)
 		case e.Kind == model.KindRetracted:
 			s.retracted[e.Entry] = true
 		case done && e.Kind == model.KindStatus && model.Status(e.To).Rank() >= model.Resolved.Rank() &&
@@ -52,6 +58,7 @@ func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 		}
 	}
 	s.last, s.hasLast = st.LastEntry()
+	s.failingHooks = hooks.failing()
 	return s
 }
 

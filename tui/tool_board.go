@@ -12,8 +12,8 @@ import (
 )
 
 // The incident manager's "nobody owns this" board: expired time boxes,
-// tasks without an owner, roles still with the incident manager, and open
-// tasks nobody has touched for a while.
+// hooks failing (board_hooks.go), tasks without an owner, roles still with
+// the incident manager, and open tasks nobody has touched for a while.
 var _ = registerTool("board", func(c *common) tool { return &board{c: c} })
 
 // staleAfter is how long an open task may go untouched before the board
@@ -79,6 +79,7 @@ func (b *board) rows(w int) []row {
 		text(s.Warning.Render(c.t("TIME BOX EXPIRED (%d)", len(b.expired))))
 		out = append(out, c.someTasks(b.expired, w, false)...)
 	}
+	out = append(out, b.hookRows(w)...)
 	if len(b.unowned)+len(b.stale)+len(b.defaults)+len(b.waiting) == 0 {
 		text(s.Muted.Render(c.t("  every task has an owner and every role a holder")))
 		return out

@@ -51,6 +51,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onSettle(msg)
 	case noticeMsg:
 		m.notice = i18n.Message(msg).In(m.c.lang)
+	case checkedMsg:
+		m.onChecked(msg)
 	case presenceMsg:
 		m.present, m.c.present = msg, msg
 		m.header.present = msg
@@ -58,6 +60,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onInput(msg)
 	}
 	m.refresh()
+	if later := m.takeLater(); later != nil {
+		cmd = tea.Batch(cmd, later)
+	}
 	return m, cmd
 }
 

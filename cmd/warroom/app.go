@@ -50,6 +50,12 @@ type app struct {
 
 	catalog *model.Catalog
 	replica string
+
+	// hooksFlag is --hooks as typed; hookset, the hooks read (hooks.go);
+	// serveTeam, the team file of warroom serve, whose hooks it runs.
+	hooksFlag string
+	hookset   hookSet
+	serveTeam string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -148,6 +154,9 @@ func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need m
 		a.warn("%s ended with a change that was not written whole (a crash while writing, or an edit by hand never accepted); it was moved to %s",
 			safetext.Line(a.path()), safetext.Line(out.Torn))
 	}
+	if err == nil {
+		a.fired(out.State, out.Added)
+	}
 	if err == nil && !reads.Covers(need) {
 		if st, lerr := store.LoadKinds(a.path(), reads.Plus(need)); lerr == nil {
 			out.State = st
@@ -202,11 +211,26 @@ func (a *app) warn(format string, args ...any) {
 
 // screen opens the war-room screen on path.
 func (a *app) screen(ctx context.Context, path string) error {
+	notice := a.configWarning
+	var saved func(model.State, []model.Entry)
+	var checks tui.ResolveChecks
+	if !a.wall {
+		// The wall changes nothing: it runs no hooks and claims no time
+		// boxes.
+		ctx2, stop := context.WithCancel(ctx)
+		defer stop()
+		a.claims(ctx2)
+		saved, checks = a.firedQuietly, a.screenChecks()
+		if notice.Format == "" {
+			notice = a.hookWarning()
+		}
+	}
 	return tui.Run(ctx, tui.RunOptions{
 		Path: path, Actor: a.actor(), Lang: a.lang, Replica: a.replica, Catalog: a.catalog,
 		Theme: a.chosenTheme(), Themes: a.allThemes(), Wall: a.wall, Rotate: a.rotate, In: a.stdin, Out: a.stdout,
-		Notice: a.configWarning.In(a.lang),
+		Notice: notice.In(a.lang),
 		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
+		Saved: saved, Checks: checks,
 	})
 }

@@ -75,7 +75,11 @@ func TestSignalReleasesTheRemoteLock(t *testing.T) {
 	remote := filepath.Join(srv.Dir, "incident.toml")
 	lock := filepath.Join(srv.Dir, ".incident.toml.sync-lock")
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
-		home.ok("log", "before "+sig.String())
+		// The office's entry reaches the remote copy; home's sync must
+		// write it into home's file, whose lock the test holds: it waits
+		// there, holding the remote lock, when the signal comes.
+		office.ok("log", "before "+sig.String())
+		office.ok("sync", target)
 		cmd, held, out := syncProcess(t, home, target, lock)
 		if sig == syscall.SIGINT {
 			_ = syscall.Kill(-cmd.Process.Pid, sig) // as ctrl+c in a terminal
@@ -95,10 +99,9 @@ func TestSignalReleasesTheRemoteLock(t *testing.T) {
 		}
 	}
 	home.ok("sync", target)
-	office.ok("sync", target)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
-		if !hasText(office.export(), "before "+sig.String()) {
-			t.Errorf("home's entry from before the %s did not arrive", sig)
+		if !hasText(home.export(), "before "+sig.String()) {
+			t.Errorf("the office's entry from before the %s did not arrive", sig)
 		}
 	}
 }

@@ -54,12 +54,18 @@ Local screens and the command line keep working on the file beside it.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			// The team file's [[hook]] tables are the served war room's,
+			// with the config's and the hooks files'; read once, here.
+			a.addTeamHooks(team)
+			a.serveTeam = team
+			a.warnHooks()
+			a.claims(ctx)
 			log := slog.New(slog.NewTextHandler(a.stderr, nil))
 			return serve.Serve(ctx, serve.Options{
 				Listen: listen, File: a.path(), Team: team, HostKey: hostKey, AnyoneViews: viewers == "anyone",
 				MaxSessions: maxSessions, PerKey: perKey, Idle: idle,
 				Catalog: a.catalog, Lang: a.lang, Theme: a.chosenTheme(), Themes: a.allThemes(), Comms: a.comms, Replica: a.replica,
-				Exec: a.served, Log: log,
+				Exec: a.served, Log: log, Saved: a.firedQuietly, Checks: a.screenChecks(),
 				Ready: func(addr, fp string) {
 					_, port, _ := strings.Cut(addr, ":")
 					a.say("serving %s on %s\nhost key %s\njoin with: ssh -p %s HOST (HOST: this machine's name)\n", a.path(), addr, fp, port)
@@ -100,7 +106,8 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 	case c.Viewer && !reads(args):
 		return refuse("you may only watch this war room: show, export, roles, policy and the list commands work")
 	}
-	env := map[string]string{"WARROOM_FILE": a.path(), "WARROOM_USER": c.Actor, "LANG": string(c.Lang)}
+	env := map[string]string{"WARROOM_FILE": a.path(), "WARROOM_USER": c.Actor, "LANG": string(c.Lang),
+		"WARROOM_HOOKS": a.servedHookFiles()}
 	for _, k := range []string{"HOME", "XDG_CONFIG_HOME", "TZ"} {
 		env[k] = a.getenv(k)
 	}
@@ -109,6 +116,17 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 		stdout, stderr = crlf{stdout}, crlf{stderr}
 	}
 	return run(args, c.Stdin, stdout, stderr, func(k string) string { return env[k] })
+}
+
+// servedHookFiles are the hooks files of a command run over SSH: the
+// server's, and its team file when there is one, so that the command runs
+// the hooks the screens it serves run.
+func (a *app) servedHookFiles() string {
+	files := a.hookFiles()
+	if _, err := os.Stat(a.serveTeam); err == nil {
+		files = append(files, a.serveTeam)
+	}
+	return strings.Join(files, string(filepath.ListSeparator))
 }
 
 // reads reports whether a command only reads the incident.

@@ -23,8 +23,9 @@ recorded as such.
 Resolving (or closing what was never resolved) must meet the exit
 criteria of the incident's policy (warroom policy): no task left open,
 every role handed answered, an external update once the fix is in, a
-summary, an owner for every follow-up. Until then it is refused with what
-is missing; --force --reason TEXT resolves anyway, and the timeline
+summary, an owner for every follow-up — and the check hooks on
+resolve_requested, if any (warroom hooks list). Until then it is refused
+with what is missing; --force --reason TEXT resolves anyway, and the timeline
 records why and what was missing.`,
 		Example: `  warroom status identified
   warroom status resolved
@@ -39,7 +40,11 @@ records why and what was missing.`,
 			if reason != "" && !force {
 				return usage("--reason goes with --force: it says why the incident is resolved though criteria are not met")
 			}
-			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status, Force: force, Reason: reason}, false)
+			checks, err := a.resolveChecks(cmd.Context(), status)
+			if err != nil {
+				return err
+			}
+			_, entries, err := a.apply(cmd.Context(), model.SetStatus{Status: status, Force: force, Reason: reason, Checks: checks}, false)
 			if err != nil {
 				return err
 			}

@@ -242,7 +242,10 @@ func loadConfig(path string) (config, error) {
 		if len(k) > 0 && k[0] == "comms" {
 			continue // [comms] is read value by value, by comms
 		}
-		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity], [[role]] and [comms]", path, k.String())
+		if len(k) > 0 && k[0] == "hook" {
+			continue // [[hook]] tables are the hooks' (hooks.go), read on their own
+		}
+		return config{}, fmt.Errorf("%s: unknown key %q; the config sets name, theme, language, [severity], [[role]], [comms] and [[hook]]", path, k.String())
 	}
 	if c.Language != "" {
 		if _, ok := parseLang(c.Language); !ok {

@@ -95,6 +95,7 @@ Every change writes itself into the timeline.`,
 	f.StringVar(&a.langFlag, "lang", "", "language: en or es (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(i18n.Languages...))
 	f.StringVar(&a.theme, "theme", "", "theme name or theme file (default: the config's, else dark; mono under NO_COLOR)")
+	f.StringVar(&a.hooksFlag, "hooks", "", "hooks files to run besides the config's [[hook]] tables, separated by : (env WARROOM_HOOKS)")
 	_ = root.RegisterFlagCompletionFunc("theme", a.completeThemes)
 
 	root.AddCommand(
@@ -102,7 +103,7 @@ Every change writes itself into the timeline.`,
 		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(), a.demoCmd(),
 		a.themesCmd(), a.configCmd(), a.syncCmd(), a.theoryCmd(), a.canCmd(), a.followupCmd(), a.customersCmd(), a.updateCmd(),
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
-		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(),
+		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(),
 	)
 	return root
 }

@@ -118,6 +118,10 @@ func describe(e model.Entry, o Options) string {
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	case model.KindPolicy:
 		return describePolicy(e, o)
+	case model.KindHook:
+		return describeHook(e, o)
+	case model.KindTimeBoxExpired:
+		return describeTimeBox(e, o)
 	case model.KindTitle:
 		if e.Text == e.From {
 			return o.t("kept the title after a merge conflict: %s", line(e.Text))

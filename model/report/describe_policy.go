@@ -57,6 +57,8 @@ func exitCriterion(o Options, rule string) string {
 		return o.t("a summary")
 	case "resolve.followup_owners":
 		return o.t("an owner for every follow-up")
+	case model.CheckRule:
+		return o.t("the team's check hooks")
 	}
 	return line(rule)
 }

@@ -146,6 +146,19 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	}
 	s, now = merged, now.Add(time.Minute)
 	do("título mantenido", model.SetTitle{Title: s.Incident.Title})
+	do("tarea con plazo", model.TaskAdd{Title: "mirar la réplica", Owner: "beto", Within: time.Minute})
+	now = now.Add(2 * time.Minute)
+	do("plazo vencido", model.TimeBoxExpired{Task: kinds["tarea con plazo"].Task})
+	do("tarea de nadie con plazo", model.TaskAdd{Title: "llamar al proveedor", Within: time.Minute})
+	now = now.Add(2 * time.Minute)
+	do("plazo vencido de nadie", model.TimeBoxExpired{Task: kinds["tarea de nadie con plazo"].Task})
+	for _, ev := range model.HookEvents {
+		do("gancho de "+string(ev), model.HookRan{Event: ev, Command: "./avisar.sh --ya", Outcome: model.HookOK, Took: time.Second, Output: "avisado"})
+	}
+	for _, o := range []model.HookOutcome{model.HookFailed, model.HookTimeout, model.HookError} {
+		do("gancho "+string(o), model.HookRan{Event: model.EventSeverity, Command: "./avisar.sh", Outcome: o, Exit: 3, Took: time.Second})
+	}
+	do("gancho con señal", model.HookRan{Event: model.EventSeverity, Command: "./avisar.sh", Outcome: model.HookFailed, Exit: -1})
 	return s, kinds
 }
 

@@ -115,7 +115,7 @@ func TestLocalAppendsAreAppended(t *testing.T) {
 	before, _ := os.Stat(remote)
 	was := load(t, remote)
 	appendOps(t, local, "alice", model.Log{Text: "one"}, model.TaskAdd{Title: "check the CDN"},
-		model.SetStatus{Status: model.Resolved}, model.Log{Text: "two"})
+		model.SetStatus{Status: model.Resolved, Force: true, Reason: "the rest can wait"}, model.Log{Text: "two"})
 	grown, _ := os.Stat(local)
 	res, read, written := syncCounted(t, srv, local, remote)
 	after, _ := os.Stat(remote)

@@ -266,7 +266,10 @@ func compact(es []model.Entry) {
 		share(&e.Channel)
 		share(&e.From)
 		share(&e.To)
-		for _, p := range []*string{&e.ID, &e.Task, &e.Theory, &e.FollowUp, &e.Entry, &e.Text, &e.Conditions, &e.Actions, &e.Needs} {
+		share(&e.Event)
+		share(&e.Command)
+		share(&e.Result)
+		for _, p := range []*string{&e.ID, &e.Task, &e.Theory, &e.FollowUp, &e.Entry, &e.Text, &e.Conditions, &e.Actions, &e.Needs, &e.Took} {
 			own(p)
 		}
 	}

@@ -49,6 +49,11 @@ type WriteResult struct {
 	// Committed lists the sequence numbers of the changes now on disk, in
 	// the order they were applied (the order they were submitted).
 	Committed []uint64
+	// Added are the timeline entries the committed changes wrote, in the
+	// order they wrote them: what this Writer's changes did, as opposed
+	// to what other processes wrote to the file (what runs the hooks on
+	// an event, once, in the process that made it happen).
+	Added []model.Entry
 	// Rejected lists the changes Apply refused against the file as it was
 	// when they were applied. They are dropped, not retried.
 	Rejected []Rejection
@@ -64,6 +69,7 @@ type WriteResult struct {
 // merge folds b, a later result, into a.
 func (a WriteResult) merge(b WriteResult) WriteResult {
 	a.Committed = append(a.Committed, b.Committed...)
+	a.Added = append(a.Added, b.Added...)
 	a.Rejected = append(a.Rejected, b.Rejected...)
 	if b.Err == nil {
 		a.State = b.State

@@ -97,7 +97,7 @@ func (w *Writer) save(ctx context.Context, batch []queued) WriteResult {
 	w.cur = headOf(out.State)
 	w.cur.Timeline = timeline
 	w.reader.adopt(out.at, headOf(out.State))
-	return WriteResult{State: w.snapshot(), Committed: committed, Rejected: rejected}
+	return WriteResult{State: w.snapshot(), Committed: committed, Added: out.Added, Rejected: rejected}
 }
 
 // snapshot is the Writer's incident as it hands it out: its timeline

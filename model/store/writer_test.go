@@ -29,6 +29,7 @@ type tally struct {
 	results   []store.WriteResult
 	committed []uint64
 	rejected  []store.Rejection
+	added     []model.Entry
 	errs      []error
 }
 
@@ -39,6 +40,7 @@ func (t *tally) add(r store.WriteResult) {
 	t.results = append(t.results, r)
 	t.committed = append(t.committed, r.Committed...)
 	t.rejected = append(t.rejected, r.Rejected...)
+	t.added = append(t.added, r.Added...)
 	if r.Err != nil {
 		t.errs = append(t.errs, r.Err)
 	}
@@ -169,6 +171,9 @@ func TestWriterBurst(t *testing.T) {
 		t.Errorf("last result has Pending %d, want 0", last.Pending)
 	}
 	s := checkTail(t, path, texts...)
+	if len(tl.added) != n || tl.added[n-1].ID != s.Timeline[len(s.Timeline)-1].ID {
+		t.Errorf("results added %d entries, want the %d saved", len(tl.added), n)
+	}
 	if got, want := len(s.Timeline), len(smallState(t).Timeline)+n; got != want {
 		t.Errorf("%d entries on disk, want %d", got, want)
 	}
@@ -280,6 +285,14 @@ func TestWriterRejectsConflict(t *testing.T) {
 		t.Errorf("rejection error %v (%T), want a *model.ConflictError", tl.rejected[0].Err, tl.rejected[0].Err)
 	}
 	s := checkTail(t, path, "before", "after")
+	// What the Writer's own changes wrote, and nothing the other writer did.
+	var added []string
+	for _, e := range tl.added {
+		added = append(added, e.Text)
+	}
+	if !slices.Equal(added, []string{"before", "after"}) {
+		t.Errorf("results added %q, want the writer's own entries", added)
+	}
 	if s.Incident.Status != model.Identified {
 		t.Errorf("status %s, want identified", s.Incident.Status)
 	}

@@ -26,6 +26,9 @@ type Hub struct {
 	writer *store.Writer
 	log    *slog.Logger
 	now    func() time.Time
+	// saved, when set, is handed what each save of the sessions' changes
+	// wrote (the hooks run on it); it must not block.
+	saved func(model.State, []model.Entry)
 
 	mu       sync.Mutex
 	state    model.State
@@ -40,11 +43,16 @@ type Hub struct {
 // NewHub reads the incident file and starts following it and saving the
 // sessions' changes, until ctx ends; Close waits for the last save.
 func NewHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time) (*Hub, error) {
+	return newHub(ctx, path, catalog, log, now, nil)
+}
+
+// newHub is NewHub, handing saved what each save wrote.
+func newHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time, saved func(model.State, []model.Entry)) (*Hub, error) {
 	follow, err := store.Follow(ctx, path, store.FollowOptions{})
 	if err != nil {
 		return nil, err
 	}
-	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now,
+	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now, saved: saved,
 		sessions: map[uint64]*session{}, owner: map[uint64]uint64{}, done: make(chan struct{})}
 	first := <-follow
 	var uk *store.UnknownKeysError
@@ -111,6 +119,11 @@ func (h *Hub) results() {
 			}
 		}
 		h.mu.Unlock()
+		// What the sessions' changes wrote is this process's to run
+		// hooks on: no other process wrote it.
+		if h.saved != nil && r.Err == nil && len(r.Added) > 0 {
+			h.saved(r.State, r.Added)
+		}
 	}
 }
 

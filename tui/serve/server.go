@@ -19,6 +19,7 @@ import (
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/themes"
+	"github.com/warroom/warroom/tui"
 )
 
 // Options configure a served war room.
@@ -50,6 +51,13 @@ type Options struct {
 	// Exec runs a command-line verb as a member, for `ssh host show`: its
 	// exit status. Viewers are let run only what reads.
 	Exec func(ctx context.Context, c Command) int
+	// Saved, when set, is handed the incident and the entries each save
+	// of the screens' changes wrote, off every session's goroutine: what
+	// the hooks run on. It must not block.
+	Saved func(model.State, []model.Entry)
+	// Checks, when set, runs the team's check hooks before a resolve
+	// asked for on a session's screen, as the member at it.
+	Checks tui.ResolveChecks
 
 	Log *slog.Logger
 	Now func() time.Time
@@ -113,7 +121,7 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	hub, err := NewHub(ctx, o.File, o.Catalog, o.Log, o.Now)
+	hub, err := newHub(ctx, o.File, o.Catalog, o.Log, o.Now, o.Saved)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,10 @@ type Team struct {
 	Members  []Member
 	Problems []string // in English; each names the member or key and why it was left out
 	byKey    map[string]int
+	// hooks is the text of the file's [[hook]] tables, as written: the
+	// served war room's hooks (package hooks reads them), kept whole when
+	// the file is written again.
+	hooks []byte
 }
 
 // teamFile is the file's form.
@@ -77,8 +81,12 @@ func ParseTeam(path string, data []byte) (*Team, error) {
 	}
 	t := &Team{byKey: map[string]int{}}
 	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "hook" {
+			continue // the hooks' tables: package hooks reads them
+		}
 		t.Problems = append(t.Problems, fmt.Sprintf("%s: unknown key %s, left out", path, k))
 	}
+	t.hooks = hookTables(data)
 	owner := map[string]string{} // fingerprint → member, to find keys given to two
 	for _, m := range f.Member {
 		m, problems := checkMember(path, data, m)
@@ -232,5 +240,33 @@ func (t *Team) Encode() ([]byte, error) {
 	if err := toml.NewEncoder(&b).Encode(teamFile{Member: t.Members}); err != nil {
 		return nil, fmt.Errorf("team file: %w", err)
 	}
+	if len(t.hooks) > 0 {
+		b.WriteString("\n")
+		b.Write(t.hooks)
+	}
 	return b.Bytes(), nil
+}
+
+// hookTables is the text of the [[hook]] tables of a team file, each from
+// its header to the next table that is not a hook, as written.
+func hookTables(data []byte) []byte {
+	var out []byte
+	in := false
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		l := bytes.TrimSpace(line)
+		if bytes.HasPrefix(l, []byte("[")) {
+			name := strings.Trim(string(l), "[] \t")
+			if i := strings.IndexAny(name, "]#"); i >= 0 {
+				name = strings.TrimSpace(name[:i])
+			}
+			in = bytes.HasPrefix(l, []byte("[[")) && name == "hook"
+		}
+		if in {
+			out = append(out, line...)
+		}
+	}
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	return out
 }

@@ -110,3 +110,51 @@ func TestTeamAddRemoveRoundTrip(t *testing.T) {
 		t.Error("a removed member's key still lets in")
 	}
 }
+
+// TestTeamFileKeepsItsHooks: the [[hook]] tables of a team file are the
+// served war room's hooks: not a problem when it is read, and kept as
+// written, comments and all, when warroom team add writes it again.
+func TestTeamFileKeepsItsHooks(t *testing.T) {
+	alice, _ := testKey(t, "alice")
+	bob, bobKey := testKey(t, "bob")
+	hooks := `[[hook]]   # page on a SEV1
+on = ["severity"]
+run = [
+  "./page.sh",
+  "--urgent",
+]
+when = "severity == 1"
+
+[[hook]]
+on = "resolved"
+run = ["./statuspage.sh"]
+`
+	file := "[[member]]\nname = \"alice\"\nkeys = [\"" + alice + "\"]\n\n" + hooks + "\n[[member]]\nname = \"carol\"\nkeys = []\n"
+	team, err := ParseTeam("team.toml", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(team.Problems) > 0 {
+		t.Errorf("problems: %q", team.Problems)
+	}
+	if err := team.Add("bob", bob, Edit); err != nil {
+		t.Fatal(err)
+	}
+	data, err := team.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), hooks) {
+		t.Errorf("the hooks were not kept as written:\n%s", data)
+	}
+	back, err := ParseTeam("team.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := back.Lookup(bobKey); !ok || m.Name != "bob" || len(back.Members) != 3 || len(back.Problems) > 0 {
+		t.Errorf("read back: %+v, %d members, problems %q\n%s", m, len(back.Members), back.Problems, data)
+	}
+	if again, _ := back.Encode(); string(again) != string(data) {
+		t.Errorf("written twice, the file changed:\n%s\n---\n%s", data, again)
+	}
+}

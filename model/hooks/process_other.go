@@ -1,0 +1,12 @@
+//go:build !unix
+
+package hooks
+
+import "os/exec"
+
+// ownGroup: without process groups, a hook that runs too long is killed
+// alone.
+func ownGroup(cmd *exec.Cmd) {}
+
+// ownSession: the runner of a detached job is an ordinary child.
+func ownSession(cmd *exec.Cmd) {}

@@ -1,0 +1,413 @@
+package hooks
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
+)
+
+// The `when` of a hook is a condition on its event, kept small and safe on
+// purpose: fields of the event compared with values, joined by and and or,
+// grouped with parentheses. Nothing else — no functions, no arithmetic, no
+// way to reach anything but the event — and anything else is refused when
+// the hook is read, with the column where it goes wrong.
+//
+//	condition  = conjunction { "or" conjunction }
+//	conjunction = comparison { "and" comparison }
+//	comparison = field operator value | "(" condition ")"
+//	operator   = "==" | "!=" | "<" | "<=" | ">" | ">="   (< … >= for severity only)
+//	value      = a whole number (severity) | "a quoted text" (every other field)
+//
+// and binds tighter than or. The fields are WhenFields.
+
+// WhenFields are the fields a condition may compare. severity is the
+// incident's (0 while unset, 1 for SEV1); the others are texts.
+var WhenFields = []string{"event", "severity", "status", "old", "new", "role", "workstream", "actor", "task", "audience"}
+
+// maxWhen bounds a condition's length, and maxDepth its parentheses.
+const (
+	maxWhen  = 500
+	maxDepth = 16
+)
+
+// WhenError is a condition that does not read: where (a column of the
+// condition, from 1) and why.
+type WhenError struct {
+	Col int
+	Msg i18n.Message
+}
+
+func (e *WhenError) Error() string { return e.In(i18n.English) }
+
+// In says the mistake in l.
+func (e *WhenError) In(l i18n.Lang) string {
+	return i18n.M("at column %d: %s", e.Col, e.Msg).In(l)
+}
+
+// condition is a parsed `when`.
+type condition interface {
+	holds(f fields) bool
+}
+
+// fields are the values of an event a condition reads.
+type fields interface {
+	text(name string) string
+	number(name string) int
+}
+
+type anyOf []condition
+type allOf []condition
+
+// comparison compares one field with a value.
+type comparison struct {
+	field string
+	op    string
+	num   int
+	str   string
+}
+
+func (c anyOf) holds(f fields) bool {
+	for _, x := range c {
+		if x.holds(f) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c allOf) holds(f fields) bool {
+	for _, x := range c {
+		if !x.holds(f) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c comparison) holds(f fields) bool {
+	if c.field == "severity" {
+		v := f.number(c.field)
+		switch c.op {
+		case "==":
+			return v == c.num
+		case "!=":
+			return v != c.num
+		case "<":
+			return v < c.num
+		case "<=":
+			return v <= c.num
+		case ">":
+			return v > c.num
+		case ">=":
+			return v >= c.num
+		}
+		return false
+	}
+	eq := strings.EqualFold(f.text(c.field), c.str)
+	if c.op == "!=" {
+		return !eq
+	}
+	return eq
+}
+
+// token is one word of a condition.
+type token struct {
+	kind tokenKind
+	text string // as written; a string's value unquoted
+	col  int    // from 1, in characters
+}
+
+type tokenKind int
+
+const (
+	tokEnd tokenKind = iota
+	tokWord
+	tokNumber
+	tokString
+	tokOp
+	tokOpen
+	tokClose
+)
+
+// lex splits a condition into tokens.
+func lex(src string) ([]token, error) {
+	var out []token
+	col := func(i int) int { return utf8.RuneCountInString(src[:i]) + 1 }
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '(' || c == ')':
+			k := tokOpen
+			if c == ')' {
+				k = tokClose
+			}
+			out = append(out, token{kind: k, text: string(c), col: col(i)})
+			i++
+		case c == '"':
+			j, val, ok := quoted(src, i)
+			if !ok {
+				return nil, &WhenError{Col: col(i), Msg: i18n.M("this text is not closed: end it with \"")}
+			}
+			out = append(out, token{kind: tokString, text: val, col: col(i)})
+			i = j
+		case c == '=' || c == '!' || c == '<' || c == '>':
+			op := string(c)
+			if i+1 < len(src) && src[i+1] == '=' {
+				op += "="
+			}
+			switch op {
+			case "=":
+				return nil, &WhenError{Col: col(i), Msg: i18n.M("write == to compare, not =")}
+			case "!":
+				return nil, &WhenError{Col: col(i), Msg: i18n.M("write != for not equal; there is no !")}
+			}
+			out = append(out, token{kind: tokOp, text: op, col: col(i)})
+			i += len(op)
+		case c >= '0' && c <= '9' || c == '-':
+			j := i + 1
+			for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+				j++
+			}
+			out = append(out, token{kind: tokNumber, text: src[i:j], col: col(i)})
+			i = j
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_':
+			j := i + 1
+			for j < len(src) && (src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] == '_' || src[j] >= '0' && src[j] <= '9') {
+				j++
+			}
+			out = append(out, token{kind: tokWord, text: src[i:j], col: col(i)})
+			i = j
+		case c == '&' || c == '|':
+			word := "and"
+			if c == '|' {
+				word = "or"
+			}
+			return nil, &WhenError{Col: col(i), Msg: i18n.M("write %s to join conditions", word)}
+		case c == '\'':
+			return nil, &WhenError{Col: col(i), Msg: i18n.M("quote text with \", not '")}
+		default:
+			r, _ := utf8.DecodeRuneInString(src[i:])
+			return nil, &WhenError{Col: col(i), Msg: i18n.M("%q has no place in a condition", string(r))}
+		}
+	}
+	return append(out, token{kind: tokEnd, col: utf8.RuneCountInString(src) + 1}), nil
+}
+
+// quoted reads the double-quoted text that starts at src[i]: \" and \\
+// stand for " and \. It returns where it ends and its value.
+func quoted(src string, i int) (int, string, bool) {
+	var b strings.Builder
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			if j+1 < len(src) && (src[j+1] == '"' || src[j+1] == '\\') {
+				b.WriteByte(src[j+1])
+				j++
+				continue
+			}
+			b.WriteByte('\\')
+		case '"':
+			return j + 1, b.String(), true
+		default:
+			b.WriteByte(src[j])
+		}
+	}
+	return len(src), "", false
+}
+
+// parser reads tokens into a condition.
+type parser struct {
+	toks  []token
+	at    int
+	depth int
+}
+
+func (p *parser) peek() token { return p.toks[p.at] }
+func (p *parser) next() token {
+	t := p.toks[p.at]
+	if t.kind != tokEnd {
+		p.at++
+	}
+	return t
+}
+
+// parseWhen reads a condition. An empty one is none: the hook always runs.
+func parseWhen(src string) (condition, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, nil
+	}
+	if n := utf8.RuneCountInString(src); n > maxWhen {
+		return nil, &WhenError{Col: maxWhen + 1, Msg: i18n.M("a condition is at most %d characters; this one is %d", maxWhen, n)}
+	}
+	if !utf8.ValidString(src) {
+		return nil, &WhenError{Col: 1, Msg: i18n.M("not valid UTF-8")}
+	}
+	toks, err := lex(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
+	c, err := p.anyOf()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tokEnd {
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q after a whole condition; join conditions with and or or", t.text)}
+	}
+	return c, nil
+}
+
+func (p *parser) anyOf() (condition, error) {
+	var out anyOf
+	for {
+		c, err := p.allOf()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+		if t := p.peek(); t.kind != tokWord || !strings.EqualFold(t.text, "or") {
+			break
+		}
+		p.next()
+	}
+	if len(out) == 1 {
+		return out[0], nil
+	}
+	return out, nil
+}
+
+func (p *parser) allOf() (condition, error) {
+	var out allOf
+	for {
+		c, err := p.comparison()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+		if t := p.peek(); t.kind != tokWord || !strings.EqualFold(t.text, "and") {
+			break
+		}
+		p.next()
+	}
+	if len(out) == 1 {
+		return out[0], nil
+	}
+	return out, nil
+}
+
+func (p *parser) comparison() (condition, error) {
+	t := p.next()
+	switch t.kind {
+	case tokOpen:
+		if p.depth++; p.depth > maxDepth {
+			return nil, &WhenError{Col: t.col, Msg: i18n.M("more than %d parentheses inside one another", maxDepth)}
+		}
+		c, err := p.anyOf()
+		if err != nil {
+			return nil, err
+		}
+		p.depth--
+		if cl := p.next(); cl.kind != tokClose {
+			return nil, &WhenError{Col: t.col, Msg: i18n.M("this ( is not closed")}
+		}
+		return c, nil
+	case tokEnd:
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("a comparison is missing here, such as severity == 1")}
+	case tokWord:
+	default:
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(WhenFields, ", "))}
+	}
+	field := strings.ToLower(t.text)
+	if field == "not" {
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("there is no not: compare with != instead")}
+	}
+	if !isField(field) {
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(WhenFields, ", "))}
+	}
+	op := p.next()
+	if op.kind != tokOp {
+		return nil, &WhenError{Col: op.col, Msg: i18n.M("a comparison is missing after %s: ==, !=, <, <=, > or >=", field)}
+	}
+	v := p.next()
+	c := comparison{field: field, op: op.text}
+	if field == "severity" {
+		n, err := strconv.Atoi(v.text)
+		if v.kind != tokNumber || err != nil {
+			return nil, &WhenError{Col: v.col, Msg: i18n.M("severity is a number (0 unset, 1 for SEV1): write severity == 1")}
+		}
+		if n < 0 || n > 3 {
+			return nil, &WhenError{Col: v.col, Msg: i18n.M("severity %d: a severity is 0 (unset), 1, 2 or 3", n)}
+		}
+		c.num = n
+		return c, nil
+	}
+	if op.text != "==" && op.text != "!=" {
+		return nil, &WhenError{Col: op.col, Msg: i18n.M("%s is text: compare it with == or !=", field)}
+	}
+	if v.kind != tokString {
+		return nil, &WhenError{Col: v.col, Msg: i18n.M("%s is text: quote the value, as in %s == \"%s\"", field, field, example(field))}
+	}
+	if err := checkValue(field, v.text); err != nil {
+		return nil, &WhenError{Col: v.col, Msg: i18n.M("%s", explained{err})}
+	}
+	c.str = v.text
+	return c, nil
+}
+
+// checkValue refuses a value a field can never have, so that a typo
+// (status == "resovled") is found when the hook is read, not never.
+func checkValue(field, v string) error {
+	var err error
+	switch field {
+	case "event":
+		_, err = model.ParseHookEvent(v)
+	case "status":
+		_, err = model.ParseStatus(v)
+	case "audience":
+		_, err = model.ParseAudience(v)
+	}
+	return err
+}
+
+// example is a value of field, for messages.
+func example(field string) string {
+	switch field {
+	case "event":
+		return "severity"
+	case "status":
+		return "resolved"
+	case "role":
+		return "tech_lead"
+	case "audience":
+		return "external"
+	}
+	return "…"
+}
+
+func isField(name string) bool {
+	for _, f := range WhenFields {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// String renders a comparison for tests and messages.
+func (c comparison) String() string {
+	if c.field == "severity" {
+		return fmt.Sprintf("%s %s %d", c.field, c.op, c.num)
+	}
+	return fmt.Sprintf("%s %s %q", c.field, c.op, c.str)
+}
+
+// explained is an error of the model, said in the reader's language.
+type explained struct{ err error }
+
+func (e explained) In(l i18n.Lang) string { return model.Explain(e.err, l) }
