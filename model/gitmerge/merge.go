@@ -3,6 +3,7 @@ package gitmerge
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -44,14 +45,15 @@ type Result struct {
 // know — is a *SideError, and two different incidents a
 // *model.IncidentMismatchError: then nothing is merged.
 func Merge(in Input) (Result, error) {
-	ours, err := read(in.Path, Ours, in.Ours)
+	sides := []Side{Ours, Theirs}
+	if in.Strict {
+		sides = append(sides, Base)
+	}
+	states, err := read(in, sides)
 	if err != nil {
 		return Result{}, err
 	}
-	theirs, err := read(in.Path, Theirs, in.Theirs)
-	if err != nil {
-		return Result{}, err
-	}
+	ours, theirs := states[Ours], states[Theirs]
 	if !ours.Declared() && !theirs.Declared() {
 		// Nothing to merge: ours stays as it is.
 		return Result{Data: in.Ours}, nil
@@ -59,11 +61,7 @@ func Merge(in Input) (Result, error) {
 	var merged model.State
 	var res Result
 	if in.Strict {
-		base, err := read(in.Path, Base, in.Base)
-		if err != nil {
-			return Result{}, err
-		}
-		merged, res.Conflicts, res.Brought, err = model.MergeFromBase(base, ours, theirs)
+		merged, res.Conflicts, res.Brought, err = model.MergeFromBase(states[Base], ours, theirs)
 		if err != nil {
 			return Result{}, err
 		}
@@ -82,18 +80,35 @@ func Merge(in Input) (Result, error) {
 	return res, nil
 }
 
-// read decodes one version. Blank is no incident yet; anything else must
-// read whole as an incident, every byte of it data (it was committed as
-// it is).
-func read(path string, side Side, data []byte) (model.State, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return model.State{}, nil
+// read decodes the versions of sides, reading once what they share (git
+// hands versions of one file that usually differ only in what each branch
+// appended). Blank is no incident yet; anything else must read whole as
+// an incident, every byte of it data (it was committed as it is). The
+// first version that cannot be read, in the order of sides, is the error.
+func read(in Input, sides []Side) (map[Side]model.State, error) {
+	data := map[Side][]byte{Ours: in.Ours, Theirs: in.Theirs, Base: in.Base}
+	var some []Side
+	var versions [][]byte
+	for _, side := range sides {
+		if len(bytes.TrimSpace(data[side])) > 0 {
+			some = append(some, side)
+			versions = append(versions, data[side])
+		}
 	}
-	s, err := store.DecodeAll(path, data)
-	if err != nil {
-		return model.State{}, &SideError{Side: side, Err: err}
+	states, errs := store.DecodeShared(in.Path, versions...)
+	out := map[Side]model.State{}
+	for _, side := range sides {
+		i := slices.Index(some, side)
+		if i < 0 {
+			out[side] = model.State{}
+			continue
+		}
+		if errs[i] != nil {
+			return nil, &SideError{Side: side, Err: errs[i]}
+		}
+		out[side] = states[i]
 	}
-	return s, nil
+	return out, nil
 }
 
 // withoutEmpty leaves out the lists a merge gives as empty: written, they

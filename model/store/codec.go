@@ -2,8 +2,11 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -122,10 +125,45 @@ func encodeEntries(es []model.Entry) (encodedEntries, error) {
 	if len(es) == 0 {
 		return encodedEntries{}, nil
 	}
-	b, err := encodeTOML(struct {
+	if len(es) < 2*encodePart || runtime.GOMAXPROCS(0) == 1 {
+		b, err := encodeTimeline(es)
+		return encodedEntries{entries: es, text: b}, err
+	}
+	// A long timeline is encoded in parts on every core: each entry's
+	// text depends on it alone, so the parts, joined by the blank line
+	// that separates tables, are the bytes of the whole (a test holds it
+	// to that).
+	parts := make([][]byte, (len(es)+encodePart-1)/encodePart)
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			for i := range next {
+				parts[i], errs[i] = encodeTimeline(es[i*encodePart : min(len(es), (i+1)*encodePart)])
+			}
+		})
+	}
+	for i := range parts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return encodedEntries{}, err
+	}
+	return encodedEntries{entries: es, text: bytes.Join(parts, []byte("\n"))}, nil
+}
+
+// encodePart is how many entries one part of a long timeline holds when
+// it is encoded on several cores.
+const encodePart = 4096
+
+// encodeTimeline renders entries as [[timeline]] tables.
+func encodeTimeline(es []model.Entry) ([]byte, error) {
+	return encodeTOML(struct {
 		Timeline []model.Entry `toml:"timeline"`
 	}{es})
-	return encodedEntries{entries: es, text: b}, err
 }
 
 // encodeCommit renders one commit: a blank line, the records it added,

@@ -35,3 +35,6 @@ func CacheEvery() (restore func()) {
 	cacheFrom.Store(0)
 	return func() { cacheFrom.Store(n) }
 }
+
+// SharedCommits is how many first bytes DecodeShared reads once.
+func SharedCommits(data ...[]byte) int { return sharedCommits(data) }
