@@ -415,3 +415,41 @@ run = ["./mark.sh"]
 		t.Errorf("runs %v", seen)
 	}
 }
+
+// TestResolveChecksOnAServedScreen: on a screen served over SSH, S then
+// "resolved" runs the team's check hooks in the server, as the member at
+// that screen; the screen says it is checking, then lists what the check
+// refused with the rest and asks why; the reason given resolves it, and
+// the timeline records the check among what was overridden.
+func TestResolveChecksOnAServedScreen(t *testing.T) {
+	t.Parallel()
+	rig := newHookRig(t, `
+[[hook]]
+on = ["resolve_requested"]
+run = ["./canary.sh"]
+check = true
+`, map[string]string{"canary.sh": "sleep 1\necho 'canary still red'\nexit 1\n"})
+	s := startServe(t, []string{"bob"}, nil, "--hooks", rig.file)
+	r := s.r
+	bob := startTmuxArgv(t, 160, 40, append([]string{"ssh"}, s.sshArgs("bob", true)...)...)
+	bob.waitFor(t, has("you: bob"), "bob's screen over SSH")
+	bob.typeKeys("S")
+	bob.typeText("resolved")
+	bob.press("Enter")
+	bob.waitFor(t, has("running the team's checks before it is resolved"), "the screen saying it checks")
+	bob.waitFor(t, has("Not resolved yet. Why set it anyway?", "check ./canary.sh refused: canary still red"), "what the check refused")
+	bob.typeText("canary is flaky")
+	bob.press("Enter")
+	waitUntil(t, 15*time.Second, func() string { return "the incident is not resolved" }, func() bool {
+		st, err := store.Load(r.file())
+		return err == nil && st.Incident.Status == "resolved"
+	})
+	statuses := hookEntries(t, r.file(), "status")
+	if last := statuses[len(statuses)-1]; last.By != "bob" || last.Text != "canary is flaky" || !slices.Contains(strings.Fields(last.Needs), "check") {
+		t.Errorf("the forced resolve's entry: %+v", last)
+	}
+	checks := hookEntries(t, r.file(), "hook")
+	if len(checks) != 1 || checks[0].Event != "resolve_requested" || checks[0].By != "bob" || checks[0].Result != "exit 1" {
+		t.Errorf("the check's run: %+v", checks)
+	}
+}
