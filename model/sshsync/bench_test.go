@@ -135,12 +135,13 @@ type syncCase struct {
 }
 
 // BenchmarkSync100k measures, on the large incident, a sync with nothing
-// new, after one local append and after one remote append (a warroom on
+// new (and the same taking the whole way, as before the memo), after one
+// local append and after one remote append (a warroom on
 // the remote host), each as a whole `warroom sync` does it (ssh, the SFTP
 // session, the sync, close), next to the floor: a bare SFTP session to
-// the same server, connected and closed. Each iteration measures the four
+// the same server, connected and closed. Each iteration measures the five
 // in turn, in an order that rotates, so that the ratios come from one run
-// under the same load; then the three syncs again over a connection kept
+// under the same load; then the four syncs again over a connection kept
 // open (--watch, --sync). The figures are reported as metrics (ms, and
 // ratios to the floor); the ns/op of the whole iteration means nothing.
 //
@@ -153,6 +154,9 @@ func BenchmarkSync100k(b *testing.B) {
 	cases := []syncCase{
 		{name: "floor", floor: true},
 		{name: "nothing", check: func(r Result) bool { return !r.Moved() }},
+		// The way every sync went before the memo: the remote copy read
+		// whole, both copies decoded and merged.
+		{name: "whole", prep: func() { forgetMemo(local, tgt) }, check: func(r Result) bool { return !r.Moved() }},
 		{name: "local", prep: func() { appendOps(b, local, "alice", model.Log{Text: "bench here"}) },
 			check: func(r Result) bool { return r.Out.Entries == 1 && r.In.Entries == 0 }},
 		{name: "remote", prep: func() { appendOps(b, remote, "bob", model.Log{Text: "bench there"}) },

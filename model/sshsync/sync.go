@@ -128,9 +128,8 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 	data, seen, err := c.read(p, o.maxSize())
 	switch {
 	case err == nil:
-		if remote, err = store.DecodeCopy(c.Target.String(), data); err != nil {
-			return res, &UnusableError{Err: err}
-		}
+		// Decoded with the local file, under its lock: what both copies
+		// share is read once (store.MirrorBeside).
 	case errors.Is(err, ErrRemoteMissing) && o.Create:
 		res.Created = true
 	case errors.Is(err, ErrRemoteMissing):
@@ -143,7 +142,8 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 	}
 
 	var both store.Copy // what both sides are to hold
-	final, stamp, err := store.Mirror(ctx, local, func(l store.Copy) (*store.Copy, error) {
+	decide := func(l, r store.Copy) (*store.Copy, error) {
+		remote = r
 		m, in, err := model.Merge(l.State(), remote.State())
 		if err != nil {
 			return nil, err
@@ -183,11 +183,21 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 			return nil, nil // the local file holds the merge already: left as it is
 		}
 		return &enc, nil
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return res, &InterruptedError{Target: c.Target}
-		}
+	}
+	var final store.Copy
+	var stamp store.Stamp
+	if res.Created {
+		final, stamp, err = store.Mirror(ctx, local, func(l store.Copy) (*store.Copy, error) { return decide(l, store.Copy{}) })
+	} else {
+		final, stamp, err = store.MirrorBeside(ctx, local, store.Beside{Name: c.Target.String(), Data: data}, decide)
+	}
+	var unusable *store.BesideError
+	switch {
+	case errors.As(err, &unusable):
+		return res, &UnusableError{Err: unusable.Err}
+	case err != nil && ctx.Err() != nil:
+		return res, &InterruptedError{Target: c.Target}
+	case err != nil:
 		return res, err
 	}
 	rstamp := remoteStamp{Size: seen.size, MTime: seen.mtime.Unix()}

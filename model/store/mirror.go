@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/warroom/warroom/model"
@@ -60,6 +61,81 @@ func EncodeCopy(s model.State) (Copy, error) {
 	return c, nil
 }
 
+// Beside is another copy of the file a Mirror reads, from elsewhere (the
+// remote copy of a sync): its bytes, and what errors call it. The two
+// copies usually share their checkpoint and most commits, which are then
+// decoded once.
+type Beside struct {
+	Name string
+	Data []byte
+}
+
+// BesideError is the copy beside the file that could not be read: Mirror
+// read nothing more and wrote nothing.
+type BesideError struct{ Err error }
+
+func (e *BesideError) Error() string { return e.Err.Error() }
+func (e *BesideError) Unwrap() error { return e.Err }
+
+// MirrorBeside is Mirror, with the other copy's bytes decoded along with
+// the file's (what they share, once) and handed to decide beside it, as
+// DecodeCopy would give it. An other copy that cannot be read is a
+// *BesideError.
+func MirrorBeside(ctx context.Context, path string, other Beside, decide func(local, other Copy) (*Copy, error)) (Copy, Stamp, error) {
+	given := path
+	path = resolve(path)
+	unlock, err := lock(ctx, path)
+	if err != nil {
+		return Copy{}, Stamp{}, err
+	}
+	defer unlock()
+	b := &besideCopy{Beside: other}
+	c, st, err := mirrorLocked(path, b, func(local Copy) (*Copy, error) {
+		if b.err != nil {
+			return nil, &BesideError{Err: b.err}
+		}
+		return decide(local, b.copy)
+	})
+	var be *BesideError
+	if errors.As(err, &be) {
+		return c, st, err
+	}
+	return c, st, named(err, given)
+}
+
+// besideCopy is the other copy of a MirrorBeside, decoded with the file.
+type besideCopy struct {
+	Beside
+	copy Copy
+	err  error
+	done bool
+}
+
+// decodeWith decodes the file's bytes, local, and the other copy's: what
+// they share once, each alone otherwise, each as decodeFile does.
+func (b *besideCopy) decodeWith(path string, local []byte) (model.State, layout, error) {
+	states, ok := sharedStates(path, [][]byte{local, b.Data})
+	b.done = true
+	if ok[1] {
+		b.copy = Copy{data: b.Data, state: states[1], exists: true}
+		b.copy.mark, b.copy.sealed = markOf(b.Data, analyze(b.Data, true))
+	} else {
+		b.copy, b.err = DecodeCopy(b.Name, b.Data)
+	}
+	if ok[0] {
+		return states[0], analyze(local, true), nil
+	}
+	return decodeFile(path, local)
+}
+
+// decodeAlone decodes the other copy when the file had nothing to share.
+func (b *besideCopy) decodeAlone() {
+	if b != nil && !b.done {
+		b.done = true
+		b.copy, b.err = DecodeCopy(b.Name, b.Data)
+	}
+}
+
 // Mirror runs one transaction of a sync on the file at path. Under the
 // lock, it reads the file whole (a file that does not exist is handed as
 // a Copy that does not exist) and hands it to decide, which returns the
@@ -78,17 +154,19 @@ func Mirror(ctx context.Context, path string, decide func(Copy) (*Copy, error)) 
 		return Copy{}, Stamp{}, err
 	}
 	defer unlock()
-	c, st, err := mirrorLocked(path, decide)
+	c, st, err := mirrorLocked(path, nil, decide)
 	return c, st, named(err, given)
 }
 
 // mirrorLocked is Mirror on path, resolved, whose lock the caller holds.
-func mirrorLocked(path string, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
+// beside, when set, is decoded with the file.
+func mirrorLocked(path string, beside *besideCopy, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
 	removeLeftovers(path)
-	t, err := readForWrite(path, UpdateOptions{Create: true, Reads: model.TimelineNeed{All: true}})
+	t, err := readForWrite(path, UpdateOptions{Create: true, Reads: model.TimelineNeed{All: true}, beside: beside})
 	if err != nil {
 		return Copy{}, Stamp{}, err
 	}
+	beside.decodeAlone()
 	cur := Copy{state: t.cur}
 	var st Stamp
 	if t.exists {

@@ -16,25 +16,35 @@ import (
 // whose own bytes are not whole commits (then DecodeAll says what is
 // wrong with them). Every version must be non-empty.
 func DecodeShared(path string, data ...[]byte) ([]model.State, []error) {
-	out, errs := make([]model.State, len(data)), make([]error, len(data))
-	p := sharedCommits(data)
-	var shared model.State
-	if p > 0 {
-		var err error
-		if shared, err = DecodeAll(path, data[0][:p]); err != nil {
-			p = 0
-		}
-	}
+	out, ok := sharedStates(path, data)
+	errs := make([]error, len(data))
 	for i, d := range data {
-		if p > 0 {
-			if s, ok := replayOwn(shared, d[p:], int64(p)); ok {
-				out[i] = s
-				continue
-			}
+		if !ok[i] {
+			out[i], errs[i] = DecodeAll(path, d)
 		}
-		out[i], errs[i] = DecodeAll(path, d)
 	}
 	return out, errs
+}
+
+// sharedStates decodes once the first bytes that every version in data
+// shares, up to the end of a commit, and replays each version's own
+// commits over it. ok[i] says whether version i was read so: its own bytes
+// are whole commits and the incident they make holds together. The others
+// are left for the caller to decode alone.
+func sharedStates(path string, data [][]byte) ([]model.State, []bool) {
+	out, ok := make([]model.State, len(data)), make([]bool, len(data))
+	p := sharedCommits(data)
+	if p == 0 {
+		return out, ok
+	}
+	shared, err := DecodeAll(path, data[0][:p])
+	if err != nil {
+		return out, ok
+	}
+	for i, d := range data {
+		out[i], ok[i] = replayOwn(shared, d[p:], int64(p))
+	}
+	return out, ok
 }
 
 // sharedCommits is how many first bytes every version in data shares, up

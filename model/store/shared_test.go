@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -115,4 +116,72 @@ func mustDecode(t *testing.T, data []byte) model.State {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestMirrorBesideReadsAsMirrorAndDecodeCopy: the file and the copy
+// beside it, decoded together, are handed to decide as Mirror hands the
+// file and DecodeCopy reads the copy — bytes, incident and mark — whether
+// they share commits or not, with a torn tail on either side; a copy that
+// cannot be read is a *BesideError and nothing is written.
+func TestMirrorBesideReadsAsMirrorAndDecodeCopy(t *testing.T) {
+	defer store.SetLimits(0, 512<<10, 4<<20)()
+	path, _ := grownFile(t)
+	log := func(text string) func(model.State) model.Op {
+		return func(model.State) model.Op { return model.Log{Text: text} }
+	}
+	ours := branch(t, path, "ours", "alice", log("ours 1"),
+		func(s model.State) model.Op { return model.TaskSet{Task: s.Tasks[0].ID, State: model.TaskDone} })
+	theirs := branch(t, path, "theirs", "bob", log("theirs 1"),
+		func(model.State) model.Op { return model.TaskAdd{Title: "page the DBA", Owner: "erin"} })
+	rewritten, err := store.Encode(mustDecode(t, theirs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	torn := append(bytes.Clone(theirs), []byte("\n[[timeline]]\nid = \"torn\"\n")...)
+	same := func(a, b store.Copy) bool {
+		ea, errA := store.Encode(a.State())
+		eb, errB := store.Encode(b.State())
+		ma, sa := a.Mark()
+		mb, sb := b.Mark()
+		return errA == nil && errB == nil && bytes.Equal(ea, eb) && bytes.Equal(a.Data(), b.Data()) && ma == mb && sa == sb
+	}
+	for name, c := range map[string]struct{ local, other []byte }{
+		"sharing commits":       {ours, theirs},
+		"the same bytes":        {ours, ours},
+		"other rewritten":       {ours, rewritten},
+		"other torn":            {ours, torn},
+		"local torn":            {torn, ours},
+		"other not an incident": {ours, []byte("title = [\n")},
+	} {
+		file := filepath.Join(t.TempDir(), "warroom.toml")
+		if err := os.WriteFile(file, c.local, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var plain store.Copy
+		if _, _, err := store.Mirror(context.Background(), file, func(l store.Copy) (*store.Copy, error) { plain = l; return nil, nil }); err != nil {
+			t.Fatal(err)
+		}
+		wantOther, otherErr := store.DecodeCopy("remote", c.other)
+		called := false
+		_, _, err := store.MirrorBeside(context.Background(), file, store.Beside{Name: "remote", Data: c.other}, func(l, o store.Copy) (*store.Copy, error) {
+			called = true
+			if !same(l, plain) {
+				t.Errorf("%s: the file is not handed as Mirror hands it", name)
+			}
+			if !same(o, wantOther) {
+				t.Errorf("%s: the copy beside is not handed as DecodeCopy reads it", name)
+			}
+			return nil, nil
+		})
+		var be *store.BesideError
+		switch {
+		case otherErr != nil && (!errors.As(err, &be) || called):
+			t.Errorf("%s: an unreadable copy beside gave %v (decide called: %v)", name, err, called)
+		case otherErr == nil && (err != nil || !called):
+			t.Errorf("%s: %v (decide called: %v)", name, err, called)
+		}
+		if !bytes.Equal(readFile(t, file), c.local) {
+			t.Errorf("%s: the file changed", name)
+		}
+	}
 }

@@ -23,6 +23,10 @@ type UpdateOptions struct {
 	// timeline is what makes a change quick: model.Needs says what an
 	// operation reads.
 	Reads model.TimelineNeed
+
+	// beside, when set, is another copy of the file to decode with it
+	// (MirrorBeside).
+	beside *besideCopy
 }
 
 // Outcome is what one transaction did.
@@ -165,7 +169,13 @@ func readForWrite(path string, o UpdateOptions) (*tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, lay, err := decodeFile(path, data)
+	var s model.State
+	var lay layout
+	if o.beside != nil {
+		s, lay, err = o.beside.decodeWith(path, data)
+	} else {
+		s, lay, err = decodeFile(path, data)
+	}
 	if err != nil {
 		return nil, err
 	}
