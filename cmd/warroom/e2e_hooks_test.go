@@ -6,9 +6,11 @@ package main
 // for each run.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -451,5 +453,73 @@ check = true
 	checks := hookEntries(t, r.file(), "hook")
 	if len(checks) != 1 || checks[0].Event != "resolve_requested" || checks[0].By != "bob" || checks[0].Result != "exit 1" {
 		t.Errorf("the check's run: %+v", checks)
+	}
+}
+
+// TestServeKeepsTheHostToItself: a member's key lets them into the
+// incident, never into the host. Over SSH, nothing names a file or a
+// command on the host (--output, --hooks, --sync, --ssh-command), runs
+// hooks or hands the hooks runner a job, merges files or sets up git —
+// flags before the verb included; an editor may list the hooks, a
+// viewer may not. The host's files are as they were and no hook ran.
+func TestServeKeepsTheHostToItself(t *testing.T) {
+	t.Parallel()
+	rig := newHookRig(t, `
+[[hook]]
+on = ["severity"]
+run = ["./mark.sh", "--token", "s3cret"]
+`, map[string]string{})
+	s := startServe(t, []string{"bob"}, []string{"dana"}, "--hooks", rig.file)
+	victim := filepath.Join(s.dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("untouched\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := s.r.snapshot()
+	job := `{"replica":"x","runs":[{"hook":{"on":["severity"],"run":["/bin/sh","-c","echo pwned > ` + victim + `"],"timeout":1000000000},"event":{"schema":1,"event":"severity"}}]}`
+	for _, tc := range []struct {
+		who  string
+		args []string
+		says string
+	}{
+		{"bob", []string{"export", "-o", victim}, "-o is not for a served war room"},
+		{"bob", []string{"export", "--output=" + victim}, "--output is not for a served war room"},
+		{"dana", []string{"export", "-o" + victim}, "-o is not for a served war room"},
+		{"bob", []string{"status", "resolved", "--hooks", "/dev/null"}, "--hooks is not for a served war room"},
+		{"bob", []string{"--sync", "host:x"}, "--sync is not for a served war room"},
+		{"bob", []string{"hooks", "run-job"}, "hooks run-job is not served"},
+		{"bob", []string{"hooks", "test", "severity"}, "hooks test is not served"},
+		{"dana", []string{"hooks", "list"}, "hooks list is not served"},
+		{"bob", []string{"merge-driver", victim, victim, victim}, "merge-driver is not served"},
+		{"bob", []string{"--lang", "en", "merge-driver", victim, victim, victim}, "merge-driver is not served"},
+		{"bob", []string{"git", "install", "--global"}, "git is not served"},
+		{"bob", []string{"--wall"}, "--wall is not served"},
+	} {
+		// "--" ends ssh's own options: what follows the host is the
+		// command, even when it starts with a dash.
+		sshArgs := s.sshArgs(tc.who, false)
+		sshArgs = append(append(sshArgs[:len(sshArgs)-1:len(sshArgs)-1], "--", sshArgs[len(sshArgs)-1]), tc.args...)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, "ssh", sshArgs...)
+		cmd.Stdin = strings.NewReader(job)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		cancel()
+		if err == nil || !strings.Contains(stderr.String(), tc.says) {
+			t.Errorf("%s: ssh %q: %v %q, want it refused: %q", tc.who, tc.args, err, stderr.String(), tc.says)
+		}
+	}
+	if out, errOut, code := s.ssh(t, "bob", "hooks", "list"); code != 0 || !strings.Contains(out, "./mark.sh") {
+		t.Errorf("an editor's hooks list: %d %q %q", code, out, errOut)
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "untouched\n" {
+		t.Errorf("a file on the host changed: %q", data)
+	}
+	if after := s.r.snapshot(); string(after.data) != string(before.data) {
+		t.Error("a refused command changed the incident")
+	}
+	time.Sleep(500 * time.Millisecond)
+	if runs := rig.runs(t); len(runs) != 0 {
+		t.Errorf("hooks ran: %+v", runs)
 	}
 }
