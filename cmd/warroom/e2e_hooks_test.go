@@ -523,3 +523,30 @@ run = ["./mark.sh", "--token", "s3cret"]
 		t.Errorf("hooks ran: %+v", runs)
 	}
 }
+
+// TestABrokenHooksFileHoldsTheResolve: a hooks file with a mistake runs
+// none of its hooks, so a check in it cannot say no: resolving waits until
+// it is fixed, saying why, or is forced with a reason.
+func TestABrokenHooksFileHoldsTheResolve(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	for _, rule := range []string{"open_tasks", "roles_answered", "external_update", "summary", "followup_owners"} {
+		r.ok("policy", "set", "resolve."+rule, "off")
+	}
+	file := filepath.Join(r.dir, "hooks.toml")
+	if err := os.WriteFile(file, []byte("[[hook]]\non = [\"resolve_requestd\"]\nrun = [\"./canary.sh\"]\ncheck = true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r.env["WARROOM_HOOKS"] = file
+	res := r.run("status", "resolved")
+	if res.code != 1 || !strings.Contains(res.stderr, "a hooks file has a mistake, so its checks could not run") ||
+		!strings.Contains(res.stderr, "resolve_requestd") {
+		t.Fatalf("a resolve with a broken hooks file:\n%s", res)
+	}
+	r.ok("status", "resolved", "--force", "--reason", "the pager is down too")
+	statuses := hookEntries(t, r.file(), "status")
+	if last := statuses[len(statuses)-1]; last.Needs != "check" {
+		t.Errorf("the forced resolve records %+v", last)
+	}
+}

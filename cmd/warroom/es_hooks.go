@@ -7,6 +7,7 @@ import "github.com/warroom/warroom/model/i18n"
 var _ = i18n.Register("cli-hooks", i18n.Spanish, esHooks)
 
 var esHooks = map[string]string{
+	"a hooks file has a mistake, so its checks could not run (%s)": "un archivo de ganchos tiene un error, así que sus comprobaciones no se pudieron ejecutar (%s)",
 	// Output and errors.
 	"warning: %s; its hooks do not run until it is fixed":                       "aviso: %s; sus ganchos no se ejecutan hasta que se corrija",
 	"the hooks did not run: %s":                                                 "los ganchos no se ejecutaron: %s",

@@ -197,10 +197,11 @@ func (a *app) resolveChecks(ctx context.Context, to model.Status) ([]model.Block
 	return a.checks(ctx, st, a.actor(), func(err error) { a.warn("%s", err.Error()) })
 }
 
-// hasResolveHooks reports whether a hook runs on resolve_requested.
+// hasResolveHooks reports whether a hook runs on resolve_requested, or a
+// hooks file has a mistake (which may hide a check).
 func (a *app) hasResolveHooks() bool {
-	hs, _ := a.hookList()
-	return slices.ContainsFunc(hs, func(h hooks.Hook) bool { return slices.Contains(h.On, model.EventResolveRequested) })
+	hs, problems := a.hookList()
+	return len(problems) > 0 || slices.ContainsFunc(hs, func(h hooks.Hook) bool { return slices.Contains(h.On, model.EventResolveRequested) })
 }
 
 // checks asks for a resolve of st, by actor: the hooks on
@@ -220,9 +221,17 @@ func (a *app) checks(ctx context.Context, st model.State, actor string, report f
 	if err != nil {
 		return nil, fmt.Errorf("the check hooks did not finish: %w", err)
 	}
-	out := make([]model.Blocker, len(blockers))
-	for i, b := range blockers {
-		out[i] = model.CheckBlocker(b.Hook.Command(), b.Reason)
+	out := make([]model.Blocker, 0, len(blockers))
+	for _, b := range blockers {
+		out = append(out, model.CheckBlocker(b.Hook.Command(), b.Reason))
+	}
+	// A hooks file with a mistake runs none of its hooks: a check it
+	// holds cannot say no, so the resolve waits until it is fixed (or is
+	// forced), rather than go through unchecked.
+	_, problems := a.hookList()
+	for _, err := range problems {
+		out = append(out, model.Blocker{Rule: model.CheckRule,
+			Reason: i18n.M("a hooks file has a mistake, so its checks could not run (%s)", explained{err})})
 	}
 	return out, nil
 }

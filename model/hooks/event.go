@@ -58,7 +58,8 @@ func IncidentOf(st model.State, file string) Incident {
 // Events are the events of the entries a change added to st, the incident
 // after it, kept in file, in the order the entries were written. Entries
 // that are no event (a note, a task added) give none; a status entry to
-// resolved is two events, status and resolved.
+// resolved (or to closed, from any status but resolved) is two events,
+// status and resolved.
 func Events(st model.State, added []model.Entry, file string) []Event {
 	var out []Event
 	inc := IncidentOf(st, file)
@@ -77,7 +78,10 @@ func Events(st model.State, added []model.Entry, file string) []Event {
 		case model.KindStatus:
 			ev.Event = model.EventStatus
 			ev.Incident.Status = e.To
-			if model.Status(e.To) == model.Resolved {
+			// Resolved, or closed without having been resolved: the
+			// incident is over either way (the exit criteria hold both).
+			to, from := model.Status(e.To), model.Status(e.From)
+			if to == model.Resolved || to == model.Closed && from != model.Resolved {
 				out = append(out, ev)
 				ev.Event = model.EventResolved
 			}

@@ -73,6 +73,13 @@ func TestEventsOfEachChange(t *testing.T) {
 			"resolved monitoring→resolved by alice sev 1 resolved",
 		}},
 		{"alice", model.SetSeverity{Severity: model.SevUnset}, []string{"severity 1→unset by alice sev 0 resolved"}},
+		{"alice", model.SetStatus{Status: model.Closed}, []string{"status resolved→closed by alice sev 0 closed"}},
+		{"alice", model.SetStatus{Status: model.Identified}, []string{"status closed→identified by alice sev 0 identified"}},
+		// Closed without having been resolved: over all the same.
+		{"alice", model.SetStatus{Status: model.Closed, Force: true, Reason: "a duplicate"}, []string{
+			"status identified→closed by alice sev 0 closed",
+			"resolved identified→closed by alice sev 0 closed",
+		}},
 	} {
 		es := in.do(tc.actor, tc.op)
 		var got []string
@@ -94,7 +101,7 @@ func TestEventsOfEachChange(t *testing.T) {
 		t.Errorf("time box: %+v", evs)
 	}
 	evs = Events(in.s, in.do("bob", model.TaskSet{Task: task, State: model.TaskDone}), "f")
-	if len(evs) != 1 || brief(evs[0]) != "task_done open→done by bob sev 0 resolved task="+task {
+	if len(evs) != 1 || brief(evs[0]) != "task_done open→done by bob sev 0 closed task="+task {
 		t.Errorf("task done: %q", brief(evs[0]))
 	}
 }

@@ -8,5 +8,8 @@ import "os/exec"
 // alone.
 func ownGroup(cmd *exec.Cmd) {}
 
+// endGroup: without process groups, what a hook started is its own.
+func endGroup(cmd *exec.Cmd) {}
+
 // ownSession: the runner of a detached job is an ordinary child.
 func ownSession(cmd *exec.Cmd) {}

@@ -17,6 +17,14 @@ func ownGroup(cmd *exec.Cmd) {
 	}
 }
 
+// endGroup kills what a hook that has ended left running in its process
+// group: nothing it started outlives it.
+func endGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // ESRCH: nothing was left
+	}
+}
+
 // ownSession starts cmd in a session of its own: a signal to the
 // terminal or the process group of whoever started it (ctrl+c, a closed
 // SSH session) does not reach it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -11,7 +12,7 @@ import (
 
 // Op is the operation that records r in the timeline.
 func (r Result) Op() model.HookRan {
-	op := model.HookRan{Event: r.Event.Event, Command: r.Hook.Command(), Outcome: r.Outcome, Exit: r.Exit,
+	op := model.HookRan{Event: r.Event.Event, Command: shorten(r.Hook.Command(), model.MaxEntry), Outcome: r.Outcome, Exit: r.Exit,
 		Took: r.Took, Output: r.Output, Task: r.Event.Task}
 	if r.Event.Entry != nil {
 		op.Cause = r.Event.Entry.ID
@@ -41,4 +42,14 @@ func Record(ctx context.Context, r Result, replica string) error {
 		return fmt.Errorf("record the run of %s on %s: %w", op.Command, op.Event, err)
 	}
 	return nil
+}
+
+// shorten cuts s to at most max characters, the last an ellipsis: a
+// command too long for an entry is still recorded, by its start.
+func shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
 }

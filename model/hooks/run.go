@@ -45,7 +45,8 @@ const waitDelay = time.Second
 // Run runs h on ev and waits for it: its command as words (no shell), in
 // the incident file's folder, with the event in its environment and as
 // JSON on its standard input. At h.Timeout it is killed, with every
-// process in its process group. Ending ctx kills it too.
+// process in its process group; when it ends, whatever it left running in
+// its group is killed too. Ending ctx kills it as its timeout does.
 func Run(ctx context.Context, h Hook, ev Event) Result {
 	res := Result{Hook: h, Event: ev}
 	argv := h.Argv()
@@ -76,6 +77,7 @@ func Run(ctx context.Context, h Hook, ev Event) Result {
 	start := time.Now()
 	err := cmd.Run()
 	res.Took = time.Since(start)
+	endGroup(cmd)
 	res.Printed = out.String()
 	res.Output = firstLine(res.Printed)
 
@@ -118,12 +120,13 @@ func withoutEvent(env []string) []string {
 // terminal cannot act on, at most model.MaxHookOutput characters.
 func firstLine(out string) string {
 	for line := range strings.SplitSeq(out, "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		// Blank once what a terminal would not show is gone: a line of
+		// colour codes alone is not what the hook said.
+		line = strings.ToValidUTF8(strings.TrimSuffix(line, "\r"), "\uFFFD")
+		line = strings.TrimSpace(safetext.Line(ansi.Strip(line)))
 		if line == "" {
 			continue
 		}
-		line = strings.ToValidUTF8(line, "\uFFFD")
-		line = safetext.Line(ansi.Strip(line))
 		if utf8.RuneCountInString(line) > model.MaxHookOutput {
 			r := []rune(line)
 			line = string(r[:model.MaxHookOutput-1]) + "…"

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warroom/warroom/model"
 )
@@ -174,20 +175,54 @@ func alive(pid int) bool {
 	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
 
-// TestRunLeavesWhatOutlivesIt: a hook that exits at once, leaving a
-// process that holds its output, is a run that went well; the run does
-// not wait for what it left.
-func TestRunLeavesWhatOutlivesIt(t *testing.T) {
+// TestRunEndsWhatItLeft: a hook that exits at once, leaving a process
+// that holds its output, is a run that went well; the run does not wait
+// for what it left, and what it left is killed with it: nothing a hook
+// starts outlives it.
+func TestRunEndsWhatItLeft(t *testing.T) {
 	needUnix(t)
 	dir := t.TempDir()
 	hook := script(t, dir, "bg.sh", "sleep 30 &\necho $! > bg.pid\necho sent\n")
 	res := Run(context.Background(), Hook{Run: []string{hook}, Timeout: 20 * time.Second}, sampleEvent(dir))
-	if data, err := os.ReadFile(filepath.Join(dir, "bg.pid")); err == nil {
-		if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil {
-			defer syscall.Kill(pid, syscall.SIGKILL)
-		}
-	}
-	if res.Outcome != model.HookOK || res.Output != "sent" {
+	if res.Outcome != model.HookOK || res.Output != "sent" || res.Took >= 10*time.Second {
 		t.Errorf("result %+v", res)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "bg.pid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Kill(pid, syscall.SIGKILL)
+	deadline := time.Now().Add(5 * time.Second)
+	for alive(pid) {
+		if time.Now().After(deadline) {
+			t.Fatalf("what the hook left (%d) still runs after it ended", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestWhatARunSaysIsWhatTheHookSaid: the first line a hook printed that a
+// terminal would show is its output (a line of colour codes alone is not
+// it), and a command too long for an entry is recorded by its start
+// rather than not at all.
+func TestWhatARunSaysIsWhatTheHookSaid(t *testing.T) {
+	if got := firstLine("\x1b[31m\x1b[0m\r\n  \n\x1b[1mcanary still red\x1b[0m\nmore"); got != "canary still red" {
+		t.Errorf("first line %q", got)
+	}
+	long := Hook{Run: []string{"./page.sh", strings.Repeat("x", 2*model.MaxEntry)}}
+	op := Result{Hook: long, Event: Event{Event: model.EventSeverity}, Outcome: model.HookOK}.Op()
+	if n := utf8.RuneCountInString(op.Command); n != model.MaxEntry || !strings.HasPrefix(op.Command, "./page.sh xxx") || !strings.HasSuffix(op.Command, "…") {
+		t.Errorf("a long command is recorded as %d characters: %.40q", n, op.Command)
+	}
+	s, _, err := model.State{}.Apply(model.DefaultCatalog(), model.Declare{Title: "t", Commander: "alice"}, model.Env{Now: time.Now(), Actor: "alice", IDs: &model.SeqIDs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now(), Actor: "alice", IDs: &model.SeqIDs{}}); err != nil {
+		t.Errorf("the run of a long command is not recorded: %v", err)
 	}
 }
