@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -70,6 +71,14 @@ func Merge(in Input) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
+	}
+	// What is written must read back: a merge that would leave an
+	// incident warroom refuses is no merge (exit > 128, ours untouched).
+	if err := merged.Check(); err != nil {
+		return Result{}, fmt.Errorf("merge %s: the merged incident would not hold together: %w", in.Path, err)
+	}
+	if err := merged.CheckTimes(time.Now()); err != nil {
+		return Result{}, fmt.Errorf("merge %s: %w", in.Path, err)
 	}
 	res.Data, err = store.Encode(withoutEmpty(merged))
 	if err != nil {

@@ -42,7 +42,7 @@ func sharedStates(path string, data [][]byte) ([]model.State, []bool) {
 		return out, ok
 	}
 	for i, d := range data {
-		out[i], ok[i] = replayOwn(shared, d[p:], int64(p))
+		out[i], ok[i] = replayOwn(path, shared, d[p:], int64(p))
 	}
 	return out, ok
 }
@@ -94,8 +94,9 @@ func commonPrefix(a, b []byte) int {
 
 // replayOwn replays own, the bytes of a version after what it shares
 // (which ends at offset base), over the shared state: ok only when they
-// are whole commits and the incident they make holds together.
-func replayOwn(shared model.State, own []byte, base int64) (model.State, bool) {
+// are whole commits and the incident they make passes every check a read
+// of the whole version makes (Check, and no time far ahead).
+func replayOwn(path string, shared model.State, own []byte, base int64) (model.State, bool) {
 	if len(own) == 0 {
 		return shared, true
 	}
@@ -105,7 +106,7 @@ func replayOwn(shared model.State, own []byte, base int64) (model.State, bool) {
 	}
 	// The shared timeline stays as it is for the other versions.
 	s.Timeline = append(slices.Clip(shared.Timeline), es...)
-	if s.Check() != nil {
+	if s.Check() != nil || checkTimes(path, s) != nil {
 		return model.State{}, false
 	}
 	return s, true

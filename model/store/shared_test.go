@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -68,7 +69,28 @@ func TestDecodeSharedIsDecodeAll(t *testing.T) {
 	edited := bytes.Replace(bytes.Clone(ours), []byte("Checkout is down"), []byte("Checkout is dead"), 1)
 	torn := append(bytes.Clone(ours), []byte("\n[[timeline]]\nid = \"torn\"\n")...)
 	broken := append(bytes.Clone(theirs), []byte("\n[[timeline]]\nid = \"x\"\nsum = \"00000000\"\n")...)
+	// A commit written by a machine whose clock runs days ahead: whole,
+	// and refused as a read of the whole file refuses it.
+	future := func() []byte {
+		p := filepath.Join(t.TempDir(), "future")
+		if err := os.WriteFile(p, theirs, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := store.UpdateWith(context.Background(), p, store.UpdateOptions{}, func(s model.State) (model.State, error) {
+			next, _, err := s.Apply(model.DefaultCatalog(), model.Log{Text: "from the future"},
+				model.Env{Now: time.Now().Add(72 * time.Hour), Actor: "bob", IDs: model.RandomIDs{}})
+			return next, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return readFile(t, p)
+	}()
+	if !bytes.HasPrefix(future, theirs) {
+		t.Fatal("the future commit was not appended")
+	}
 	for name, versions := range map[string][][]byte{
+		"one from the future":      {ours, future},
 		"base, ours, theirs":       {base, ours, theirs},
 		"ours and theirs":          {ours, theirs},
 		"the base twice":           {base, base},
