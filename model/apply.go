@@ -116,6 +116,27 @@ func (t *tx) join(name string) {
 const shortIDLen = 4
 
 // uniqueID draws ids until one is not taken.
+// shortIDTaken reports whether a task, a theory or a follow-up holds id:
+// their ids are one space, as the file's check wants.
+func (t *tx) shortIDTaken(id string) bool {
+	for _, x := range t.s.Tasks {
+		if x.ID == id {
+			return true
+		}
+	}
+	for _, x := range t.s.Theories {
+		if x.ID == id {
+			return true
+		}
+	}
+	for _, x := range t.s.FollowUps {
+		if x.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tx) uniqueID(prefix string, n int, taken func(string) bool) (string, error) {
 	for i := 0; i < 64; i++ {
 		if id := t.env.IDs.NewID(prefix, n); !taken(id) {
@@ -269,14 +290,7 @@ func (op TaskAdd) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
-		for _, x := range t.s.Tasks {
-			if x.ID == id {
-				return true
-			}
-		}
-		return false
-	})
+	id, err := t.uniqueID("", shortIDLen, t.shortIDTaken)
 	if err != nil {
 		return err
 	}

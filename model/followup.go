@@ -60,14 +60,7 @@ func (s State) FollowUp(ref string) (FollowUp, error) {
 
 // addFollowUp records the follow-up an entry of kind followup names.
 func (t *tx) addFollowUp(title string) (string, error) {
-	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
-		for _, x := range t.s.FollowUps {
-			if x.ID == id {
-				return true
-			}
-		}
-		return false
-	})
+	id, err := t.uniqueID("", shortIDLen, t.shortIDTaken)
 	if err != nil {
 		return "", err
 	}

@@ -77,7 +77,7 @@ func Merge(a, b State) (State, MergeReport, error) {
 	case a.Incident.ID != b.Incident.ID:
 		return State{}, rep, &IncidentMismatchError{A: a.Incident.ID, B: b.Incident.ID}
 	}
-	a.Tasks, b.Tasks = separateTasks(a.Tasks, b.Tasks)
+	a, b = separateRecords(a, b)
 	// Both copies were read by this build, so their schema is at most
 	// this one: the merge is written in it.
 	out := State{Schema: Schema}
@@ -147,52 +147,93 @@ func unite[T any](as, bs []T, key func(T) string, both func(x, y T) T) ([]T, int
 // taskIdentity is what makes a task itself: who created it, when, and its
 // first clock reading. Two tasks with one id and different identities
 // were created apart on two replicas that drew the same short id.
-func taskIdentity(t Task) string {
-	return t.Created.UTC().Format(time.RFC3339Nano) + "\x00" + t.CreatedBy
-}
+func taskIdentity(t Task) string { return createdIdentity(t.Created, t.CreatedBy) }
 
-// separateTasks keeps two different tasks that drew the same id apart:
-// the one with the greater identity takes an id derived from its identity,
-// the same whichever order replicas merge in, so neither is lost.
-func separateTasks(as, bs []Task) ([]Task, []Task) {
-	byID := make(map[string]Task, len(as))
-	for _, t := range as {
-		byID[t.ID] = t
-	}
-	var out []Task
-	for i, t := range bs {
-		other, ok := byID[t.ID]
-		if !ok || taskIdentity(other) == taskIdentity(t) {
+// separateRecords keeps apart two different records that drew the same
+// short id on two replicas. Ids are unique across tasks, theories and
+// follow-ups, so a task and a theory may collide as well as two tasks.
+// Of the two, the one whose kind and identity (when it was created, by
+// whom) is the greater takes an id derived from its identity — the same
+// whichever order replicas merge in — so neither is lost.
+func separateRecords(a, b State) (State, State) {
+	ha, hb := shortIDHolders(a), shortIDHolders(b)
+	var moves map[idHolder]string // the record to move → its new id
+	for id, x := range ha {
+		y, ok := hb[id]
+		if !ok || x == y {
 			continue
 		}
-		if out == nil {
-			out = slices.Clone(bs)
+		if moves == nil {
+			moves = map[idHolder]string{}
 		}
-		if taskIdentity(t) > taskIdentity(other) {
-			out[i].ID = derivedID(t)
-			continue
+		loser := x
+		if y.kind+"\x00"+y.identity > x.kind+"\x00"+x.identity {
+			loser = y
 		}
-		// The task already here is the one to move.
-		as = slices.Clone(as)
-		for j := range as {
-			if as[j].ID == t.ID && taskIdentity(as[j]) == taskIdentity(other) {
-				as[j].ID = derivedID(other)
-			}
-		}
+		moves[loser] = derivedFrom(id, loser.identity)
 	}
-	if out == nil {
-		out = bs
+	if moves == nil {
+		return a, b
 	}
-	return as, out
+	return moved(a, moves), moved(b, moves)
 }
 
-// derivedID is a task's id made unique by its identity.
-func derivedID(t Task) string {
+// idHolder is a record that holds a short id: its kind, its id, and who
+// created it when.
+type idHolder struct{ kind, id, identity string }
+
+// shortIDHolders maps each short id of s to the record that holds it.
+func shortIDHolders(s State) map[string]idHolder {
+	m := make(map[string]idHolder, len(s.Tasks)+len(s.Theories)+len(s.FollowUps))
+	for _, t := range s.Tasks {
+		m[t.ID] = idHolder{"task", t.ID, taskIdentity(t)}
+	}
+	for _, t := range s.Theories {
+		m[t.ID] = idHolder{"theory", t.ID, createdIdentity(t.Created, t.CreatedBy)}
+	}
+	for _, f := range s.FollowUps {
+		m[f.ID] = idHolder{"followup", f.ID, createdIdentity(f.Created, f.CreatedBy)}
+	}
+	return m
+}
+
+// moved gives the records of s named in moves their new ids, in copies.
+func moved(s State, moves map[idHolder]string) State {
+	move := func(h idHolder) (string, bool) { id, ok := moves[h]; return id, ok }
+	s.Tasks = slices.Clone(s.Tasks)
+	for i, t := range s.Tasks {
+		if id, ok := move(idHolder{"task", t.ID, taskIdentity(t)}); ok {
+			s.Tasks[i].ID = id
+		}
+	}
+	s.Theories = slices.Clone(s.Theories)
+	for i, t := range s.Theories {
+		if id, ok := move(idHolder{"theory", t.ID, createdIdentity(t.Created, t.CreatedBy)}); ok {
+			s.Theories[i].ID = id
+		}
+	}
+	s.FollowUps = slices.Clone(s.FollowUps)
+	for i, f := range s.FollowUps {
+		if id, ok := move(idHolder{"followup", f.ID, createdIdentity(f.Created, f.CreatedBy)}); ok {
+			s.FollowUps[i].ID = id
+		}
+	}
+	return s
+}
+
+// createdIdentity is who created a record, and when: what tells two
+// records that drew the same id apart.
+func createdIdentity(at time.Time, by string) string {
+	return at.UTC().Format(time.RFC3339Nano) + "\x00" + by
+}
+
+// derivedFrom is an id made unique by the identity of its record.
+func derivedFrom(id, identity string) string {
 	h := uint64(14695981039346656037)
-	for _, c := range []byte(taskIdentity(t)) {
+	for _, c := range []byte(identity) {
 		h = (h ^ uint64(c)) * 1099511628211
 	}
-	return fmt.Sprintf("%s-%s", t.ID, string([]byte{idAlphabet[h%31], idAlphabet[h/31%31], idAlphabet[h/961%31]}))
+	return fmt.Sprintf("%s-%s", id, string([]byte{idAlphabet[h%31], idAlphabet[h/31%31], idAlphabet[h/961%31]}))
 }
 
 // lww picks the value with the later stamp; equal stamps (the same write,

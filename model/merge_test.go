@@ -329,3 +329,73 @@ func TestMergeADeclineAndALaterHandoff(t *testing.T) {
 		t.Errorf("bob's handoff %+v", h[0])
 	}
 }
+
+// Two replicas that drew the same short id for different records — two
+// theories, two follow-ups, or records of different kinds (their ids are
+// one space) — keep both, apart, whichever order they merge in; the merge
+// holds together and merging again changes nothing.
+func TestMergeKeepsRecordsThatDrewTheSameID(t *testing.T) {
+	c := DefaultCatalog()
+	base, _, _ := State{}.Apply(c, Declare{Title: "x", Commander: "alice"}, Env{Now: t0, Actor: "alice", IDs: &SeqIDs{}})
+	theory := Log{Kind: KindTheory, Text: "the cache stampedes"}
+	followUp := Log{Kind: KindFollowup, Text: "alert on pool saturation"}
+	task := TaskAdd{Title: "roll back"}
+	for name, ops := range map[string][2]Op{
+		"two theories":           {theory, Log{Kind: KindTheory, Text: "replica lag"}},
+		"two follow-ups":         {followUp, Log{Kind: KindFollowup, Text: "a runbook for failover"}},
+		"a task and a theory":    {task, theory},
+		"a follow-up and a task": {followUp, task},
+	} {
+		a, _, err := base.Apply(c, ops[0], Env{Now: t0.Add(time.Minute), Actor: "alice", Replica: "a", IDs: &SeededIDs{Seed: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := base.Apply(c, ops[1], Env{Now: t0.Add(2 * time.Minute), Actor: "bob", Replica: "b", IDs: &SeededIDs{Seed: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := func(s State) []string {
+			var out []string
+			for _, x := range s.Tasks {
+				out = append(out, x.ID)
+			}
+			for _, x := range s.Theories {
+				out = append(out, x.ID)
+			}
+			for _, x := range s.FollowUps {
+				out = append(out, x.ID)
+			}
+			return out
+		}
+		if ia, ib := ids(a), ids(b); len(ia) != 1 || len(ib) != 1 || ia[0] != ib[0] {
+			t.Fatalf("%s: the test needs both records to draw one id: %v %v", name, ia, ib)
+		}
+		ab, ba := mustMerge(t, a, b), mustMerge(t, b, a)
+		if got := ids(ab); len(got) != 2 || got[0] == got[1] || !reflect.DeepEqual(ab, ba) {
+			t.Errorf("%s: records after merging: %v (the other way: %v)", name, got, ids(ba))
+		}
+		if err := ab.Check(); err != nil {
+			t.Errorf("%s: the merge does not hold together: %v", name, err)
+		}
+		if again := mustMerge(t, ab, a); !reflect.DeepEqual(again, ab) {
+			t.Errorf("%s: merging again changed the incident: %v", name, ids(again))
+		}
+	}
+}
+
+// On one replica, a task, a theory and a follow-up never draw one id:
+// their ids are one space.
+func TestRecordsOfEveryKindDrawTheirOwnIDs(t *testing.T) {
+	c := DefaultCatalog()
+	s, _, _ := State{}.Apply(c, Declare{Title: "x", Commander: "alice"}, Env{Now: t0, Actor: "alice", IDs: &SeqIDs{}})
+	for i, op := range []Op{TaskAdd{Title: "roll back"}, Log{Kind: KindTheory, Text: "the cache"}, Log{Kind: KindFollowup, Text: "a runbook"}} {
+		next, _, err := s.Apply(c, op, Env{Now: t0.Add(time.Duration(i+1) * time.Minute), Actor: "alice", IDs: &SeededIDs{Seed: 1}})
+		if err != nil {
+			t.Fatalf("%T: %v", op, err)
+		}
+		s = next
+	}
+	if err := s.Check(); err != nil || len(s.Tasks) != 1 || len(s.Theories) != 1 || len(s.FollowUps) != 1 {
+		t.Fatalf("three records drawn from one seed: %v", err)
+	}
+}

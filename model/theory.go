@@ -120,14 +120,7 @@ func (op TheorySet) apply(t *tx) error {
 
 // addTheory records the theory an entry of kind theory states.
 func (t *tx) addTheory(text string, ref RoleRef) (string, error) {
-	id, err := t.uniqueID("", shortIDLen, func(id string) bool {
-		for _, x := range t.s.Theories {
-			if x.ID == id {
-				return true
-			}
-		}
-		return false
-	})
+	id, err := t.uniqueID("", shortIDLen, t.shortIDTaken)
 	if err != nil {
 		return "", err
 	}
