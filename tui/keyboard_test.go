@@ -267,6 +267,15 @@ func TestPasteOverTheLimitIsKeptAndSaid(t *testing.T) {
 	if m.prompt == nil || len(m.prompt.value()) != len(text) || len(ops(saver)) != 0 {
 		t.Errorf("enter on a text over the limit: prompt open %v, %d changes", m.prompt != nil, len(ops(saver)))
 	}
+	// A paste of megabytes, arriving in many reads as over SSH, is kept
+	// up to what a prompt holds, each read costing what that costs.
+	m = keys(m, "esc", "n")
+	for range 40 {
+		m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("y", 4096))})
+	}
+	if got := len(m.prompt.value()); got != maxPromptText {
+		t.Errorf("a paste of %d characters kept %d, want %d", 40*4096, got, maxPromptText)
+	}
 }
 
 // Task keys work on the tasks a role pane lists: the cursor goes down the

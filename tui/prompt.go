@@ -36,6 +36,11 @@ type prompt struct {
 	again func() *prompt
 }
 
+// maxPromptText is the most a prompt holds: far over any limit, so that
+// what was pasted over it is kept to be shortened, and bounded, since a
+// paste that arrives in many reads costs each read what the prompt holds.
+const maxPromptText = 64 << 10
+
 // newPrompt opens a prompt with completion from suggestions; submit says
 // what its text becomes.
 func newPrompt(c *common, label, hint string, limit int, suggestions []string,
@@ -48,9 +53,9 @@ func newPrompt(c *common, label, hint string, limit int, suggestions []string,
 	in.CompletionStyle = s.Muted
 	in.Cursor.Style = s.Accent
 	in.Cursor.TextStyle = s.Prompt
-	// Nothing typed or pasted is cut: text over the limit is kept, and
-	// the prompt says at once by how much it is over.
-	in.CharLimit = 0
+	// Nothing typed or pasted is cut below maxPromptText: text over the
+	// limit is kept, and the prompt says at once by how much it is over.
+	in.CharLimit = maxPromptText
 	// The input draws suggestions and completed text as they are: offer
 	// only names that are already harmless on a terminal.
 	var safe []string

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -89,45 +88,9 @@ Local screens and the command line keep working on the file beside it.`,
 // name says — and, for a viewer, only the verbs that read.
 func (a *app) served(ctx context.Context, c serve.Command) int {
 	args := c.Args
-	refuse := func(format string, args ...any) int {
-		io.WriteString(c.Stderr, "warroom: "+c.Lang.T(format, args...)+"\r\n")
+	if why := a.servedRefusal(args, c.Viewer); why.Format != "" {
+		io.WriteString(c.Stderr, "warroom: "+why.In(c.Lang)+"\r\n")
 		return exitUsage
-	}
-	for _, arg := range args {
-		if arg == "--" {
-			break // what follows is text, not flags
-		}
-		for _, f := range []string{"--as", "--file"} {
-			if arg == f || strings.HasPrefix(arg, f+"=") {
-				return refuse("%s is not for a served war room: you are who your key says, on the file it serves", f)
-			}
-		}
-		// Flags that name a file or a command on the host: a member's
-		// key lets them into the incident, never into the host.
-		for _, f := range []string{"--output", "--hooks", "--sync", "--ssh-command"} {
-			if arg == f || strings.HasPrefix(arg, f+"=") {
-				return refuse("%s is not for a served war room: it names a file or a command on the host", f)
-			}
-		}
-		if strings.HasPrefix(arg, "-o") && !strings.HasPrefix(arg, "--") {
-			return refuse("%s is not for a served war room: it names a file or a command on the host", "-o")
-		}
-	}
-	words := verbOf(args)
-	switch verb := words[0]; {
-	case slices.Contains([]string{"serve", "sync", "demo", "team", "config", "completion", "themes", "check",
-		"merge-driver", "git"}, verb):
-		return refuse("%s is not served; run it on the host", verb)
-	case verb == "" && !slices.Contains(args, "--help") && !slices.Contains(args, "-h"):
-		// Flags alone would open a screen, which an SSH session gets
-		// without a command.
-		return refuse("%s is not served; run it on the host", strings.Join(args, " "))
-	case verb == "hooks" && (len(words) < 2 || words[1] != "list" || c.Viewer):
-		// Running hooks is the server's: over SSH, members may see which
-		// there are, never run them or hand the runner a job.
-		return refuse("%s is not served; run it on the host", strings.Join(words[:min(2, len(words))], " "))
-	case c.Viewer && !reads(args):
-		return refuse("you may only watch this war room: show, export, roles, policy and the list commands work")
 	}
 	env := map[string]string{"WARROOM_FILE": a.path(), "WARROOM_USER": c.Actor, "LANG": string(c.Lang),
 		"WARROOM_HOOKS": a.servedHookFiles()}
@@ -150,32 +113,6 @@ func (a *app) servedHookFiles() string {
 		files = append(files, a.serveTeam)
 	}
 	return strings.Join(files, string(filepath.ListSeparator))
-}
-
-// verbOf is a command line from its verb on, past the flags that come
-// before it (--lang es show): never empty.
-func verbOf(args []string) []string {
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--":
-			return append([]string{""}, args[i+1:]...)
-		case a == "--lang":
-			i++ // its value
-		case !strings.HasPrefix(a, "-"):
-			return args[i:]
-		}
-	}
-	return []string{""}
-}
-
-// reads reports whether a command only reads the incident.
-func reads(args []string) bool {
-	if slices.Contains(args, "--help") || slices.Contains(args, "-h") {
-		return true
-	}
-	args = verbOf(args)
-	return slices.Contains([]string{"show", "export", "roles", "help"}, args[0]) || (len(args) > 1 && args[1] == "list") ||
-		(len(args) == 1 && args[0] == "policy")
 }
 
 // crlf ends lines with CR LF, as the client's terminal, raw behind a pty,

@@ -481,18 +481,28 @@ run = ["./mark.sh", "--token", "s3cret"]
 		args []string
 		says string
 	}{
-		{"bob", []string{"export", "-o", victim}, "-o is not for a served war room"},
+		{"bob", []string{"export", "-o", victim}, "--output is not for a served war room"},
 		{"bob", []string{"export", "--output=" + victim}, "--output is not for a served war room"},
-		{"dana", []string{"export", "-o" + victim}, "-o is not for a served war room"},
+		{"dana", []string{"export", "-o" + victim}, "--output is not for a served war room"},
 		{"bob", []string{"status", "resolved", "--hooks", "/dev/null"}, "--hooks is not for a served war room"},
 		{"bob", []string{"--sync", "host:x"}, "--sync is not for a served war room"},
 		{"bob", []string{"hooks", "run-job"}, "hooks run-job is not served"},
 		{"bob", []string{"hooks", "test", "severity"}, "hooks test is not served"},
-		{"dana", []string{"hooks", "list"}, "hooks list is not served"},
+		{"dana", []string{"hooks", "list"}, "you may only watch"},
 		{"bob", []string{"merge-driver", victim, victim, victim}, "merge-driver is not served"},
 		{"bob", []string{"--lang", "en", "merge-driver", victim, victim, victim}, "merge-driver is not served"},
-		{"bob", []string{"git", "install", "--global"}, "git is not served"},
-		{"bob", []string{"--wall"}, "--wall is not served"},
+		{"bob", []string{"git", "install", "--global"}, "git install is not served"},
+		{"bob", []string{"--wall"}, "--wall is for the screen"},
+		// A flag's value that looks like a verb, or like the end of the
+		// flags, changes nothing: the line is judged as it will run.
+		{"dana", []string{"--theme", "show", "hooks", "run-job"}, "hooks run-job is not served"},
+		{"bob", []string{"--rotate", "1s", "hooks", "run-job"}, "unknown flag: --rotate"},
+		{"bob", []string{"log", "impersonated", "--theme", "--", "--as", "alice"}, "not for a served war room"},
+		{"dana", []string{"export", "--theme", "--", "-o", victim}, "not for a served war room"},
+		{"bob", []string{"show", "--theme", "--", "--file", victim}, "not for a served war room"},
+		{"dana", []string{"log", "viewer wrote this", "--", "-h"}, "you may only watch"},
+		{"dana", []string{"--theme", "--help"}, "--theme is not for a served war room"},
+		{"bob", []string{"__complete", "show", ""}, "is not served"},
 	} {
 		// "--" ends ssh's own options: what follows the host is the
 		// command, even when it starts with a dash.
@@ -512,6 +522,21 @@ run = ["./mark.sh", "--token", "s3cret"]
 	if out, errOut, code := s.ssh(t, "bob", "hooks", "list"); code != 0 || !strings.Contains(out, "./mark.sh") {
 		t.Errorf("an editor's hooks list: %d %q %q", code, out, errOut)
 	}
+	// What members are meant to run still runs.
+	for _, tc := range []struct {
+		who  string
+		args []string
+		says string
+	}{
+		{"dana", []string{"--lang", "es", "show"}, "Checkout API returning 500s"},
+		{"dana", []string{"task", "list"}, ""},
+		{"dana", []string{"log", "--help"}, "Usage"},
+		{"dana", []string{"--help"}, "Usage"},
+	} {
+		if out, errOut, code := s.ssh(t, tc.who, tc.args...); code != 0 || !strings.Contains(out, tc.says) {
+			t.Errorf("%s: ssh %q: %d %q %q", tc.who, tc.args, code, out, errOut)
+		}
+	}
 	if data, _ := os.ReadFile(victim); string(data) != "untouched\n" {
 		t.Errorf("a file on the host changed: %q", data)
 	}
@@ -521,6 +546,11 @@ run = ["./mark.sh", "--token", "s3cret"]
 	time.Sleep(500 * time.Millisecond)
 	if runs := rig.runs(t); len(runs) != 0 {
 		t.Errorf("hooks ran: %+v", runs)
+	}
+	if _, errOut, code := s.ssh(t, "bob", "log", "-5m", "first", "alert", "fired"); code != 0 {
+		t.Errorf("a backdated note over ssh: %d %q", code, errOut)
+	} else if e := s.r.lastEntry(); e.By != "bob" || e.Text != "first alert fired" {
+		t.Errorf("the backdated note is %+v", e)
 	}
 }
 

@@ -119,7 +119,11 @@ func (s *served) ssh(t *testing.T, who string, command ...string) (string, strin
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "ssh", append(s.sshArgs(who, false), command...)...)
+	// "--" ends ssh's own options: what follows the host is the command,
+	// even when it starts with a dash.
+	args := s.sshArgs(who, false)
+	args = append(append(args[:len(args)-1:len(args)-1], "--", args[len(args)-1]), command...)
+	cmd := exec.CommandContext(ctx, "ssh", args...)
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

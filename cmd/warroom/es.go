@@ -133,6 +133,7 @@ var esCLIText = map[string]string{
 	"%s is out of the team\n": "%s ya no está en el equipo\n",
 	"%s is not for a served war room: you are who your key says, on the file it serves": "%s no vale en una sala de crisis servida: eres quien dice tu clave, en el archivo que se sirve",
 	"%s is not for a served war room: it names a file or a command on the host":         "%s no vale en una sala de crisis servida: nombra un archivo o una orden del servidor",
+	"%s is for the screen: connect with ssh -t, and give wall for the wall":             "%s es para la pantalla: conéctate con ssh -t, y pide wall para la pared",
 	"%s is not served; run it on the host":                                              "%s no se sirve; ejecútalo en el servidor",
 
 	// ack, decline, and the handoff awaiting an answer.

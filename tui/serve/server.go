@@ -136,6 +136,10 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithPublicKeyAuth(srv.publicKey),
 		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
 		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
+		// A connection that sends and receives nothing for this long is
+		// closed: one that never completes the handshake holds no file
+		// descriptor for ever. A screen draws its clocks every second.
+		wish.WithIdleTimeout(connIdle),
 	)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -222,3 +226,6 @@ func (srv *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 // team has, so that its session can tell it which keys it offered and how
 // to be added: it can do nothing else.
 func (srv *server) anyoneElse(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+
+// connIdle is how long an SSH connection may stay silent both ways.
+const connIdle = 2 * time.Minute

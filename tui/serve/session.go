@@ -67,13 +67,13 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
 	go pump(ctx, p, s.box)
 	go func() {
-		p.Send(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+		p.Send(windowSize(pty.Window.Width, pty.Window.Height))
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case w := <-windows:
-				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				p.Send(windowSize(w.Width, w.Height))
 			}
 		}
 	}()
@@ -183,3 +183,12 @@ func (srv *server) keepIdle(ctx context.Context, s *session, d time.Duration) {
 }
 
 var _ io.Writer = ssh.Session(nil)
+
+// Window sizes a client may ask for: a screen is drawn whole at its size,
+// so a size no terminal has would cost the server gigabytes.
+const maxWidth, maxHeight = 1000, 500
+
+// windowSize is the size a client asked for, within what a terminal has.
+func windowSize(w, h int) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w, 0), maxWidth), Height: min(max(h, 0), maxHeight)}
+}
