@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"time"
 
 	"github.com/pkg/sftp"
 
@@ -49,7 +50,7 @@ const fsyncExt = "fsync@openssh.com"
 // done is false when it cannot tell: then the whole sync runs.
 func (c *Conn) fast(ctx context.Context, lock *remoteLock, p, local string, o SyncOptions) (Result, bool, error) {
 	mm, ok := loadMemo(local, c.Target, p)
-	if !ok {
+	if !ok || !mm.fresh(time.Now()) {
 		return Result{}, false, nil
 	}
 	ls, err := store.Look(local, mm.Mark, mm.Local)
@@ -70,9 +71,9 @@ func (c *Conn) fast(ctx context.Context, lock *remoteLock, p, local string, o Sy
 	case bytes.HasPrefix(lc, rc) && !rs.torn():
 		// The remote copy lacks the local file's last commits (all of
 		// them, or those a stopped append did not write).
-		return c.push(ctx, lock, p, local, ls, rs)
+		return c.push(ctx, lock, p, local, ls, rs, mm.Whole)
 	case bytes.HasPrefix(rc, lc) && ls.Stamp.Size == ls.Mark.End:
-		return c.pull(ctx, p, local, ls, rs)
+		return c.pull(ctx, p, local, ls, rs, mm.Whole)
 	}
 	return Result{}, false, nil
 }
@@ -168,7 +169,7 @@ func (c *Conn) readAt(f *sftp.File, p string, from, to int64) ([]byte, error) {
 
 // push appends to the remote copy the local file's commits it lacks, and
 // keeps the memo of where both then are.
-func (c *Conn) push(ctx context.Context, lock *remoteLock, p, local string, ls store.Since, rs remoteSince) (Result, bool, error) {
+func (c *Conn) push(ctx context.Context, lock *remoteLock, p, local string, ls store.Since, rs remoteSince, whole int64) (Result, bool, error) {
 	var res Result
 	send := ls.Commits[len(rs.commits):]
 	stamp := rs.stamp
@@ -188,7 +189,7 @@ func (c *Conn) push(ctx context.Context, lock *remoteLock, p, local string, ls s
 		res.Out = rep
 	}
 	if stamp.Size == ls.Mark.End {
-		saveMemo(local, c.Target, memo{Path: p, Mark: ls.Mark, Local: ls.Stamp, Remote: stamp})
+		saveMemo(local, c.Target, memo{Path: p, Mark: ls.Mark, Local: ls.Stamp, Remote: stamp, Whole: whole})
 	} else {
 		// Someone else appended too, at the same moment: the next sync
 		// reads the copy whole.
@@ -271,7 +272,7 @@ func (c *Conn) appendRemote(ctx context.Context, lock *remoteLock, p string, rs 
 // pull appends to the local file the remote copy's commits it lacks, and
 // keeps the memo of where both then are. Commits that do not check (see
 // store.Extend) send the sync the whole way, which says what is wrong.
-func (c *Conn) pull(ctx context.Context, p, local string, ls store.Since, rs remoteSince) (Result, bool, error) {
+func (c *Conn) pull(ctx context.Context, p, local string, ls store.Since, rs remoteSince, whole int64) (Result, bool, error) {
 	if ctx.Err() != nil {
 		return Result{}, true, &InterruptedError{Target: c.Target}
 	}
@@ -279,7 +280,7 @@ func (c *Conn) pull(ctx context.Context, p, local string, ls store.Since, rs rem
 	if len(take) == 0 {
 		// Both appended the same (an earlier sync stopped before it kept
 		// the memo); the remote copy is being appended to.
-		saveMemo(local, c.Target, memo{Path: p, Mark: ls.Mark, Local: ls.Stamp})
+		saveMemo(local, c.Target, memo{Path: p, Mark: ls.Mark, Local: ls.Stamp, Whole: whole})
 		return Result{}, true, nil
 	}
 	got, err := store.Extend(ctx, local, ls.Mark, ls.Stamp, take)
@@ -295,7 +296,7 @@ func (c *Conn) pull(ctx context.Context, p, local string, ls store.Since, rs rem
 		remote = remoteStamp{} // not known at the mark: the next sync looks again
 	}
 	if got.Mark.End == rs.end {
-		saveMemo(local, c.Target, memo{Path: p, Mark: got.Mark, Local: got.Stamp, Remote: remote})
+		saveMemo(local, c.Target, memo{Path: p, Mark: got.Mark, Local: got.Stamp, Remote: remote, Whole: whole})
 	} else {
 		forgetMemo(local, c.Target)
 	}

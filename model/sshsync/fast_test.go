@@ -401,3 +401,40 @@ func TestReplicasSettleOnOneCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuickSyncIsWholeEveryTenMinutes: the quick ways read only parts of
+// the copies, so an edit by hand in the middle of a copy that also grew
+// is not seen by them; once the last whole sync is older than wholeEvery
+// (or the memo's time for it is ahead of this machine's clock), the next
+// sync goes the whole way, and the copies end holding the same bytes.
+func TestAQuickSyncIsWholeEveryTenMinutes(t *testing.T) {
+	srv := startSSHD(t)
+	local, remote := bigPair(t, srv, 800)
+	tgt := srv.target(remote)
+	for _, age := range []time.Duration{wholeEvery + time.Second, -2 * time.Minute} {
+		// By hand, in the middle of the remote copy, and a warroom there
+		// appends an entry after it.
+		data, _ := os.ReadFile(remote)
+		i := bytes.Index(data[store.MarkHeadLen:], []byte(" latency over"))
+		if i < 0 {
+			t.Fatal("no entry to edit past the first bytes")
+		}
+		i += int(store.MarkHeadLen)
+		edited := append(append(bytes.Clone(data[:i]), " latency OVER"...), data[i+len(" latency over"):]...)
+		if err := os.WriteFile(remote, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		appendOps(t, remote, "bob", model.Log{Text: "appended after the edit"})
+		m, ok := loadMemo(local, tgt, remote)
+		if !ok || !m.fresh(time.Now()) {
+			t.Fatalf("no fresh memo after a sync: %+v", m)
+		}
+		m.Whole = time.Now().Add(-age).Unix()
+		saveMemo(local, tgt, m)
+		_, read, _ := syncCounted(t, srv, local, remote)
+		if read < int64(len(edited)) {
+			t.Errorf("last whole sync %v ago: the sync read %d bytes of %d", age, read, len(edited))
+		}
+		same(t, local, remote)
+	}
+}

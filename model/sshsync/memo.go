@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/warroom/warroom/model/store"
 )
@@ -27,7 +28,7 @@ import (
 // match is ignored, and deleting it changes nothing but speed.
 
 // memoMagic opens a memo file; its number changes when the layout does.
-const memoMagic = "warroom sync memo 1"
+const memoMagic = "warroom sync memo 2"
 
 // maxMemoSize bounds what is read of a memo file.
 const maxMemoSize = 64 << 10
@@ -39,6 +40,23 @@ type memo struct {
 	Mark   store.Mark
 	Local  store.Stamp
 	Remote remoteStamp // the remote copy when it held exactly Mark; zero when unknown
+	// Whole is when (Unix seconds, this machine's clock) a sync last went
+	// the whole way: read both copies whole and found them to hold the
+	// same bytes. The quick ways check only parts of the copies; past
+	// wholeEvery, the next sync goes the whole way again.
+	Whole int64
+}
+
+// wholeEvery is how long quick syncs may follow a whole one: what they do
+// not read (an edit by hand in the middle of a copy that also grew) is
+// found within that.
+const wholeEvery = 10 * time.Minute
+
+// fresh reports whether the last whole sync was recent enough, at now,
+// for a quick one.
+func (m memo) fresh(now time.Time) bool {
+	at := time.Unix(m.Whole, 0)
+	return m.Whole > 0 && now.Sub(at) < wholeEvery && at.Sub(now) < time.Minute
 }
 
 var memoTable = crc32.MakeTable(crc32.Castagnoli)
@@ -59,6 +77,7 @@ func (m memo) encode() []byte {
 	fmt.Fprintf(&b, "mark %d %s %s\n", m.Mark.End, m.Mark.Last, hex.EncodeToString(m.Mark.Head[:]))
 	fmt.Fprintf(&b, "local %d %d %d %d\n", m.Local.Dev, m.Local.Ino, m.Local.Size, m.Local.ModTime)
 	fmt.Fprintf(&b, "remote %d %d\n", m.Remote.Size, m.Remote.MTime)
+	fmt.Fprintf(&b, "whole %d\n", m.Whole)
 	fmt.Fprintf(&b, "sum %08x\n", crc32.Checksum(b.Bytes(), memoTable))
 	return b.Bytes()
 }
@@ -75,7 +94,7 @@ func decodeMemo(data []byte) (memo, bool) {
 		return m, false
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data[:i]), "\n"), "\n")
-	if len(lines) != 6 || lines[0] != memoMagic {
+	if len(lines) != 7 || lines[0] != memoMagic {
 		return m, false
 	}
 	var err error
@@ -104,7 +123,8 @@ func decodeMemo(data []byte) (memo, bool) {
 	copy(m.Mark.Head[:], h)
 	_, lerr := fmt.Sscanf(field(lines[4], "local"), "%d %d %d %d", &m.Local.Dev, &m.Local.Ino, &m.Local.Size, &m.Local.ModTime)
 	_, rerr := fmt.Sscanf(field(lines[5], "remote"), "%d %d", &m.Remote.Size, &m.Remote.MTime)
-	if err != nil || serr != nil || lerr != nil || rerr != nil || !m.Mark.Valid() {
+	_, werr := fmt.Sscanf(field(lines[6], "whole"), "%d", &m.Whole)
+	if err != nil || serr != nil || lerr != nil || rerr != nil || werr != nil || !m.Mark.Valid() {
 		return m, false
 	}
 	return m, true

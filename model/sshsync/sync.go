@@ -213,7 +213,7 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 		}
 	}
 	if mark, ok := both.Mark(); ok && stamp != (store.Stamp{}) && bytes.Equal(final.Data(), both.Data()) {
-		saveMemo(local, c.Target, memo{Path: p, Mark: mark, Local: stamp, Remote: rstamp})
+		saveMemo(local, c.Target, memo{Path: p, Mark: mark, Local: stamp, Remote: rstamp, Whole: time.Now().Unix()})
 	} else {
 		forgetMemo(local, c.Target)
 	}
