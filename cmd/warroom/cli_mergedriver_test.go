@@ -288,13 +288,15 @@ func TestStrictConflictIsShownAndDecided(t *testing.T) {
 }
 
 // TestMergeDriverUsage: the driver takes three or four files; strict mode
-// also comes from the environment.
+// also comes from the environment. A mistake in how it is run is the
+// driver failing (255), which git stops on, never 2, which git would read
+// as a merge with conflicts.
 func TestMergeDriverUsage(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
 	for _, args := range [][]string{{"merge-driver"}, {"merge-driver", "O", "A"}, {"merge-driver", "O", "A", "B", "P", "X"}} {
-		if res := r.run(args...); res.code != exitUsage {
-			t.Errorf("want exit 2:\n%s", res)
+		if res := r.run(args...); res.code != exitDriverFailed {
+			t.Errorf("want exit 255:\n%s", res)
 		}
 	}
 	src := filepath.Join("testdata", "merge", "title-on-both")
@@ -309,7 +311,7 @@ func TestMergeDriverUsage(t *testing.T) {
 	if res.code != 1 {
 		t.Errorf("%s=1: want a conflict:\n%s", strictEnv, res)
 	}
-	if res, _ := execWarroom(dir, map[string]string{strictEnv: "maybe"}, "", "merge-driver", "base.toml", "ours.toml", "theirs.toml"); res.code != exitUsage {
-		t.Errorf("%s=maybe: want exit 2:\n%s", strictEnv, res)
+	if res, _ := execWarroom(dir, map[string]string{strictEnv: "maybe"}, "", "merge-driver", "base.toml", "ours.toml", "theirs.toml"); res.code != exitDriverFailed {
+		t.Errorf("%s=maybe: want exit 255:\n%s", strictEnv, res)
 	}
 }

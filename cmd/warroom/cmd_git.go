@@ -234,7 +234,8 @@ func (a *app) gitCheck(g gitRunner, global bool, files []string) error {
 		missing = append(missing, i18n.M("%s is %q, which does not run warroom merge-driver %%O %%A %%B", driverKey, safetext.Line(driver)))
 	default:
 		a.say("%s = %q\n", driverKey, safetext.Line(driver))
-		prog := strings.Fields(driver)[0]
+		words, _ := driverWords(driver)
+		prog := words[0]
 		if at, err := exec.LookPath(prog); err != nil {
 			missing = append(missing, i18n.M("%s is not on PATH, so git cannot run the driver: put warroom there, or give its full path in %s", prog, driverKey))
 		} else {

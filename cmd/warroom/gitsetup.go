@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/anmitsu/go-shlex"
+
 	"github.com/warroom/warroom/model/i18n"
 )
 
@@ -185,11 +187,28 @@ func withPatterns(text string, patterns []string) (string, []string) {
 	return text, added
 }
 
+// driverWords are the words of a merge.warroom.driver line as the shell
+// git runs it with splits them (quotes and backslashes); ok is false when
+// it does not split.
+func driverWords(line string) ([]string, bool) {
+	words, err := shlex.Split(line, true)
+	return words, err == nil && len(words) > 0
+}
+
 // runsDriver reports whether a merge.warroom.driver line runs warroom's
-// merge driver with the three versions.
+// merge driver with the three versions: warroom (by any path), then
+// merge-driver and its options, then %O %A %B.
 func runsDriver(line string) bool {
-	f := strings.Fields(line)
-	return len(f) > 1 && strings.Contains(line, "%O %A %B") && contains(f[1:], "merge-driver")
+	f, ok := driverWords(line)
+	if !ok || len(f) < 5 || !strings.HasPrefix(filepath.Base(f[0]), "warroom") || f[1] != "merge-driver" {
+		return false
+	}
+	for i := 2; i+2 < len(f); i++ {
+		if f[i] == "%O" && f[i+1] == "%A" && f[i+2] == "%B" {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {

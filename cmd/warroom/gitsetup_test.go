@@ -34,6 +34,13 @@ func TestDriverLines(t *testing.T) {
 		"warroom merge-driver %A %O %B":                      false,
 		"cat %A":                                             false,
 		"merge-driver":                                       false,
+		// As the shell git runs it with splits it: a quoted path with a
+		// space is one word, and the program must be warroom.
+		`"/opt/my tools/warroom" merge-driver %O %A %B %P`: true,
+		`/opt/my\ tools/warroom merge-driver %O %A %B`:     true,
+		"echo merge-driver %O %A %B":                       false,
+		`warroom merge-driver "%O %A %B"`:                  false,
+		`warroom merge-driver %O %A %B "unclosed`:          false,
 	} {
 		if got := runsDriver(line); got != want {
 			t.Errorf("%q: %v, want %v", line, got, want)

@@ -44,6 +44,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		if cmd != nil {
 			path = cmd.CommandPath()
 		}
+		var ue usageError
+		if cmd != nil && cmd.Name() == "merge-driver" && errors.As(err, &ue) {
+			// git takes only an exit status over 128 as the driver
+			// failing; 2 would read as a merge with conflicts.
+			err = driverError{err: err}
+		}
 		return printError(stderr, path, err, a.errorLang())
 	}
 	return exitOK
