@@ -82,25 +82,13 @@ func (e *BesideError) Unwrap() error { return e.Err }
 // DecodeCopy would give it. An other copy that cannot be read is a
 // *BesideError.
 func MirrorBeside(ctx context.Context, path string, other Beside, decide func(local, other Copy) (*Copy, error)) (Copy, Stamp, error) {
-	given := path
-	path = resolve(path)
-	unlock, err := lock(ctx, path)
-	if err != nil {
-		return Copy{}, Stamp{}, err
-	}
-	defer unlock()
 	b := &besideCopy{Beside: other}
-	c, st, err := mirrorLocked(path, b, func(local Copy) (*Copy, error) {
+	return mirror(ctx, path, b, func(local Copy) (*Copy, error) {
 		if b.err != nil {
 			return nil, &BesideError{Err: b.err}
 		}
 		return decide(local, b.copy)
 	})
-	var be *BesideError
-	if errors.As(err, &be) {
-		return c, st, err
-	}
-	return c, st, named(err, given)
 }
 
 // besideCopy is the other copy of a MirrorBeside, decoded with the file.
@@ -147,6 +135,12 @@ func (b *besideCopy) decodeAlone() {
 // It returns the file as it is when the lock is released, and its stamp
 // (zero when there is no file).
 func Mirror(ctx context.Context, path string, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
+	return mirror(ctx, path, nil, decide)
+}
+
+// mirror is Mirror, and MirrorBeside when beside is set: under the lock.
+// A *BesideError is the other copy's and names no path of this machine.
+func mirror(ctx context.Context, path string, beside *besideCopy, decide func(Copy) (*Copy, error)) (Copy, Stamp, error) {
 	given := path
 	path = resolve(path)
 	unlock, err := lock(ctx, path)
@@ -154,7 +148,10 @@ func Mirror(ctx context.Context, path string, decide func(Copy) (*Copy, error)) 
 		return Copy{}, Stamp{}, err
 	}
 	defer unlock()
-	c, st, err := mirrorLocked(path, nil, decide)
+	c, st, err := mirrorLocked(path, beside, decide)
+	if be := (*BesideError)(nil); errors.As(err, &be) {
+		return c, st, err
+	}
 	return c, st, named(err, given)
 }
 
