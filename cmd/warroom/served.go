@@ -19,11 +19,11 @@ import (
 // servedVerbs are the verbs a member may run over SSH; served() runs only
 // these, and of them a viewer only what reads (servedReads).
 var servedVerbs = []string{"ack", "can", "close", "customers", "declare", "decline", "export", "followup",
-	"handoff", "hooks list", "log", "policy", "release", "roles", "sev", "show", "status", "summary", "task",
+	"handoff", "help", "hooks list", "log", "policy", "release", "roles", "sev", "show", "status", "summary", "task",
 	"theory", "title", "update"}
 
 // servedReads are the commands a viewer may run: they only read.
-var servedReads = []string{"show", "export", "roles", "policy", "task list", "theory list", "followup list",
+var servedReads = []string{"help", "show", "export", "roles", "policy", "task list", "theory list", "followup list",
 	"update list", "update draft"}
 
 // hostFlags name a file or a command on the host, or who you are, or
@@ -36,6 +36,7 @@ var hostFlags = []string{"file", "as", "hooks", "theme", "output", "sync", "ssh-
 func (a *app) servedRefusal(args []string, viewer bool) i18n.Message {
 	probe := newApp(strings.NewReader(""), io.Discard, io.Discard, a.getenv)
 	root := probe.rootCmd()
+	root.InitDefaultHelpCmd() // as Execute adds it
 	args = textNotFlags(root, args)
 	cmd, rest, err := root.Find(args)
 	if err != nil {
