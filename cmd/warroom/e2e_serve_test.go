@@ -162,6 +162,9 @@ func TestServeCommandsRunAsTheKeysOwner(t *testing.T) {
 	if _, errOut, code := s.ssh(t, "stranger", "show"); code == 0 || !strings.Contains(errOut, "SHA256:") || !strings.Contains(errOut, "warroom team add") {
 		t.Errorf("a stranger: %d %q", code, errOut)
 	}
+	if out, _, code := s.ssh(t, "dana", "who"); code != 0 || !strings.Contains(out, "nobody has a screen open here") {
+		t.Errorf("who with no screen open: %d %q", code, out)
+	}
 	if _, errOut, code := s.ssh(t, "alice", "sync", "host:x"); code == 0 || !strings.Contains(errOut, "not served") {
 		t.Errorf("sync over ssh: %d %q", code, errOut)
 	}

@@ -8,6 +8,7 @@ var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
 	"no public key was offered; this war room lets people in by their ssh key":                                       "no se ha ofrecido ninguna clave pública; esta sala de crisis deja entrar a la gente por su clave ssh",
 	"none of your keys (%s) is in the team; ask the war room's host to add yours: warroom team add NAME KEYFILE.pub": "ninguna de tus claves (%s) está en el equipo; pide a quien sirve la sala de crisis que añada la tuya: warroom team add NOMBRE ARCHIVO_DE_CLAVE.pub",
 	"your key %s is not in the team":                              "tu clave %s no está en el equipo",
+	"nobody has a screen open here":                               "nadie tiene una pantalla abierta aquí",
 	"the war room is full (%d sessions); try again later":         "la sala de crisis está llena (%d sesiones); inténtalo más tarde",
 	"your key already has %d sessions open here; close one first": "tu clave ya tiene %d sesiones abiertas aquí; cierra una antes",
 	"no key yet":      "sin teclas aún",

@@ -180,7 +180,11 @@ func (srv *server) keepAlive(ctx context.Context, sess ssh.Session, end context.
 // since their last key.
 func (srv *server) who(sess ssh.Session, l i18n.Lang) {
 	now := srv.o.Now()
-	for _, p := range srv.hub.Presence() {
+	present := srv.hub.Presence()
+	if len(present) == 0 {
+		fmt.Fprint(sess, l.T("nobody has a screen open here")+"\r\n")
+	}
+	for _, p := range present {
 		idle := l.T("no key yet")
 		if !p.LastKey.IsZero() {
 			idle = l.T("last key %s ago", now.Sub(p.LastKey).Round(time.Second))
