@@ -101,7 +101,7 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 	if c.Pty {
 		stdout, stderr = crlf{stdout}, crlf{stderr}
 	}
-	return run(args, c.Stdin, stdout, stderr, func(k string) string { return env[k] })
+	return runContext(ctx, args, c.Stdin, stdout, stderr, func(k string) string { return env[k] })
 }
 
 // servedHookFiles are the hooks files of a command run over SSH: the

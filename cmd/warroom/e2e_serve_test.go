@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -231,13 +232,37 @@ func TestServeScreensShowEveryChange(t *testing.T) {
 }
 
 // TestServeTeamChangesEndSessions: a member taken out of the team is
-// disconnected at once.
+// disconnected at once, from their screens and from a command still
+// reading its input, which writes nothing as theirs after that.
 func TestServeTeamChangesEndSessions(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, []string{"alice", "bob"}, nil)
 	bob := startTmuxArgv(t, 100, 30, append([]string{"ssh"}, s.sshArgs("bob", true)...)...)
 	bob.waitFor(t, has("you: bob"), "bob's screen")
+	// bob's note arrives on its input only after he is taken out.
+	args := s.sshArgs("bob", false)
+	args = append(append(args[:len(args)-1:len(args)-1], "--", args[len(args)-1]), "log", "-")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	slow := exec.CommandContext(ctx, "ssh", args...)
+	in, err := slow.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := slow.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the command is running, reading
 	s.r.ok("team", "remove", "bob", "--team", s.team)
+	time.Sleep(time.Second)
+	_, _ = io.WriteString(in, "written after removal\n")
+	_ = in.Close()
+	if err := slow.Wait(); err == nil {
+		t.Error("bob's command went on after he was taken out of the team")
+	}
+	if hasText(s.r.export(), "written after removal") {
+		t.Error("bob's command wrote after he was taken out of the team")
+	}
 	if status := bob.waitForExit(t); status == "" {
 		t.Fatal("bob's session did not end")
 	}

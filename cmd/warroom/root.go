@@ -16,6 +16,12 @@ import (
 
 // run executes the command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	return runContext(context.Background(), args, stdin, stdout, stderr, getenv)
+}
+
+// runContext is run until ctx ends: a change not yet written by then is
+// not written.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := a.rootCmd()
 	translateHelp(root, a.langFromArgs(args))
@@ -28,7 +34,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		started = true
 		return a.checkGlobals()
 	}
-	cmd, err := root.ExecuteContextC(context.Background())
+	cmd, err := root.ExecuteContextC(ctx)
 	if a.unchanged(err) {
 		return exitOK
 	}

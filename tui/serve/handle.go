@@ -72,8 +72,13 @@ func (srv *server) handle(ssh.Handler) ssh.Handler {
 			srv.who(sess, srv.lang(sess.Environ(), s.member))
 		default:
 			log.Info("command", "args", safetext.Line(strings.Join(args, " ")))
+			// A command ends, like a screen, when its member leaves the
+			// team: its context ends, and its input with it, so that what
+			// it was still reading is never written as theirs.
+			srv.running(s, func() { end(); _ = sess.Close() })
 			status = srv.o.Exec(ctx, Command{Args: args, Actor: s.member.Name, Viewer: s.member.Access == View, Pty: hasPty,
 				Lang: srv.lang(sess.Environ(), s.member), Stdin: sess, Stdout: sess, Stderr: sess.Stderr()})
+			srv.done(s)
 		}
 		log.Info("left", "status", status)
 		_ = sess.Exit(status)
@@ -246,17 +251,43 @@ func (w *teamWatch) get() *Team {
 // endRemoved ends the sessions of keys the team no longer has, or no
 // longer gives the same name or access.
 func (srv *server) endRemoved(t *Team) {
-	srv.hub.mu.Lock()
-	defer srv.hub.mu.Unlock()
-	for _, s := range srv.hub.sessions {
+	gone := func(s *session) bool {
 		if s.member.Access == View && strings.HasPrefix(s.member.Name, "viewer ") && srv.o.AnyoneViews {
-			continue
+			return false
 		}
-		if m, ok := t.byFingerprint(s.key); !ok || m.Name != s.member.Name || m.Access != s.member.Access {
+		m, ok := t.byFingerprint(s.key)
+		return !ok || m.Name != s.member.Name || m.Access != s.member.Access
+	}
+	srv.hub.mu.Lock()
+	for _, s := range srv.hub.sessions {
+		if gone(s) {
 			srv.log.Info("ended", "who", s.member.Name, "key", s.key, "reason", "no longer in the team as such")
 			if s.end != nil {
 				s.end()
 			}
 		}
 	}
+	srv.hub.mu.Unlock()
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	for s, end := range srv.commands {
+		if gone(s) {
+			srv.log.Info("ended", "who", s.member.Name, "key", s.key, "reason", "no longer in the team as such")
+			end()
+		}
+	}
+}
+
+// running notes a session that runs a command, and what ends it.
+func (srv *server) running(s *session, end func()) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	srv.commands[s] = end
+}
+
+// done forgets a command's session once the command returned.
+func (srv *server) done(s *session) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	delete(srv.commands, s)
 }

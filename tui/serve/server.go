@@ -86,9 +86,10 @@ type server struct {
 	team *teamWatch
 
 	mu       sync.Mutex
-	open     int            // sessions open
-	perKey   map[string]int // by fingerprint
-	stopping chan struct{}  // closed when the server stops: every session ends
+	open     int                 // sessions open
+	perKey   map[string]int      // by fingerprint
+	commands map[*session]func() // sessions running a command, and what ends each
+	stopping chan struct{}       // closed when the server stops: every session ends
 }
 
 // stop tells every screen that the server is stopping, ends every
@@ -125,7 +126,7 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}}
+	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, commands: map[*session]func(){}}
 	team.onChange = srv.endRemoved
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
