@@ -154,7 +154,7 @@ func Serve(ctx context.Context, o Options) error {
 		<-ctx.Done()
 		srv.stop(s)
 	}()
-	err = s.Serve(ln)
+	err = s.Serve(limitConns(ln, o.MaxSessions))
 	flush, done := context.WithTimeout(context.Background(), 30*time.Second)
 	defer done()
 	if cerr := hub.Close(flush); cerr != nil {
