@@ -263,6 +263,22 @@ func (a *app) gitCheck(g gitRunner, global bool, files []string) error {
 		if ps := warroomPatterns(string(data)); len(ps) > 0 {
 			found = true
 			a.say("%s gives merge=warroom to %s\n", safetext.Line(f), safetext.Line(strings.Join(ps, " ")))
+			// A later line (-merge, merge=other) may take it back: ask git
+			// what it gives a path each pattern names.
+			for _, p := range ps {
+				sample, ok := samplePath(p)
+				if !ok || !inRepo {
+					continue
+				}
+				out, err := g.run("check-attr", "merge", "--", sample)
+				if err != nil {
+					return err
+				}
+				if !strings.HasSuffix(out, ": merge: warroom") {
+					missing = append(missing, i18n.M("%s gives merge=warroom to %s, but a later line takes it back (git check-attr merge %s: %s)",
+						f, p, sample, safetext.Line(strings.TrimSpace(out))))
+				}
+			}
 		}
 	}
 	if !found {

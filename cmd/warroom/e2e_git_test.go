@@ -314,6 +314,16 @@ func TestGitInstallAndCheck(t *testing.T) {
 	if res := g.warroom("alice", "git", "check", "other.toml"); res.code != 1 || !strings.Contains(res.stderr, "other.toml is not given to the driver") {
 		t.Errorf("check of a file no pattern matches:\n%s", res)
 	}
+	// A later line that takes the driver back is said, not hidden.
+	if err := os.WriteFile(filepath.Join(g.dir, ".gitattributes"), append(bytes.Clone(attrs), "postmortems/*.toml -merge\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := g.warroom("alice", "git", "check"); res.code != 1 || !strings.Contains(res.stderr, "but a later line takes it back") {
+		t.Errorf("check with the pattern taken back:\n%s", res)
+	}
+	if err := os.WriteFile(filepath.Join(g.dir, ".gitattributes"), attrs, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// Without warroom on PATH, git could not run the driver.
 	res, err = execWarroom(g.dir, map[string]string{"HOME": g.home, "GIT_CONFIG_NOSYSTEM": "1"}, "", "git", "check")
 	if err != nil {

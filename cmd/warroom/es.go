@@ -177,6 +177,7 @@ var esCLIText = map[string]string{
 	"%s gives merge=warroom to %s\n":                     "%s asigna merge=warroom a %s\n",
 	"no attributes file gives merge=warroom to any file": "ningún archivo de atributos asigna merge=warroom a ningún archivo",
 	"%s: merged by warroom\n":                            "%s: lo combina warroom\n",
+	"%s gives merge=warroom to %s, but a later line takes it back (git check-attr merge %s: %s)":      "%s asigna merge=warroom a %s, pero una línea posterior lo anula (git check-attr merge %s: %s)",
 	"%s is not given to the driver: add a pattern that matches it (warroom git install --pattern)":    "%s no pasa por el controlador: añade un patrón que lo abarque (warroom git install --pattern)",
 	"set up: git merges incident files with warroom merge-driver\n":                                   "listo: git combina los archivos de incidentes con warroom merge-driver\n",
 	"--pattern %q: give a gitattributes pattern without spaces, quotes or #, such as *.incident.toml": "--pattern %q: indica un patrón de gitattributes sin espacios, comillas ni #, como *.incident.toml",

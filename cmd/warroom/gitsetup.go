@@ -219,3 +219,17 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// samplePath is a path an attributes pattern names, to ask git about:
+// each * or ? a letter; ok is false for a pattern it cannot make one of
+// (a bracket expression, a pattern for folders).
+func samplePath(pattern string) (string, bool) {
+	if strings.ContainsAny(pattern, "[\\") || strings.HasSuffix(pattern, "/") {
+		return "", false
+	}
+	p := strings.TrimPrefix(pattern, "/")
+	p = strings.ReplaceAll(p, "**/", "")
+	p = strings.ReplaceAll(p, "**", "x")
+	p = strings.NewReplacer("*", "x", "?", "x").Replace(p)
+	return p, p != ""
+}

@@ -47,3 +47,21 @@ func TestDriverLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSamplePaths: a path each attributes pattern names, to ask git what
+// it gives it; none for patterns it cannot make one of.
+func TestSamplePaths(t *testing.T) {
+	for pattern, want := range map[string]string{
+		"*.incident.toml":     "x.incident.toml",
+		"postmortems/*.toml":  "postmortems/x.toml",
+		"/inc-??.toml":        "inc-xx.toml",
+		"**/incidents/*.toml": "incidents/x.toml",
+		"inc[0-9].toml":       "",
+		"incidents/":          "",
+	} {
+		got, ok := samplePath(pattern)
+		if got != want || ok != (want != "") {
+			t.Errorf("%q: %q %v, want %q", pattern, got, ok, want)
+		}
+	}
+}
