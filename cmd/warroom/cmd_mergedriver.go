@@ -98,7 +98,12 @@ func (a *app) mergeDriver(basePath, oursPath, theirsPath, path string, strict bo
 		return driverFailed(path, err)
 	}
 	if res.Changed {
-		if err := store.WriteAtomic(oursPath, res.Data, info.Mode().Perm()); err != nil {
+		var renamed *store.RenamedError
+		switch err := store.WriteAtomic(oursPath, res.Data, info.Mode().Perm()); {
+		case errors.As(err, &renamed):
+			// The merge is in place: say so, and let git go on with it.
+			a.warn("warning: %s", renamed.Error())
+		case err != nil:
 			return driverFailed(path, err)
 		}
 	}

@@ -133,8 +133,24 @@ func WriteAtomic(path string, data []byte, mode fs.FileMode) error {
 		_ = os.Remove(tmp)
 		return writeError(path, err)
 	}
-	return syncDir(dir)
+	if err := syncDir(dir); err != nil {
+		return &RenamedError{Path: path, Err: err}
+	}
+	return nil
 }
+
+// RenamedError is a write whose new bytes are in place — the rename was
+// done — but whose folder could not be synced: a crash now might still
+// bring back the old file. The caller must not say nothing was written.
+type RenamedError struct {
+	Path string
+	Err  error
+}
+
+func (e *RenamedError) Error() string {
+	return fmt.Sprintf("%s was written, but its folder could not be synced to disk: %v", e.Path, e.Err)
+}
+func (e *RenamedError) Unwrap() error { return e.Err }
 
 // writeError names the file being written, not the temporary file the
 // operating system's error names.
