@@ -31,19 +31,28 @@ var servedReads = []string{"help", "show", "export", "roles", "policy", "task li
 var hostFlags = []string{"file", "as", "hooks", "theme", "output", "sync", "ssh-command", "wall", "rotate"}
 
 // servedRefusal says why a member may not run args over SSH, or returns
-// the zero Message when they may. A line cobra cannot parse is let
-// through: it runs nothing, and says what is wrong with it.
+// the zero Message when they may. A line cobra cannot parse is refused
+// with what is wrong with it: cobra's shell completion, for one, reads
+// such lines on its own.
 func (a *app) servedRefusal(args []string, viewer bool) i18n.Message {
+	for _, arg := range args {
+		if strings.HasPrefix(arg, "__complete") {
+			// Added by cobra as it runs, with flags of its own parsing.
+			return i18n.M("%s is not served; run it on the host", arg)
+		}
+	}
 	probe := newApp(strings.NewReader(""), io.Discard, io.Discard, a.getenv)
 	root := probe.rootCmd()
-	root.InitDefaultHelpCmd() // as Execute adds it
+	root.InitDefaultHelpCmd() // as Execute adds them
+	root.InitDefaultCompletionCmd()
 	args = textNotFlags(root, args)
 	cmd, rest, err := root.Find(args)
-	if err != nil {
-		return i18n.Message{}
+	if err == nil {
+		cmd.InitDefaultHelpFlag() // as Execute does, on the command it runs
+		err = cmd.ParseFlags(rest)
 	}
-	if err := cmd.ParseFlags(rest); err != nil {
-		return i18n.Message{}
+	if err != nil {
+		return i18n.M("%s", err.Error())
 	}
 	path := strings.TrimPrefix(cmd.CommandPath(), root.Name()+" ")
 	for c := cmd; c != nil; c = c.Parent() {
@@ -60,7 +69,8 @@ func (a *app) servedRefusal(args []string, viewer bool) i18n.Message {
 	if refused.Format != "" {
 		return refused
 	}
-	help := cmd.Flags().Changed("help")
+	// Help asked for, by its value: --help=false asks for none.
+	help, _ := cmd.Flags().GetBool("help")
 	switch {
 	case cmd == root && help:
 		return i18n.Message{} // the command list

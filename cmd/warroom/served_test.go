@@ -53,6 +53,13 @@ func TestServedCommandLines(t *testing.T) {
 		{"demo", false, false},
 		{"config", false, false},
 		{"check", false, false},
+		{"log --help=false viewer wrote this", true, false},
+		{"log -h=false viewer wrote this", true, false},
+		{"--help=false", false, false},
+		{"__complete task add --role x --file /etc/x --owner ''", true, false},
+		{"--lang es __complete show", false, false},
+		{"completion bash --no-descriptions", false, false},
+		{"log --no-such-flag x", false, false},
 	} {
 		args := strings.Fields(c.line)
 		if len(args) == 0 {
