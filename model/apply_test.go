@@ -148,9 +148,11 @@ func TestStatusLifecycle(t *testing.T) {
 		f.do("alice", SetStatus{Status: st})
 	}
 	f.do("carol", CommsUpdate{Audience: AudienceExternal, Text: "A fix is in place."})
-	for _, st := range []Status{Identified, Resolved, Closed} {
-		f.do("alice", SetStatus{Status: st})
-	}
+	// Back to identified: the fix did not hold, so resolving from there
+	// is forced, saying why.
+	f.do("alice", SetStatus{Status: Identified})
+	f.do("alice", SetStatus{Status: Resolved, Force: true, Reason: "the rollback held after all"})
+	f.do("alice", SetStatus{Status: Closed})
 	var got []string
 	for _, e := range f.s.Timeline {
 		if e.Kind == KindStatus {

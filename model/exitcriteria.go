@@ -14,6 +14,10 @@ import (
 // with an owner. Resolving with one unmet is refused, naming what is
 // missing, unless forced with a reason, which the timeline records.
 type ExitCriteria struct {
+	// Set says the criteria below are the incident's own choice. A
+	// policy written before there were exit criteria has none: it gets
+	// every criterion (State.Policy), not none.
+	Set            bool `toml:"set,omitempty" json:"-"`
 	OpenTasks      bool `toml:"open_tasks,omitempty" json:"open_tasks,omitzero"`
 	RolesAnswered  bool `toml:"roles_answered,omitempty" json:"roles_answered,omitzero"`
 	ExternalUpdate bool `toml:"external_update,omitempty" json:"external_update,omitzero"`
@@ -23,7 +27,7 @@ type ExitCriteria struct {
 
 // AllExitCriteria requires every criterion: the default.
 func AllExitCriteria() ExitCriteria {
-	return ExitCriteria{OpenTasks: true, RolesAnswered: true, ExternalUpdate: true, Summary: true, FollowUpOwners: true}
+	return ExitCriteria{Set: true, OpenTasks: true, RolesAnswered: true, ExternalUpdate: true, Summary: true, FollowUpOwners: true}
 }
 
 // exitRules names each criterion as the policy's rules do, in order.
@@ -125,18 +129,27 @@ func (s State) ResolveBlockers() []Blocker {
 }
 
 // toldOfTheFix reports whether an external update went out once the fix
-// was in: at or after the status first became monitoring.
+// was in: at or after the status last became monitoring, with no move
+// back to investigating or identified since (a fix that did not hold
+// needs telling again).
 func (s State) toldOfTheFix() bool {
 	var fixed time.Time
+	told := false
 	for _, e := range s.Timeline {
 		switch {
-		case e.Kind == KindStatus && e.To == string(Monitoring) && fixed.IsZero():
-			fixed = e.At
+		case e.Kind == KindStatus:
+			to, from := Status(e.To), Status(e.From)
+			switch {
+			case to == Monitoring && from.Rank() < Monitoring.Rank():
+				fixed, told = e.At, false
+			case to.Rank() < Monitoring.Rank():
+				fixed, told = time.Time{}, false
+			}
 		case e.Kind == KindComms && e.Audience() == AudienceExternal && !fixed.IsZero() && !e.At.Before(fixed):
-			return true
+			told = true
 		}
 	}
-	return false
+	return told
 }
 
 // idList shows up to three ids, then how many more.

@@ -98,3 +98,67 @@ func TestExitCriteriaFollowThePolicy(t *testing.T) {
 	g.do("alice", SetSummary{Summary: "a false alarm"})
 	g.do("alice", SetStatus{Status: Resolved})
 }
+
+// An incident whose policy was written before there were exit criteria
+// (no resolve table in its file) gets every criterion, not none; one
+// whose criteria were all turned off keeps them off.
+func TestAPolicyFromBeforeExitCriteriaGetsThemAll(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", TaskAdd{Title: "Roll back deploy 142"})
+	old := f.s
+	old.Incident.Policy.Resolve = ExitCriteria{} // as such a file reads
+	if got := old.Policy().Resolve; got != AllExitCriteria() {
+		t.Fatalf("an older policy's criteria: %+v", got)
+	}
+	var blocked *BlockedError
+	if _, _, err := old.Apply(DefaultCatalog(), SetStatus{Status: Resolved}, f.env("alice")); !errors.As(err, &blocked) {
+		t.Errorf("resolving an older incident with a task open: %v", err)
+	}
+	for _, rule := range []string{"resolve.open_tasks", "resolve.roles_answered", "resolve.external_update", "resolve.summary", "resolve.followup_owners"} {
+		f.do("alice", SetPolicy{Rule: rule, Value: "off"})
+	}
+	if got := f.s.Policy().Resolve; got != (ExitCriteria{Set: true}) {
+		t.Errorf("every criterion turned off reads back as %+v", got)
+	}
+}
+
+// The external update the criterion wants is one sent since the fix that
+// holds: a move back to investigating or identified after it (the fix
+// did not hold), or a reopened incident, needs customers told again.
+func TestTheExternalUpdateIsForTheFixThatHolds(t *testing.T) {
+	blocked := func(f *fixture) bool {
+		_, err := f.try("alice", SetStatus{Status: Resolved})
+		var b *BlockedError
+		if err != nil && !errors.As(err, &b) {
+			t.Fatal(err)
+		}
+		return err != nil
+	}
+	setup := func() *fixture {
+		f := newFixture(t)
+		f.do("alice", SetSummary{Summary: "pool exhausted"})
+		f.do("alice", SetStatus{Status: Monitoring})
+		f.do("alice", CommsUpdate{Audience: AudienceExternal, Text: "a fix is in"})
+		return f
+	}
+	f := setup()
+	if blocked(f) {
+		t.Fatal("told once the fix was in: still refused")
+	}
+	f.do("alice", SetStatus{Status: Identified}) // the fix did not hold
+	f.do("alice", SetStatus{Status: Monitoring})
+	if !blocked(f) {
+		t.Error("a second fix, customers not told of it: resolved")
+	}
+	f.do("alice", CommsUpdate{Audience: AudienceExternal, Text: "a second fix is in"})
+	if blocked(f) {
+		t.Error("told of the second fix: still refused")
+	}
+
+	g := setup()
+	g.do("alice", SetStatus{Status: Resolved})
+	g.do("alice", SetStatus{Status: Investigating}) // reopened
+	if !blocked(g) {
+		t.Error("reopened and resolved again, no fix since: resolved")
+	}
+}

@@ -302,10 +302,14 @@ func (p *Policy) ref(rule string) (*Span, *bool, error) {
 // Policy is the incident's policy: the one its file keeps, or, for a
 // file that keeps none, the default.
 func (s State) Policy() Policy {
-	if s.Incident.Policy.Set() {
-		return s.Incident.Policy
+	if !s.Incident.Policy.Set() {
+		return DefaultPolicy()
 	}
-	return DefaultPolicy()
+	p := s.Incident.Policy
+	if !p.Resolve.Set {
+		p.Resolve = AllExitCriteria() // written before there were exit criteria
+	}
+	return p
 }
 
 // AcceptLimit is how long a handoff of this incident may wait for its

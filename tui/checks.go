@@ -50,6 +50,9 @@ func (m *Model) checkResolve(to model.Status) {
 func (m *Model) onChecked(msg checkedMsg) {
 	m.checking = false
 	m.notice, m.noticeStill = "", nil
+	if st := m.c.state().Incident.Status; st == model.Resolved || st == model.Closed {
+		return // resolved meanwhile, here or elsewhere: nothing left to ask
+	}
 	if msg.err != nil {
 		m.notice = m.c.t("not %s: the team's checks did not answer: %s", msg.to.In(m.c.lang), m.c.explain(msg.err))
 		return

@@ -174,3 +174,18 @@ func TestChecksThatAnswerWhileYouTypeWait(t *testing.T) {
 		t.Errorf("a check that did not answer:\n%s", m.View())
 	}
 }
+
+// TestChecksThatAnswerAfterTheResolveAskNothing: when the incident was
+// resolved while its checks ran (elsewhere, or forced here), their answer
+// opens no prompt asking why resolve it.
+func TestChecksThatAnswerAfterTheResolveAskNothing(t *testing.T) {
+	m, _, _ := checkedScreen(t, sampleState(t), func(model.State) []model.Blocker { return nil })
+	m = keys(m, "S")
+	m = typeText(m, "resolved")
+	m = keys(m, "enter")
+	m.change(model.SetStatus{Status: model.Resolved, Force: true, Reason: "resolved elsewhere"})
+	m = send(m, checkedMsg{to: model.Resolved, blockers: []model.Blocker{model.CheckBlocker("./canary.sh", i18n.M("red"))}})
+	if m.prompt != nil || m.checking {
+		t.Errorf("the checks' late answer opened %q", promptLabel(m))
+	}
+}

@@ -432,12 +432,13 @@ func TestStatusForwardsAndBackwards(t *testing.T) {
 		{"identified", "status investigating → identified\n"},
 		{"MONITORING", "status identified → monitoring\n"},
 		{"investigating", "status monitoring → investigating\n"},
-		{"resolved", "status investigating → resolved\n"},
+		{"monitoring", "status investigating → monitoring\n"},
+		{"resolved", "status monitoring → resolved\n"},
 		{"closed", "status resolved → closed\n"},
 	}
 	for _, s := range steps {
-		if s.to == "investigating" {
-			r.ok("update", "A fix is in place; we are watching.") // the customers told of the fix
+		if s.to == "resolved" {
+			r.ok("update", "A fix is in place; we are watching.") // the customers told of the fix that held
 		}
 		if out := r.ok("status", s.to); out != s.want {
 			t.Errorf("status %s printed %q, want %q", s.to, out, s.want)
@@ -445,7 +446,7 @@ func TestStatusForwardsAndBackwards(t *testing.T) {
 	}
 	show := r.ok("show", "--entries", "0")
 	wantContains(t, "show", show, "closed · declared", "status monitoring → investigating (moved back)",
-		"status identified → monitoring\n", "status investigating → resolved\n")
+		"status identified → monitoring\n", "status monitoring → resolved\n")
 	wantNotContains(t, "show", show, "identified (moved back)", "monitoring (moved back)")
 	wantContains(t, "export md", r.ok("export"), "| status monitoring → investigating (moved back) |")
 	if d := r.export(); d.Incident.Status != "closed" {
@@ -763,7 +764,17 @@ func TestResolveNeedsTheExitCriteria(t *testing.T) {
 	r2.ok("policy", "set", "resolve.summary", "off")
 	r2.ok("policy", "set", "resolve.external_update", "off")
 	wantContains(t, "policy", r2.ok("policy"), "Resolving needs: no task left open, every role handed answered, an owner for every follow-up")
-	r2.ok("status", "resolved")
+	if res := r2.run("status", "identified", "--force", "--reason", "x"); res.code != 2 || !strings.Contains(res.stderr, "--force goes with resolved or closed") {
+		t.Errorf("--force on identified:\n%s", res)
+	}
+	// Nothing missing: forcing overrides nothing, and says so.
+	res = r2.run("status", "resolved", "--force", "--reason", "just in case")
+	if res.code != 0 || !strings.Contains(res.stderr, "nothing was missing, so --force overrode nothing") {
+		t.Errorf("--force with nothing missing:\n%s", res)
+	}
+	// The first update's rule read back as the review says it.
+	r2.ok("policy", "set", "sev1.first", "none")
+	wantContains(t, "review", r2.ok("export"), "the first update is due one rhythm after the declaration (was 5m)")
 }
 
 // TestExportChart (issue 14): the review has a timeline chart a code host

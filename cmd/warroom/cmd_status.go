@@ -40,6 +40,9 @@ records why and what was missing.`,
 			if reason != "" && !force {
 				return usage("--reason goes with --force: it says why the incident is resolved though criteria are not met")
 			}
+			if force && status != model.Resolved && status != model.Closed {
+				return usage("--force goes with resolved or closed: no other status has criteria to override")
+			}
 			checks, err := a.resolveChecks(cmd.Context(), status)
 			if err != nil {
 				return err
@@ -49,6 +52,9 @@ records why and what was missing.`,
 				return err
 			}
 			a.say("status %s → %s\n", i18n.Word(entries[0].From), i18n.Word(entries[0].To))
+			if force && entries[0].Needs == "" {
+				a.warn("nothing was missing, so --force overrode nothing and the reason is not recorded")
+			}
 			return nil
 		},
 	}

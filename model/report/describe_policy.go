@@ -32,7 +32,13 @@ func describePolicy(e model.Entry, o Options) string {
 		}
 		return o.t("policy: %s updates no longer wait for approval", aud)
 	case key == "first":
-		return o.t("policy: at %s the first update is due %s after the declaration (was %s)", o.severity(strings.ToUpper(group)), span(e.To), span(e.From))
+		first := func(v string) string {
+			if v == "none" {
+				return o.t("one rhythm")
+			}
+			return line(v)
+		}
+		return o.t("policy: at %s the first update is due %s after the declaration (was %s)", o.severity(strings.ToUpper(group)), first(e.To), first(e.From))
 	case key != "":
 		aud := line(model.Audience(key).In(o.Lang))
 		if e.To == "none" {

@@ -199,6 +199,7 @@ var esReport = map[string]string{
 	"an external update once the fix is in":                                   "un comunicado externo tras aplicar la solución",
 	"a summary":                                                               "un resumen",
 	"the team's check hooks":                                                  "las comprobaciones del equipo",
+	"one rhythm":                                                              "un ritmo",
 	"an owner for every follow-up":                                            "un responsable para cada seguimiento",
 	"policy: resolving now requires %s":                                       "política: para resolver ahora hace falta %s",
 	"policy: resolving no longer requires %s":                                 "política: para resolver ya no hace falta %s",

@@ -249,7 +249,7 @@ func encodePolicy(w *cacheWriter, p model.Policy) {
 		}
 	}
 	for _, v := range []bool{p.Approval.External, p.Approval.Internal, p.Approval.Executive, p.Approval.Social,
-		p.Resolve.OpenTasks, p.Resolve.RolesAnswered, p.Resolve.ExternalUpdate, p.Resolve.Summary, p.Resolve.FollowUpOwners} {
+		p.Resolve.Set, p.Resolve.OpenTasks, p.Resolve.RolesAnswered, p.Resolve.ExternalUpdate, p.Resolve.Summary, p.Resolve.FollowUpOwners} {
 		w.bool(v)
 	}
 }
@@ -263,7 +263,7 @@ func decodePolicy(r *cacheReader) model.Policy {
 		}
 	}
 	for _, v := range []*bool{&p.Approval.External, &p.Approval.Internal, &p.Approval.Executive, &p.Approval.Social,
-		&p.Resolve.OpenTasks, &p.Resolve.RolesAnswered, &p.Resolve.ExternalUpdate, &p.Resolve.Summary, &p.Resolve.FollowUpOwners} {
+		&p.Resolve.Set, &p.Resolve.OpenTasks, &p.Resolve.RolesAnswered, &p.Resolve.ExternalUpdate, &p.Resolve.Summary, &p.Resolve.FollowUpOwners} {
 		*v = r.bool()
 	}
 	return p
