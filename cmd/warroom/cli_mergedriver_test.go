@@ -294,7 +294,7 @@ func TestStrictConflictIsShownAndDecided(t *testing.T) {
 func TestMergeDriverUsage(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
-	for _, args := range [][]string{{"merge-driver"}, {"merge-driver", "O", "A"}, {"merge-driver", "O", "A", "B", "P", "X"}} {
+	for _, args := range [][]string{{"merge-driver"}, {"merge-driver", "O", "A"}, {"merge-driver", "O", "A", "B", "P", "X"}, {"merge-driver", "--bogus", "O", "A", "B"}} {
 		if res := r.run(args...); res.code != exitDriverFailed {
 			t.Errorf("want exit 255:\n%s", res)
 		}

@@ -46,12 +46,14 @@ refused: OURS is left byte for byte as it was, and the exit status is 255,
 which git takes as the driver failing.`,
 		Example: `  git config merge.warroom.driver "warroom merge-driver %O %A %B %P"
   git config merge.warroom.driver "warroom merge-driver --strict %O %A %B %P"`,
+		// A mistake in how the driver is run is the driver failing (exit
+		// 255): git takes 2 as a merge with conflicts.
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 3 {
-				return exactly("a BASE file", "an OURS file", "a THEIRS file")(cmd, args)
+				return driverError{err: exactly("a BASE file", "an OURS file", "a THEIRS file")(cmd, args)}
 			}
 			if len(args) > 4 {
-				return exactly("a BASE file", "an OURS file", "a THEIRS file", "a PATH")(cmd, args)
+				return driverError{err: exactly("a BASE file", "an OURS file", "a THEIRS file", "a PATH")(cmd, args)}
 			}
 			return nil
 		},
@@ -59,7 +61,7 @@ which git takes as the driver failing.`,
 			if v := a.getenv(strictEnv); v != "" && !strict {
 				on, err := strconv.ParseBool(v)
 				if err != nil {
-					return usage("%s=%s: give 1 or 0, true or false", strictEnv, v)
+					return driverError{err: usage("%s=%s: give 1 or 0, true or false", strictEnv, v)}
 				}
 				strict = on
 			}
@@ -70,6 +72,7 @@ which git takes as the driver failing.`,
 			return a.mergeDriver(args[0], args[1], args[2], path, strict)
 		},
 	}
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return driverError{err: usageError{err: err}} })
 	cmd.Flags().BoolVar(&strict, "strict", false, "leave a title or summary changed on both branches for people to decide (env WARROOM_MERGE_STRICT)")
 	return cmd
 }

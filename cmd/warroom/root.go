@@ -50,12 +50,6 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if cmd != nil {
 			path = cmd.CommandPath()
 		}
-		var ue usageError
-		if cmd != nil && cmd.Name() == "merge-driver" && errors.As(err, &ue) {
-			// git takes only an exit status over 128 as the driver
-			// failing; 2 would read as a merge with conflicts.
-			err = driverError{err: err}
-		}
 		return printError(stderr, path, err, a.errorLang())
 	}
 	return exitOK
