@@ -182,43 +182,47 @@ func separateRecords(a, b State) (State, State) {
 // created it when.
 type idHolder struct{ kind, id, identity string }
 
+// The holder of each kind of record with a short id.
+func taskHolder(t Task) idHolder { return idHolder{"task", t.ID, taskIdentity(t)} }
+func theoryHolder(t Theory) idHolder {
+	return idHolder{"theory", t.ID, createdIdentity(t.Created, t.CreatedBy)}
+}
+func followUpHolder(f FollowUp) idHolder {
+	return idHolder{"followup", f.ID, createdIdentity(f.Created, f.CreatedBy)}
+}
+
 // shortIDHolders maps each short id of s to the record that holds it.
 func shortIDHolders(s State) map[string]idHolder {
 	m := make(map[string]idHolder, len(s.Tasks)+len(s.Theories)+len(s.FollowUps))
 	for _, t := range s.Tasks {
-		m[t.ID] = idHolder{"task", t.ID, taskIdentity(t)}
+		m[t.ID] = taskHolder(t)
 	}
 	for _, t := range s.Theories {
-		m[t.ID] = idHolder{"theory", t.ID, createdIdentity(t.Created, t.CreatedBy)}
+		m[t.ID] = theoryHolder(t)
 	}
 	for _, f := range s.FollowUps {
-		m[f.ID] = idHolder{"followup", f.ID, createdIdentity(f.Created, f.CreatedBy)}
+		m[f.ID] = followUpHolder(f)
 	}
 	return m
 }
 
 // moved gives the records of s named in moves their new ids, in copies.
 func moved(s State, moves map[idHolder]string) State {
-	move := func(h idHolder) (string, bool) { id, ok := moves[h]; return id, ok }
-	s.Tasks = slices.Clone(s.Tasks)
-	for i, t := range s.Tasks {
-		if id, ok := move(idHolder{"task", t.ID, taskIdentity(t)}); ok {
-			s.Tasks[i].ID = id
-		}
-	}
-	s.Theories = slices.Clone(s.Theories)
-	for i, t := range s.Theories {
-		if id, ok := move(idHolder{"theory", t.ID, createdIdentity(t.Created, t.CreatedBy)}); ok {
-			s.Theories[i].ID = id
-		}
-	}
-	s.FollowUps = slices.Clone(s.FollowUps)
-	for i, f := range s.FollowUps {
-		if id, ok := move(idHolder{"followup", f.ID, createdIdentity(f.Created, f.CreatedBy)}); ok {
-			s.FollowUps[i].ID = id
-		}
-	}
+	s.Tasks = movedIDs(s.Tasks, moves, taskHolder, func(t *Task, id string) { t.ID = id })
+	s.Theories = movedIDs(s.Theories, moves, theoryHolder, func(t *Theory, id string) { t.ID = id })
+	s.FollowUps = movedIDs(s.FollowUps, moves, followUpHolder, func(f *FollowUp, id string) { f.ID = id })
 	return s
+}
+
+// movedIDs is xs, copied, with the records moves names given their new ids.
+func movedIDs[T any](xs []T, moves map[idHolder]string, holder func(T) idHolder, setID func(*T, string)) []T {
+	xs = slices.Clone(xs)
+	for i := range xs {
+		if id, ok := moves[holder(xs[i])]; ok {
+			setID(&xs[i], id)
+		}
+	}
+	return xs
 }
 
 // createdIdentity is who created a record, and when: what tells two
