@@ -13,6 +13,10 @@ var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
 	"your key already has %d sessions open here; close one first": "tu clave ya tiene %d sesiones abiertas aquí; cierra una antes",
 	"no key yet":      "sin teclas aún",
 	"last key %s ago": "última tecla hace %s",
-	"you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)": "solo puedes mirar esta sala de crisis; pide a quien la sirve acceso para editar (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
-	"the war room's server is stopping; your changes are saved":                                      "el servidor de la sala de crisis se está parando; tus cambios están guardados",
+	"you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)":                                                         "solo puedes mirar esta sala de crisis; pide a quien la sirve acceso para editar (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
+	"the war room's server is stopping; your changes are saved":                                                                                              "el servidor de la sala de crisis se está parando; tus cambios están guardados",
+	"give - in place of the text and send the text on standard input, which takes any text as it is: echo 'the text' | ssh HOST log -":                       "da - en lugar del texto y envía el texto por la entrada estándar, que acepta cualquier texto tal cual: echo 'el texto' | ssh HOST log -",
+	"the %s in %q may be an apostrophe or the start of a quote: a command line over SSH is split into words as a shell splits it. Put a \\ before it, or %s": "el %s de %q puede ser un apóstrofo o el comienzo de unas comillas: una orden por SSH se parte en palabras como las parte una shell. Pon una \\ delante, o %s",
+	"the command line ends with a \\ that escapes nothing. Put another \\ before it, or %s":                                                                  "la orden termina con una \\ que no escapa nada. Pon otra \\ delante, o %s",
+	"the %s in %q opens a quote that never closes: a command line over SSH is split into words as a shell splits it. Put a \\ before it, or %s":              "el %s de %q abre unas comillas que nunca se cierran: una orden por SSH se parte en palabras como las parte una shell. Pon una \\ delante, o %s",
 })
