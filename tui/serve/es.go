@@ -4,9 +4,12 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what the served war room tells the people who connect.
 var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
-	"warroom: the war-room screen needs a terminal: connect with ssh -t, or give a command such as show":             "warroom: la pantalla de la sala de crisis necesita un terminal: conéctate con ssh -t, o da una orden como show",
-	"no public key was offered; this war room lets people in by their ssh key":                                       "no se ha ofrecido ninguna clave pública; esta sala de crisis deja entrar a la gente por su clave ssh",
-	"none of your keys (%s) is in the team; ask the war room's host to add yours: warroom team add NAME KEYFILE.pub": "ninguna de tus claves (%s) está en el equipo; pide a quien sirve la sala de crisis que añada la tuya: warroom team add NOMBRE ARCHIVO_DE_CLAVE.pub",
+	"the war-room screen needs a terminal: connect with ssh -t, or give a command such as show":                                      "la pantalla de la sala de crisis necesita un terminal: conéctate con ssh -t, o da una orden como show",
+	"no key was pressed for %s: the session ended":                                                                                   "no se ha pulsado ninguna tecla en %s: la sesión ha terminado",
+	"you are no longer in this war room's team, so your session ends; ask its host to add you again (warroom team add NAME KEYFILE)": "ya no estás en el equipo de esta sala de crisis, así que tu sesión termina; pide a quien la sirve que te vuelva a añadir (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
+	"your place in this war room's team changed (your key, name or access), so your session ends: connect again":                     "tu sitio en el equipo de esta sala de crisis ha cambiado (tu clave, tu nombre o tu acceso), así que tu sesión termina: vuelve a conectarte",
+	"no public key was offered; this war room lets people in by their ssh key":                                                       "no se ha ofrecido ninguna clave pública; esta sala de crisis deja entrar a la gente por su clave ssh",
+	"none of your keys (%s) is in the team; ask the war room's host to add yours: warroom team add NAME KEYFILE.pub":                 "ninguna de tus claves (%s) está en el equipo; pide a quien sirve la sala de crisis que añada la tuya: warroom team add NOMBRE ARCHIVO_DE_CLAVE.pub",
 	"your key %s is not in the team":                              "tu clave %s no está en el equipo",
 	"nobody has a screen open here":                               "nadie tiene una pantalla abierta aquí",
 	"the war room is full (%d sessions); try again later":         "la sala de crisis está llena (%d sesiones); inténtalo más tarde",

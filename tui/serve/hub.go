@@ -162,9 +162,6 @@ func (h *Hub) submit(s *session, c store.Change) uint64 {
 	return seq
 }
 
-// errViewer is what a viewer's change gets.
-var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
-
 // touch notes what a session's person looks at after a key.
 func (h *Hub) touch(s *session, l tui.Looking) {
 	h.mu.Lock()
@@ -174,6 +171,17 @@ func (h *Hub) touch(s *session, l tui.Looking) {
 	if changed {
 		h.announce()
 	}
+}
+
+// errViewer is what a viewer's change gets.
+var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
+
+// lastKey is when a session's person last pressed a key; zero when they
+// have not yet.
+func (h *Hub) lastKey(s *session) time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return s.lastKey
 }
 
 // Presence lists who is connected, the earliest first.

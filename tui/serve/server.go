@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/ratelimiter"
-	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model"
@@ -49,7 +48,8 @@ type Options struct {
 	Replica string
 
 	// Exec runs a command-line verb as a member, for `ssh host show`: its
-	// exit status. Viewers are let run only what reads.
+	// exit status. Who the member is comes in ctx (IdentityFrom); ctx ends
+	// when the session does, or the member leaves the team.
 	Exec func(ctx context.Context, c Command) int
 	// Saved, when set, is handed the incident and the entries each save
 	// of the screens' changes wrote, off every session's goroutine: what
@@ -66,13 +66,11 @@ type Options struct {
 	Ready func(addr, fingerprint string)
 }
 
-// Command is a command-line verb a member runs over SSH.
+// Command is a command-line verb a member runs over SSH: the words of
+// the line the client sent (SplitLine), and the session's streams.
 type Command struct {
 	Args   []string
-	Actor  string
-	Viewer bool
 	Pty    bool // the client asked for a terminal (ssh -t)
-	Lang   i18n.Lang
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
@@ -86,10 +84,10 @@ type server struct {
 	team *teamWatch
 
 	mu       sync.Mutex
-	open     int                 // sessions open
-	perKey   map[string]int      // by fingerprint
-	commands map[*session]func() // sessions running a command, and what ends each
-	stopping chan struct{}       // closed when the server stops: every session ends
+	open     int                   // sessions open
+	perKey   map[string]int        // by fingerprint
+	live     map[*session]struct{} // every session admitted
+	stopping chan struct{}         // closed when the server stops: every session ends
 }
 
 // stop tells every screen that the server is stopping, ends every
@@ -126,7 +124,8 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, commands: map[*session]func(){}}
+	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, live: map[*session]struct{}{},
+		stopping: make(chan struct{})}
 	team.onChange = srv.endRemoved
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
@@ -136,7 +135,9 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithHostKeyPEM(pem),
 		wish.WithPublicKeyAuth(srv.publicKey),
 		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
-		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
+		// One concern each; the last listed runs first.
+		wish.WithMiddleware(srv.dispatch, srv.keepalive, srv.logging, srv.admission, srv.recoverer,
+			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
 		// A connection that sends and receives nothing for this long is
 		// closed: one that never completes the handshake holds no file
 		// descriptor for ever. A screen draws its clocks every second.
@@ -149,7 +150,6 @@ func Serve(ctx context.Context, o Options) error {
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), fp)
 	}
-	srv.stopping = make(chan struct{})
 	go func() {
 		<-ctx.Done()
 		srv.stop(s)
@@ -206,27 +206,6 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
-
-// offeredKey keeps, on a connection, the fingerprints of the keys its
-// client offered: a client none of whose keys is the team's is told them.
-type offeredKey struct{}
-
-// publicKey lets in the keys of the team's members (any key, to watch,
-// with AnyoneViews). It only sees keys offered: who someone is comes from
-// the key that completed authentication (sess.PublicKey), in the session.
-func (srv *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	fps, _ := ctx.Value(offeredKey{}).([]string)
-	ctx.SetValue(offeredKey{}, append(fps, gossh.FingerprintSHA256(key)))
-	if _, ok := srv.team.get().Lookup(key); ok {
-		return true
-	}
-	return srv.o.AnyoneViews
-}
-
-// anyoneElse lets in, without a question, a client none of whose keys the
-// team has, so that its session can tell it which keys it offered and how
-// to be added: it can do nothing else.
-func (srv *server) anyoneElse(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
 
 // connIdle is how long an SSH connection may stay silent both ways.
 const connIdle = 2 * time.Minute
