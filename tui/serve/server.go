@@ -34,6 +34,9 @@ type Options struct {
 	PerKey      int           // sessions one key may have open; 4 when 0
 	Idle        time.Duration // a session with no key pressed for this long ends; 30 minutes when 0, none when < 0
 	Keepalive   time.Duration // a dead client is dropped after three missed answers; 10 s when 0
+	// Handshake is how long a connection has to log in; 10 s when 0. One
+	// that offered a member's key has a minute, to type a passphrase.
+	Handshake time.Duration
 	// Rate and Burst limit new connections per address: Burst at once,
 	// then Rate a second (2 and 30 when 0: a whole team behind one NAT
 	// joining at the start of an incident gets in).
@@ -139,13 +142,14 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithMiddleware(srv.dispatch, srv.keepalive, srv.logging, srv.admission, srv.recoverer,
 			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
 		// A connection that sends and receives nothing for this long is
-		// closed: one that never completes the handshake holds no file
-		// descriptor for ever. A screen draws its clocks every second.
+		// closed. A screen draws its clocks every second.
 		wish.WithIdleTimeout(connIdle),
 	)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	s.ConnCallback = srv.track
+	s.ServerConfigCallback = srv.sshConfig
 	o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), fp)
@@ -154,7 +158,7 @@ func Serve(ctx context.Context, o Options) error {
 		<-ctx.Done()
 		srv.stop(s)
 	}()
-	err = s.Serve(limitConns(ln, o.MaxSessions))
+	err = s.Serve(newGate(ln, o.MaxSessions, o.Handshake))
 	flush, done := context.WithTimeout(context.Background(), 30*time.Second)
 	defer done()
 	if cerr := hub.Close(flush); cerr != nil {
@@ -182,6 +186,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Keepalive == 0 {
 		o.Keepalive = 10 * time.Second
+	}
+	if o.Handshake == 0 {
+		o.Handshake = 10 * time.Second
 	}
 	if o.Rate == 0 {
 		o.Rate = 2
