@@ -35,7 +35,7 @@ const (
 	// servedMember commands change nothing but show what only editors
 	// see (the hooks' commands).
 	servedMember servedAccess = "member"
-	// servedChange commands change the incident: editors only.
+	// servedChange commands change the incident: editors, at their pace.
 	servedChange servedAccess = "change"
 )
 
@@ -169,9 +169,9 @@ func mark(c *cobra.Command, access servedAccess) {
 }
 
 // admitServed lets cmd run for id, once its line is parsed: only a
-// command the served tree marked, and for a viewer only one that reads.
-// Then it takes the server's config and the session's language, unless
-// --lang says another.
+// command the served tree marked, for a viewer only one that reads, and
+// a change at the member's pace. Then it takes the server's config and
+// the session's language, unless --lang says another.
 func (a *app) admitServed(cmd *cobra.Command, id serve.Identity) error {
 	a.lang = id.Lang
 	path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
@@ -180,6 +180,10 @@ func (a *app) admitServed(cmd *cobra.Command, id serve.Identity) error {
 		return usage("%s is not served; run it on the host", path)
 	case id.Viewer && access != servedRead:
 		return usage("you may only watch this war room: show, export, roles, policy and the list commands work")
+	case access == servedChange:
+		if ok, why := id.Change(); !ok {
+			return failure{msg: why}
+		}
 	}
 	a.applyConfig()
 	if a.langFlag != "" {

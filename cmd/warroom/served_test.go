@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/tui/serve"
@@ -237,5 +239,39 @@ func TestServedTreeIsTheAllowList(t *testing.T) {
 	}
 	if f := sa.servedRoot(nil).PersistentFlags(); f.NFlag() != 0 || f.Lookup("lang") == nil || f.Lookup("file") != nil {
 		t.Error("the served tree's flags are not --lang alone")
+	}
+}
+
+// TestServedChangesKeepTheirPace: a member's commands over SSH change the
+// incident at their pace — past it, a change is refused with why, and
+// nothing is written; what only reads is never held back.
+func TestServedChangesKeepTheirPace(t *testing.T) {
+	r := newRunner(t)
+	r.declare()
+	host := newApp(strings.NewReader(""), nil, nil, func(k string) string {
+		return map[string]string{"WARROOM_FILE": r.file(), "HOME": r.dir}[k]
+	})
+	id := serve.Identity{Name: "bob", Lang: i18n.English, Changes: rate.NewLimiter(rate.Every(time.Hour), 1)}
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := host.served(serve.WithIdentity(context.Background(), id),
+			serve.Command{Args: args, Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr})
+		return code, stderr.String()
+	}
+	if code, errOut := run("log", "first"); code != 0 {
+		t.Fatalf("the first change: %d %s", code, errOut)
+	}
+	before := r.snapshot()
+	if code, errOut := run("log", "second"); code != 1 || !strings.Contains(errOut, "too many changes at once (1, then") {
+		t.Errorf("a change past the pace: %d %q", code, errOut)
+	}
+	if after := r.snapshot(); string(after.data) != string(before.data) {
+		t.Error("a change past the pace was written")
+	}
+	if code, errOut := run("show"); code != 0 {
+		t.Errorf("a read past the pace: %d %s", code, errOut)
+	}
+	if e := r.lastEntry(); e.Text != "first" || e.By != "bob" {
+		t.Errorf("the last entry is %+v", e)
 	}
 }

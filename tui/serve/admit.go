@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 )
 
 // admission finds who a session is (the key that completed
@@ -94,7 +95,29 @@ func (srv *server) release(s *session) {
 	delete(srv.live, s)
 }
 
+// screenPace is the pace of a screen's changes: its own.
+func (srv *server) screenPace() *rate.Limiter {
+	return rate.NewLimiter(rate.Limit(srv.o.Rate), srv.o.Burst)
+}
+
+// commandPace is the pace of a key's commands: one for all of them, since
+// each comes in a session of its own. A viewer changes nothing and has
+// none.
+func (srv *server) commandPace(s *session) *rate.Limiter {
+	if s.member.Access == View {
+		return nil
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	p, ok := srv.paces[s.key]
+	if !ok {
+		p = rate.NewLimiter(rate.Limit(srv.o.Rate), srv.o.Burst)
+		srv.paces[s.key] = p
+	}
+	return p
+}
+
 // identity is who a session's command runs as.
 func (s *session) identity() Identity {
-	return Identity{Name: s.member.Name, Viewer: s.member.Access == View, Lang: s.lang}
+	return Identity{Name: s.member.Name, Viewer: s.member.Access == View, Lang: s.lang, Changes: s.changes}
 }

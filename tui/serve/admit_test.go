@@ -8,12 +8,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/sshsync/sshtest"
+	"github.com/warroom/warroom/model/store"
+	"github.com/warroom/warroom/tui"
 )
 
 // keyFile writes member i's private key for the OpenSSH client.
@@ -95,5 +100,113 @@ func BenchmarkLoginPastSilentSockets(b *testing.B) {
 				b.StartTimer()
 			}
 		})
+	}
+}
+
+// join runs who as each member at once, every one from this address;
+// the first error, if any.
+func (r *room) join(tb testing.TB) error {
+	tb.Helper()
+	errs := make(chan error, len(r.keys))
+	var wg sync.WaitGroup
+	for i := range r.keys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			conn, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.keys[i])},
+				HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 30 * time.Second})
+			if err != nil {
+				errs <- fmt.Errorf("member %d: %w", i, err)
+				return
+			}
+			defer conn.Close()
+			sess, err := conn.NewSession()
+			if err != nil {
+				errs <- fmt.Errorf("member %d: %w", i, err)
+				return
+			}
+			if out, err := sess.CombinedOutput("who"); err != nil {
+				errs <- fmt.Errorf("member %d: %w: %s", i, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
+
+// TestATeamBehindOneAddressGetsIn: 200 members joining at once from one
+// address (an office behind one NAT) all get in: connections are not
+// paced; changes are.
+func TestATeamBehindOneAddressGetsIn(t *testing.T) {
+	r := startRoom(t, 200)
+	if err := r.join(t); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkTeamJoins: 200 members from one address joining at once,
+// each running who: the time until the last is in.
+func BenchmarkTeamJoins(b *testing.B) {
+	r := startRoom(b, 200)
+	for b.Loop() {
+		if err := r.join(b); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestASessionsChangesKeepTheirPace: a session's changes past its pace
+// (its burst at once, then its rate a second) are refused with why,
+// never dropped; those within it are saved.
+func TestASessionsChangesKeepTheirPace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "incident.toml")
+	c := model.DefaultCatalog()
+	now := time.Now().UTC()
+	st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
+		next, _, err := s.Apply(c, model.Declare{Title: "Payments down"}, model.Env{Now: now, Actor: "alice", IDs: model.RandomIDs{}})
+		return next, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	h, err := NewHub(ctx, path, c, nil, func() time.Time { return now }) // the clock stands still: no change comes back
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &session{member: Member{Name: "alice", Access: Edit}, box: newMailbox(), changes: rate.NewLimiter(2, 30)}
+	h.join(s)
+	for i := range 40 {
+		h.submit(s, store.Change{Op: model.Log{Text: "entry"},
+			Env: model.Env{Now: st.Incident.Declared.Add(time.Duration(i+1) * time.Second), Actor: "alice", IDs: &model.SeededIDs{Seed: uint64(i + 1)}}})
+	}
+	committed, refused := 0, 0
+	for deadline := time.After(30 * time.Second); committed+refused < 40; {
+		select {
+		case <-s.box.wake:
+			for _, msg := range s.box.take() {
+				r, ok := tui.SavedResult(msg)
+				if !ok {
+					continue
+				}
+				committed += len(r.Committed)
+				for _, rej := range r.Rejected {
+					if !strings.Contains(model.Explain(rej.Err, "en"), "too many changes at once (30, then 2 a second)") {
+						t.Errorf("a change past the pace was refused with %v", rej.Err)
+					}
+					refused++
+				}
+			}
+		case <-deadline:
+			t.Fatalf("%d committed, %d refused of 40", committed, refused)
+		}
+	}
+	if committed != 30 || refused != 10 {
+		t.Errorf("%d committed and %d refused; want the burst of 30 saved and 10 refused", committed, refused)
+	}
+	if err := h.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -63,6 +63,7 @@ func (srv *server) onScreen(sess ssh.Session, s *session, wall bool) int {
 	if wall {
 		s.looking = tui.Looking{Area: tui.AreaWall}
 	}
+	s.changes = srv.screenPace()
 	srv.hub.join(s)
 	go srv.keepIdle(s.ctx, s, srv.o.Idle)
 	err := srv.screen(s.ctx, sess, s, wall)
@@ -82,6 +83,7 @@ func (srv *server) onScreen(sess ssh.Session, s *session, wall bool) int {
 // they are told why, its context ends, and its input with it, so that
 // what it was still reading is never written as theirs.
 func (srv *server) command(sess ssh.Session, s *session, args []string, pty bool) int {
+	s.changes = srv.commandPace(s)
 	s.whenEnded(func() {
 		if why := s.endedWhy(); why.Format != "" {
 			srv.tell(sess, s, why)

@@ -5,6 +5,7 @@ import "github.com/warroom/warroom/model/i18n"
 // Spanish for what the served war room tells the people who connect.
 var _ = i18n.Register("serve", i18n.Spanish, map[string]string{
 	"the war-room screen needs a terminal: connect with ssh -t, or give a command such as show":                                      "la pantalla de la sala de crisis necesita un terminal: conéctate con ssh -t, o da una orden como show",
+	"too many changes at once (%d, then %g a second): wait a moment and make it again":                                               "demasiados cambios seguidos (%d, y después %g por segundo): espera un momento y vuelve a hacerlo",
 	"no key was pressed for %s: the session ended":                                                                                   "no se ha pulsado ninguna tecla en %s: la sesión ha terminado",
 	"you are no longer in this war room's team, so your session ends; ask its host to add you again (warroom team add NAME KEYFILE)": "ya no estás en el equipo de esta sala de crisis, así que tu sesión termina; pide a quien la sirve que te vuelva a añadir (warroom team add NOMBRE ARCHIVO_DE_CLAVE)",
 	"your place in this war room's team changed (your key, name or access), so your session ends: connect again":                     "tu sitio en el equipo de esta sala de crisis ha cambiado (tu clave, tu nombre o tu acceso), así que tu sesión termina: vuelve a conectarte",

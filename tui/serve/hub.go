@@ -36,7 +36,7 @@ type Hub struct {
 	sessions map[uint64]*session
 	owner    map[uint64]uint64 // a save's sequence number → the session that asked for it
 	nextID   uint64
-	refused  uint64 // viewers' changes refused so far
+	refused  uint64 // changes refused so far: viewers', and those past a pace
 	done     chan struct{}
 }
 
@@ -146,15 +146,23 @@ func (h *Hub) leave(s *session) {
 	h.announce()
 }
 
-// submit saves a session's change through the one writer; viewers are
-// refused here, whatever their screen let through.
+// submit saves a session's change through the one writer. Viewers are
+// refused here, whatever their screen let through, and so is a change
+// past the session's pace.
 func (h *Hub) submit(s *session, c store.Change) uint64 {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if s.member.Access == View {
+	var refuse error
+	switch {
+	case s.member.Access == View:
+		refuse = errViewer
+	case s.changes != nil && !s.changes.AllowN(h.now(), 1):
+		refuse = &model.ConflictError{Reason: tooFast(s.changes.Burst(), float64(s.changes.Limit()))}
+	}
+	if refuse != nil {
 		h.refused++
 		seq := 1<<62 + h.refused // never one of the writer's
-		s.box.putSaved(store.WriteResult{Rejected: []store.Rejection{{Seq: seq, Err: errViewer}}})
+		s.box.putSaved(store.WriteResult{Rejected: []store.Rejection{{Seq: seq, Err: refuse}}})
 		return seq
 	}
 	seq := h.writer.Submit(c)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/ratelimiter"
 	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model"
@@ -37,9 +36,10 @@ type Options struct {
 	// Handshake is how long a connection has to log in; 10 s when 0. One
 	// that offered a member's key has a minute, to type a passphrase.
 	Handshake time.Duration
-	// Rate and Burst limit new connections per address: Burst at once,
-	// then Rate a second (2 and 30 when 0: a whole team behind one NAT
-	// joining at the start of an incident gets in).
+	// Rate and Burst pace each session's changes: Burst at once, then
+	// Rate a second (2 and 30 when 0); a key's commands, each a session of
+	// its own, share one pace. Connections are never paced: a whole team
+	// behind one address joins at once.
 	Rate  float64
 	Burst int
 
@@ -87,10 +87,11 @@ type server struct {
 	team *teamWatch
 
 	mu       sync.Mutex
-	open     int                   // sessions open
-	perKey   map[string]int        // by fingerprint
-	live     map[*session]struct{} // every session admitted
-	stopping chan struct{}         // closed when the server stops: every session ends
+	open     int                      // sessions open
+	perKey   map[string]int           // by fingerprint
+	live     map[*session]struct{}    // every session admitted
+	paces    map[string]*rate.Limiter // each key's commands' pace, by fingerprint
+	stopping chan struct{}            // closed when the server stops: every session ends
 }
 
 // stop tells every screen that the server is stopping, ends every
@@ -128,7 +129,7 @@ func Serve(ctx context.Context, o Options) error {
 		return err
 	}
 	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, live: map[*session]struct{}{},
-		stopping: make(chan struct{})}
+		paces: map[string]*rate.Limiter{}, stopping: make(chan struct{})}
 	team.onChange = srv.endRemoved
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
@@ -139,8 +140,7 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithPublicKeyAuth(srv.publicKey),
 		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
 		// One concern each; the last listed runs first.
-		wish.WithMiddleware(srv.dispatch, srv.keepalive, srv.logging, srv.admission, srv.recoverer,
-			ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
+		wish.WithMiddleware(srv.dispatch, srv.keepalive, srv.logging, srv.admission, srv.recoverer),
 		// A connection that sends and receives nothing for this long is
 		// closed. A screen draws its clocks every second.
 		wish.WithIdleTimeout(connIdle),

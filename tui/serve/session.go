@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
+	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -32,6 +33,9 @@ type session struct {
 	looking tui.Looking // guarded by the hub's lock
 	lastKey time.Time   // guarded by the hub's lock
 	box     *mailbox
+	// changes paces the session's changes: a screen's own, a command's
+	// its key's (commands come one session each). Nil sets no pace.
+	changes *rate.Limiter
 	ctx     context.Context // ends with the session
 	cancel  context.CancelFunc
 	status  int // the exit status, for the log
