@@ -127,3 +127,20 @@ func TestServeTellsARemovedMemberWhy(t *testing.T) {
 		return strings.Contains(terminal(), "you are no longer in this war room's team, so your session ends")
 	})
 }
+
+// TestServeSaysItsBannerOnce: serve says where it listens, its host key
+// and how to join once, on standard output; its log does not say it again.
+func TestServeSaysItsBannerOnce(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, []string{"bob"}, nil)
+	if _, _, code := s.ssh(t, "bob", "who"); code != 0 { // the server is up and has logged
+		t.Fatal("who over ssh failed")
+	}
+	out := s.out.String()
+	if n := strings.Count(out, "host key SHA256:"); n != 1 || strings.Count(out, "join with: ssh -p") != 1 {
+		t.Errorf("the banner is said %d times:\n%s", n, out)
+	}
+	if l := s.log.String(); strings.Contains(l, "msg=serving") || strings.Contains(l, "host_key=") {
+		t.Errorf("the log says the banner again:\n%s", l)
+	}
+}

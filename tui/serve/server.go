@@ -65,7 +65,8 @@ type Options struct {
 	Log *slog.Logger
 	Now func() time.Time
 	// Ready, when set, is told the address listened on and the host key's
-	// fingerprint, once the server is up.
+	// fingerprint, once the server is up, to say them: the log then does
+	// not say them again.
 	Ready func(addr, fingerprint string)
 }
 
@@ -150,9 +151,10 @@ func Serve(ctx context.Context, o Options) error {
 	}
 	s.ConnCallback = srv.track
 	s.ServerConfigCallback = srv.sshConfig
-	o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), fp)
+	} else {
+		o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
 	}
 	go func() {
 		<-ctx.Done()
