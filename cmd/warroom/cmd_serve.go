@@ -25,7 +25,7 @@ func (a *app) serveCmd() *cobra.Command {
 		Long: `Serve the incident over SSH, so that the whole team joins one war room
 with nothing to install: ssh -p 2222 HOST opens the screen as the person
 whose key it is, ssh -p 2222 HOST wall the wall, and ssh -p 2222 HOST show
-(or export md, log "text", task add …) runs a command as that person.
+(or export, log "text", task add …) runs a command as that person.
 
 Who may come in is the team file (--team; warroom team add NAME KEYFILE
 keeps it): each member's name, public keys and access, edit or view. The

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warroom/warroom/tui/serve"
 )
 
 // sshStdin runs a command over SSH as who with stdin on its standard
@@ -142,5 +145,30 @@ func TestServeSaysItsBannerOnce(t *testing.T) {
 	}
 	if l := s.log.String(); strings.Contains(l, "msg=serving") || strings.Contains(l, "host_key=") {
 		t.Errorf("the log says the banner again:\n%s", l)
+	}
+}
+
+// TestServeHelpNamesCommandsThatRun: every command serve's help gives as
+// one to run over SSH is one the served tree runs.
+func TestServeHelpNamesCommandsThatRun(t *testing.T) {
+	r := newRunner(t)
+	help := r.ok("serve", "--help")
+	m := regexp.MustCompile(`(?s)HOST show\s+\(or ([^)]*)\)`).FindStringSubmatch(help)
+	if m == nil {
+		t.Fatalf("serve --help names no commands to run:\n%s", help)
+	}
+	lines := append([]string{"show", "who"}, strings.Split(strings.Join(strings.Fields(m[1]), " "), ", ")...)
+	for _, line := range lines {
+		line = strings.ReplaceAll(line, "…", "x")
+		if line == "who" {
+			continue // the server's own, not a verb
+		}
+		args, err := serve.SplitLine(line)
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if tr := servedTry(t, r.file(), args, false); tr.ran == "" || tr.code != 0 {
+			t.Errorf("serve --help gives %q to run over SSH, which does not run: %d %s", line, tr.code, tr.stderr)
+		}
 	}
 }
