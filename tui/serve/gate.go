@@ -13,8 +13,7 @@ import (
 // authentication not done) from crowding out those that will. A new
 // connection is never refused because of those: past the caps, the
 // oldest of them is closed to make room, the silent ones (nothing sent)
-// before the ones that talk, and those that offered a member's key last.
-// One that has not logged in within its grace is closed.
+// before the ones that talk. One that has not logged in within its grace is closed.
 //
 // max caps all the connections held (file descriptors): past it, the
 // oldest not yet logged in is closed too, and only when every place is
@@ -83,22 +82,24 @@ func (g *gate) Accept() (net.Conn, error) {
 	}
 }
 
-// oldest is the connection waiting that goes first: the oldest of those
-// that sent nothing, else of those that talk, else of those that offered
-// a member's key; among those that match. Nil when none does.
+// oldest is the connection waiting that goes first, among those that
+// match: the oldest of those that sent nothing, else the oldest. Nil when
+// none matches. Offering a member's key earns time, not a place: a
+// public key is no secret.
 func (g *gate) oldest(match func(*gateConn) bool) *gateConn {
-	for _, level := range []func(*gateConn) bool{
-		func(c *gateConn) bool { return !c.talked.Load() },
-		func(c *gateConn) bool { return !c.claimedKey.Load() },
-		func(*gateConn) bool { return true },
-	} {
-		for _, c := range g.waiting {
-			if match(c) && level(c) {
-				return c
-			}
+	var first *gateConn
+	for _, c := range g.waiting {
+		if !match(c) {
+			continue
+		}
+		if !c.talked.Load() {
+			return c
+		}
+		if first == nil {
+			first = c
 		}
 	}
-	return nil
+	return first
 }
 
 // unwait takes c off the waiting list; the caller holds g.mu.
