@@ -19,6 +19,7 @@ type common struct {
 	lang    i18n.Lang
 	actor   string
 	wall    bool              // the room's read-only big screen: nothing edits
+	viewer  bool              // a member who may only watch: nothing edits, and the screen says so
 	comms   model.CommsPolicy // the team's drafts; the rhythms are the incident's (State.Policy)
 	clock   func() time.Time  // the screen's clock, read when a change is made
 	now     time.Time         // the clock as of the last tick: what the clocks show

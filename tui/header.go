@@ -94,6 +94,9 @@ func (h *header) View() string {
 	// The sync, the saves and the drafts waiting keep their place at the
 	// end of the line; the clocks before them give way.
 	var wrong []string
+	if c.viewer {
+		wrong = append(wrong, s.Warning.Render(c.t("view only")))
+	}
 	if sy := h.syncState(); sy != "" {
 		wrong = append(wrong, sy)
 	}

@@ -211,6 +211,9 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 		}
 		h.settle()
 	}
+	if m.c.viewer && m.onlyWatching(k) {
+		return nil
+	}
 	if m.globalKey(k) {
 		return nil
 	}

@@ -150,7 +150,7 @@ func New(opts Options, s model.State) *Model {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
 	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
-	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer,
+	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer, viewer: opts.Viewer,
 		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading

@@ -56,6 +56,10 @@ type app struct {
 	hooksFlag string
 	hookset   hookSet
 	serveTeam string
+
+	// servedAs is, for a command run over SSH, the member whose key logged
+	// in: who acts, whatever else says (served.go). Empty on the host.
+	servedAs string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -87,8 +91,12 @@ func (a *app) path() string {
 	return defaultFile
 }
 
-// actor is who is acting: --as, else WARROOM_USER, else the login name.
+// actor is who is acting: over SSH, the member whose key logged in; on
+// the host, --as, else WARROOM_USER, else the login name.
 func (a *app) actor() string {
+	if a.servedAs != "" {
+		return a.servedAs
+	}
 	for _, v := range []string{a.as, a.getenv("WARROOM_USER"), a.config.Name} {
 		if strings.TrimSpace(v) != "" {
 			return strings.TrimSpace(v)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"os"
@@ -26,7 +25,7 @@ func (a *app) serveCmd() *cobra.Command {
 		Long: `Serve the incident over SSH, so that the whole team joins one war room
 with nothing to install: ssh -p 2222 HOST opens the screen as the person
 whose key it is, ssh -p 2222 HOST wall the wall, and ssh -p 2222 HOST show
-(or export md, log "text", task add …) runs a command as that person.
+(or export, log "text", task add …) runs a command as that person.
 
 Who may come in is the team file (--team; warroom team add NAME KEYFILE
 keeps it): each member's name, public keys and access, edit or view. The
@@ -81,38 +80,6 @@ Local screens and the command line keep working on the file beside it.`,
 	f.IntVar(&perKey, "per-key", 4, "sessions one key may have open")
 	f.DurationVar(&idle, "idle", 30*time.Minute, "a session with no key pressed for this long ends")
 	return cmd
-}
-
-// served runs a command-line verb for a member connected over SSH: on the
-// served file, as that member — never as whoever --as or the client's user
-// name says — and, for a viewer, only the verbs that read.
-func (a *app) served(ctx context.Context, c serve.Command) int {
-	args := c.Args
-	if why := a.servedRefusal(args, c.Viewer); why.Format != "" {
-		io.WriteString(c.Stderr, "warroom: "+why.In(c.Lang)+"\r\n")
-		return exitUsage
-	}
-	env := map[string]string{"WARROOM_FILE": a.path(), "WARROOM_USER": c.Actor, "LANG": string(c.Lang),
-		"WARROOM_HOOKS": a.servedHookFiles()}
-	for _, k := range []string{"HOME", "XDG_CONFIG_HOME", "TZ"} {
-		env[k] = a.getenv(k)
-	}
-	stdout, stderr := c.Stdout, c.Stderr
-	if c.Pty {
-		stdout, stderr = crlf{stdout}, crlf{stderr}
-	}
-	return runContext(ctx, args, c.Stdin, stdout, stderr, func(k string) string { return env[k] })
-}
-
-// servedHookFiles are the hooks files of a command run over SSH: the
-// server's, and its team file when there is one, so that the command runs
-// the hooks the screens it serves run.
-func (a *app) servedHookFiles() string {
-	files := a.hookFiles()
-	if _, err := os.Stat(a.serveTeam); err == nil {
-		files = append(files, a.serveTeam)
-	}
-	return strings.Join(files, string(filepath.ListSeparator))
 }
 
 // crlf ends lines with CR LF, as the client's terminal, raw behind a pty,

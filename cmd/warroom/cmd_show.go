@@ -97,7 +97,9 @@ sent; --no-chart leaves it out.`,
 		},
 	}
 	cmd.Flags().StringVar(&formatFlag, "format", string(formatMarkdown), "md or json")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	if a.servedAs == "" { // over SSH, a member writes no file on the host
+		cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	}
 	cmd.Flags().BoolVar(&noChart, "no-chart", false, "leave the timeline chart (a Mermaid gantt block) out of the review")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd

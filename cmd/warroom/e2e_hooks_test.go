@@ -496,7 +496,7 @@ run = ["./mark.sh", "--token", "s3cret"]
 		// A flag's value that looks like a verb, or like the end of the
 		// flags, changes nothing: the line is judged as it will run.
 		{"dana", []string{"--theme", "show", "hooks", "run-job"}, "hooks run-job is not served"},
-		{"bob", []string{"--rotate", "1s", "hooks", "run-job"}, "unknown flag: --rotate"},
+		{"bob", []string{"--rotate", "1s", "hooks", "run-job"}, "hooks run-job is not served"},
 		{"bob", []string{"log", "impersonated", "--theme", "--", "--as", "alice"}, "not for a served war room"},
 		{"dana", []string{"export", "--theme", "--", "-o", victim}, "not for a served war room"},
 		{"bob", []string{"show", "--theme", "--", "--file", victim}, "not for a served war room"},

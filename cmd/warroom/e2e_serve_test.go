@@ -26,7 +26,8 @@ type served struct {
 	team string
 	keys map[string]string // person → private key file
 	cmd  *exec.Cmd
-	log  *syncBuffer
+	log  *syncBuffer // its standard error
+	out  *syncBuffer // its standard output
 }
 
 // syncBuffer is a buffer one goroutine writes while another reads.
@@ -56,7 +57,7 @@ func startServe(t *testing.T, editors, viewers []string, flags ...string) *serve
 	sshtest.NeedTool(t, "ssh-keygen")
 	r := newRunner(t)
 	r.declare()
-	s := &served{r: r, dir: r.dir, team: filepath.Join(r.dir, "team.toml"), keys: map[string]string{}, log: &syncBuffer{}}
+	s := &served{r: r, dir: r.dir, team: filepath.Join(r.dir, "team.toml"), keys: map[string]string{}, log: &syncBuffer{}, out: &syncBuffer{}}
 	for _, who := range append(append([]string{}, editors...), append(viewers, "stranger")...) {
 		key := filepath.Join(r.dir, who+"_key")
 		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", key).CombinedOutput(); err != nil {
@@ -92,6 +93,7 @@ func startServe(t *testing.T, editors, viewers []string, flags ...string) *serve
 	ready := make(chan string, 1)
 	go func() {
 		for lines.Scan() {
+			s.out.Write([]byte(lines.Text() + "\n"))
 			if m := port.FindStringSubmatch(lines.Text()); m != nil {
 				ready <- m[1]
 			}

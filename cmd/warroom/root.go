@@ -25,14 +25,21 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	a := newApp(stdin, stdout, stderr, getenv)
 	root := a.rootCmd()
 	translateHelp(root, a.langFromArgs(args))
+	return a.execute(ctx, root, args, func(*cobra.Command) error { return a.checkGlobals() })
+}
+
+// execute runs args on root, a command tree of a's, and returns the exit
+// status. begin runs once the command line is parsed, before the command:
+// an error before it is bad usage.
+func (a *app) execute(ctx context.Context, root *cobra.Command, args []string, begin func(*cobra.Command) error) int {
 	root.SetArgs(textNotFlags(root, args))
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	started := false
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		started = true
-		return a.checkGlobals()
+		return begin(cmd)
 	}
 	cmd, err := root.ExecuteContextC(ctx)
 	if a.unchanged(err) {
@@ -50,7 +57,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if cmd != nil {
 			path = cmd.CommandPath()
 		}
-		return printError(stderr, path, err, a.errorLang())
+		return printError(a.stderr, path, err, a.errorLang())
 	}
 	return exitOK
 }
@@ -104,14 +111,20 @@ Every change writes itself into the timeline.`,
 	f.StringVar(&a.hooksFlag, "hooks", "", "hooks files to run besides the config's [[hook]] tables, separated by : (env WARROOM_HOOKS)")
 	_ = root.RegisterFlagCompletionFunc("theme", a.completeThemes)
 
-	root.AddCommand(
+	root.AddCommand(a.verbs()...)
+	return root
+}
+
+// verbs are the command line's verbs: all of them on the host; over SSH,
+// those the served tree's allow-list names (served.go).
+func (a *app) verbs() []*cobra.Command {
+	return []*cobra.Command{
 		a.declareCmd(), a.logCmd(), a.taskCmd(), a.handoffCmd(),
 		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(), a.demoCmd(),
 		a.themesCmd(), a.configCmd(), a.syncCmd(), a.theoryCmd(), a.canCmd(), a.followupCmd(), a.customersCmd(), a.updateCmd(),
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
 		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(), a.manCmd(),
-	)
-	return root
+	}
 }
 
 // checkGlobals reads the config and validates the global flags.

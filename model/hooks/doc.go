@@ -7,7 +7,8 @@
 // event compared with values, joined by and and or), the events (Events:
 // the timeline entries a change wrote, as the environment and the JSON a
 // hook reads), running one hook (Run: argv with no shell, its process
-// group killed at its timeout), recording each run in the timeline
+// group, and on Linux what it started outside the group, killed at its
+// timeout and when it ends), recording each run in the timeline
 // through model.HookRan (Record), handing runs to a process of their own
 // so that no screen or command waits for them (Spawn, RunJob), claiming
 // the time boxes that run out (ClaimTimeBoxes) and running the checks a

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"sync"
 )
@@ -112,6 +113,9 @@ func Spawn(argv []string, j Job) error {
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	ownSession(cmd)
+	// The runner is warroom's own, not what a hook started (a hook that
+	// runs warroom spawns one): it carries no run's mark, and outlives it.
+	cmd.Env = without(os.Environ(), runVar)
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return fmt.Errorf("run hooks: %w", err)

@@ -8,21 +8,26 @@ import (
 )
 
 // ownGroup starts cmd in a process group of its own, so that a hook that
-// runs too long is stopped with everything it started.
-func ownGroup(cmd *exec.Cmd) {
+// runs too long is stopped with everything it started: the group, and
+// what carries mark in its environment though it left the group (setsid,
+// a daemon's double fork), where the system lets it be found (killMarked).
+func ownGroup(cmd *exec.Cmd, mark string) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error {
 		// The group's id is the hook's pid; kill every process in it.
-		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		killMarked(mark)
+		return err
 	}
 }
 
-// endGroup kills what a hook that has ended left running in its process
-// group: nothing it started outlives it.
-func endGroup(cmd *exec.Cmd) {
+// endGroup kills what a hook that has ended left running, in its process
+// group or carrying its mark: nothing it started outlives it.
+func endGroup(cmd *exec.Cmd, mark string) {
 	if cmd.Process != nil {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // ESRCH: nothing was left
 	}
+	killMarked(mark)
 }
 
 // ownSession starts cmd in a session of its own: a signal to the

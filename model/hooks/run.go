@@ -2,10 +2,13 @@ package hooks
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -45,8 +48,10 @@ const waitDelay = time.Second
 // Run runs h on ev and waits for it: its command as words (no shell), in
 // the incident file's folder, with the event in its environment and as
 // JSON on its standard input. At h.Timeout it is killed, with every
-// process in its process group; when it ends, whatever it left running in
-// its group is killed too. Ending ctx kills it as its timeout does.
+// process in its process group and, on Linux, every process that carries
+// its run's mark (WARROOM_HOOK_RUN) in its environment, however it left
+// the group; when it ends, whatever it left running is killed too. Ending
+// ctx kills it as its timeout does.
 func Run(ctx context.Context, h Hook, ev Event) Result {
 	res := Result{Hook: h, Event: ev}
 	argv := h.Argv()
@@ -62,14 +67,15 @@ func Run(ctx context.Context, h Hook, ev Event) Result {
 	defer cancel()
 
 	cmd := exec.CommandContext(tctx, argv[0], argv[1:]...)
-	ownGroup(cmd)
+	mark := newMark()
+	ownGroup(cmd, mark)
 	cmd.WaitDelay = waitDelay
 	if dir := filepath.Dir(ev.Incident.File); ev.Incident.File != "" {
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
 			cmd.Dir = dir
 		}
 	}
-	cmd.Env = append(withoutEvent(os.Environ()), ev.Environ()...)
+	cmd.Env = append(append(withoutEvent(os.Environ()), ev.Environ()...), runVar+"="+mark)
 	cmd.Stdin = strings.NewReader(string(ev.JSON()))
 	out := &capped{max: maxOutput}
 	cmd.Stdout, cmd.Stderr = out, out
@@ -77,7 +83,7 @@ func Run(ctx context.Context, h Hook, ev Event) Result {
 	start := time.Now()
 	err := cmd.Run()
 	res.Took = time.Since(start)
-	endGroup(cmd)
+	endGroup(cmd, mark)
 	res.Printed = out.String()
 	res.Output = firstLine(res.Printed)
 
@@ -102,16 +108,32 @@ func Run(ctx context.Context, h Hook, ev Event) Result {
 	return res
 }
 
+// runVar names the environment variable that marks everything one run of
+// a hook starts, to find it however it detached.
+const runVar = "WARROOM_HOOK_RUN"
+
+// newMark is a run's mark: unique among the runs of every process.
+func newMark() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
+}
+
 // withoutEvent is env without the WARROOM_ variables of an event, which
-// a hook is given afresh (a hook run from a hook sees its own event).
+// a hook is given afresh (a hook run from a hook sees its own event), nor
+// a run's mark.
 func withoutEvent(env []string) []string {
+	return without(env, "WARROOM_EVENT", "WARROOM_FILE", "WARROOM_INCIDENT", "WARROOM_ACTOR", "WARROOM_OLD", "WARROOM_NEW",
+		"WARROOM_DRY_RUN", runVar)
+}
+
+// without is env without the variables named.
+func without(env []string, names ...string) []string {
 	out := make([]string, 0, len(env))
 	for _, kv := range env {
-		switch k, _, _ := strings.Cut(kv, "="); k {
-		case "WARROOM_EVENT", "WARROOM_FILE", "WARROOM_INCIDENT", "WARROOM_ACTOR", "WARROOM_OLD", "WARROOM_NEW", "WARROOM_DRY_RUN":
-			continue
+		if k, _, _ := strings.Cut(kv, "="); !slices.Contains(names, k) {
+			out = append(out, kv)
 		}
-		out = append(out, kv)
 	}
 	return out
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -72,7 +74,9 @@ echo "and more"
 		t.Fatal(err)
 	}
 	want := work + "\narg $(touch pwned)\narg two words\narg *\n" +
-		"WARROOM_ACTOR=alice\nWARROOM_EVENT=severity\nWARROOM_FILE=" + ev.Incident.File + "\nWARROOM_INCIDENT=INC-20261125-q9kt\nWARROOM_NEW=1\nWARROOM_OLD=2\n"
+		"WARROOM_ACTOR=alice\nWARROOM_EVENT=severity\nWARROOM_FILE=" + ev.Incident.File + "\nWARROOM_HOOK_RUN=MARK\nWARROOM_INCIDENT=INC-20261125-q9kt\nWARROOM_NEW=1\nWARROOM_OLD=2\n"
+	// The run's mark is its own, and marks what it starts.
+	seen = regexp.MustCompile(`WARROOM_HOOK_RUN=[0-9a-f]{24}\n`).ReplaceAll(seen, []byte("WARROOM_HOOK_RUN=MARK\n"))
 	if string(seen) != want {
 		t.Errorf("the hook saw\n%s\nwant\n%s", seen, want)
 	}
@@ -224,5 +228,52 @@ func TestWhatARunSaysIsWhatTheHookSaid(t *testing.T) {
 	}
 	if _, _, err := s.Apply(model.DefaultCatalog(), op, model.Env{Now: time.Now(), Actor: "alice", IDs: &model.SeqIDs{}}); err != nil {
 		t.Errorf("the run of a long command is not recorded: %v", err)
+	}
+}
+
+// TestRunKillsWhatLeftTheGroup: what a hook started in a session of its
+// own (setsid), out of the hook's process group, is killed at the hook's
+// timeout, and when the hook ends first: nothing a hook starts outlives
+// it, however it detached.
+func TestRunKillsWhatLeftTheGroup(t *testing.T) {
+	needUnix(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux shows what left a process group (/proc); README says so")
+	}
+	if _, err := exec.LookPath("setsid"); err != nil {
+		t.Skip("no setsid to detach with")
+	}
+	for _, c := range []struct {
+		name, body string
+		timeout    time.Duration
+		want       model.HookOutcome
+	}{
+		{"at its timeout", "setsid sh -c 'echo $$ > escaped.pid; exec sleep 60' &\necho waiting\nsleep 60\n", 500 * time.Millisecond, model.HookTimeout},
+		{"when it ends", "setsid sh -c 'echo $$ > escaped.pid; exec sleep 60' < /dev/null > /dev/null 2>&1 &\nsleep 0.3\necho sent\n", 20 * time.Second, model.HookOK},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			hook := script(t, dir, "detach.sh", c.body)
+			res := Run(context.Background(), Hook{Run: []string{hook}, Timeout: c.timeout}, sampleEvent(dir))
+			if res.Outcome != c.want {
+				t.Errorf("result %+v", res)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "escaped.pid"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer syscall.Kill(pid, syscall.SIGKILL)
+			deadline := time.Now().Add(5 * time.Second)
+			for alive(pid) {
+				if time.Now().After(deadline) {
+					t.Fatalf("what the hook started in a session of its own (%d) still runs after the hook", pid)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		})
 	}
 }

@@ -36,7 +36,7 @@ type Hub struct {
 	sessions map[uint64]*session
 	owner    map[uint64]uint64 // a save's sequence number → the session that asked for it
 	nextID   uint64
-	refused  uint64 // viewers' changes refused so far
+	refused  uint64 // changes refused so far: viewers', and those past a pace
 	done     chan struct{}
 }
 
@@ -146,24 +146,29 @@ func (h *Hub) leave(s *session) {
 	h.announce()
 }
 
-// submit saves a session's change through the one writer; viewers are
-// refused here, whatever their screen let through.
+// submit saves a session's change through the one writer. Viewers are
+// refused here, whatever their screen let through, and so is a change
+// past the session's pace.
 func (h *Hub) submit(s *session, c store.Change) uint64 {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if s.member.Access == View {
+	var refuse error
+	switch {
+	case s.member.Access == View:
+		refuse = errViewer
+	case s.changes != nil && !s.changes.AllowN(h.now(), 1):
+		refuse = &model.ConflictError{Reason: tooFast(s.changes.Burst(), float64(s.changes.Limit()))}
+	}
+	if refuse != nil {
 		h.refused++
 		seq := 1<<62 + h.refused // never one of the writer's
-		s.box.putSaved(store.WriteResult{Rejected: []store.Rejection{{Seq: seq, Err: errViewer}}})
+		s.box.putSaved(store.WriteResult{Rejected: []store.Rejection{{Seq: seq, Err: refuse}}})
 		return seq
 	}
 	seq := h.writer.Submit(c)
 	h.owner[seq] = s.id
 	return seq
 }
-
-// errViewer is what a viewer's change gets.
-var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
 
 // touch notes what a session's person looks at after a key.
 func (h *Hub) touch(s *session, l tui.Looking) {
@@ -174,6 +179,17 @@ func (h *Hub) touch(s *session, l tui.Looking) {
 	if changed {
 		h.announce()
 	}
+}
+
+// errViewer is what a viewer's change gets.
+var errViewer = &model.ConflictError{Reason: i18n.M("you may only watch this war room; ask its host for edit access (warroom team add NAME KEYFILE)")}
+
+// lastKey is when a session's person last pressed a key; zero when they
+// have not yet.
+func (h *Hub) lastKey(s *session) time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return s.lastKey
 }
 
 // Presence lists who is connected, the earliest first.

@@ -76,7 +76,7 @@ func startRoom(tb testing.TB, n int) *room {
 	ready := make(chan string, 1)
 	go func() {
 		r.done <- Serve(ctx, Options{Listen: "127.0.0.1:0", File: r.file, Team: filepath.Join(dir, "team.toml"),
-			HostKey: filepath.Join(dir, "host_key"), MaxSessions: n + 8, Idle: -1, Rate: 1000, Burst: 1000,
+			HostKey: filepath.Join(dir, "host_key"), MaxSessions: n + 8, Idle: -1,
 			Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Ready: func(addr, _ string) { ready <- addr },
 			Exec:  func(context.Context, Command) int { return 0 }})

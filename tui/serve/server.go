@@ -12,8 +12,6 @@ import (
 
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/ratelimiter"
-	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model"
@@ -35,9 +33,13 @@ type Options struct {
 	PerKey      int           // sessions one key may have open; 4 when 0
 	Idle        time.Duration // a session with no key pressed for this long ends; 30 minutes when 0, none when < 0
 	Keepalive   time.Duration // a dead client is dropped after three missed answers; 10 s when 0
-	// Rate and Burst limit new connections per address: Burst at once,
-	// then Rate a second (2 and 30 when 0: a whole team behind one NAT
-	// joining at the start of an incident gets in).
+	// Handshake is how long a connection has to log in; 10 s when 0. One
+	// that offered a member's key has a minute, to type a passphrase.
+	Handshake time.Duration
+	// Rate and Burst pace each session's changes: Burst at once, then
+	// Rate a second (2 and 30 when 0); a key's commands, each a session of
+	// its own, share one pace. Connections are never paced: a whole team
+	// behind one address joins at once.
 	Rate  float64
 	Burst int
 
@@ -49,7 +51,8 @@ type Options struct {
 	Replica string
 
 	// Exec runs a command-line verb as a member, for `ssh host show`: its
-	// exit status. Viewers are let run only what reads.
+	// exit status. Who the member is comes in ctx (IdentityFrom); ctx ends
+	// when the session does, or the member leaves the team.
 	Exec func(ctx context.Context, c Command) int
 	// Saved, when set, is handed the incident and the entries each save
 	// of the screens' changes wrote, off every session's goroutine: what
@@ -62,17 +65,16 @@ type Options struct {
 	Log *slog.Logger
 	Now func() time.Time
 	// Ready, when set, is told the address listened on and the host key's
-	// fingerprint, once the server is up.
+	// fingerprint, once the server is up, to say them: the log then does
+	// not say them again.
 	Ready func(addr, fingerprint string)
 }
 
-// Command is a command-line verb a member runs over SSH.
+// Command is a command-line verb a member runs over SSH: the words of
+// the line the client sent (SplitLine), and the session's streams.
 type Command struct {
 	Args   []string
-	Actor  string
-	Viewer bool
 	Pty    bool // the client asked for a terminal (ssh -t)
-	Lang   i18n.Lang
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
@@ -86,10 +88,11 @@ type server struct {
 	team *teamWatch
 
 	mu       sync.Mutex
-	open     int                 // sessions open
-	perKey   map[string]int      // by fingerprint
-	commands map[*session]func() // sessions running a command, and what ends each
-	stopping chan struct{}       // closed when the server stops: every session ends
+	open     int                      // sessions open
+	perKey   map[string]int           // by fingerprint
+	live     map[*session]struct{}    // every session admitted
+	paces    map[string]*rate.Limiter // each key's commands' pace, by fingerprint
+	stopping chan struct{}            // closed when the server stops: every session ends
 }
 
 // stop tells every screen that the server is stopping, ends every
@@ -126,7 +129,8 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, commands: map[*session]func(){}}
+	srv := &server{o: o, log: o.Log, hub: hub, team: team, perKey: map[string]int{}, live: map[*session]struct{}{},
+		paces: map[string]*rate.Limiter{}, stopping: make(chan struct{})}
 	team.onChange = srv.endRemoved
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
@@ -136,25 +140,27 @@ func Serve(ctx context.Context, o Options) error {
 		wish.WithHostKeyPEM(pem),
 		wish.WithPublicKeyAuth(srv.publicKey),
 		wish.WithKeyboardInteractiveAuth(srv.anyoneElse),
-		wish.WithMiddleware(srv.handle, ratelimiter.Middleware(ratelimiter.NewRateLimiter(rate.Limit(o.Rate), o.Burst, 4096))),
+		// One concern each; the last listed runs first.
+		wish.WithMiddleware(srv.dispatch, srv.keepalive, srv.logging, srv.admission, srv.recoverer),
 		// A connection that sends and receives nothing for this long is
-		// closed: one that never completes the handshake holds no file
-		// descriptor for ever. A screen draws its clocks every second.
+		// closed. A screen draws its clocks every second.
 		wish.WithIdleTimeout(connIdle),
 	)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
+	s.ConnCallback = srv.track
+	s.ServerConfigCallback = srv.sshConfig
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String(), fp)
+	} else {
+		o.Log.Info("serving", "file", o.File, "listen", ln.Addr().String(), "host_key", fp, "team", o.Team)
 	}
-	srv.stopping = make(chan struct{})
 	go func() {
 		<-ctx.Done()
 		srv.stop(s)
 	}()
-	err = s.Serve(limitConns(ln, o.MaxSessions))
+	err = s.Serve(newGate(ln, o.MaxSessions, o.Handshake))
 	flush, done := context.WithTimeout(context.Background(), 30*time.Second)
 	defer done()
 	if cerr := hub.Close(flush); cerr != nil {
@@ -183,6 +189,9 @@ func (o Options) withDefaults() Options {
 	if o.Keepalive == 0 {
 		o.Keepalive = 10 * time.Second
 	}
+	if o.Handshake == 0 {
+		o.Handshake = 10 * time.Second
+	}
 	if o.Rate == 0 {
 		o.Rate = 2
 	}
@@ -206,27 +215,6 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
-
-// offeredKey keeps, on a connection, the fingerprints of the keys its
-// client offered: a client none of whose keys is the team's is told them.
-type offeredKey struct{}
-
-// publicKey lets in the keys of the team's members (any key, to watch,
-// with AnyoneViews). It only sees keys offered: who someone is comes from
-// the key that completed authentication (sess.PublicKey), in the session.
-func (srv *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	fps, _ := ctx.Value(offeredKey{}).([]string)
-	ctx.SetValue(offeredKey{}, append(fps, gossh.FingerprintSHA256(key)))
-	if _, ok := srv.team.get().Lookup(key); ok {
-		return true
-	}
-	return srv.o.AnyoneViews
-}
-
-// anyoneElse lets in, without a question, a client none of whose keys the
-// team has, so that its session can tell it which keys it offered and how
-// to be added: it can do nothing else.
-func (srv *server) anyoneElse(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
 
 // connIdle is how long an SSH connection may stay silent both ways.
 const connIdle = 2 * time.Minute

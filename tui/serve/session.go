@@ -4,12 +4,14 @@ import (
 	"context"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
+	"golang.org/x/time/rate"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
@@ -20,16 +22,64 @@ import (
 
 // session is one person's connection: who they are (from the key that
 // completed authentication), what they look at, and the mailbox through
-// which the hub hands their screen what it must show.
+// which the hub hands their screen what it must show. Admission makes it;
+// it lives until its SSH session ends, or the server ends it (endFor).
 type session struct {
-	id      uint64
+	id      uint64 // the hub's, while on a screen
 	member  Member
 	key     string // the key's fingerprint
 	since   time.Time
+	lang    i18n.Lang   // the client's, else the member's, else the server's
 	looking tui.Looking // guarded by the hub's lock
 	lastKey time.Time   // guarded by the hub's lock
 	box     *mailbox
-	end     context.CancelFunc // ends the session: a member removed, idle too long
+	// changes paces the session's changes: a screen's own, a command's
+	// its key's (commands come one session each). Nil sets no pace.
+	changes *rate.Limiter
+	ctx     context.Context // ends with the session
+	cancel  context.CancelFunc
+	status  int // the exit status, for the log
+
+	mu    sync.Mutex
+	ended bool         // the server ended it
+	why   i18n.Message // why, when it said
+	onEnd func()       // what else ending it takes: a command's input closed
+}
+
+// endFor ends the session; why, when given, is told to its person.
+func (s *session) endFor(why i18n.Message) {
+	s.mu.Lock()
+	if !s.ended {
+		s.ended, s.why = true, why
+	}
+	onEnd := s.onEnd
+	s.onEnd = nil
+	s.mu.Unlock()
+	s.cancel()
+	if onEnd != nil {
+		onEnd()
+	}
+}
+
+// whenEnded has f run when the server ends the session: at once if it
+// already has.
+func (s *session) whenEnded(f func()) {
+	s.mu.Lock()
+	ended := s.ended
+	if !ended {
+		s.onEnd = f
+	}
+	s.mu.Unlock()
+	if ended {
+		f()
+	}
+}
+
+// endedWhy is why the server ended the session, or the zero Message.
+func (s *session) endedWhy() i18n.Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.why
 }
 
 // saver hands a session's changes to the hub's one writer.
@@ -58,7 +108,7 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 	}
 	st, _ := srv.hub.Incident()
 	m := tui.New(tui.Options{
-		Path: srv.o.File, Actor: s.member.Name, Lang: srv.lang(env, s.member), Catalog: srv.o.Catalog,
+		Path: srv.o.File, Actor: s.member.Name, Lang: s.lang, Catalog: srv.o.Catalog,
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
 		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks,
@@ -167,15 +217,13 @@ func (srv *server) keepIdle(ctx context.Context, s *session, d time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			srv.hub.mu.Lock()
-			last := s.lastKey
-			srv.hub.mu.Unlock()
+			last := srv.hub.lastKey(s)
 			if last.IsZero() {
 				last = s.since
 			}
 			if srv.o.Now().Sub(last) >= d {
 				srv.log.Info("idle", "who", s.member.Name, "key", s.key, "idle", d)
-				s.end()
+				s.endFor(i18n.M("no key was pressed for %s: the session ended", d))
 				return
 			}
 		}
