@@ -144,3 +144,41 @@ func TestTornAppendMovedAside(t *testing.T) {
 	}
 	wantContains(t, "check", r.ok("check"), "whole")
 }
+
+// TestTornTailThenChangeInPlace: after a crash cut the last append of a
+// small incident in the middle, sev, status and title (changes in place,
+// which write a small file whole) move the cut bytes to NAME.torn, say
+// so, and write the change, as log does.
+func TestTornTailThenChangeInPlace(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"sev", "2"}, {"status", "identified"}, {"title", "Checkout API down in EU"}} {
+		t.Run(args[0], func(t *testing.T) {
+			t.Parallel()
+			r := newRunner(t)
+			r.declare()
+			r.ok("log", "one")
+			before, err := os.ReadFile(r.file())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.ok("log", "two, cut short by a crash")
+			data, err := os.ReadFile(r.file())
+			if err != nil {
+				t.Fatal(err)
+			}
+			cut := data[:len(before)+(len(data)-len(before))/2]
+			if err := os.WriteFile(r.file(), cut, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := r.run(args...)
+			if res.code != 0 || strings.Contains(res.stderr, "panic") || !strings.Contains(res.stderr, "incident.toml.torn") {
+				t.Fatalf("want exit 0 and a warning naming the .torn file:\n%s", res)
+			}
+			kept, err := os.ReadFile(store.TornPath(r.file()))
+			if err != nil || !bytes.Contains(kept, cut[len(before):]) {
+				t.Errorf("torn file: %q, %v", kept, err)
+			}
+			wantContains(t, "check", r.ok("check"), "whole")
+		})
+	}
+}

@@ -324,7 +324,10 @@ func (t *tx) compact(head model.State, added []model.Entry) ([]byte, error) {
 		if data, _, err = readIncident(t.path); err != nil {
 			return nil, err
 		}
-		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:len(t.prefix)], t.prefix) {
+		// The prefix read may reach past the last whole commit, into
+		// bytes keepRest has cut since: compare what is still data.
+		n := min(int64(len(t.prefix)), t.lay.dataEnd)
+		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:n], t.prefix[:n]) {
 			return nil, fmt.Errorf("%s: the file changed while it was locked; try again", t.path)
 		}
 	}
