@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warroom/warroom/model"
@@ -80,5 +83,64 @@ func TestWriterAfterTornTail(t *testing.T) {
 	}
 	if _, err := os.Stat(store.TornPath(path)); err != nil {
 		t.Errorf("the cut append was not kept: %v", err)
+	}
+}
+
+// lastBlockEdited is grownFile with its last commit edited by hand, old
+// replaced by new, its sum line left as it was.
+func lastBlockEdited(t *testing.T, old, new string) (path string, edited []byte) {
+	t.Helper()
+	path, _ = grownFile(t)
+	data := readFile(t, path)
+	last := bytes.LastIndex(data[:len(data)-1], []byte("\nsum = \""))
+	last = bytes.LastIndex(data[:last], []byte("\nsum = \"")) + 1 // the start of the last commit
+	i := bytes.Index(data[last:], []byte(old))
+	if i < 0 {
+		t.Fatalf("no %q in the last commit", old)
+	}
+	edited = slices.Concat(data[:last+i], []byte(new), data[last+i+len(old):])
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, edited
+}
+
+// TestFutureTimeInLastBlockIsRefused: a time far ahead typed by hand in
+// the last commit is refused with its field named, as anywhere else in
+// the file; the commit is never moved to NAME.torn.
+func TestFutureTimeInLastBlockIsRefused(t *testing.T) {
+	path, edited := lastBlockEdited(t, "\nat = 20", "\nat = 2099-01-01T00:00:00Z\n# was: 20")
+	_, err := store.Load(path)
+	if err == nil || !strings.Contains(err.Error(), "2099-01-01") || !strings.Contains(err.Error(), "ahead of this machine's clock") ||
+		!strings.Contains(err.Error(), "[[timeline]]") {
+		t.Fatalf("Load: %v, want the time far ahead refused with its field", err)
+	}
+	_, err = store.UpdateWith(context.Background(), path, store.UpdateOptions{}, mustNotRun(t))
+	assertRefused(t, path, edited, err)
+	_, err = store.Update(context.Background(), path, false, mustNotRun(t))
+	assertRefused(t, path, edited, err)
+	if _, err := os.Stat(store.TornPath(path)); err == nil {
+		t.Error("the sealed commit was moved to NAME.torn")
+	}
+}
+
+// TestEditInLastBlockIsAHandEdit: a text edited by hand in the last
+// commit is an edit like any other: read as it is, and the next change
+// writes the file whole with it, moving nothing to NAME.torn.
+func TestEditInLastBlockIsAHandEdit(t *testing.T) {
+	path, _ := lastBlockEdited(t, `text = "last appended"`, `text = "last appended, fixed by hand"`)
+	h, s, err := store.Inspect(path)
+	if err != nil || !h.Edited || h.Unsealed != 0 || s.Timeline[len(s.Timeline)-1].Text != "last appended, fixed by hand" {
+		t.Fatalf("Inspect: %+v, %v", h, err)
+	}
+	if out := change(t, path, "bob", model.Log{Text: "after the edit"}); out.Appended || out.Torn != "" {
+		t.Errorf("appended %v, torn %q: want the file written whole, nothing set aside", out.Appended, out.Torn)
+	}
+	s, err = store.Load(path)
+	if err != nil || s.Timeline[len(s.Timeline)-2].Text != "last appended, fixed by hand" {
+		t.Fatalf("after: %v", err)
+	}
+	if _, err := os.Stat(store.TornPath(path)); err == nil {
+		t.Error("the edited commit was moved to NAME.torn")
 	}
 }
