@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,4 +182,41 @@ func TestTornTailThenChangeInPlace(t *testing.T) {
 			wantContains(t, "check", r.ok("check"), "whole")
 		})
 	}
+}
+
+// TestCommentsAreNotKept: warroom keeps no comments in the file. check
+// says so, of a comment at the end and of one elsewhere; the next change
+// moves a comment at the end to NAME.torn, says so, and appends.
+func TestCommentsAreNotKept(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "one")
+	data, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(r.file(), append(bytes.Clone(data), "# ask the DB team about the pool\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, "check", r.ok("check"), "ends with comments, which warroom does not keep in the file", "incident.toml.torn")
+	res := r.run("log", "after the comment")
+	if res.code != 0 || !strings.Contains(res.stderr, "comments added by hand") || !strings.Contains(res.stderr, "incident.toml.torn") {
+		t.Fatalf("want exit 0 and a warning naming the .torn file:\n%s", res)
+	}
+	if kept, err := os.ReadFile(store.TornPath(r.file())); err != nil || !strings.Contains(string(kept), "ask the DB team about the pool") {
+		t.Errorf("torn file: %q, %v", kept, err)
+	}
+	if after, _ := os.ReadFile(r.file()); !bytes.HasPrefix(after, data) {
+		t.Error("the change was not appended after the last whole change")
+	}
+
+	data, _ = os.ReadFile(r.file())
+	edited := bytes.Replace(data, []byte("\n[incident]\n"), []byte("\n# the pager fired at 02:10\n[incident]\n"), 1)
+	if err := os.WriteFile(r.file(), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(edited[:bytes.Index(edited, []byte("# the pager"))], []byte("\n")) + 1
+	wantContains(t, "check", r.ok("check"), "changed by hand", fmt.Sprintf("line %d holds a comment: warroom does not keep comments", line))
+	wantContains(t, "check in Spanish", r.ok("--lang", "es", "check"), "no guarda comentarios")
 }

@@ -211,3 +211,30 @@ func TestSyncKeepsTheLocalTornTail(t *testing.T) {
 		noTorn(t, remote)
 	})
 }
+
+// TestSyncKeepsTheRemoteComments: comments added by hand at the end of
+// the remote copy are not data, and warroom keeps none in the file: the
+// sync that writes over the copy keeps them in NAME.torn beside it.
+func TestSyncKeepsTheRemoteComments(t *testing.T) {
+	srv := startSSHD(t)
+	local, remote := pair(t, srv)
+	f, err := os.OpenFile(remote, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("# ask the DB team about the pool\n"); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	appendOp(t, local, "alice", model.Log{Text: "local-new"})
+	res, err := Sync(ctx, srv.dial(t, remote), local, SyncOptions{Owner: "t"})
+	if err != nil || res.RemoteTorn == "" {
+		t.Fatalf("result %+v, %v: want the comments kept", res, err)
+	}
+	if kept, err := os.ReadFile(store.TornPath(remote)); err != nil || !strings.Contains(string(kept), "ask the DB team about the pool") {
+		t.Errorf("the remote NAME.torn holds %q, %v", kept, err)
+	}
+	if !texts(load(t, remote))["local-new"] {
+		t.Error("the remote copy lacks the local entry")
+	}
+}

@@ -57,12 +57,13 @@ func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error 
 // sum line and never accepted. NAME.torn, beside the file.
 func TornPath(path string) string { return path + ".torn" }
 
-// keepRest moves what follows the last whole commit, unless it is only
-// comments, to TornPath, then cuts it from the file: it is never data,
-// and never silently dropped. It returns the .torn file's path when it
+// keepRest moves what follows the last whole commit to TornPath, then
+// cuts it from the file: it is never data, and never silently dropped.
+// Comments go too: warroom keeps none in the file, and one at its end
+// would swallow the next append. It returns the .torn file's path when it
 // moved something.
 func (t *tx) keepRest() (string, error) {
-	if !t.exists || t.lay.tail.rest != restTorn {
+	if !t.exists || (t.lay.tail.rest != restTorn && t.lay.tail.rest != restComment) {
 		return "", nil
 	}
 	end := t.lay.dataEnd

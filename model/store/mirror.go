@@ -41,9 +41,9 @@ func (c Copy) Exists() bool { return c.exists }
 func (c Copy) Mark() (Mark, bool) { return c.mark, c.sealed }
 
 // Unsealed returns what follows the copy's last whole commit and is not
-// data — a write cut short, or text added by hand after the last sum
-// line — and the offset it starts at; nil when nothing does but blank
-// lines or comments. Whoever writes over the copy first keeps it in NAME.torn beside
+// data — a write cut short, text or comments added by hand after the
+// last sum line — and the offset it starts at; nil when nothing does but
+// blank lines. Whoever writes over the copy first keeps it in NAME.torn beside
 // it (KeepTorn), as a change to the file does.
 func (c Copy) Unsealed() (at int64, rest []byte) {
 	if c.rest >= int64(len(c.data)) {
@@ -60,7 +60,7 @@ func (c Copy) Torn() string { return c.torn }
 // restAt is where what data, laid out as lay, holds after its last whole
 // commit and is kept aside starts: len(data) when nothing is.
 func restAt(data []byte, lay layout) int64 {
-	if lay.tail.rest != restTorn || lay.dataEnd >= int64(len(data)) || onlyBlank(data[lay.dataEnd:]) {
+	if lay.tail.rest == restNone || lay.dataEnd >= int64(len(data)) || onlyBlank(data[lay.dataEnd:]) {
 		return int64(len(data))
 	}
 	return lay.dataEnd

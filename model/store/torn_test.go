@@ -144,3 +144,39 @@ func TestEditInLastBlockIsAHandEdit(t *testing.T) {
 		t.Error("the edited commit was moved to NAME.torn")
 	}
 }
+
+// TestCommentsAtTheEndAreKept: comments a person adds after the last sum
+// line are not data, and warroom keeps no comments in the file: the next
+// change moves them to NAME.torn, says so, and is appended after the
+// last whole commit. Nothing typed is lost.
+func TestCommentsAtTheEndAreKept(t *testing.T) {
+	for name, tail := range map[string]string{
+		"comment":            "\n# ask the DB team about the pool size\n",
+		"comment, no return": "# ask the DB team about the pool size",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path, want := grownFile(t)
+			whole := readFile(t, path)
+			if err := os.WriteFile(path, append(bytes.Clone(whole), tail...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if h, _, err := store.Inspect(path); err != nil || !h.Comment || h.Unsealed != 0 {
+				t.Fatalf("Inspect: %+v, %v", h, err)
+			}
+			out := change(t, path, "erin", model.Log{Text: "after the comment"})
+			if out.Torn != store.TornPath(path) {
+				t.Fatalf("Torn = %q: the comment was not kept", out.Torn)
+			}
+			kept := string(readFile(t, store.TornPath(path)))
+			if !strings.Contains(kept, "ask the DB team about the pool size") || !strings.Contains(kept, "comments, which warroom does not keep") {
+				t.Errorf("NAME.torn holds %q", kept)
+			}
+			if after := readFile(t, path); !bytes.HasPrefix(after, whole) || bytes.Contains(after, []byte("pool size")) {
+				t.Errorf("the change was not appended after the last whole commit")
+			}
+			if got, err := store.Load(path); err != nil || len(got.Timeline) != len(want.Timeline)+1 {
+				t.Errorf("after: %v", err)
+			}
+		})
+	}
+}

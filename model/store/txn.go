@@ -40,9 +40,10 @@ type Outcome struct {
 	// Appended is true when the change was appended to the file, false
 	// when the file was written whole (a checkpoint) or not at all.
 	Appended bool
-	// Torn, when not empty, is the file (NAME.torn) that an unfinished
-	// write found at the end of the incident file was moved to before
-	// this change was written.
+	// Torn, when not empty, is the file (NAME.torn) that what followed
+	// the last whole commit of the incident file (a write that did not
+	// finish, text or comments added by hand) was moved to before this
+	// change was written.
 	Torn string
 
 	at position // where the file is after the change, for readers
@@ -232,7 +233,7 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 	}
 	out.Torn = torn
 	small := t.lay.dataEnd < rewriteBelow.Load()
-	if replayable && len(added) > 0 && t.lay.tail.rest != restComment && (mods.empty() || !small) &&
+	if replayable && len(added) > 0 && (mods.empty() || !small) &&
 		!addsToInline(t.prefix[:t.lay.head], recs) {
 		block, err := encodeCommit(recs, mods, added)
 		if err != nil {
