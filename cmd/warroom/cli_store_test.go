@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -219,4 +220,42 @@ func TestCommentsAreNotKept(t *testing.T) {
 	line := bytes.Count(edited[:bytes.Index(edited, []byte("# the pager"))], []byte("\n")) + 1
 	wantContains(t, "check", r.ok("check"), "changed by hand", fmt.Sprintf("line %d holds a comment: warroom does not keep comments", line))
 	wantContains(t, "check in Spanish", r.ok("--lang", "es", "check"), "no guarda comentarios")
+}
+
+// TestWritersRefuseWhatCheckRefuses: a byte of the checkpoint's timeline
+// damaged, or an entry copied by hand so that two share one id: check
+// refuses the file, and so does every command that would write to it,
+// leaving it as it was.
+func TestWritersRefuseWhatCheckRefuses(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "the first note")
+	r.ok("log", "the second note")
+	r.ok("sev", "2") // a small file: written whole, its entries in the checkpoint
+	data, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := bytes.Index(data, []byte("\n[[timeline]]\n")) + 1
+	second := first + bytes.Index(data[first:], []byte("\n[[timeline]]\n")) + 1
+	bad := bytes.Clone(data)
+	bad[bytes.Index(bad, []byte("the first note"))+4] = 0xff
+	copied := slices.Concat(data[:second], data[first:second], data[second:])
+	for name, file := range map[string][]byte{"a damaged byte": bad, "one id for two entries": copied} {
+		if err := os.WriteFile(r.file(), file, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if res := r.run("check"); res.code != 1 {
+			t.Fatalf("%s: check does not refuse the file:\n%s", name, res)
+		}
+		for _, args := range [][]string{{"log", "x"}, {"task", "add", "x"}, {"status", "identified"}} {
+			before := r.snapshot()
+			res := r.run(args...)
+			if res.code != 1 {
+				t.Errorf("%s: %v: want exit 1:\n%s", name, args, res)
+			}
+			before.unchanged(t, res)
+		}
+	}
 }

@@ -18,22 +18,23 @@ var errCannotAppend = errors.New("cannot append")
 
 // appendCommit appends block, a whole commit, to the file at path with one
 // write, and syncs it. The file must still be the one read (info) and end
-// where the read said (end). On failure it cuts the file back to end.
-func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error {
+// where the read said (end). On failure it cuts the file back to end. It
+// returns the file as it is after the write.
+func appendCommit(path string, info fs.FileInfo, end int64, block []byte) (fs.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return errCannotAppend
+			return nil, errCannotAppend
 		}
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
 	defer f.Close()
 	now, err := f.Stat()
 	if err != nil {
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
-	if idOf(now) != idOf(info) || now.Size() != end || !now.Mode().IsRegular() {
-		return fmt.Errorf("%s: the file changed while it was locked (was it edited by hand just now?); try again", path)
+	if idOf(now) != idOf(info) || now.Size() != end || !now.Mode().IsRegular() || !now.ModTime().Equal(info.ModTime()) {
+		return nil, fmt.Errorf("%s: the file changed while it was locked (was it edited by hand just now?); try again", path)
 	}
 	n, err := f.Write(block)
 	if err == nil && n != len(block) {
@@ -47,9 +48,12 @@ func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error 
 		if terr := f.Truncate(end); terr == nil {
 			_ = f.Sync()
 		}
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
-	return nil
+	if now, err = f.Stat(); err != nil {
+		return nil, nil // appended; only how it is now is not known
+	}
+	return now, nil
 }
 
 // TornPath is where warroom keeps what it cut from the end of the file at

@@ -30,7 +30,10 @@ const sumLineLen = len(`sum = "1a2b3c4d"`) + 1
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // sealOf is the sum of b, as it is written in a sum line.
-func sealOf(b []byte) string { return fmt.Sprintf("%08x", crc32.Checksum(b, castagnoli)) }
+func sealOf(b []byte) string { return formatSeal(crc32.Checksum(b, castagnoli)) }
+
+// formatSeal writes a CRC-32C as a sum line has it.
+func formatSeal(crc uint32) string { return fmt.Sprintf("%08x", crc) }
 
 // sumLine is the sum line closing b.
 func sumLine(b []byte) []byte { return []byte(`sum = "` + sealOf(b) + "\"\n") }

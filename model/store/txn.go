@@ -240,13 +240,20 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 			return Outcome{State: t.cur}, err
 		}
 		if t.lay.dataEnd+int64(len(block))-t.lay.ckpt <= tailLimit(t.lay.ckpt) {
-			err := appendCommit(t.path, t.info, t.lay.dataEnd, block)
+			after, err := appendCommit(t.path, t.info, t.lay.dataEnd, block)
 			if err == nil {
 				out.Appended = true
 				out.at = t.position()
 				out.at.end, out.at.last = t.lay.dataEnd+int64(len(block)), lastSeal(block)
+				// The checkpoint was checked, and the append kept it.
+				var sealed sealRecord
+				if after != nil {
+					sealed = recordOf(after, t.lay.ckpt, t.lay.seal)
+				}
 				if !recs.empty() || !mods.empty() {
-					keepHead(t.path, t.prefix[:t.lay.head], next, out.at.end, out.at.last, t.mode())
+					keepHead(t.path, t.prefix[:t.lay.head], next, out.at.end, out.at.last, sealed, t.mode())
+				} else {
+					keepSealed(t.path, sealed)
 				}
 				return out, nil
 			}
@@ -268,14 +275,20 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 }
 
 // keepWritten keeps in the head cache the head of s, just written whole to
-// path as data.
+// path as data, whose sums hold: this process wrote them, or checked them.
 func keepWritten(path string, data []byte, s model.State, mode fs.FileMode) {
 	seal := lastSeal(data)
 	h := lineIndex(data, timelineHeader, 0)
 	if seal == "" || h <= 0 {
 		return
 	}
-	keepHead(path, data[:h], s, int64(len(data)), seal, mode)
+	var sealed sealRecord
+	if ckpt, ok := checkpointBytes(data[:h]); ok && ckpt <= int64(len(data)) {
+		if info, err := os.Stat(path); err == nil && info.Size() == int64(len(data)) {
+			sealed = recordOf(info, ckpt, lastSeal(data[:ckpt]))
+		}
+	}
+	keepHead(path, data[:h], s, int64(len(data)), seal, sealed, mode)
 }
 
 // mode is the permission the file is written with: its own.
@@ -328,7 +341,7 @@ func (t *tx) compact(head model.State, added []model.Entry) ([]byte, error) {
 		// The prefix read may reach past the last whole commit, into
 		// bytes keepRest has cut since: compare what is still data.
 		n := min(int64(len(t.prefix)), t.lay.dataEnd)
-		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:n], t.prefix[:n]) {
+		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:n], t.prefix[:n]) || !t.stillSealed(data) {
 			return nil, fmt.Errorf("%s: the file changed while it was locked; try again", t.path)
 		}
 	}
@@ -350,6 +363,19 @@ func (t *tx) compact(head model.State, added []model.Entry) ([]byte, error) {
 		}
 	}
 	return assemble(head, n, parts...)
+}
+
+// stillSealed reports whether data, the file read again, holds the
+// checkpoint and the commits the transaction read, every sum matching:
+// a new checkpoint copies their bytes, and must never seal anew bytes
+// that changed since warroom wrote them.
+func (t *tx) stillSealed(data []byte) bool {
+	l := t.lay
+	if sealOf(data[:l.ckptSum]) != l.seal {
+		return false
+	}
+	ts := scanTail(data[l.ckpt:l.dataEnd], l.ckpt)
+	return ts.bad == nil && ts.end == l.dataEnd && len(ts.commits) == len(l.tail.commits)
 }
 
 // lastSeal is the value of the sum line ending b.
