@@ -275,7 +275,7 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 }
 
 // keepWritten keeps in the head cache the head of s, just written whole to
-// path as data, whose sums hold: this process wrote them, or checked them.
+// path as data, and that its checkpoint matches its sum, when it does.
 func keepWritten(path string, data []byte, s model.State, mode fs.FileMode) {
 	seal := lastSeal(data)
 	h := lineIndex(data, timelineHeader, 0)
@@ -283,7 +283,8 @@ func keepWritten(path string, data []byte, s model.State, mode fs.FileMode) {
 		return
 	}
 	var sealed sealRecord
-	if ckpt, ok := checkpointBytes(data[:h]); ok && ckpt <= int64(len(data)) {
+	ckpt, ok := checkpointBytes(data[:h])
+	if ok && ckpt >= int64(h+sumLineLen) && ckpt <= int64(len(data)) && sealOf(data[:ckpt-int64(sumLineLen)]) == lastSeal(data[:ckpt]) {
 		if info, err := os.Stat(path); err == nil && info.Size() == int64(len(data)) {
 			sealed = recordOf(info, ckpt, lastSeal(data[:ckpt]))
 		}
