@@ -159,8 +159,7 @@ func (a *app) applyReading(ctx context.Context, op model.Op, create bool, need m
 			return next, err
 		})
 	if out.Torn != "" {
-		a.warn("%s ended with a change that was not written whole (a crash while writing, or an edit by hand never accepted); it was moved to %s",
-			safetext.Line(a.path()), safetext.Line(out.Torn))
+		a.warnTorn(a.path(), out.Torn)
 	}
 	if err == nil {
 		a.fired(out.State, out.Added)
@@ -213,6 +212,12 @@ func (a *app) say(format string, args ...any) {
 }
 
 // warn writes a warning to standard error in the chosen language.
+// warnTorn says that what followed the last whole change of file, which
+// is never data, was moved to torn.
+func (a *app) warnTorn(file, torn string) {
+	a.warn("%s ended with text after its last whole change (a write cut short by a crash, or text or comments added by hand, which warroom does not keep in the file); it was moved to %s", safetext.Line(file), safetext.Line(torn))
+}
+
 func (a *app) warn(format string, args ...any) {
 	fmt.Fprintf(a.stderr, "warroom: %s\n", safetext.Line(i18n.M(format, args...).In(a.errorLang())))
 }

@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/store"
@@ -313,5 +318,59 @@ func TestMergeDriverUsage(t *testing.T) {
 	}
 	if res, _ := execWarroom(dir, map[string]string{strictEnv: "maybe"}, "", "merge-driver", "base.toml", "ours.toml", "theirs.toml"); res.code != exitDriverFailed {
 		t.Errorf("%s=maybe: want exit 255:\n%s", strictEnv, res)
+	}
+}
+
+// TestMergeDriverReadsOnlyRegularFiles: the driver opens the versions as
+// every reader of an incident does: a FIFO, a device or a file over the
+// size limit is refused at once (exit 255, ours left as it was), never
+// read without end or waited on.
+func TestMergeDriverReadsOnlyRegularFiles(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join("testdata", "merge", "title-on-both")
+	dir := t.TempDir()
+	for _, n := range []string{"base.toml", "ours.toml", "theirs.toml"} {
+		copyFile(t, filepath.Join(src, n), filepath.Join(dir, n))
+	}
+	fifo := filepath.Join(dir, "fifo.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.toml")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, 270<<20); err != nil { // sparse: no room on the disk
+		t.Fatal(err)
+	}
+	ours := filepath.Join(dir, "ours.toml")
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"base.toml", "ours.toml", "/dev/zero"}, "/dev/zero is a device"},
+		{[]string{"base.toml", "ours.toml", fifo}, "fifo.toml is a FIFO"},
+		{[]string{"--strict", fifo, "ours.toml", "theirs.toml"}, "fifo.toml is a FIFO"},
+		{[]string{"base.toml", "ours.toml", big}, "270.0 MiB, more than the 256.0 MiB warroom reads"},
+		{[]string{"base.toml", fifo, "theirs.toml"}, "fifo.toml is a FIFO"},
+	} {
+		before := takeSnapshot(t, ours)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		cmd := exec.CommandContext(ctx, binPath, append([]string{"merge-driver"}, c.args...)...)
+		cmd.Dir = dir
+		cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + dir, "WARROOM_USER=alice"}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		hung := ctx.Err() != nil
+		cancel()
+		if hung {
+			t.Fatalf("%v: the driver hangs", c.args)
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != exitDriverFailed || !strings.Contains(stderr.String(), c.says) {
+			t.Errorf("%v: %v, want exit 255 saying %q:\n%s", c.args, err, c.says, stderr.String())
+		}
+		before.unchanged(t, result{args: c.args, stderr: stderr.String()})
 	}
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,4 +145,117 @@ func TestTornAppendMovedAside(t *testing.T) {
 		t.Errorf("torn file: %q, %v", kept, err)
 	}
 	wantContains(t, "check", r.ok("check"), "whole")
+}
+
+// TestTornTailThenChangeInPlace: after a crash cut the last append of a
+// small incident in the middle, sev, status and title (changes in place,
+// which write a small file whole) move the cut bytes to NAME.torn, say
+// so, and write the change, as log does.
+func TestTornTailThenChangeInPlace(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"sev", "2"}, {"status", "identified"}, {"title", "Checkout API down in EU"}} {
+		t.Run(args[0], func(t *testing.T) {
+			t.Parallel()
+			r := newRunner(t)
+			r.declare()
+			r.ok("log", "one")
+			before, err := os.ReadFile(r.file())
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.ok("log", "two, cut short by a crash")
+			data, err := os.ReadFile(r.file())
+			if err != nil {
+				t.Fatal(err)
+			}
+			cut := data[:len(before)+(len(data)-len(before))/2]
+			if err := os.WriteFile(r.file(), cut, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := r.run(args...)
+			if res.code != 0 || strings.Contains(res.stderr, "panic") || !strings.Contains(res.stderr, "incident.toml.torn") {
+				t.Fatalf("want exit 0 and a warning naming the .torn file:\n%s", res)
+			}
+			kept, err := os.ReadFile(store.TornPath(r.file()))
+			if err != nil || !bytes.Contains(kept, cut[len(before):]) {
+				t.Errorf("torn file: %q, %v", kept, err)
+			}
+			wantContains(t, "check", r.ok("check"), "whole")
+		})
+	}
+}
+
+// TestCommentsAreNotKept: warroom keeps no comments in the file. check
+// says so, of a comment at the end and of one elsewhere; the next change
+// moves a comment at the end to NAME.torn, says so, and appends.
+func TestCommentsAreNotKept(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "one")
+	data, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(r.file(), append(bytes.Clone(data), "# ask the DB team about the pool\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, "check", r.ok("check"), "ends with comments, which warroom does not keep in the file", "incident.toml.torn")
+	res := r.run("log", "after the comment")
+	if res.code != 0 || !strings.Contains(res.stderr, "comments added by hand") || !strings.Contains(res.stderr, "incident.toml.torn") {
+		t.Fatalf("want exit 0 and a warning naming the .torn file:\n%s", res)
+	}
+	if kept, err := os.ReadFile(store.TornPath(r.file())); err != nil || !strings.Contains(string(kept), "ask the DB team about the pool") {
+		t.Errorf("torn file: %q, %v", kept, err)
+	}
+	if after, _ := os.ReadFile(r.file()); !bytes.HasPrefix(after, data) {
+		t.Error("the change was not appended after the last whole change")
+	}
+
+	data, _ = os.ReadFile(r.file())
+	edited := bytes.Replace(data, []byte("\n[incident]\n"), []byte("\n# the pager fired at 02:10\n[incident]\n"), 1)
+	if err := os.WriteFile(r.file(), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(edited[:bytes.Index(edited, []byte("# the pager"))], []byte("\n")) + 1
+	wantContains(t, "check", r.ok("check"), "changed by hand", fmt.Sprintf("line %d holds a comment: warroom does not keep comments", line))
+	wantContains(t, "check in Spanish", r.ok("--lang", "es", "check"), "no guarda comentarios")
+}
+
+// TestWritersRefuseWhatCheckRefuses: a byte of the checkpoint's timeline
+// damaged, or an entry copied by hand so that two share one id: check
+// refuses the file, and so does every command that would write to it,
+// leaving it as it was.
+func TestWritersRefuseWhatCheckRefuses(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "the first note")
+	r.ok("log", "the second note")
+	r.ok("sev", "2") // a small file: written whole, its entries in the checkpoint
+	data, err := os.ReadFile(r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := bytes.Index(data, []byte("\n[[timeline]]\n")) + 1
+	second := first + bytes.Index(data[first:], []byte("\n[[timeline]]\n")) + 1
+	bad := bytes.Clone(data)
+	bad[bytes.Index(bad, []byte("the first note"))+4] = 0xff
+	copied := slices.Concat(data[:second], data[first:second], data[second:])
+	for name, file := range map[string][]byte{"a damaged byte": bad, "one id for two entries": copied} {
+		if err := os.WriteFile(r.file(), file, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if res := r.run("check"); res.code != 1 {
+			t.Fatalf("%s: check does not refuse the file:\n%s", name, res)
+		}
+		for _, args := range [][]string{{"log", "x"}, {"task", "add", "x"}, {"status", "identified"}} {
+			before := r.snapshot()
+			res := r.run(args...)
+			if res.code != 1 {
+				t.Errorf("%s: %v: want exit 1:\n%s", name, args, res)
+			}
+			before.unchanged(t, res)
+		}
+	}
 }

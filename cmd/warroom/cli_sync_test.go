@@ -223,3 +223,83 @@ func TestTmuxTwoScreensSync(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncKeepsTheRemoteLastChange: the remote copy's last change, edited
+// there by hand, comes in as edited; a time typed far ahead in it is
+// refused with its field; an append cut short there is kept in NAME.torn
+// on the remote side, and said. Nothing of the remote copy is dropped.
+func TestSyncKeepsTheRemoteLastChange(t *testing.T) {
+	office, _, target, srv := syncRunners(t)
+	office.declare()
+	office.ok("sync", target, "--create")
+	remote := filepath.Join(srv.Dir, "incident.toml")
+	there := newRunner(t)
+	there.env["WARROOM_FILE"] = remote
+	there.env["WARROOM_USER"] = "bob"
+	editLast := func(old, new string) {
+		t.Helper()
+		data, err := os.ReadFile(remote)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := bytes.LastIndex(data, []byte("\n[[timeline]]\n"))
+		edited := append(bytes.Clone(data[:last]), bytes.Replace(data[last:], []byte(old), []byte(new), 1)...)
+		if bytes.Equal(edited, data) {
+			t.Fatalf("no %q in the remote copy's last change", old)
+		}
+		if err := os.WriteFile(remote, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	there.ok("log", "REMOTE-ONLY")
+	editLast(`text = "REMOTE-ONLY"`, `text = "REMOTE-ONLY, fixed by hand"`)
+	office.ok("log", "local-new")
+	res := office.run("sync", target)
+	if res.code != 0 || !strings.Contains(res.stdout, "in: +1 entry") || strings.Contains(res.stderr, ".torn") {
+		t.Fatalf("sync after an edit by hand of the remote's last change:\n%s", res)
+	}
+	for _, r := range []*runner{office, there} {
+		if d := r.export(); !hasText(d, "REMOTE-ONLY, fixed by hand") || !hasText(d, "local-new") {
+			t.Errorf("%s lost an entry", r.file())
+		}
+	}
+
+	there.ok("log", "far ahead")
+	editLast("\nat = 20", "\nat = 2099-01-01T00:00:00Z\n# was: 20")
+	office.ok("log", "local-newer")
+	before, remoteBefore := office.snapshot(), takeSnapshot(t, remote)
+	res = office.run("sync", target)
+	if res.code != 1 {
+		t.Fatalf("want exit 1:\n%s", res)
+	}
+	wantContains(t, "stderr", res.stderr, "not usable", "[[timeline]]", "2099-01-01", "ahead of this machine's clock")
+	before.unchanged(t, res)
+	remoteBefore.unchanged(t, res)
+	// The change with the time far ahead is taken out by hand.
+	data, _ := os.ReadFile(remote)
+	last := bytes.LastIndex(data, []byte("\n[[timeline]]\n"))
+	if err := os.WriteFile(remote, data[:last+1], 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	there.ok("log", "whole on the remote")
+	whole, _ := os.ReadFile(remote)
+	there.ok("log", "cut short on the remote")
+	data, _ = os.ReadFile(remote)
+	cut := data[:len(whole)+(len(data)-len(whole))/2]
+	if err := os.WriteFile(remote, cut, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = office.run("sync", target)
+	if res.code != 0 || !strings.Contains(res.stderr, remote+".torn") {
+		t.Fatalf("want exit 0 and a warning naming the remote .torn file:\n%s", res)
+	}
+	kept, err := os.ReadFile(remote + ".torn")
+	if err != nil || !bytes.Contains(kept, cut[len(whole):]) {
+		t.Errorf("the remote .torn holds %q, %v", kept, err)
+	}
+	if d := office.export(); !hasText(d, "whole on the remote") || hasText(d, "cut short on the remote") {
+		t.Error("what was whole on the remote did not arrive, or what was cut short did")
+	}
+}

@@ -66,7 +66,12 @@ as it was.`,
 					size(h.Unsealed), safetext.Line(store.TornPath(path)))
 			}
 			if h.Comment {
-				a.say("it ends with a comment; the next change writes it whole\n")
+				a.say("it ends with comments, which warroom does not keep in the file: the next change moves them to %s\n",
+					safetext.Line(store.TornPath(path)))
+			}
+			if h.CommentLine > 0 {
+				a.say("line %d holds a comment: warroom does not keep comments in the file, and the next change that writes it whole leaves them out; keep notes in the timeline (warroom log)\n",
+					h.CommentLine)
 			}
 			if h.Sealed && !h.Edited && h.Unsealed == 0 {
 				a.say("whole: every change in it is sealed\n")

@@ -85,14 +85,16 @@ func (a *app) mergeDriver(basePath, oursPath, theirsPath, path string, strict bo
 	if err != nil {
 		return driverFailed(path, &gitmerge.SideError{Side: gitmerge.Ours, Err: err})
 	}
-	if in.Ours, err = os.ReadFile(oursPath); err != nil {
+	// Read as every reader of an incident reads: a FIFO, a device or a
+	// file over the limit is refused before anything is read.
+	if in.Ours, err = store.ReadFile(oursPath); err != nil {
 		return driverFailed(path, &gitmerge.SideError{Side: gitmerge.Ours, Err: err})
 	}
-	if in.Theirs, err = os.ReadFile(theirsPath); err != nil {
+	if in.Theirs, err = store.ReadFile(theirsPath); err != nil {
 		return driverFailed(path, &gitmerge.SideError{Side: gitmerge.Theirs, Err: err})
 	}
 	if strict {
-		if in.Base, err = os.ReadFile(basePath); err != nil {
+		if in.Base, err = store.ReadFile(basePath); err != nil {
 			return driverFailed(path, &gitmerge.SideError{Side: gitmerge.Base, Err: err})
 		}
 	}

@@ -62,6 +62,7 @@ reconnecting when it drops; stop it with ctrl+c.`,
 			}
 			defer conn.Close()
 			res, err := sshsync.Sync(ctx, conn, a.path(), so)
+			a.warnSyncTorn(target, res)
 			if err != nil {
 				return err
 			}
@@ -88,6 +89,7 @@ func hostname() string {
 // each sync moved and every failure.
 func (a *app) watchSync(ctx context.Context, target sshsync.Target, o sshsync.Options, so sshsync.SyncOptions, interval time.Duration) error {
 	return sshsync.Live(ctx, a.path(), target, o, so, interval, func(st sshsync.Status) {
+		a.warnSyncTorn(target, st.Result)
 		switch {
 		case st.Err != nil:
 			a.warn("sync: %s", model.Explain(st.Err, a.errorLang()))
@@ -95,4 +97,15 @@ func (a *app) watchSync(ctx context.Context, target sshsync.Target, o sshsync.Op
 			a.say("%s synced with %s: %s\n", st.At.Format("15:04:05"), safetext.Line(target.String()), st.Result.Text(i18n.Lang(a.lang)))
 		}
 	})
+}
+
+// warnSyncTorn says where a sync kept what followed the last whole change
+// of either copy before writing over it.
+func (a *app) warnSyncTorn(target sshsync.Target, res sshsync.Result) {
+	if res.Torn != "" {
+		a.warnTorn(a.path(), res.Torn)
+	}
+	if res.RemoteTorn != "" {
+		a.warnTorn(target.String(), res.RemoteTorn)
+	}
 }

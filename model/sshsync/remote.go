@@ -6,10 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"time"
+
+	"github.com/warroom/warroom/model/store"
 )
 
 // MaxFileSize is the largest incident file a sync reads or writes, on
@@ -230,4 +233,40 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// keepTorn keeps rest, what follows the last whole commit of the remote
+// copy at p from offset at, in NAME.torn beside it (store.KeepTorn), and
+// flushes it to disk where the server can. It returns the target that
+// names that file. A NAME.torn that is not a regular file is refused.
+func (c *Conn) keepTorn(p string, at int64, rest []byte) (string, error) {
+	torn := store.TornPath(p)
+	if fi, err := c.client.Lstat(torn); err == nil {
+		if err := c.checkFile(torn, fi, MaxFileSize); err != nil {
+			return "", err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", c.fail("write", torn, err)
+	}
+	f, err := c.client.OpenFile(torn, os.O_RDWR|os.O_APPEND|os.O_CREATE)
+	if err != nil {
+		return "", c.fail("write", torn, err)
+	}
+	defer f.Close()
+	// Writes land at the end: the file is open for appending, and the
+	// offset is there too.
+	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+		return "", c.fail("write", torn, err)
+	}
+	if err := store.KeepTorn(f, path.Base(p), at, rest); err != nil {
+		return "", c.fail("write", torn, err)
+	}
+	if v, ok := c.client.HasExtension(fsyncExt); ok && v == "1" {
+		if err := f.Sync(); err != nil {
+			return "", c.fail("write", torn, err)
+		}
+	}
+	t := c.Target
+	t.Path = torn
+	return t.String(), nil
 }

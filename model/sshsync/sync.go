@@ -2,6 +2,7 @@ package sshsync
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"os"
@@ -18,11 +19,16 @@ import (
 type Result struct {
 	In, Out model.MergeReport
 	Created bool // the remote file was created from the local one
+	// Torn and RemoteTorn, when not empty, name the NAME.torn that what
+	// followed the last whole commit of the local file, and of the remote
+	// copy (as a target, host:path), was kept in before the sync wrote
+	// over that side: a write cut short, or text added by hand.
+	Torn, RemoteTorn string
 }
 
 // Moved reports whether the sync changed either side.
 func (r Result) Moved() bool {
-	return r.Created || r.In != (model.MergeReport{}) || r.Out != (model.MergeReport{})
+	return r.Created || r.In != (model.MergeReport{}) || r.Out != (model.MergeReport{}) || r.Torn != "" || r.RemoteTorn != ""
 }
 
 // String renders "in: +12 entries, +2 tasks; out: nothing new".
@@ -91,6 +97,7 @@ func Sync(ctx context.Context, c *Conn, local string, o SyncOptions) (Result, er
 		res, err := c.syncOnce(ctx, p, local, o)
 		total.In = add(total.In, res.In)
 		total.Out, total.Created = res.Out, res.Created
+		total.Torn, total.RemoteTorn = cmp.Or(res.Torn, total.Torn), cmp.Or(res.RemoteTorn, total.RemoteTorn)
 		if !errors.Is(err, errRemoteChanged) {
 			return total, err
 		}
@@ -200,6 +207,7 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 	case err != nil:
 		return res, err
 	}
+	res.Torn = final.Torn()
 	rstamp := remoteStamp{Size: seen.size, MTime: seen.mtime.Unix()}
 	if res.Created || !bytes.Equal(remote.Data(), both.Data()) {
 		if ctx.Err() != nil {
@@ -207,6 +215,13 @@ func (c *Conn) whole(ctx context.Context, lock *remoteLock, p, local string, o S
 		}
 		if lock.Lost() {
 			return res, errRemoteChanged // another sync broke the lock: start again
+		}
+		if at, rest := remote.Unsealed(); rest != nil {
+			// What no sum line closes is never data, and never dropped:
+			// it is kept beside the copy, as a writer there keeps it.
+			if res.RemoteTorn, err = c.keepTorn(p, at, rest); err != nil {
+				return res, err
+			}
 		}
 		if rstamp, err = c.replace(p, both.Data(), seen, o.maxSize()); err != nil {
 			return res, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,22 +18,23 @@ var errCannotAppend = errors.New("cannot append")
 
 // appendCommit appends block, a whole commit, to the file at path with one
 // write, and syncs it. The file must still be the one read (info) and end
-// where the read said (end). On failure it cuts the file back to end.
-func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error {
+// where the read said (end). On failure it cuts the file back to end. It
+// returns the file as it is after the write.
+func appendCommit(path string, info fs.FileInfo, end int64, block []byte) (fs.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return errCannotAppend
+			return nil, errCannotAppend
 		}
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
 	defer f.Close()
 	now, err := f.Stat()
 	if err != nil {
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
-	if idOf(now) != idOf(info) || now.Size() != end || !now.Mode().IsRegular() {
-		return fmt.Errorf("%s: the file changed while it was locked (was it edited by hand just now?); try again", path)
+	if idOf(now) != idOf(info) || now.Size() != end || !now.Mode().IsRegular() || !now.ModTime().Equal(info.ModTime()) {
+		return nil, fmt.Errorf("%s: the file changed while it was locked (was it edited by hand just now?); try again", path)
 	}
 	n, err := f.Write(block)
 	if err == nil && n != len(block) {
@@ -46,9 +48,12 @@ func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error 
 		if terr := f.Truncate(end); terr == nil {
 			_ = f.Sync()
 		}
-		return writeError(path, err)
+		return nil, writeError(path, err)
 	}
-	return nil
+	if now, err = f.Stat(); err != nil {
+		return nil, nil // appended; only how it is now is not known
+	}
+	return now, nil
 }
 
 // TornPath is where warroom keeps what it cut from the end of the file at
@@ -56,12 +61,13 @@ func appendCommit(path string, info fs.FileInfo, end int64, block []byte) error 
 // sum line and never accepted. NAME.torn, beside the file.
 func TornPath(path string) string { return path + ".torn" }
 
-// keepRest moves what follows the last whole commit, unless it is only
-// comments, to TornPath, then cuts it from the file: it is never data,
-// and never silently dropped. It returns the .torn file's path when it
+// keepRest moves what follows the last whole commit to TornPath, then
+// cuts it from the file: it is never data, and never silently dropped.
+// Comments go too: warroom keeps none in the file, and one at its end
+// would swallow the next append. It returns the .torn file's path when it
 // moved something.
 func (t *tx) keepRest() (string, error) {
-	if !t.exists || t.lay.tail.rest != restTorn {
+	if !t.exists || (t.lay.tail.rest != restTorn && t.lay.tail.rest != restComment) {
 		return "", nil
 	}
 	end := t.lay.dataEnd
@@ -93,8 +99,7 @@ func (t *tx) keepRest() (string, error) {
 }
 
 // keepTorn appends rest, cut from path at offset at, to the file torn,
-// with a line saying where it came from, unless torn already ends with it
-// (a writer killed after keeping it and before cutting it).
+// as KeepTorn does, and syncs it.
 func keepTorn(torn, path string, at int64, rest []byte, mode fs.FileMode) error {
 	g, err := os.OpenFile(torn, os.O_RDWR|os.O_APPEND|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, mode)
 	if err != nil {
@@ -108,24 +113,50 @@ func keepTorn(torn, path string, at int64, rest []byte, mode fs.FileMode) error 
 	if !info.Mode().IsRegular() {
 		return &NotRegularError{Path: torn, What: "not a regular file"}
 	}
-	if n := int64(len(rest)) + 1; info.Size() >= n {
-		have, err := readRange(g, info.Size()-n, info.Size())
-		if err == nil && (bytes.HasSuffix(have, rest) || bytes.Equal(have[:len(rest)], rest)) {
-			return nil
-		}
-	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "# cut from the end of %s at byte %d, %s: it was not written whole\n",
-		filepath.Base(path), at, time.Now().UTC().Format(time.RFC3339))
-	b.Write(rest)
-	if !bytes.HasSuffix(rest, []byte("\n")) {
-		b.WriteByte('\n')
-	}
-	if _, err := g.Write(b.Bytes()); err != nil {
+	if err := KeepTorn(g, filepath.Base(path), at, rest); err != nil {
 		return fmt.Errorf("%s: keep the unfinished end of the file in %s: %w", path, torn, err)
 	}
 	if err := g.Sync(); err != nil {
 		return fmt.Errorf("%s: keep the unfinished end of the file in %s: %w", path, torn, err)
 	}
 	return syncDir(filepath.Dir(torn))
+}
+
+// A TornFile is a NAME.torn open for reading and for appending: a file
+// of this machine, or one of another over SFTP.
+type TornFile interface {
+	io.ReaderAt
+	io.Writer
+	Stat() (fs.FileInfo, error)
+}
+
+// KeepTorn appends to f rest, what was cut from the end of the incident
+// file called name at offset at, after a line saying where it came from
+// and what it was: a write that did not finish, or comments, which
+// warroom does not keep in the file. It writes nothing when f already
+// ends with rest: a writer stopped after keeping it and before cutting
+// it. It does not sync f.
+func KeepTorn(f TornFile, name string, at int64, rest []byte) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if n := int64(len(rest)) + 1; info.Size() >= n {
+		have := make([]byte, n)
+		if _, err := f.ReadAt(have, info.Size()-n); err == nil && (bytes.HasSuffix(have, rest) || bytes.Equal(have[:len(rest)], rest)) {
+			return nil
+		}
+	}
+	what := "it was not written whole"
+	if classifyRest(rest) == restComment {
+		what = "comments, which warroom does not keep in the file"
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# cut from the end of %s at byte %d, %s: %s\n", name, at, time.Now().UTC().Format(time.RFC3339), what)
+	b.Write(rest)
+	if !bytes.HasSuffix(rest, []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	_, err = f.Write(b.Bytes())
+	return err
 }

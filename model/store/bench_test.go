@@ -307,3 +307,44 @@ func BenchmarkExtend(b *testing.B) {
 		m, st = got.Mark, got.Stamp
 	}
 }
+
+// largeIncidents are incidents of 100,000 entries, their files built once:
+// one with 1,000 tasks (its head is cached beside it), one with 10 (its
+// head is too small to be).
+var largeIncidents = map[string]func() []byte{
+	"1000tasks": sync.OnceValue(func() []byte { return encodedBig(100_000, 1_000) }),
+	"10tasks":   sync.OnceValue(func() []byte { return encodedBig(100_000, 10) }),
+}
+
+func encodedBig(entries, tasks int) []byte {
+	s, err := bigState(entries, tasks)
+	if err != nil {
+		panic(err)
+	}
+	data, err := store.Encode(s)
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+// BenchmarkAppendAt100k: BenchmarkUpdateWithAppend on incidents of
+// 100,000 entries: an append must cost what it costs at 10,000, its floor
+// BenchmarkAppendFloor, whatever the length of the timeline.
+func BenchmarkAppendAt100k(b *testing.B) {
+	for _, name := range []string{"1000tasks", "10tasks"} {
+		b.Run(name, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "warroom.toml")
+			if err := os.WriteFile(path, largeIncidents[name](), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := store.UpdateWith(context.Background(), path, store.UpdateOptions{}, logOp)
+				if err != nil || !out.Appended {
+					b.Fatalf("appended %v, %v", out.Appended, err)
+				}
+			}
+		})
+	}
+}

@@ -21,6 +21,9 @@ import (
 // deleting it changes nothing but speed. Whoever decodes a head from the
 // TOML, or changes it, writes the cache again.
 //
+// It keeps too the record of the last check of the checkpoint against its
+// sum (sealed.go), at a fixed place so that an append rewrites it alone.
+//
 // The same file keeps, apart, the checkpoint's entries of summaryKinds:
 // the few kinds that commands summarise in what they print (customer
 // counts, when the next update is due) and that approving a draft reads,
@@ -28,7 +31,7 @@ import (
 // once the checkpoint's bytes have been read and matched against its sum.
 
 // cacheMagic opens a cache file; its number changes when the layout does.
-const cacheMagic = "warroom head cache 3\n"
+const cacheMagic = "warroom head cache 4\n"
 
 // summaryKinds are the entries the cache keeps from the checkpoint.
 var summaryKinds = model.CommsKinds.Plus(model.CustomerKinds)
@@ -50,6 +53,8 @@ type headCache struct {
 	At      int64       // the end of the checkpoint or commit the state is as of
 	Seal    string      // the sum closing it
 	State   model.State // the head replayed up to At; no timeline
+	// Sealed is the last check of the file's checkpoint against its sum.
+	Sealed sealRecord
 
 	// The entries of summaryKinds in the checkpoint whose sum is
 	// KindsSeal and whose sum line starts at KindsEnd; KindsSeal is ""
@@ -79,6 +84,7 @@ func (c *headCache) summary(seal string, end int64) ([]model.Entry, bool) {
 
 func (c headCache) encode() ([]byte, error) {
 	w := &cacheWriter{b: append(make([]byte, 0, 64<<10), cacheMagic...)}
+	w.b = append(w.b, c.Sealed.bytes()...)
 	w.int(int64(model.Schema))
 	w.str(headShape)
 	w.str(string(c.Head[:]))
@@ -101,14 +107,15 @@ func (c headCache) encode() ([]byte, error) {
 
 func decodeCache(data []byte) (*headCache, error) {
 	s := string(data)
-	if len(s) < len(cacheMagic) || s[:len(cacheMagic)] != cacheMagic {
-		return nil, errCache
-	}
-	r := &cacheReader{s: s, at: len(cacheMagic)}
-	if r.int() != int64(model.Schema) || r.str() != headShape {
+	if len(s) < len(cacheMagic)+sealRecordLen || s[:len(cacheMagic)] != cacheMagic {
 		return nil, errCache
 	}
 	var c headCache
+	c.Sealed = readRecord(data[len(cacheMagic) : len(cacheMagic)+sealRecordLen])
+	r := &cacheReader{s: s, at: len(cacheMagic) + sealRecordLen}
+	if r.int() != int64(model.Schema) || r.str() != headShape {
+		return nil, errCache
+	}
 	if copy(c.Head[:], r.str()) != len(c.Head) {
 		return nil, errCache
 	}
@@ -172,17 +179,22 @@ func cachedHead(c *headCache, v *headView, key [32]byte) (model.State, int64, bo
 
 // keepHead writes the cache of the file at path: head, its state as of at,
 // the end of the checkpoint or commit that seal closes; prefix holds the
-// file's bytes before its first entry. It is best effort: a cache that
-// cannot be written is not.
-func keepHead(path string, prefix []byte, head model.State, at int64, seal string, mode fs.FileMode) {
-	if int64(len(prefix)) < cacheFrom.Load() {
+// file's bytes before its first entry; sealed, when set, the check of its
+// checkpoint just made (else the cache keeps the one it had). It is best
+// effort: a cache that cannot be written is not. A small head of a short
+// checkpoint is not cached.
+func keepHead(path string, prefix []byte, head model.State, at int64, seal string, sealed sealRecord, mode fs.FileMode) {
+	if int64(len(prefix)) < cacheFrom.Load() && sealed.Ckpt < sealedFrom {
 		return
 	}
 	head.Timeline = nil
-	c := headCache{Head: sha256.Sum256(prefix), HeadLen: int64(len(prefix)), At: at, Seal: seal, State: head}
+	c := headCache{Head: sha256.Sum256(prefix), HeadLen: int64(len(prefix)), At: at, Seal: seal, State: head, Sealed: sealed}
 	if old := loadCache(path); old != nil {
 		if kinds, ok := old.summary(old.KindsSeal, old.KindsEnd); ok {
 			c.KindsSeal, c.KindsEnd, c.Kinds = old.KindsSeal, old.KindsEnd, kinds
+		}
+		if sealed.Ckpt == 0 {
+			c.Sealed = old.Sealed
 		}
 	}
 	writeCache(path, c, mode)

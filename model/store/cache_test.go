@@ -77,7 +77,12 @@ func TestHeadCacheIsNeverTrusted(t *testing.T) {
 		t.Fatal(err)
 	}
 	read("no cache")
-	// Changes keep it up to date.
+	// Changes keep it up to date: the first writes the file edited by
+	// hand whole, the next appends.
+	if out := change(t, path, "bob", model.TaskAdd{Title: "after the edit"}); out.Appended {
+		t.Fatal("appended to a file edited by hand")
+	}
+	read("after the file was written whole")
 	out := change(t, path, "bob", model.TaskAdd{Title: "after the cache"})
 	if !out.Appended {
 		t.Fatal("not appended")

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/warroom/warroom/model"
 )
@@ -28,9 +30,14 @@ type Health struct {
 	// hand not yet accepted. The next change moves them to NAME.torn;
 	// Accept takes them as data.
 	Unsealed int64
-	// Comment: what follows the last sum line is comments only; the next
-	// change writes the file whole.
+	// Comment: what follows the last sum line is comments only. warroom
+	// keeps no comments in the file: the next change moves them to
+	// NAME.torn, as it does an unfinished write.
 	Comment bool
+	// CommentLine is the line of the first comment a person added before
+	// the last sum line (warroom's own opening lines aside); 0 when there
+	// is none. The next change that writes the file whole leaves it out.
+	CommentLine int
 }
 
 // Inspect reads the file at path whole and says how it stands, with the
@@ -43,6 +50,7 @@ func Inspect(path string) (Health, model.State, error) {
 	}
 	s, lay, err := decodeFile(path, data)
 	h := Health{Sealed: lay.state == stateClean || lay.state == stateEdited, Edited: lay.state == stateEdited}
+	h.CommentLine = commentLine(data[:lay.dataEnd])
 	if h.Sealed {
 		h.Checkpoint = lay.ckpt
 		h.Commits = len(lay.tail.commits)
@@ -114,4 +122,39 @@ func DecodeAll(path string, data []byte) (model.State, error) {
 		return s, nil
 	}
 	return decodeWhole(path, data, int64(len(data)))
+}
+
+// commentLine is the line of data's first comment line but for the lines
+// warroom opens every file with, or 0. Lines inside multi-line strings
+// are not comments.
+func commentLine(data []byte) int {
+	line := 1
+	if bytes.HasPrefix(data, []byte(header)) {
+		data = data[len(header):]
+		line += strings.Count(header, "\n")
+	}
+	var quote string // the multi-line string being read, if any
+	for len(data) > 0 {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		t := bytes.TrimLeft(l, " \t")
+		if quote == "" && len(t) > 0 && t[0] == '#' {
+			return line
+		}
+		for _, q := range []string{`"""`, "'''"} {
+			if (quote == "" || quote == q) && bytes.Count(l, []byte(q))%2 == 1 {
+				if quote == "" {
+					quote = q // opened on this line
+				} else {
+					quote = "" // closed on this line
+				}
+			}
+		}
+		line++
+	}
+	return 0
 }

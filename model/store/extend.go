@@ -79,12 +79,19 @@ func extendLocked(path string, m Mark, stamped Stamp, commits []byte) (Since, er
 	if id, found := takenID(old, newIDs(v.state, after, es)); found {
 		return Since{}, fmt.Errorf("%s: the commits to append reuse the id %q", path, id)
 	}
-	if err := appendCommit(path, info, m.End, commits); err != nil {
+	now, err := appendCommit(path, info, m.End, commits)
+	if err != nil {
 		return Since{}, err
 	}
 	mark := m.After(head, commits)
+	var sealed sealRecord // the checkpoint was checked, and the append kept it
+	if now != nil {
+		sealed = recordOf(now, v.ckpt, v.seal)
+	}
 	if changes {
-		keepHead(path, v.prefix[:v.head], after, mark.End, mark.Last, info.Mode().Perm())
+		keepHead(path, v.prefix[:v.head], after, mark.End, mark.Last, sealed, info.Mode().Perm())
+	} else {
+		keepSealed(path, sealed)
 	}
 	st, err := statStamp(path)
 	if err != nil {

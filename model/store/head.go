@@ -94,11 +94,25 @@ func readHeadTo(path string, f *os.File, info fs.FileInfo, size int64, keep bool
 	if v.tail.bad != nil {
 		return v, false, nil
 	}
+	// The checkpoint must match its sum, as a read of the whole file
+	// finds: else it was changed since warroom wrote it, and the whole
+	// read says how. The cache says when it was checked already.
+	var sealed sealRecord // the check made here, if one was
+	if cache == nil || !cache.Sealed.holds(info, ckpt, seal) {
+		match, err := checkSealed(f, v.prefix, v.ckptSum, seal)
+		if err != nil || !match {
+			return v, false, err
+		}
+		sealed = recordOf(info, ckpt, seal)
+	}
 	key := sha256.Sum256(v.prefix[:v.head])
 	if st, at, found := cachedHead(cache, &v, key); found {
 		d, ok := changedSince(v.after, ckpt, commitsAfter(v.tail.commits, at))
 		if ok {
 			v.state = replayPart(st, d)
+			if keep && sealed.Ckpt > 0 {
+				keepSealed(path, sealed)
+			}
 			return v, true, checkTimes(path, v.state)
 		}
 	}
@@ -121,7 +135,7 @@ func readHeadTo(path string, f *os.File, info fs.FileInfo, size int64, keep bool
 		return v, false, err
 	}
 	if keep {
-		keepHead(path, v.prefix[:v.head], v.state, at, seal, info.Mode().Perm())
+		keepHead(path, v.prefix[:v.head], v.state, at, seal, sealed, info.Mode().Perm())
 	}
 	return v, true, nil
 }

@@ -141,37 +141,6 @@ func TestTornZeros(t *testing.T) {
 	}
 }
 
-// TestCommentOrNoNewlineAtEnd: a file that ends with a comment, or without
-// a newline, is written whole by the next change rather than appended to:
-// an append could be swallowed by the comment.
-func TestCommentOrNoNewlineAtEnd(t *testing.T) {
-	for name, tail := range map[string]string{
-		"comment":            "\n# a note left by hand\n",
-		"comment, no return": "# a note left by hand",
-	} {
-		t.Run(name, func(t *testing.T) {
-			path, want := grownFile(t)
-			if err := os.WriteFile(path, append(readFile(t, path), tail...), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if got, err := store.Load(path); err != nil || !equalStates(got, want) {
-				t.Fatalf("load: %v", err)
-			}
-			out := change(t, path, "erin", model.Log{Text: "after the comment"})
-			if out.Appended {
-				t.Fatal("appended after a comment")
-			}
-			after := readFile(t, path)
-			if !bytes.HasSuffix(after, []byte("\"\n")) || strings.Contains(string(after), "left by hand") {
-				t.Errorf("the file was not written whole: it ends %q", after[max(0, len(after)-40):])
-			}
-			if got, err := store.Load(path); err != nil || len(got.Timeline) != len(want.Timeline)+1 {
-				t.Errorf("after: %v", err)
-			}
-		})
-	}
-}
-
 // TestCutShortIsRefused: a file cut short where it still parses, or with
 // entries taken out, is detected, never written over, and says how to
 // accept a deliberate edit. The issue's own case: cuts at random points.

@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"fmt"
-	"hash/crc32"
 	"os"
 
 	"github.com/warroom/warroom/model"
@@ -53,8 +51,8 @@ func LoadKinds(path string, need model.TimelineNeed) (model.State, error) {
 // sum (then read the file whole).
 //
 // The checkpoint's entries of summaryKinds come from the head cache when
-// it holds them for this checkpoint; once its bytes match its sum, and
-// else they are picked and kept there.
+// it holds them for this checkpoint (readHead has matched the checkpoint
+// against its sum), and else they are picked and kept there.
 func readKinds(path string, f *os.File, v headView, need model.TimelineNeed) ([]model.Entry, bool, error) {
 	// The commits' entries: their bytes are in v already.
 	var regions []span
@@ -67,10 +65,6 @@ func readKinds(path string, f *os.File, v headView, need model.TimelineNeed) ([]
 	}
 	if summaryKinds.Covers(need) {
 		if kinds, cached := loadCache(path).summary(v.seal, v.ckptSum); cached {
-			seal, err := streamSeal(f, v.ckptSum)
-			if err != nil || seal != v.seal {
-				return nil, false, err
-			}
 			return joined(need.Filter(kinds), tail), true, nil
 		}
 	}
@@ -102,21 +96,6 @@ func joined(a, b []model.Entry) []model.Entry {
 		return a
 	}
 	return append(append(make([]model.Entry, 0, len(a)+len(b)), a...), b...)
-}
-
-// streamSeal is the sum of f's first n bytes, read a chunk at a time.
-func streamSeal(f *os.File, n int64) (string, error) {
-	buf := make([]byte, 1<<20)
-	var crc uint32
-	for at := int64(0); at < n; {
-		k, err := f.ReadAt(buf[:min(int64(len(buf)), n-at)], at)
-		crc = crc32.Update(crc, castagnoli, buf[:k])
-		at += int64(k)
-		if err != nil && at < n {
-			return "", fmt.Errorf("read incident: %w", err)
-		}
-	}
-	return fmt.Sprintf("%08x", crc), nil
 }
 
 // pickAndDecode decodes the entries of the kinds need names in regions of

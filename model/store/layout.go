@@ -30,7 +30,10 @@ const sumLineLen = len(`sum = "1a2b3c4d"`) + 1
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // sealOf is the sum of b, as it is written in a sum line.
-func sealOf(b []byte) string { return fmt.Sprintf("%08x", crc32.Checksum(b, castagnoli)) }
+func sealOf(b []byte) string { return formatSeal(crc32.Checksum(b, castagnoli)) }
+
+// formatSeal writes a CRC-32C as a sum line has it.
+func formatSeal(crc uint32) string { return fmt.Sprintf("%08x", crc) }
 
 // sumLine is the sum line closing b.
 func sumLine(b []byte) []byte { return []byte(`sum = "` + sealOf(b) + "\"\n") }
@@ -92,8 +95,8 @@ type tailScan struct {
 	commits []commit
 	end     int64 // end of the last whole commit, or of the checkpoint
 	rest    restKind
-	// bad names the first commit whose sum does not match, when more
-	// sealed commits follow it: the file was changed after it was written.
+	// bad names the first commit whose sum does not match what it
+	// closes: the file was changed after it was written.
 	bad *commit
 }
 
@@ -116,9 +119,14 @@ func scanTail(b []byte, base int64) tailScan {
 		c := commit{start: base + int64(pos), sum: base + int64(ls), end: base + int64(le+1)}
 		seal, ok := parseSum(b[ls:le])
 		if !ok || seal != sealOf(b[pos:ls]) {
-			if onlyBlank(b[le+1:]) {
-				break // the last write was damaged: the rest from pos is torn
+			if onlyBlank(b[le+1:]) && (!ok || bytes.IndexByte(b[pos:le], 0) >= 0) {
+				// The last write was damaged: zeros a crash left, or no
+				// sum line of warroom's. The rest from pos is torn.
+				break
 			}
+			// A whole sum line that does not match what it closes: the
+			// commit was changed after it was written, the last one as
+			// much as any other.
 			c.seal = seal
 			out.bad = &c
 			return out

@@ -82,7 +82,7 @@ func Look(path string, m Mark, stamped Stamp) (Since, error) {
 	out.Commits, out.Mark = commits, m.After(head, commits)
 	out.Before, out.After, out.Entries = v.state, after, es
 	if changes {
-		keepHead(path, v.prefix[:v.head], after, out.Mark.End, out.Mark.Last, info.Mode().Perm())
+		keepHead(path, v.prefix[:v.head], after, out.Mark.End, out.Mark.Last, sealRecord{}, info.Mode().Perm())
 	}
 	return out, nil
 }

@@ -75,9 +75,10 @@ func markOf(data []byte, lay layout) (Mark, bool) {
 
 // CommitEnds reads b, the bytes that follow a Mark in a file: it returns
 // where each whole commit at its start ends, as offsets into b. ok is
-// false when a commit's sum does not match it and more follow (the file
-// was changed there by hand). What follows the whole commits is a write
-// not finished yet, or a crash's leftovers: not data.
+// false when a commit closed by a sum line does not match its sum (the
+// file was changed there by hand), the last one as much as any other.
+// What follows the whole commits is a write not finished yet, or a
+// crash's leftovers: not data.
 func CommitEnds(b []byte) (ends []int, ok bool) {
 	ts := scanTail(b, 0)
 	if ts.bad != nil {

@@ -20,6 +20,11 @@ type Copy struct {
 	mark   Mark
 	sealed bool
 	exists bool
+	// rest is where what follows the last whole commit and is kept
+	// aside starts (len(data) when nothing is); torn is the NAME.torn
+	// Mirror kept it in.
+	rest int64
+	torn string
 }
 
 // Data is the file's bytes; nil for a file that does not exist.
@@ -35,6 +40,32 @@ func (c Copy) Exists() bool { return c.exists }
 // last sum line: one that commits can be appended to.
 func (c Copy) Mark() (Mark, bool) { return c.mark, c.sealed }
 
+// Unsealed returns what follows the copy's last whole commit and is not
+// data — a write cut short, text or comments added by hand after the
+// last sum line — and the offset it starts at; nil when nothing does but
+// blank lines. Whoever writes over the copy first keeps it in NAME.torn beside
+// it (KeepTorn), as a change to the file does.
+func (c Copy) Unsealed() (at int64, rest []byte) {
+	if c.rest >= int64(len(c.data)) {
+		return 0, nil
+	}
+	return c.rest, c.data[c.rest:]
+}
+
+// Torn is the file (NAME.torn) that Mirror moved what followed the last
+// whole commit of the file to, before writing it; "" when it moved
+// nothing.
+func (c Copy) Torn() string { return c.torn }
+
+// restAt is where what data, laid out as lay, holds after its last whole
+// commit and is kept aside starts: len(data) when nothing is.
+func restAt(data []byte, lay layout) int64 {
+	if lay.tail.rest == restNone || lay.dataEnd >= int64(len(data)) || onlyBlank(data[lay.dataEnd:]) {
+		return int64(len(data))
+	}
+	return lay.dataEnd
+}
+
 // DecodeCopy decodes data, a whole incident file read from elsewhere (the
 // remote copy of a sync), as Decode does; name is what errors call it.
 func DecodeCopy(name string, data []byte) (Copy, error) {
@@ -42,7 +73,7 @@ func DecodeCopy(name string, data []byte) (Copy, error) {
 	if err != nil {
 		return Copy{state: s}, err
 	}
-	c := Copy{data: data, state: s, exists: true}
+	c := Copy{data: data, state: s, exists: true, rest: restAt(data, lay)}
 	c.mark, c.sealed = markOf(data, lay)
 	return c, nil
 }
@@ -54,7 +85,7 @@ func EncodeCopy(s model.State) (Copy, error) {
 		return Copy{}, err
 	}
 	s.Schema = model.Schema
-	c := Copy{data: data, state: s, exists: true}
+	c := Copy{data: data, state: s, exists: true, rest: int64(len(data))}
 	if len(s.Timeline) > 0 {
 		c.mark, c.sealed = markOf(data, analyze(data, true))
 	}
@@ -105,7 +136,8 @@ func (b *besideCopy) decodeWith(path string, local []byte) (model.State, layout,
 	states, ok := sharedStates(path, [][]byte{local, b.Data})
 	b.done = true
 	if ok[1] {
-		b.copy = Copy{data: b.Data, state: states[1], exists: true}
+		// Its own bytes are whole commits: nothing follows them.
+		b.copy = Copy{data: b.Data, state: states[1], exists: true, rest: int64(len(b.Data))}
 		b.copy.mark, b.copy.sealed = markOf(b.Data, analyze(b.Data, true))
 	} else {
 		b.copy, b.err = DecodeCopy(b.Name, b.Data)
@@ -167,7 +199,7 @@ func mirrorLocked(path string, beside *besideCopy, decide func(Copy) (*Copy, err
 	cur := Copy{state: t.cur}
 	var st Stamp
 	if t.exists {
-		cur.data, cur.exists = t.data, true
+		cur.data, cur.exists, cur.rest = t.data, true, restAt(t.data, t.lay)
 		cur.mark, cur.sealed = markOf(t.data, t.lay)
 		st = stampOf(t.info)
 	}
@@ -181,7 +213,8 @@ func mirrorLocked(path string, beside *besideCopy, decide func(Copy) (*Copy, err
 	if err := next.state.Check(); err != nil {
 		return cur, st, fmt.Errorf("%s: not saved, the merge would leave an invalid incident: %w", path, err)
 	}
-	if _, err := t.keepRest(); err != nil {
+	torn, err := t.keepRest()
+	if err != nil {
 		return cur, st, err
 	}
 	if err := WriteAtomic(path, next.data, t.mode()); err != nil {
@@ -192,5 +225,7 @@ func mirrorLocked(path string, beside *besideCopy, decide func(Copy) (*Copy, err
 	if err != nil {
 		st = Stamp{} // written; only its stamp is unknown
 	}
-	return *next, st, nil
+	out := *next
+	out.torn = torn
+	return out, st, nil
 }

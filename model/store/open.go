@@ -66,6 +66,21 @@ func checkRegular(path string, info fs.FileInfo) error {
 	return nil
 }
 
+// ReadFile reads the whole file at path, as every reader of an incident
+// does: it follows symbolic links, and refuses at once, before reading,
+// anything but a regular file of at most MaxFileSize (a *NotRegularError
+// for a FIFO, a device such as /dev/zero or a directory; a
+// *TooLargeError), or a file that is not there (a *MissingError). Errors
+// name path as given. It suits a file read from elsewhere, such as the
+// versions git hands a merge driver.
+func ReadFile(path string) ([]byte, error) {
+	data, _, err := readIncident(resolve(path))
+	if err != nil {
+		return nil, named(err, path)
+	}
+	return data, nil
+}
+
 // readIncident reads the whole incident file at path, checked as
 // openIncident checks it.
 func readIncident(path string) ([]byte, fs.FileInfo, error) {

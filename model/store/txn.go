@@ -40,9 +40,10 @@ type Outcome struct {
 	// Appended is true when the change was appended to the file, false
 	// when the file was written whole (a checkpoint) or not at all.
 	Appended bool
-	// Torn, when not empty, is the file (NAME.torn) that an unfinished
-	// write found at the end of the incident file was moved to before
-	// this change was written.
+	// Torn, when not empty, is the file (NAME.torn) that what followed
+	// the last whole commit of the incident file (a write that did not
+	// finish, text or comments added by hand) was moved to before this
+	// change was written.
 	Torn string
 
 	at position // where the file is after the change, for readers
@@ -232,20 +233,27 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 	}
 	out.Torn = torn
 	small := t.lay.dataEnd < rewriteBelow.Load()
-	if replayable && len(added) > 0 && t.lay.tail.rest != restComment && (mods.empty() || !small) &&
+	if replayable && len(added) > 0 && (mods.empty() || !small) &&
 		!addsToInline(t.prefix[:t.lay.head], recs) {
 		block, err := encodeCommit(recs, mods, added)
 		if err != nil {
 			return Outcome{State: t.cur}, err
 		}
 		if t.lay.dataEnd+int64(len(block))-t.lay.ckpt <= tailLimit(t.lay.ckpt) {
-			err := appendCommit(t.path, t.info, t.lay.dataEnd, block)
+			after, err := appendCommit(t.path, t.info, t.lay.dataEnd, block)
 			if err == nil {
 				out.Appended = true
 				out.at = t.position()
 				out.at.end, out.at.last = t.lay.dataEnd+int64(len(block)), lastSeal(block)
+				// The checkpoint was checked, and the append kept it.
+				var sealed sealRecord
+				if after != nil {
+					sealed = recordOf(after, t.lay.ckpt, t.lay.seal)
+				}
 				if !recs.empty() || !mods.empty() {
-					keepHead(t.path, t.prefix[:t.lay.head], next, out.at.end, out.at.last, t.mode())
+					keepHead(t.path, t.prefix[:t.lay.head], next, out.at.end, out.at.last, sealed, t.mode())
+				} else {
+					keepSealed(t.path, sealed)
 				}
 				return out, nil
 			}
@@ -267,14 +275,21 @@ func (t *tx) write(next model.State, whole bool) (Outcome, error) {
 }
 
 // keepWritten keeps in the head cache the head of s, just written whole to
-// path as data.
+// path as data, and that its checkpoint matches its sum, when it does.
 func keepWritten(path string, data []byte, s model.State, mode fs.FileMode) {
 	seal := lastSeal(data)
 	h := lineIndex(data, timelineHeader, 0)
 	if seal == "" || h <= 0 {
 		return
 	}
-	keepHead(path, data[:h], s, int64(len(data)), seal, mode)
+	var sealed sealRecord
+	ckpt, ok := checkpointBytes(data[:h])
+	if ok && ckpt >= int64(h+sumLineLen) && ckpt <= int64(len(data)) && sealOf(data[:ckpt-int64(sumLineLen)]) == lastSeal(data[:ckpt]) {
+		if info, err := os.Stat(path); err == nil && info.Size() == int64(len(data)) {
+			sealed = recordOf(info, ckpt, lastSeal(data[:ckpt]))
+		}
+	}
+	keepHead(path, data[:h], s, int64(len(data)), seal, sealed, mode)
 }
 
 // mode is the permission the file is written with: its own.
@@ -324,7 +339,10 @@ func (t *tx) compact(head model.State, added []model.Entry) ([]byte, error) {
 		if data, _, err = readIncident(t.path); err != nil {
 			return nil, err
 		}
-		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:len(t.prefix)], t.prefix) {
+		// The prefix read may reach past the last whole commit, into
+		// bytes keepRest has cut since: compare what is still data.
+		n := min(int64(len(t.prefix)), t.lay.dataEnd)
+		if int64(len(data)) < t.lay.dataEnd || !bytes.Equal(data[:n], t.prefix[:n]) || !t.stillSealed(data) {
 			return nil, fmt.Errorf("%s: the file changed while it was locked; try again", t.path)
 		}
 	}
@@ -346,6 +364,19 @@ func (t *tx) compact(head model.State, added []model.Entry) ([]byte, error) {
 		}
 	}
 	return assemble(head, n, parts...)
+}
+
+// stillSealed reports whether data, the file read again, holds the
+// checkpoint and the commits the transaction read, every sum matching:
+// a new checkpoint copies their bytes, and must never seal anew bytes
+// that changed since warroom wrote them.
+func (t *tx) stillSealed(data []byte) bool {
+	l := t.lay
+	if sealOf(data[:l.ckptSum]) != l.seal {
+		return false
+	}
+	ts := scanTail(data[l.ckpt:l.dataEnd], l.ckpt)
+	return ts.bad == nil && ts.end == l.dataEnd && len(ts.commits) == len(l.tail.commits)
 }
 
 // lastSeal is the value of the sum line ending b.
