@@ -21,6 +21,9 @@ type declareForm struct {
 	labels []string
 	focus  int
 	err    string // in the form's language
+	// declaring says that the declaration is on its way to the file:
+	// enter does nothing more until it comes back (onDeclared).
+	declaring bool
 }
 
 // newDeclareForm builds the form in the screen's language, the incident
@@ -68,6 +71,12 @@ func (f *declareForm) op() (model.Declare, error) {
 		}
 	}
 	return model.Declare{Title: f.fields[0].Value(), Severity: sev, Commander: f.fields[2].Value()}, nil
+}
+
+// mine reports whether in is the incident this form is declaring, read
+// back from the file before the declaration's own answer came.
+func (f *declareForm) mine(in model.Incident, actor string) bool {
+	return f.declaring && model.SameName(in.DeclaredBy, actor) && in.Title == strings.TrimSpace(f.fields[0].Value())
 }
 
 // move focuses the next (or previous) field.
@@ -129,6 +138,9 @@ func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
 			f.move(1)
 			return nil
 		}
+		if f.declaring {
+			return nil // declared once: the file answers for it
+		}
 		op, err := f.op()
 		if err != nil {
 			f.err = m.c.explain(err)
@@ -150,6 +162,7 @@ func (m *Model) declareCmd(op model.Declare) tea.Cmd {
 		return nil
 	}
 	saved := m.opts.Saved
+	m.declare.declaring = true
 	return func() tea.Msg {
 		var added []model.Entry
 		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {
