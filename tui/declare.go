@@ -115,8 +115,21 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	if f.err != "" {
 		b.WriteString(s.Error.Render(safetext.Truncate(safetext.Line(f.err), width)) + "\n")
 	}
-	b.WriteString(s.Muted.Render(l.T("tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit")) + "\n")
+	b.WriteString(s.Muted.Render(safetext.Truncate(f.hint(), width)) + "\n")
 	return b.String()
+}
+
+// hint says what the keys do on the focused field: enter moves to the
+// next field, and declares only from the last.
+func (f *declareForm) hint() string {
+	l := f.lang
+	switch {
+	case f.declaring:
+		return l.T("declaring the incident…")
+	case f.focus < len(f.fields)-1:
+		return l.T("enter or tab: next field · shift+tab/↑: previous · esc quits")
+	}
+	return l.T("enter declares the incident · shift+tab/↑: previous field · esc quits")
 }
 
 // declareKey handles the declare form: tab and the arrows move between

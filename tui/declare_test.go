@@ -82,3 +82,16 @@ func TestDeclareFormEnterFourTimesInAProgram(t *testing.T) {
 		t.Errorf("the file: %v %q", err, st.Incident.Title)
 	}
 }
+
+// The form's hint says what enter does on the field focused: the next
+// field, and only on the last, the declaration.
+func TestDeclareFormSaysWhatEnterDoes(t *testing.T) {
+	m, _ := newTestModel(t, model.State{}, 80, 24)
+	m = typeText(m, "Checkout down")
+	for i, want := range []string{"enter or tab: next field", "enter or tab: next field", "enter declares the incident"} {
+		if v := m.View(); !strings.Contains(v, want) || (i < 2 && strings.Contains(v, "declares")) {
+			t.Errorf("field %d: the hint does not say %q:\n%s", i, want, v)
+		}
+		m = keys(m, "tab")
+	}
+}

@@ -127,7 +127,9 @@ var esTUI = map[string]string{
 	"Incident manager":                     "Gestor de incidentes",
 	"what is broken, as customers see it":  "qué falla, tal como lo ven los clientes",
 	"1, 2, 3 or empty if not assessed yet": "1, 2, 3 o vacío si aún no se ha evaluado",
-	"tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit": "tab/↓ campo siguiente · shift+tab/↑ anterior · enter declarar · esc salir",
+	"enter or tab: next field · shift+tab/↑: previous · esc quits":          "enter o tab: campo siguiente · shift+tab/↑: anterior · esc sale",
+	"enter declares the incident · shift+tab/↑: previous field · esc quits": "enter declara el incidente · shift+tab/↑: campo anterior · esc sale",
+	"declaring the incident…": "declarando el incidente…",
 
 	// The wall.
 	"%s since declared":                        "%s desde la declaración",
