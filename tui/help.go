@@ -36,9 +36,28 @@ func (m *Model) bottomView(w int) string {
 		n := m.unsaved()
 		parts = append(parts, fit(s.Error.Render(m.c.n(n, "saving %d change before leaving… q again leaves without it|saving %d changes before leaving… q again leaves without them", n)), w))
 	case m.notice != "":
-		parts = append(parts, fit(s.Error.Render(safetext.Line(m.notice)), w))
+		parts = append(parts, m.noticeLines(w)...)
 	}
 	return strings.Join(append(parts, m.shortHelpLine(w, "", m.shortHelp())), "\n")
+}
+
+// noticeLinesMax is the most lines a notice takes.
+const noticeLinesMax = 4
+
+// noticeLines is the notice wrapped whole in w columns: a refusal says
+// every reason, not as many as one line holds.
+func (m *Model) noticeLines(w int) []string {
+	if m.notice == "" {
+		return nil
+	}
+	out := wrap(safetext.Line(m.notice), w)
+	if len(out) > noticeLinesMax {
+		out = append(out[:noticeLinesMax-1], strings.Join(out[noticeLinesMax-1:], " "))
+	}
+	for i, l := range out {
+		out[i] = m.c.styles.Error.Render(fit(l, w))
+	}
+	return out
 }
 
 // shortHelpLine renders bindings in one line of w columns after prefix,

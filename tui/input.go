@@ -301,7 +301,7 @@ func (m *Model) submit(p *prompt) {
 // open shows a prompt: every key is its text until it closes.
 func (m *Model) open(p *prompt) {
 	m.prompt = p
-	p.setWidth(m.width)
+	p.setSize(m.width, m.promptBudget())
 }
 
 // notify shows a one-off message under the panes.

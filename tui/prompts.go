@@ -60,10 +60,11 @@ func notePromptFor(c *common, choices []model.RoleRef, i int) *prompt {
 			}
 			return model.Log{Kind: q.Kind, Role: ref, Text: q.Text, At: q.At}, nil, nil
 		})
+	p.multiline = true // a pasted text of several lines is one note
 	p.again = func() *prompt { return notePromptFor(c, choices, i) }
 	p.tab = func(cur *prompt) *prompt {
 		next := notePromptFor(c, choices, (i+1)%len(choices))
-		return next.setValue(cur.value(), false)
+		return next.setValue(cur.value())
 	}
 	p.keys.Complete.SetHelp("tab", c.t("another role"))
 	return p
@@ -98,11 +99,13 @@ func handoffPrompt(c *common, h model.Holding) *prompt {
 			people = append(people, p.Name)
 		}
 	}
-	return newPrompt(c, c.t("Hand off %s to:", c.label(h.Ref)), hint, model.MaxName+2+model.MaxEntry, people,
+	p := newPrompt(c, c.t("Hand off %s to:", c.label(h.Ref)), hint, model.MaxName+2+model.MaxEntry, people,
 		func(v string) (model.Op, *prompt, error) {
 			name, note := splitHandoff(v)
 			return model.Handoff{Role: h.Ref, To: name, Note: note}, nil, nil
 		})
+	p.multiline = true // a briefing pasted after the name keeps its lines
+	return p
 }
 
 // statusPrompt sets the incident's status, typed in the screen's
@@ -134,14 +137,20 @@ func statusPrompt(c *common) *prompt {
 // esc leaves it as it is. checks are what the check hooks refused: the
 // change carries them, and the timeline records them as overridden.
 func forcePrompt(c *common, st model.Status, blockers, checks []model.Blocker) *prompt {
-	hint := c.t("missing: %s · enter sets it %s anyway · esc leaves it", missingList(c, blockers), st.In(c.lang))
-	return newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), safetext.Line(hint), model.MaxEntry, nil,
+	// Every criterion not met on a line of its own, in full: the hint
+	// wraps, so that none is cut off at the screen's edge.
+	hint := c.t("missing:")
+	for _, b := range blockers {
+		hint += "\n• " + safetext.Line(b.Reason.In(c.lang))
+	}
+	hint += "\n" + c.t("enter sets it %s anyway · esc leaves it", st.In(c.lang))
+	return multi(newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), hint, model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			if strings.TrimSpace(v) == "" {
 				return nil, nil, errors.New(c.t("say why the rest can wait, or esc"))
 			}
 			return model.SetStatus{Status: st, Force: true, Reason: strings.TrimSpace(v), Checks: checks}, nil, nil
-		})
+		}))
 }
 
 // missingList says what blockers miss, one after another.
@@ -176,24 +185,30 @@ func canPrompt(c *common, ref model.RoleRef) *prompt {
 		return nil
 	}
 	needs := func(conditions, actions string) *prompt {
-		return newPrompt(c, c.t("CAN — Needs (3/3):"), c.t("what you need, and from whom"), model.MaxEntry, nil,
+		return multi(newPrompt(c, c.t("CAN — Needs (3/3):"), c.t("what you need, and from whom"), model.MaxEntry, nil,
 			func(v string) (model.Op, *prompt, error) {
 				if err := part(v); err != nil {
 					return nil, nil, err
 				}
 				return model.CAN{Role: ref, Conditions: conditions, Actions: actions, Needs: v}, nil, nil
-			})
+			}))
 	}
 	actions := func(conditions string) *prompt {
-		return newPrompt(c, c.t("CAN — Actions (2/3):"), c.t("what is being done"), model.MaxEntry, nil,
+		return multi(newPrompt(c, c.t("CAN — Actions (2/3):"), c.t("what is being done"), model.MaxEntry, nil,
 			func(v string) (model.Op, *prompt, error) {
 				return nil, needs(conditions, v), part(v)
-			})
+			}))
 	}
-	return newPrompt(c, c.t("CAN for %s — Conditions (1/3):", c.label(ref)), c.t("how things stand now"), model.MaxEntry, nil,
+	return multi(newPrompt(c, c.t("CAN for %s — Conditions (1/3):", c.label(ref)), c.t("how things stand now"), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			return nil, actions(v), part(v)
-		})
+		}))
+}
+
+// multi makes p take a pasted text of several lines whole.
+func multi(p *prompt) *prompt {
+	p.multiline = true
+	return p
 }
 
 // timeBox reads a task title that may start with "+10m " to time-box it.

@@ -74,15 +74,15 @@ func (t *approvals) prompt(approve bool) *prompt {
 			return model.ApproveUpdate{Draft: strings.TrimSpace(v)}, nil, nil
 		})
 		p.keys.Submit.SetHelp("enter", c.t("approve and send"))
-		return p.setValue(oldest.ID, false)
+		return p.setValue(oldest.ID)
 	}
-	p := newPrompt(c, c.t("Send back update:"), c.t("after the id and a colon, say why"), model.MaxEntry+20, ids,
+	p := multi(newPrompt(c, c.t("Send back update:"), c.t("after the id and a colon, say why"), model.MaxEntry+20, ids,
 		func(v string) (model.Op, *prompt, error) {
 			id, reason := splitHandoff(v)
 			return model.RejectUpdate{Draft: id, Reason: reason}, nil, nil
-		})
+		}))
 	p.keys.Submit.SetHelp("enter", c.t("send back"))
-	return p.setValue(oldest.ID+": ", false)
+	return p.setValue(oldest.ID + ": ")
 }
 
 func (t *approvals) ShortHelp() []key.Binding  { return []key.Binding{t.keys.Approve, t.keys.Reject} }

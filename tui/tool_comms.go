@@ -142,7 +142,8 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		// The incident's policy decides whether it waits for approval.
 		return model.CommsUpdate{Audience: aud, Role: ref, Text: v}, nil, nil
 	})
-	p.setValue(draft, true)
+	p.multiline = true
+	p.setValue(draft)
 	p.keys.Submit.SetHelp("enter", c.t("send"))
 	p.keys.Complete.SetHelp("tab", c.t("next audience"))
 	p.after = func(entries []model.Entry) (string, func(*snapshot) bool) {
@@ -168,7 +169,7 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		}
 		next := updatePrompt(c, ref, model.Audiences[i])
 		if cur.value() != draft {
-			next.setValue(cur.value(), false)
+			next.setValue(cur.value())
 		}
 		return next
 	}

@@ -199,10 +199,10 @@ func (t *customers) notablePrompt() *prompt {
 		hint += " · " + c.dated(sent[len(sent)-1].At, "linked to the external update of %s", "linked to the external update of %s on %s")
 	}
 	ref := t.ref
-	return newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
+	return multi(newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
 		ch, text := notableChannel(c.lang, v, channel)
 		return model.Notable{Role: ref, Channel: ch, Text: text}, nil, nil
-	})
+	}))
 }
 
 func (t *customers) ShortHelp() []key.Binding  { return t.keys.ShortHelp() }

@@ -123,9 +123,9 @@ func (t *theories) prompt(state model.TheoryState, selected string) *prompt {
 	// enter acts on it, and the evidence follows the colon.
 	switch {
 	case selected != "":
-		p.setValue(selected+": ", false)
+		p.setValue(selected + ": ")
 	case len(ids) > 0:
-		p.setValue(ids[0]+": ", false)
+		p.setValue(ids[0] + ": ")
 	}
 	return p
 }
