@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -85,14 +86,24 @@ func (m *Model) shortHelpLine(w int, prefix string, bs []key.Binding) string {
 	return fit(prefix+line+pinned, w)
 }
 
-// shortHelp lists the keys that work now, most useful first: the global
-// ones used most, the focused pane's, and undo. Keys that do not work now
-// are disabled, and help leaves them out.
+// shortHelp lists the keys that work now, most useful first: the answer
+// to a role handed to you, the focused pane's own keys (on the task list
+// what marks a task done), then the global ones used most, and undo. Keys
+// that do not work now are disabled, and help leaves them out.
 func (m *Model) shortHelp() []key.Binding {
-	out := m.keys.ShortHelp()
+	g := m.keys
+	out := []key.Binding{g.Accept, g.Decline}
 	out = append(out, m.panes()[m.focus].ShortHelp()...)
-	return append(out, m.keys.Undo)
+	for _, b := range g.ShortHelp() {
+		if !sameKeys(b, g.Accept) && !sameKeys(b, g.Decline) {
+			out = append(out, b)
+		}
+	}
+	return append(out, g.Undo)
 }
+
+// sameKeys reports whether two bindings are for the same keys.
+func sameKeys(a, b key.Binding) bool { return slices.Equal(a.Keys(), b.Keys()) }
 
 // wallFooter says the wall is read-only and what works there.
 func (m *Model) wallFooter(w int) string {

@@ -19,11 +19,11 @@ func newTaskKeys(c *common) taskKeys {
 	l := c.lang
 	return taskKeys{
 		list:   newListKeys(l),
-		Start:  bind(l, "s", "start task", "s"),
-		Done:   bind(l, "d", "task done", "d"),
-		Reopen: bind(l, "o", "reopen task", "o"),
-		Cancel: bind(l, "x", "cancel task", "x"),
-		Assign: bind(l, "a", "reassign task", "a"),
+		Start:  bind(l, "s", "start", "s"),
+		Done:   bind(l, "d", "done", "d"),
+		Reopen: bind(l, "o", "reopen", "o"),
+		Cancel: bind(l, "x", "cancel", "x"),
+		Assign: bind(l, "a", "reassign", "a"),
 	}
 }
 
