@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -119,41 +120,111 @@ func (m *Model) wallFooter(w int) string {
 	return m.shortHelpLine(w, s.Muted.Render(what)+" · ", []key.Binding{g.NextRole, g.JumpRole, g.NextArea})
 }
 
-// fullHelpGroups lists every key by what it is for: not only those that
-// work in the focused pane (the footer shows those). On the wall the
-// keys that change the incident stay off and out.
-func (m *Model) fullHelpGroups() [][]key.Binding {
-	g := m.keys
-	on := func(groups [][]key.Binding) [][]key.Binding {
-		out := make([][]key.Binding, len(groups))
-		for i, grp := range groups {
-			for _, b := range grp {
-				if !m.opts.Wall {
-					b.SetEnabled(true)
-				}
-				out[i] = append(out[i], b)
+// helpSection is one part of the full help: a heading and its keys.
+type helpSection struct {
+	title string
+	keys  []key.Binding
+}
+
+// helpSections lists every key once, by what it is for: moving, writing,
+// the incident and its roles, the task keys, the timeline's, each role
+// tool's under the roles whose panes have it, the prompts', the screen's.
+// Not only those that work in the focused pane (the footer shows those).
+// On the wall the keys that change the incident stay off and out.
+func (m *Model) helpSections() []helpSection {
+	c, g := m.c, m.keys
+	on := func(bs ...key.Binding) []key.Binding {
+		out := make([]key.Binding, 0, len(bs))
+		for _, b := range bs {
+			if !m.opts.Wall {
+				b.SetEnabled(true) // a copy: the help lists it even where it does not work now
 			}
+			out = append(out, b)
 		}
 		return out
 	}
-	global := on(g.FullHelp())
-	groups := [][]key.Binding{global[0], global[1], global[2]}
-	groups = append(groups, on(m.roles.keys.FullHelp())...)
-	if !m.opts.Wall {
-		groups = append(groups, on([][]key.Binding{m.tasks.keys.ShortHelp()})...)
-		for _, t := range everyTool(m.c) {
-			groups = append(groups, on(t.FullHelp())...)
+	titles := []string{c.t("Move"), c.t("Write"), c.t("The incident and its roles"), c.t("The screen")}
+	global := g.FullHelp()
+	var out []helpSection
+	for i, grp := range global[:len(global)-1] {
+		title := c.t("More")
+		if i < len(titles)-1 {
+			title = titles[i]
 		}
+		keys := on(grp...)
+		switch i {
+		case 0:
+			l := m.roles.keys
+			keys = append(keys, on(l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom)...)
+		case 1:
+			// How to add a theory or a follow-up: a note that starts so.
+			keys = append(keys, on(bind(c.lang, "n th:", "adds a theory", "n"), bind(c.lang, "n todo:", "adds a follow-up", "n"))...)
+		}
+		out = append(out, helpSection{title, keys})
 	}
-	groups = append(groups, on([][]key.Binding{{m.timeline.keys.Filter}})...)
-	return append(groups, g.FullHelp()[3]) // theme, help, quit: as they work
+	if !m.opts.Wall {
+		k := m.tasks.keys
+		out = append(out, helpSection{c.t("Tasks: on the task list or a role pane"), on(k.Start, k.Done, k.Reopen, k.Cancel, k.Assign)})
+	}
+	tl := m.timeline.keys
+	clear := tl.ClearFilter
+	clear.SetHelp("esc", c.t("clear the filter, or back to the newest"))
+	out = append(out, helpSection{c.t("Timeline"), on(tl.Read, tl.Filter, clear)})
+	if !m.opts.Wall {
+		out = append(out, m.toolSections(on)...)
+		pk := newPromptKeys(c.lang)
+		out = append(out, helpSection{c.t("In a prompt"), on(pk.Submit, pk.Cancel, pk.Complete, pk.Clear)})
+	}
+	// Theme, help, quit: as they work.
+	return append(out, helpSection{titles[len(titles)-1], global[len(global)-1]})
 }
 
-// helpLines lays the full help out w columns wide: columns of keys, left
-// to right, wrapping onto a new row of columns where the next one does
-// not fit.
+// toolSections are the role tools' keys, each under the names of the
+// roles whose panes have it, in the catalog's order.
+func (m *Model) toolSections(on func(...key.Binding) []key.Binding) []helpSection {
+	c := m.c
+	var names []string
+	roles := map[string][]string{}
+	for _, r := range c.catalog.Roles() {
+		for _, name := range r.Tools {
+			if _, ok := toolMakers[name]; !ok {
+				continue
+			}
+			if len(roles[name]) == 0 {
+				names = append(names, name)
+			}
+			roles[name] = append(roles[name], c.label(model.RoleRef{Role: r.Key}))
+		}
+	}
+	var out []helpSection
+	for _, name := range names {
+		var keys []key.Binding
+		for _, grp := range toolMakers[name](c).FullHelp() {
+			keys = append(keys, on(grp...)...)
+		}
+		if len(keys) > 0 {
+			out = append(out, helpSection{c.t("On the pane of: %s", strings.Join(roles[name], ", ")), keys})
+		}
+	}
+	return out
+}
+
+// tabsLegend says what the marks on the role tabs mean.
+func (m *Model) tabsLegend() string {
+	return m.c.t("Tabs: [the role shown] · ● a role you hold · * still with the incident manager, not handed to anyone yet · ? handed, not yet accepted")
+}
+
+// helpLines lays the full help out w columns wide: what the tabs' marks
+// mean, then a column of keys under a heading for each section, left to
+// right, wrapping onto a new row of columns where the next one does not
+// fit.
 func (m *Model) helpLines(w int) []string {
+	s := m.c.styles
 	var lines []string
+	for _, l := range wrap(m.tabsLegend(), w) {
+		lines = append(lines, s.Muted.Render(l))
+	}
+	lines = append(lines, "")
 	var row []string
 	flush := func() {
 		if len(row) > 0 {
@@ -162,12 +233,13 @@ func (m *Model) helpLines(w int) []string {
 			row = nil
 		}
 	}
-	for _, grp := range m.fullHelpGroups() {
-		col := m.help.FullHelpView([][]key.Binding{grp})
-		if col == "" {
+	for _, sec := range m.helpSections() {
+		keys := m.help.FullHelpView([][]key.Binding{sec.keys})
+		if keys == "" {
 			continue
 		}
-		col = lipgloss.NewStyle().PaddingRight(4).Render(col)
+		head := s.Bold.Render(safetext.Truncate(sec.title, w))
+		col := lipgloss.NewStyle().PaddingRight(4).Render(head + "\n" + keys)
 		if len(row) > 0 && textWidth(lipgloss.JoinHorizontal(lipgloss.Top, append(row, col)...)) > w {
 			flush()
 		}
@@ -187,7 +259,14 @@ func (m *Model) helpView(w, h int) string {
 	if len(lines) > room {
 		title += " · " + m.c.t("j/k scroll")
 	}
-	return box(s.focusedEdges, append([]string{s.PaneTitle.Render(title)}, lines[top:]...), w, h)
+	shown := append([]string(nil), lines[top:min(len(lines), top+room)]...)
+	if below := len(lines) - top - room; below > 0 && room > 1 {
+		shown[len(shown)-1] = s.Muted.Render(m.c.n(below, "↓ %d more line below (j)|↓ %d more lines below (j)", below))
+	}
+	if top > 0 && room > 2 {
+		shown[0] = s.Muted.Render(m.c.n(top, "↑ %d more line above (k)|↑ %d more lines above (k)", top))
+	}
+	return box(s.focusedEdges, append([]string{s.PaneTitle.Render(title)}, shown...), w, h)
 }
 
 // helpKey scrolls the full help or closes it; false for keys it leaves
