@@ -84,7 +84,7 @@ var esTUI = map[string]string{
 	"Note for %s:": "Nota para %s:",
 	"d: decision · a: action · th: theory · todo: follow-up · @14:02 or -5m: when it happened · tab: another role": "d: decisión · a: acción · th: teoría · todo: seguimiento · @14:02 o -5m: cuándo pasó · tab: otra función",
 	"New task for %s:": "Nueva tarea para %s:",
-	"a short title; +10m first time-boxes it; enter adds it": "un título breve; +10m delante le pone plazo; enter la añade",
+	"a short title; +10m first or last time-boxes it; enter adds it": "un título breve; +10m delante o detrás le pone plazo; enter la añade",
 	"Status:":                             "Estado:",
 	"%s (tab completes)":                  "%s (tab completa)",
 	" or ":                                " o ",

@@ -73,7 +73,7 @@ func notePromptFor(c *common, choices []model.RoleRef, i int) *prompt {
 // taskPrompt asks for a task owned by ref; "+10m " first time-boxes it.
 // The next line of a paste is another task.
 func taskPrompt(c *common, ref model.RoleRef) *prompt {
-	p := newPrompt(c, c.t("New task for %s:", c.label(ref)), c.t("a short title; +10m first time-boxes it; enter adds it"),
+	p := newPrompt(c, c.t("New task for %s:", c.label(ref)), c.t("a short title; +10m first or last time-boxes it; enter adds it"),
 		model.MaxTitle, nil, func(v string) (model.Op, *prompt, error) {
 			within, title, err := timeBox(v)
 			if err != nil {
@@ -211,10 +211,18 @@ func multi(p *prompt) *prompt {
 	return p
 }
 
-// timeBox reads a task title that may start with "+10m " to time-box it.
+// timeBox reads a task title that may start with "+10m " to time-box it,
+// or end with " +10m". A first word that starts with + must be a time
+// box; a last one is taken only when it is one ("Scale to +2" is a
+// title).
 func timeBox(v string) (time.Duration, string, error) {
 	t := strings.TrimSpace(v)
 	if !strings.HasPrefix(t, "+") {
+		if i := strings.LastIndexAny(t, " \t"); i >= 0 && strings.HasPrefix(t[i+1:], "+") {
+			if d, err := time.ParseDuration(t[i+2:]); err == nil && d > 0 {
+				return d, strings.TrimSpace(t[:i]), nil
+			}
+		}
 		return 0, v, nil
 	}
 	word, rest, _ := strings.Cut(t, " ")
