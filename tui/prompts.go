@@ -94,9 +94,9 @@ func handoffPrompt(c *common, h model.Holding) *prompt {
 		}
 	}
 	var people []string
-	for _, p := range c.state().People {
-		if p.Name != h.Holder {
-			people = append(people, p.Name)
+	for _, name := range c.names() {
+		if !model.SameName(name, h.Holder) {
+			people = append(people, name)
 		}
 	}
 	p := newPrompt(c, c.t("Hand off %s to:", c.label(h.Ref)), hint, model.MaxName+2+model.MaxEntry, people,

@@ -40,12 +40,8 @@ func summaryPrompt(c *common) *prompt {
 // splitPrompt adds a workstream of role: "network: dave" hands the new
 // instance, Tech lead · network, to dave.
 func splitPrompt(c *common, role string) *prompt {
-	var people []string
-	for _, p := range c.state().People {
-		people = append(people, p.Name)
-	}
 	label := c.t("New workstream of %s:", c.label(model.RoleRef{Role: role}))
-	return newPrompt(c, label, c.t("workstream: who holds it (network: dave) · tab completes a name"), model.MaxName*2+2+model.MaxEntry, people,
+	return newPrompt(c, label, c.t("workstream: who holds it (network: dave) · tab completes a name"), model.MaxName*2+2+model.MaxEntry, c.names(),
 		func(v string) (model.Op, *prompt, error) {
 			ws, rest := splitHandoff(v)
 			name, note := splitHandoff(rest)

@@ -66,13 +66,9 @@ func (k taskKeys) act(c *common, msg tea.KeyMsg, t model.Task) bool {
 
 // assignPrompt gives t to a role, a person, both, or nobody.
 func assignPrompt(c *common, t model.Task) *prompt {
-	var names []string
-	for _, p := range c.state().People {
-		names = append(names, p.Name)
-	}
 	return newPrompt(c, c.t("Give task %s to:", t.ID),
 		c.t("a role (tl/database), a person (dave), both (tl dave), or nothing for nobody"), 2*model.MaxName+1,
-		append(c.catalog.AllNames(), names...), func(v string) (model.Op, *prompt, error) {
+		append(c.catalog.AllNames(), c.names()...), func(v string) (model.Op, *prompt, error) {
 			ref, owner := splitAssign(c.catalog, v)
 			return model.TaskAssign{Task: t.ID, Role: ref, Owner: owner}, nil, nil
 		})
