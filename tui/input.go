@@ -351,6 +351,9 @@ func (m *Model) submit(p *prompt) {
 		if p.after != nil {
 			m.notice, m.noticeStill = p.after(entries)
 		}
+		if p.then != nil {
+			m.applyChange(p.then) // refused, the notice says why; the first change stays, u takes it back
+		}
 	}
 	m.prompt = nil
 	if next != nil {
