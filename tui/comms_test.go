@@ -320,6 +320,10 @@ func TestEveryScreenFollowsTheIncidentsPolicy(t *testing.T) {
 	at := testNow.Add(-3 * time.Minute)
 	s, _, err := s.Apply(model.DefaultCatalog(), model.Declare{Title: "Checkout down", Severity: model.Sev1, Commander: "alice"},
 		model.Env{Now: at, Actor: "alice", Replica: "t", IDs: ids})
+	if err == nil {
+		s, _, err = s.Apply(model.DefaultCatalog(), model.Handoff{Role: model.RoleRef{Role: model.CommunicationsManager}, To: "carol"},
+			model.Env{Now: at, Actor: "alice", Replica: "t", IDs: ids})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
