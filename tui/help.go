@@ -89,18 +89,23 @@ func (m *Model) shortHelpLine(w int, prefix string, bs []key.Binding) string {
 
 // shortHelp lists the keys that work now, most useful first: the answer
 // to a role handed to you, the focused pane's own keys (on the task list
-// what marks a task done), then the global ones used most, and undo. Keys
-// that do not work now are disabled, and help leaves them out.
+// what marks a task done), then the global ones used most, and undo; the
+// answer recorded for someone else's role comes last. Keys that do not
+// work now are disabled, and help leaves them out.
 func (m *Model) shortHelp() []key.Binding {
 	g := m.keys
-	out := []key.Binding{g.Accept, g.Decline}
+	answer := []key.Binding{g.Accept, g.Decline}
+	var out []key.Binding
+	if p, ok := m.answerable(); ok && m.answerFor(p) == "" {
+		out, answer = answer, nil
+	}
 	out = append(out, m.panes()[m.focus].ShortHelp()...)
 	for _, b := range g.ShortHelp() {
 		if !sameKeys(b, g.Accept) && !sameKeys(b, g.Decline) {
 			out = append(out, b)
 		}
 	}
-	return append(out, g.Undo)
+	return append(append(out, g.Undo), answer...)
 }
 
 // sameKeys reports whether two bindings are for the same keys.
