@@ -206,20 +206,31 @@ func (p *prompt) lines(s *Styles, width int, problem string) []string {
 func (p *prompt) wrapped(s *Styles, label string, width int) []string {
 	text := []rune(p.input.Value())
 	pos := p.input.Position()
-	cells := make([]string, len(text)+1) // what each character draws; the last is the cursor's room at the end
+	// cell is what character i draws; the one past the end is the
+	// cursor's room. Only the lines shown are drawn; every line is
+	// measured.
+	cell := func(i int) string {
+		switch r := rune(' '); {
+		case i < len(text):
+			r = text[i]
+			if r == lineBreak {
+				return "↵"
+			}
+			return safetext.Line(string(r))
+		default:
+			return string(r)
+		}
+	}
 	widths := make([]int, len(text)+1)
 	for i, r := range text {
 		switch {
-		case r == lineBreak:
-			cells[i], widths[i] = "↵", 1
-		case r >= 0x20 && r < 0x7f:
-			cells[i], widths[i] = string(r), 1
+		case r == lineBreak, r >= 0x20 && r < 0x7f:
+			widths[i] = 1
 		default:
-			cells[i] = safetext.Line(string(r))
-			widths[i] = textWidth(cells[i])
+			widths[i] = textWidth(cell(i))
 		}
 	}
-	cells[len(text)], widths[len(text)] = " ", 1
+	widths[len(text)] = 1
 	type span struct{ from, to int } // characters [from, to) on one line
 	var rows []span
 	from, w, room, space := 0, 0, max(1, width-textWidth(label)), -1
@@ -265,18 +276,33 @@ func (p *prompt) wrapped(s *Styles, label string, width int) []string {
 		if i == 0 {
 			b.WriteString(label)
 		}
+		plain := rows[i].from // the start of the run of text not yet drawn
+		flush := func(to int) {
+			if to > plain {
+				var run strings.Builder
+				for j := plain; j < to; j++ {
+					run.WriteString(cell(j))
+				}
+				b.WriteString(s.Prompt.Render(run.String()))
+			}
+		}
 		for j := rows[i].from; j < rows[i].to; j++ {
 			switch {
 			case j == pos:
-				cursor.SetChar(cells[j])
+				flush(j)
+				cursor.SetChar(cell(j))
 				b.WriteString(cursor.View())
+				plain = j + 1
 			case j == len(text):
+				flush(j)
+				plain = j + 1
 			case text[j] == lineBreak:
-				b.WriteString(s.Muted.Render(cells[j]))
-			default:
-				b.WriteString(s.Prompt.Render(cells[j]))
+				flush(j)
+				b.WriteString(s.Muted.Render(cell(j)))
+				plain = j + 1
 			}
 		}
+		flush(rows[i].to)
 		out = append(out, fit(b.String(), width))
 	}
 	// The marks take the place of a line of text: only where the cursor's
