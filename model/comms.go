@@ -72,9 +72,15 @@ func (op CommsUpdate) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	kind := KindComms
-	if (op.NeedsApproval || t.s.Policy().NeedsApproval(aud)) && !SameName(t.env.Actor, t.s.Commander()) {
+	// A draft waits for the incident manager (To empty) or, from someone
+	// who holds neither role, for the communications manager (To names
+	// the role).
+	kind, to := KindComms, ""
+	switch t.s.UpdateApprover(t.env.Actor, aud, op.NeedsApproval) {
+	case IncidentManager:
 		kind = KindCommsDraft
+	case CommunicationsManager:
+		kind, to = KindCommsDraft, CommunicationsManager
 	}
 	ref := op.Role
 	if ref.IsZero() {
@@ -86,7 +92,7 @@ func (op CommsUpdate) apply(t *tx) error {
 	if ref, err = t.checkRole(ref); err != nil {
 		return err
 	}
-	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: string(aud), Text: text})
+	t.record(Entry{Kind: kind, Role: ref.Role, Workstream: ref.Workstream, Channel: string(aud), Text: text, To: to})
 	return nil
 }
 
@@ -160,12 +166,17 @@ func (t *tx) decided(ref string, want Kind) error {
 	return nil
 }
 
-// checkApprover refuses anyone but the incident manager.
-func (t *tx) checkApprover() error {
-	if im := t.s.Commander(); !SameName(t.env.Actor, im) {
+// checkApprover refuses anyone who may not approve or send back d
+// (State.MayApprove).
+func (t *tx) checkApprover(d Entry) error {
+	switch im := t.s.Commander(); {
+	case t.s.MayApprove(t.env.Actor, d):
+		return nil
+	case d.To == CommunicationsManager && !t.s.Policy().NeedsApproval(d.Audience()):
+		return &ConflictError{Reason: i18n.M("only the communications manager or the incident manager, %s, approves or sends back draft %s; %s is neither", im, d.ID, t.env.Actor)}
+	default:
 		return &ConflictError{Reason: i18n.M("only the incident manager, %s, approves or sends back a draft update; %s is not", im, t.env.Actor)}
 	}
-	return nil
 }
 
 func (op ApproveUpdate) apply(t *tx) error {
@@ -173,7 +184,7 @@ func (op ApproveUpdate) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	if err := t.checkApprover(); err != nil {
+	if err := t.checkApprover(d); err != nil {
 		return err
 	}
 	t.record(Entry{Kind: KindComms, Role: d.Role, Workstream: d.Workstream, Channel: d.Channel, Text: d.Text, Entry: d.ID, From: d.By})
@@ -185,7 +196,7 @@ func (op RejectUpdate) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	if err := t.checkApprover(); err != nil {
+	if err := t.checkApprover(d); err != nil {
 		return err
 	}
 	reason, err := checkText("reason", strings.TrimSpace(op.Reason), MaxEntry, true)

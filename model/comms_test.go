@@ -12,6 +12,7 @@ import (
 // nothing is due.
 func TestNextUpdateDue(t *testing.T) {
 	f := newFixture(t) // SEV1, declared at t0
+	f.do("alice", Handoff{Role: ref(CommunicationsManager, ""), To: "carol"})
 	c := DefaultCadence()
 	next, ok := f.s.Comms(c).Soonest()
 	if !ok || !next.Due.Equal(t0.Add(5*time.Minute)) {
@@ -152,6 +153,7 @@ func TestDraftFromTemplate(t *testing.T) {
 
 func TestNotableReportsLinkTheUpdateTheyAnswer(t *testing.T) {
 	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref(CommunicationsManager, ""), To: "carol"})
 	first := f.do("dave", Notable{Channel: "tickets", Text: "ACME cannot check out"})[0]
 	if first.Kind != KindCustomerReport || first.Entry != "" {
 		t.Errorf("before any external update: %+v", first)
@@ -225,6 +227,7 @@ func TestDraftApprovedOnTwoCopies(t *testing.T) {
 // after the change, not hours overdue.
 func TestEscalationIsNewsToTell(t *testing.T) {
 	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref(CommunicationsManager, ""), To: "carol"})
 	f.do("alice", SetSeverity{Severity: Sev3})
 	f.do("carol", CommsUpdate{Audience: "external", Text: "Minor issue."})
 	f.now = t0.Add(2 * time.Hour)

@@ -170,6 +170,8 @@ var esModel = map[string]string{
 	"update id":                     "id de comunicado",
 	"(no drafts awaiting approval)": "(no hay borradores pendientes de aprobación)",
 	"only the incident manager, %s, approves or sends back a draft update; %s is not": "solo el gestor de incidentes, %s, aprueba o devuelve un borrador de comunicado; %s no lo es",
+	"external_by": "external_by",
+	"only the communications manager or the incident manager, %s, approves or sends back draft %s; %s is neither": "solo el gestor de comunicaciones o el gestor de incidentes, %s, aprueba o devuelve el borrador %s; %s no es ninguno de los dos",
 	"reason":                               "motivo",
 	"report":                               "aviso",
 	"no external update has been sent yet": "aún no se ha enviado ningún comunicado externo",

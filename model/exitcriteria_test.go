@@ -10,6 +10,8 @@ import (
 // thing missing, in the policy's order; nothing changes.
 func TestResolveIsRefusedWithWhatIsMissing(t *testing.T) {
 	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref(CommunicationsManager, ""), To: "carol"})
+	f.do("carol", Accept{Role: ref(CommunicationsManager, "")})
 	f.do("alice", TaskAdd{Title: "Roll back deploy 142"})
 	f.do("alice", Handoff{Role: ref("tech_lead", ""), To: "bob"})
 	f.do("alice", Log{Kind: KindFollowup, Text: "Load test pool changes"})

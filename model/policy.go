@@ -29,9 +29,30 @@ type Policy struct {
 	Sev2         Rhythms  `toml:"sev2" json:"sev2"`
 	Sev3         Rhythms  `toml:"sev3" json:"sev3"`
 	Approval     Approval `toml:"approval" json:"approval"`
+	// ExternalBy is who sends external updates as written: by default
+	// the communications manager and the incident manager, whose role
+	// external communication is; anyone else's is a draft for the
+	// communications manager. The zero value is that default.
+	ExternalBy Senders `toml:"external_by,omitempty" json:"external_by,omitzero"`
 	// Resolve is what must hold before the incident is resolved.
 	Resolve ExitCriteria `toml:"resolve" json:"resolve"`
 }
+
+// Senders says who sends an audience's updates as written.
+type Senders string
+
+// Who may send updates as written.
+const (
+	// SendersComms: the communications manager and the incident
+	// manager; anyone else writes a draft for the communications
+	// manager. The default (the zero value reads as it).
+	SendersComms Senders = "comms"
+	// SendersAnyone: anyone.
+	SendersAnyone Senders = "anyone"
+)
+
+// senderWords are the values the external_by rule takes.
+var senderWords = []Senders{SendersComms, SendersAnyone}
 
 // Rhythms are the update rhythms of each audience at one severity: zero
 // is none. First, when set, is when the first update is due after the
@@ -165,6 +186,59 @@ func (p Policy) Approvals() map[Audience]bool {
 	return out
 }
 
+// OpenTo reports whether anyone may send updates to aud as written: to
+// every audience but external, and to external where the policy says
+// external_by = anyone.
+func (p Policy) OpenTo(aud Audience) bool {
+	return aud != AudienceExternal || p.ExternalBy == SendersAnyone
+}
+
+// UpdateApprover says whose approval an update to aud written by actor
+// waits for before it counts as sent, as the role that gives it: "" when
+// it goes out as written — always the incident manager's own; the
+// incident manager's when the writer asks for it (asked) or the policy
+// requires approval for aud; the communications manager's when the
+// writer holds neither role and aud is not open to anyone (OpenTo).
+func (s State) UpdateApprover(actor string, aud Audience, asked bool) string {
+	p := s.Policy()
+	switch {
+	case SameName(actor, s.Commander()):
+		return ""
+	case asked || p.NeedsApproval(aud):
+		return IncidentManager
+	case p.OpenTo(aud) || s.holdsRole(actor, CommunicationsManager):
+		return ""
+	}
+	return CommunicationsManager
+}
+
+// MayApprove reports whether actor may approve or send back draft d:
+// the incident manager any draft; a communications manager a draft for
+// the communications manager, while its audience needs no approval of
+// the incident manager's.
+func (s State) MayApprove(actor string, d Entry) bool {
+	if SameName(actor, s.Commander()) {
+		return true
+	}
+	return d.To == CommunicationsManager && !s.Policy().NeedsApproval(d.Audience()) && s.holdsRole(actor, CommunicationsManager)
+}
+
+// holdsRole reports whether name holds an instance of role, handed to
+// them: not by default, not a closed workstream.
+func (s State) holdsRole(name, role string) bool {
+	seen := map[RoleRef]bool{}
+	for _, a := range s.Assignments {
+		if a.Role != role || seen[a.Ref()] {
+			continue
+		}
+		seen[a.Ref()] = true
+		if cur, ok := s.current(a.Ref()); ok && !cur.Closed && cur.Holder != "" && SameName(cur.Holder, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // rhythmRefs points into one severity's rhythms.
 type rhythmRefs struct {
 	first *Span
@@ -216,7 +290,7 @@ func PolicyRules() []string {
 	for _, aud := range Audiences {
 		out = append(out, "approval."+string(aud))
 	}
-	out = append(out, "accept_within")
+	out = append(out, "external_by", "accept_within")
 	var e ExitCriteria
 	for _, r := range e.exitRules() {
 		out = append(out, r.name)
@@ -225,12 +299,17 @@ func PolicyRules() []string {
 }
 
 // Rule is the value of one rule, as SetPolicy takes it: a span ("20m",
-// "none") or, for approval, "on" or "off".
+// "none"), for approval "on" or "off", for external_by "comms" or
+// "anyone".
 func (p Policy) Rule(rule string) (string, error) {
 	span, flag, err := p.ref(rule)
 	switch {
 	case err != nil:
 		return "", err
+	case isSendersRule(rule) && p.ExternalBy == "":
+		return string(SendersComms), nil
+	case isSendersRule(rule):
+		return string(p.ExternalBy), nil
 	case flag != nil && *flag:
 		return "on", nil
 	case flag != nil:
@@ -244,6 +323,17 @@ func (p Policy) WithRule(rule, value string) (Policy, error) {
 	span, flag, err := p.ref(rule)
 	if err != nil {
 		return p, err
+	}
+	if isSendersRule(rule) {
+		who, err := ParseWord("external_by", value, senderWords)
+		if err != nil {
+			return p, err
+		}
+		p.ExternalBy = who
+		if who == SendersComms {
+			p.ExternalBy = "" // the default, as a file that never set it says
+		}
+		return p, nil
 	}
 	v := strings.ToLower(strings.TrimSpace(value))
 	if flag != nil {
@@ -268,7 +358,13 @@ func (p Policy) WithRule(rule, value string) (Policy, error) {
 	return p, nil
 }
 
-// ref points at the rule named: a span or a flag.
+// isSendersRule reports whether rule names who sends external updates.
+func isSendersRule(rule string) bool {
+	return strings.EqualFold(strings.TrimSpace(rule), "external_by")
+}
+
+// ref points at the rule named: a span or a flag (neither for
+// external_by, a word).
 func (p *Policy) ref(rule string) (*Span, *bool, error) {
 	name := strings.ToLower(strings.TrimSpace(rule))
 	if !slices.Contains(PolicyRules(), name) {
@@ -276,6 +372,9 @@ func (p *Policy) ref(rule string) (*Span, *bool, error) {
 	}
 	if name == "accept_within" {
 		return &p.AcceptWithin, nil, nil
+	}
+	if name == "external_by" {
+		return nil, nil, nil // a word: Rule and WithRule read it
 	}
 	group, key, _ := strings.Cut(name, ".")
 	if group == "approval" {

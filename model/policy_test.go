@@ -153,3 +153,77 @@ func TestSpanText(t *testing.T) {
 		}
 	}
 }
+
+// By default an external update from someone who holds neither the
+// communications manager's role nor the incident manager's is a draft for
+// the communications manager, who approves it (or the incident manager
+// does); other audiences stay open, and the policy's external_by =
+// anyone opens external too.
+func TestExternalUpdatesAreTheCommunicationsManagers(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref(CommunicationsManager, ""), To: "carol"})
+	f.do("alice", Handoff{Role: ref(TechLead, ""), To: "bob"})
+	for _, c := range []struct {
+		who      string
+		aud      Audience
+		kind     Kind
+		approver string
+	}{
+		{"bob", AudienceExternal, KindCommsDraft, CommunicationsManager},
+		{"bob", AudienceInternal, KindComms, ""},
+		{"carol", AudienceExternal, KindComms, ""},
+		{"alice", AudienceExternal, KindComms, ""},
+		{"dave", AudienceExternal, KindCommsDraft, CommunicationsManager},
+	} {
+		if got := f.s.UpdateApprover(c.who, c.aud, false); got != c.approver {
+			t.Errorf("%s to %s: approver %q, want %q", c.who, c.aud, got, c.approver)
+		}
+		e := f.do(c.who, CommsUpdate{Audience: c.aud, Text: "update from " + c.who})[0]
+		if e.Kind != c.kind || e.To != c.approver {
+			t.Errorf("%s to %s: %s for %q, want %s for %q", c.who, c.aud, e.Kind, e.To, c.kind, c.approver)
+		}
+	}
+	pending := f.s.PendingUpdates()
+	if len(pending) != 2 {
+		t.Fatalf("%d drafts pending, want bob's and dave's", len(pending))
+	}
+	// The communications manager approves one, the incident manager
+	// sends the other back; the tech lead may do neither.
+	if _, err := f.try("bob", ApproveUpdate{Draft: pending[0].ID}); !errors.As(err, new(*ConflictError)) ||
+		!strings.Contains(err.Error(), "communications manager or the incident manager") {
+		t.Errorf("bob approving: %v", err)
+	}
+	if e := f.do("carol", ApproveUpdate{Draft: pending[0].ID})[0]; e.Kind != KindComms || e.From != "bob" {
+		t.Errorf("carol's approval recorded %+v", e)
+	}
+	f.do("alice", RejectUpdate{Draft: pending[1].ID, Reason: "not yet"})
+	// Where the policy wants the incident manager's approval, that is
+	// whose it waits for, and the communications manager cannot give it.
+	f.do("alice", SetPolicy{Rule: "approval.external", Value: "on"})
+	d := f.do("bob", CommsUpdate{Audience: AudienceExternal, Text: "again"})[0]
+	if d.Kind != KindCommsDraft || d.To != "" {
+		t.Errorf("with approval on: %+v", d)
+	}
+	if _, err := f.try("carol", ApproveUpdate{Draft: d.ID}); err == nil {
+		t.Error("carol approved a draft that waits for the incident manager")
+	}
+	f.do("alice", SetPolicy{Rule: "approval.external", Value: "off"})
+	// external_by = anyone: bob's update goes out as written.
+	if got, _ := f.s.Policy().Rule("external_by"); got != "comms" {
+		t.Errorf("external_by by default: %q", got)
+	}
+	e := f.do("alice", SetPolicy{Rule: "external_by", Value: "anyone"})[0]
+	if e.From != "comms" || e.To != "anyone" {
+		t.Errorf("recorded %+v", e)
+	}
+	if e := f.do("bob", CommsUpdate{Audience: AudienceExternal, Text: "open"})[0]; e.Kind != KindComms {
+		t.Errorf("with external_by anyone: %s", e.Kind)
+	}
+	if _, err := f.try("alice", SetPolicy{Rule: "external_by", Value: "everyone"}); err == nil || !strings.Contains(err.Error(), "anyone") {
+		t.Errorf("a bad value: %v", err)
+	}
+	f.do("alice", SetPolicy{Rule: "external_by", Value: "comms"})
+	if f.s.Incident.Policy.ExternalBy != "" {
+		t.Errorf("back to the default, the policy keeps %q", f.s.Incident.Policy.ExternalBy)
+	}
+}

@@ -66,10 +66,10 @@ func declinePrompt(c *common, p model.PendingHandoff, forWhom string) *prompt {
 	if forWhom != "" {
 		label = c.t("Decline %s for %s? Why:", c.label(p.Ref), safetext.Line(forWhom))
 	}
-	return newPrompt(c, label, c.t("the role goes back to whoever held it before · enter declines"), model.MaxEntry, nil,
+	return multi(newPrompt(c, label, c.t("the role goes back to whoever held it before · enter declines"), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			return model.Decline{Role: p.Ref, Reason: strings.TrimSpace(v), For: forWhom}, nil, nil
-		})
+		}))
 }
 
 // acceptanceLine says where a holding's handoff stands, or "".

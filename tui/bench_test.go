@@ -150,3 +150,22 @@ func BenchmarkPasteIntoPrompt(b *testing.B) {
 		m.Update(settleMsg{m.input.gen})
 	}
 }
+
+// BenchmarkViewWithPrompt draws the main screen with the note prompt
+// open, holding a word, a whole note (the longest an entry may be,
+// wrapped over the prompt's lines) and what a prompt holds at most: the
+// long text costs what it holds, not what the timeline does.
+func BenchmarkViewWithPrompt(b *testing.B) {
+	for _, n := range []int{10, model.MaxEntry, maxPromptText} {
+		b.Run(fmt.Sprintf("chars=%d", n), func(b *testing.B) {
+			m, _ := newTestModel(b, sampleState(b), 120, 40)
+			m = keys(m, "n")
+			m.prompt.setValue(strings.Repeat("replica lag ", n/12+1)[:n])
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_ = m.View()
+			}
+		})
+	}
+}

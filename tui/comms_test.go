@@ -52,8 +52,8 @@ func TestWriteAnUpdateFromTheDraft(t *testing.T) {
 		t.Errorf("after tab: %s %q", promptLabel(m), m.prompt.value())
 	}
 	// Typed text survives a change of audience. The cursor starts at the
-	// draft's start: ctrl+k clears it.
-	m = keys(m, "ctrl+k")
+	// draft's end: ctrl+u clears it.
+	m = keys(m, "ctrl+u")
 	m = typeText(m, "Rollback done on every host.")
 	m = keys(m, "tab", "tab", "tab")
 	if promptLabel(m) != "Update to external:" || m.prompt.value() != "Rollback done on every host." {
@@ -250,7 +250,7 @@ func TestSentBackDraftComesBackToBeFixed(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	m = asActor(m, "carol")
 	m = withApproval(m, map[model.Audience]bool{model.AudienceExternal: true})
-	m = keys(m, "3", "w", "ctrl+k")
+	m = keys(m, "3", "w", "ctrl+u")
 	m = keys(typeText(m, "All fixed!"), "enter")
 	m = asActor(m, "alice")
 	m = keys(m, "1", "X")
@@ -320,6 +320,10 @@ func TestEveryScreenFollowsTheIncidentsPolicy(t *testing.T) {
 	at := testNow.Add(-3 * time.Minute)
 	s, _, err := s.Apply(model.DefaultCatalog(), model.Declare{Title: "Checkout down", Severity: model.Sev1, Commander: "alice"},
 		model.Env{Now: at, Actor: "alice", Replica: "t", IDs: ids})
+	if err == nil {
+		s, _, err = s.Apply(model.DefaultCatalog(), model.Handoff{Role: model.RoleRef{Role: model.CommunicationsManager}, To: "carol"},
+			model.Env{Now: at, Actor: "alice", Replica: "t", IDs: ids})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

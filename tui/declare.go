@@ -21,6 +21,9 @@ type declareForm struct {
 	labels []string
 	focus  int
 	err    string // in the form's language
+	// declaring says that the declaration is on its way to the file:
+	// enter does nothing more until it comes back (onDeclared).
+	declaring bool
 }
 
 // newDeclareForm builds the form in the screen's language, the incident
@@ -70,6 +73,12 @@ func (f *declareForm) op() (model.Declare, error) {
 	return model.Declare{Title: f.fields[0].Value(), Severity: sev, Commander: f.fields[2].Value()}, nil
 }
 
+// mine reports whether in is the incident this form is declaring, read
+// back from the file before the declaration's own answer came.
+func (f *declareForm) mine(in model.Incident, actor string) bool {
+	return f.declaring && model.SameName(in.DeclaredBy, actor) && in.Title == strings.TrimSpace(f.fields[0].Value())
+}
+
 // move focuses the next (or previous) field.
 func (f *declareForm) move(n int) {
 	f.fields[f.focus].Blur()
@@ -106,8 +115,21 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	if f.err != "" {
 		b.WriteString(s.Error.Render(safetext.Truncate(safetext.Line(f.err), width)) + "\n")
 	}
-	b.WriteString(s.Muted.Render(l.T("tab/↓ next field · shift+tab/↑ previous · enter declare · esc quit")) + "\n")
+	b.WriteString(s.Muted.Render(safetext.Truncate(f.hint(), width)) + "\n")
 	return b.String()
+}
+
+// hint says what the keys do on the focused field: enter moves to the
+// next field, and declares only from the last.
+func (f *declareForm) hint() string {
+	l := f.lang
+	switch {
+	case f.declaring:
+		return l.T("declaring the incident…")
+	case f.focus < len(f.fields)-1:
+		return l.T("enter or tab: next field · shift+tab/↑: previous · esc quits")
+	}
+	return l.T("enter declares the incident · shift+tab/↑: previous field · esc quits")
 }
 
 // declareKey handles the declare form: tab and the arrows move between
@@ -128,6 +150,9 @@ func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
 		if f.focus < len(f.fields)-1 {
 			f.move(1)
 			return nil
+		}
+		if f.declaring {
+			return nil // declared once: the file answers for it
 		}
 		op, err := f.op()
 		if err != nil {
@@ -150,6 +175,7 @@ func (m *Model) declareCmd(op model.Declare) tea.Cmd {
 		return nil
 	}
 	saved := m.opts.Saved
+	m.declare.declaring = true
 	return func() tea.Msg {
 		var added []model.Entry
 		st, err := store.Update(context.Background(), path, true, func(s model.State) (model.State, error) {

@@ -28,11 +28,13 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	}
 	if msg.state.Declared() {
 		if m.declare != nil {
-			// Someone else declared it while this screen showed the form:
-			// the form gives way to the war room.
+			// Someone else declared it while this screen showed the form
+			// — or the file's watch brought this form's own declaration
+			// before its answer came: the form gives way to the war room.
+			if in := msg.state.Incident; !m.declare.mine(in, m.c.actor) {
+				m.notice = m.c.t("%s declared the incident first: %s", safetext.Line(in.DeclaredBy), safetext.Line(in.Title))
+			}
 			m.declare = nil
-			in := msg.state.Incident
-			m.notice = m.c.t("%s declared the incident first: %s", safetext.Line(in.DeclaredBy), safetext.Line(in.Title))
 		}
 		m.setDisk(msg.state)
 		m.arrive()
@@ -100,11 +102,16 @@ func (m *Model) onSaved(r store.WriteResult) tea.Cmd {
 	return waitForSave(m.opts.Results)
 }
 
-// onDeclared takes the outcome of the declare form.
+// onDeclared takes the outcome of the declare form. The form may be gone
+// already: the file's watch can bring the incident first, or another
+// screen declared it meanwhile; then the incident shown is the file's.
 func (m *Model) onDeclared(msg declaredMsg) {
-	if msg.err != nil {
-		m.declare.err = m.c.explain(msg.err)
+	switch {
+	case msg.err != nil && m.declare != nil:
+		m.declare.err, m.declare.declaring = m.c.explain(msg.err), false
 		return
+	case msg.err != nil:
+		return // the form gave way to an incident read from the file
 	}
 	m.declare = nil
 	m.setDisk(msg.state)

@@ -13,14 +13,23 @@ import (
 // one message of a run of letters. The screen takes every burst apart
 // and routes its keys one at a time, each with the bindings the key
 // before it left (a key can move the focus or open a prompt), exactly as
-// if they had been pressed one by one. Three rules on top of that:
+// if they had been pressed one by one. Four rules on top of that:
 //
+//   - A bracketed paste (the terminal marks where a paste begins and
+//     ends) is text, never keys. Into a prompt that takes several lines
+//     (a note, a handoff's briefing) it goes whole, its line breaks
+//     kept: one entry. Into one that takes a line (a task's title) each
+//     line is an entry of its own, as below; with no prompt open it is
+//     refused.
 //   - Text that arrives in the same burst as an enter that closed a
-//     prompt is never a command: a paste without bracketed paste ends
-//     each line with enter. Each line after the first goes to a prompt
-//     like the one it closed (a note for a note, a task for a task; a note
-//     otherwise), one entry per line, and the last line waits there for
-//     an enter of its own.
+//     prompt is never a command while the terminal may be pasting
+//     without bracketed paste, which ends each line with enter. Each
+//     line after the first goes to a prompt like the one it closed (a
+//     note for a note, a task for a task; a note otherwise), one entry
+//     per line, and the last line waits there for an enter of its own.
+//     Once the terminal has sent a bracketed paste, it has shown that it
+//     marks its pastes: from then on keys that arrive together are keys
+//     ("nnote⏎jjd" saves the note, moves down twice, marks a task done).
 //   - Esc followed at once by a letter (what Bubble Tea reads as
 //     alt+letter) is esc, then the letter as a key: in a prompt it closes
 //     the prompt and the letter acts.
@@ -43,12 +52,27 @@ type inputState struct {
 	afterEnter func() *prompt // an enter closed a prompt in this burst: text goes to this prompt
 	esc        bool           // an esc waits to see what follows
 	seq        []rune         // what followed it so far, when that may be an escape sequence
+	// bracketed says the terminal has sent a bracketed paste: it marks
+	// its pastes, so an enter in a burst is a key. pasting says the keys
+	// routed now are the lines of one.
+	bracketed, pasting bool
 }
 
 // onInput takes one message of keys apart and routes them one by one.
 func (m *Model) onInput(msg tea.KeyMsg) tea.Cmd {
 	m.input.gen++
 	var cmds []tea.Cmd
+	if msg.Paste {
+		m.input.bracketed = true
+		cmds = append(cmds, m.flushEsc())
+		if !m.pastesWhole() {
+			cmds = append(cmds, m.pasteLines(msg))
+		} else {
+			cmds = append(cmds, m.prompt.paste(string(msg.Runes)))
+		}
+		m.refresh()
+		return m.endInput(cmds)
+	}
 	ks := splitKeys(msg)
 	for i := 0; i < len(ks) && !m.quitting; i++ {
 		if m.takesText() && isChar(ks[i]) {
@@ -65,12 +89,52 @@ func (m *Model) onInput(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.refresh()
 	}
+	return m.endInput(cmds)
+}
+
+// endInput ends the handling of one message of keys: the screen leaves,
+// or waits for the burst to end.
+func (m *Model) endInput(cmds []tea.Cmd) tea.Cmd {
 	if m.quitting {
 		return tea.Quit
 	}
 	m.activity()
 	gen := m.input.gen
 	cmds = append(cmds, tea.Tick(burstGap, func(time.Time) tea.Msg { return settleMsg{gen} }))
+	return tea.Batch(cmds...)
+}
+
+// pastesWhole reports whether a bracketed paste goes whole into the open
+// prompt: one that takes several lines.
+func (m *Model) pastesWhole() bool {
+	return m.prompt != nil && m.prompt.multiline && m.declare == nil && !m.closing
+}
+
+// pasteLines routes a bracketed paste line by line, each line ending
+// with enter: the lines after an enter that closed a prompt go to
+// prompts like it, whatever the terminal — they are the paste's, never
+// keys. With no prompt open the paste is refused whole.
+func (m *Model) pasteLines(msg tea.KeyMsg) tea.Cmd {
+	if m.prompt == nil && m.declare == nil {
+		m.notice = m.c.t("pasted text is not a command: press n (a note) or t (a task) first, then paste")
+		return nil
+	}
+	m.input.pasting = true
+	defer func() {
+		m.input.pasting = false
+		m.input.afterEnter = nil // what comes after the paste is keys again
+	}()
+	var cmds []tea.Cmd
+	for _, k := range splitKeys(msg) {
+		if m.quitting {
+			break
+		}
+		if m.prompt == nil && m.declare == nil && (m.input.afterEnter == nil || !isText(k)) {
+			continue // an empty line's enter, with nothing open to end
+		}
+		cmds = append(cmds, m.route(k))
+		m.refresh()
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -83,13 +147,7 @@ func (m *Model) onSettle(msg settleMsg) tea.Cmd {
 	if !m.input.esc {
 		return nil
 	}
-	seq := m.input.seq
-	m.input.esc, m.input.seq = false, nil
-	cmd := m.route(tea.KeyMsg{Type: tea.KeyEsc})
-	for _, r := range seq {
-		m.refresh()
-		cmd = tea.Batch(cmd, m.route(runeKey(r)))
-	}
+	cmd := m.flushEsc()
 	if m.quitting {
 		return tea.Quit
 	}
@@ -155,14 +213,7 @@ func (m *Model) onKey(k tea.KeyMsg) tea.Cmd {
 		}
 		// Not a sequence: the esc was a key of its own, and so is what
 		// came with it.
-		seq := m.input.seq
-		m.input.esc, m.input.seq = false, nil
-		cmd := m.route(tea.KeyMsg{Type: tea.KeyEsc})
-		for _, r := range seq {
-			m.refresh()
-			cmd = tea.Batch(cmd, m.route(runeKey(r)))
-		}
-		m.refresh()
+		cmd := m.flushEsc()
 		return tea.Batch(cmd, m.onKey(k))
 	}
 	if k.Type == tea.KeyEsc {
@@ -170,6 +221,23 @@ func (m *Model) onKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	return m.route(k)
+}
+
+// flushEsc routes a waiting esc as a key of its own, then the letters
+// that followed it; nothing when no esc waits.
+func (m *Model) flushEsc() tea.Cmd {
+	if !m.input.esc {
+		return nil
+	}
+	seq := m.input.seq
+	m.input.esc, m.input.seq = false, nil
+	cmd := m.route(tea.KeyMsg{Type: tea.KeyEsc})
+	for _, r := range seq {
+		m.refresh()
+		cmd = tea.Batch(cmd, m.route(runeKey(r)))
+	}
+	m.refresh()
+	return cmd
 }
 
 // route hands one key to whoever takes it now: the declare form, the
@@ -286,6 +354,9 @@ func (m *Model) submit(p *prompt) {
 		if p.after != nil {
 			m.notice, m.noticeStill = p.after(entries)
 		}
+		if p.then != nil {
+			m.applyChange(p.then) // refused, the notice says why; the first change stays, u takes it back
+		}
 	}
 	m.prompt = nil
 	if next != nil {
@@ -293,7 +364,11 @@ func (m *Model) submit(p *prompt) {
 		return
 	}
 	// What comes in the same burst after this enter is the next line of
-	// a paste, not commands.
+	// a paste, not commands — unless the terminal marks its pastes, and
+	// this is not one.
+	if m.input.bracketed && !m.input.pasting {
+		return
+	}
 	m.input.afterEnter = p.again
 	if m.input.afterEnter == nil {
 		ref := m.focusedRole().Ref
@@ -304,7 +379,7 @@ func (m *Model) submit(p *prompt) {
 // open shows a prompt: every key is its text until it closes.
 func (m *Model) open(p *prompt) {
 	m.prompt = p
-	p.setWidth(m.width)
+	p.setSize(m.width, m.promptBudget())
 }
 
 // notify shows a one-off message under the panes.

@@ -300,6 +300,7 @@ func TestTaskKeysOnARolePane(t *testing.T) {
 	m = keys(typeText(m, "th: a second theory"), "enter")
 	m = keys(typeText(keys(m, "n", "tab"), "th: a third theory"), "enter")
 	second := m.c.state().Theories[len(m.c.state().Theories)-2].ID
+	m = keys(m, "g")
 	for i := 0; i < 20 && underCursor(m).theory != second; i++ {
 		m = keys(m, "j")
 	}

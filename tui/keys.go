@@ -121,8 +121,10 @@ func (k listKeys) step(msg tea.KeyMsg, page int) int {
 }
 
 // promptKeys work while a prompt is open; every other key is text.
+// Clear is the text input's own (ctrl+u clears to the start, as in a
+// shell), named here so that the footer offers it while there is text.
 type promptKeys struct {
-	Submit, Cancel, Complete key.Binding
+	Submit, Cancel, Complete, Clear key.Binding
 }
 
 func newPromptKeys(l i18n.Lang) promptKeys {
@@ -130,12 +132,15 @@ func newPromptKeys(l i18n.Lang) promptKeys {
 		Submit:   bind(l, "enter", "save", "enter"),
 		Cancel:   bind(l, "esc", "cancel", "esc", "ctrl+c"),
 		Complete: bind(l, "tab", "complete", "tab"),
+		Clear:    bind(l, "ctrl+u", "clear", "ctrl+u"),
 	}
 }
 
 // ShortHelp lists the prompt's keys: while it is open, these are all the
 // keys there are.
-func (k promptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel, k.Complete} }
+func (k promptKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Submit, k.Cancel, k.Clear, k.Complete}
+}
 
 // FullHelp is ShortHelp in one column.
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -74,6 +74,9 @@ type Options struct {
 	// Activity, when set, is told after every key what the person is
 	// looking at: a served war room shows who looks at what.
 	Activity func(Looking)
+	// Members are the names of the served war room's team: the prompts
+	// that ask for a person complete them, beside everyone who took part.
+	Members []string
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -155,6 +158,7 @@ func New(opts Options, s model.State) *Model {
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
 	m.c.checks = opts.Checks != nil
+	m.c.members = opts.Members
 	m.c.global = &m.keys
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
 	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)

@@ -60,10 +60,11 @@ func notePromptFor(c *common, choices []model.RoleRef, i int) *prompt {
 			}
 			return model.Log{Kind: q.Kind, Role: ref, Text: q.Text, At: q.At}, nil, nil
 		})
+	p.multiline = true // a pasted text of several lines is one note
 	p.again = func() *prompt { return notePromptFor(c, choices, i) }
 	p.tab = func(cur *prompt) *prompt {
 		next := notePromptFor(c, choices, (i+1)%len(choices))
-		return next.setValue(cur.value(), false)
+		return next.setValue(cur.value())
 	}
 	p.keys.Complete.SetHelp("tab", c.t("another role"))
 	return p
@@ -72,7 +73,7 @@ func notePromptFor(c *common, choices []model.RoleRef, i int) *prompt {
 // taskPrompt asks for a task owned by ref; "+10m " first time-boxes it.
 // The next line of a paste is another task.
 func taskPrompt(c *common, ref model.RoleRef) *prompt {
-	p := newPrompt(c, c.t("New task for %s:", c.label(ref)), c.t("a short title; +10m first time-boxes it; enter adds it"),
+	p := newPrompt(c, c.t("New task for %s:", c.label(ref)), c.t("a short title; +10m first or last time-boxes it; enter adds it"),
 		model.MaxTitle, nil, func(v string) (model.Op, *prompt, error) {
 			within, title, err := timeBox(v)
 			if err != nil {
@@ -93,16 +94,18 @@ func handoffPrompt(c *common, h model.Holding) *prompt {
 		}
 	}
 	var people []string
-	for _, p := range c.state().People {
-		if p.Name != h.Holder {
-			people = append(people, p.Name)
+	for _, name := range c.names() {
+		if !model.SameName(name, h.Holder) {
+			people = append(people, name)
 		}
 	}
-	return newPrompt(c, c.t("Hand off %s to:", c.label(h.Ref)), hint, model.MaxName+2+model.MaxEntry, people,
+	p := newPrompt(c, c.t("Hand off %s to:", c.label(h.Ref)), hint, model.MaxName+2+model.MaxEntry, people,
 		func(v string) (model.Op, *prompt, error) {
 			name, note := splitHandoff(v)
 			return model.Handoff{Role: h.Ref, To: name, Note: note}, nil, nil
 		})
+	p.multiline = true // a briefing pasted after the name keeps its lines
+	return p
 }
 
 // statusPrompt sets the incident's status, typed in the screen's
@@ -134,14 +137,20 @@ func statusPrompt(c *common) *prompt {
 // esc leaves it as it is. checks are what the check hooks refused: the
 // change carries them, and the timeline records them as overridden.
 func forcePrompt(c *common, st model.Status, blockers, checks []model.Blocker) *prompt {
-	hint := c.t("missing: %s · enter sets it %s anyway · esc leaves it", missingList(c, blockers), st.In(c.lang))
-	return newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), safetext.Line(hint), model.MaxEntry, nil,
+	// Every criterion not met on a line of its own, in full: the hint
+	// wraps, so that none is cut off at the screen's edge.
+	hint := c.t("missing:")
+	for _, b := range blockers {
+		hint += "\n• " + safetext.Line(b.Reason.In(c.lang))
+	}
+	hint += "\n" + c.t("enter sets it %s anyway · esc leaves it", st.In(c.lang))
+	return multi(newPrompt(c, c.t("Not %s yet. Why set it anyway?", st.In(c.lang)), hint, model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			if strings.TrimSpace(v) == "" {
 				return nil, nil, errors.New(c.t("say why the rest can wait, or esc"))
 			}
 			return model.SetStatus{Status: st, Force: true, Reason: strings.TrimSpace(v), Checks: checks}, nil, nil
-		})
+		}))
 }
 
 // missingList says what blockers miss, one after another.
@@ -176,30 +185,44 @@ func canPrompt(c *common, ref model.RoleRef) *prompt {
 		return nil
 	}
 	needs := func(conditions, actions string) *prompt {
-		return newPrompt(c, c.t("CAN — Needs (3/3):"), c.t("what you need, and from whom"), model.MaxEntry, nil,
+		return multi(newPrompt(c, c.t("CAN — Needs (3/3):"), c.t("what you need, and from whom"), model.MaxEntry, nil,
 			func(v string) (model.Op, *prompt, error) {
 				if err := part(v); err != nil {
 					return nil, nil, err
 				}
 				return model.CAN{Role: ref, Conditions: conditions, Actions: actions, Needs: v}, nil, nil
-			})
+			}))
 	}
 	actions := func(conditions string) *prompt {
-		return newPrompt(c, c.t("CAN — Actions (2/3):"), c.t("what is being done"), model.MaxEntry, nil,
+		return multi(newPrompt(c, c.t("CAN — Actions (2/3):"), c.t("what is being done"), model.MaxEntry, nil,
 			func(v string) (model.Op, *prompt, error) {
 				return nil, needs(conditions, v), part(v)
-			})
+			}))
 	}
-	return newPrompt(c, c.t("CAN for %s — Conditions (1/3):", c.label(ref)), c.t("how things stand now"), model.MaxEntry, nil,
+	return multi(newPrompt(c, c.t("CAN for %s — Conditions (1/3):", c.label(ref)), c.t("how things stand now"), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			return nil, actions(v), part(v)
-		})
+		}))
 }
 
-// timeBox reads a task title that may start with "+10m " to time-box it.
+// multi makes p take a pasted text of several lines whole.
+func multi(p *prompt) *prompt {
+	p.multiline = true
+	return p
+}
+
+// timeBox reads a task title that may start with "+10m " to time-box it,
+// or end with " +10m". A first word that starts with + must be a time
+// box; a last one is taken only when it is one ("Scale to +2" is a
+// title).
 func timeBox(v string) (time.Duration, string, error) {
 	t := strings.TrimSpace(v)
 	if !strings.HasPrefix(t, "+") {
+		if i := strings.LastIndexAny(t, " \t"); i >= 0 && strings.HasPrefix(t[i+1:], "+") {
+			if d, err := time.ParseDuration(t[i+2:]); err == nil && d > 0 {
+				return d, strings.TrimSpace(t[:i]), nil
+			}
+		}
 		return 0, v, nil
 	}
 	word, rest, _ := strings.Cut(t, " ")

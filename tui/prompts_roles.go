@@ -16,7 +16,7 @@ func titlePrompt(c *common) *prompt {
 	in := c.state().Incident
 	p := newPrompt(c, c.t("Title:"), c.t("what is broken, as customers see it · enter saves · tab: the summary"), model.MaxTitle, nil,
 		func(v string) (model.Op, *prompt, error) { return model.SetTitle{Title: v}, nil, nil })
-	p.setValue(safetext.Line(in.Title), false)
+	p.setValue(safetext.Line(in.Title))
 	p.tab = func(*prompt) *prompt { return summaryPrompt(c) }
 	p.keys.Complete.SetHelp("tab", c.t("summary"))
 	return p
@@ -30,7 +30,8 @@ func summaryPrompt(c *common) *prompt {
 		func(v string) (model.Op, *prompt, error) {
 			return model.SetSummary{Summary: strings.TrimSpace(v)}, nil, nil
 		})
-	p.setValue(safetext.Line(in.Summary), false)
+	p.multiline = true // its line breaks are kept
+	p.setValue(safetext.Block(in.Summary))
 	p.tab = func(*prompt) *prompt { return titlePrompt(c) }
 	p.keys.Complete.SetHelp("tab", c.t("title"))
 	return p
@@ -39,12 +40,8 @@ func summaryPrompt(c *common) *prompt {
 // splitPrompt adds a workstream of role: "network: dave" hands the new
 // instance, Tech lead · network, to dave.
 func splitPrompt(c *common, role string) *prompt {
-	var people []string
-	for _, p := range c.state().People {
-		people = append(people, p.Name)
-	}
 	label := c.t("New workstream of %s:", c.label(model.RoleRef{Role: role}))
-	return newPrompt(c, label, c.t("workstream: who holds it (network: dave) · tab completes a name"), model.MaxName*2+2+model.MaxEntry, people,
+	return newPrompt(c, label, c.t("workstream: who holds it (network: dave) · tab completes a name"), model.MaxName*2+2+model.MaxEntry, c.names(),
 		func(v string) (model.Op, *prompt, error) {
 			ws, rest := splitHandoff(v)
 			name, note := splitHandoff(rest)
@@ -63,9 +60,9 @@ func releasePrompt(c *common, h model.Holding) *prompt {
 // closePrompt closes h's workstream: its open tasks go back to the role
 // itself. What is typed is the note the timeline keeps.
 func closePrompt(c *common, h model.Holding) *prompt {
-	return newPrompt(c, c.t("Close the workstream %s?", c.label(h.Ref)),
+	return multi(newPrompt(c, c.t("Close the workstream %s?", c.label(h.Ref)),
 		c.t("its open tasks go back to %s · a note if you like · enter closes it", c.label(model.RoleRef{Role: h.Ref.Role})), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
 			return model.CloseWorkstream{Role: h.Ref, Note: strings.TrimSpace(v)}, nil, nil
-		})
+		}))
 }

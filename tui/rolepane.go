@@ -31,9 +31,11 @@ type rolePane struct {
 	tools  []tool
 	tasks  taskKeys // on the task under the cursor
 	top    int      // first line shown
-	cursor int      // the line under the cursor, below the title; -1 until a move key
+	cursor int      // the line under the cursor, below the title: a task or a theory; -1 when none
+	free   bool     // the view was scrolled away from the cursor: it stays where it was put
 
-	at      row           // what it shows, to follow it when the pane changes
+	at      row           // what the cursor is on, to follow it when the pane changes
+	atNth   int           // which showing of it: a task can be listed twice
 	entries []model.Entry // latest about the role, newest first
 }
 
@@ -51,7 +53,7 @@ func (p *rolePane) setRole(i int) {
 		return
 	}
 	if p.hold.Ref != hs[i].Ref {
-		p.top, p.cursor, p.at = 0, -1, row{}
+		p.top, p.cursor, p.at, p.free = 0, -1, row{}, false
 	}
 	p.index, p.hold = i, hs[i]
 	if p.hold.Ref.Role != p.role {
@@ -61,22 +63,12 @@ func (p *rolePane) setRole(i int) {
 	p.refresh()
 }
 
-// refresh derives what the pane shows from the snapshot and the clock,
-// and keeps the cursor on the task or theory it was on.
+// refresh derives what the pane shows from the snapshot and the clock.
+// The cursor stays on the task or theory it was on (place).
 func (p *rolePane) refresh() {
 	p.findEntries()
 	for _, t := range p.tools {
 		t.refresh(p.hold)
-	}
-	if p.at.task == "" && p.at.theory == "" {
-		return
-	}
-	w, _ := p.content()
-	for i, r := range p.rows(w)[1:] {
-		if (p.at.task != "" && r.task == p.at.task) || (p.at.theory != "" && r.theory == p.at.theory) {
-			p.cursor = i
-			return
-		}
 	}
 }
 
@@ -99,30 +91,161 @@ func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if task, err := p.c.state().Task(at.task); at.task != "" && err == nil && p.tasks.act(p.c, msg, task) {
 			return p, nil
 		}
-		step := p.keys.step(msg, max(1, h-1))
-		if p.c.wall {
-			p.top = max(0, p.top+step) // the wall has no cursor: it scrolls
-		} else if step != 0 {
-			if p.cursor < 0 {
-				p.cursor = p.top // the cursor appears where the pane is
-				step = min(0, step)
-			}
-			p.cursor = max(0, min(p.cursor+step, len(rows)-1))
-			p.at = p.under(rows)
+		if step := p.keys.step(msg, max(1, h-1)); step != 0 {
+			p.move(rows, h, step)
 		}
 	}
-	if p.cursor >= 0 && !p.c.wall {
-		p.cursor = min(p.cursor, len(rows)-1)
-		p.top = follow(p.top, p.cursor, len(rows), h)
-	}
+	p.place(rows, h)
 	task, err := p.c.state().Task(p.under(rows).task)
 	p.tasks.enable(task, err == nil && p.focused, p.c)
 	return p, nil
 }
 
-// under is the row under the cursor.
+// move takes a move key: up and down go to the previous or next task or
+// theory, the view following; past the first or the last they scroll a
+// line, so that the rest of the pane can be read. A page, the top and
+// the bottom scroll the view, and the cursor goes to the first task or
+// theory shown. The wall has no cursor: it scrolls.
+func (p *rolePane) move(rows []row, h, step int) {
+	scroll := func(n int) {
+		p.top, p.free = max(0, min(p.top+n, len(rows)-h)), true
+	}
+	if p.c.wall {
+		scroll(step)
+		return
+	}
+	acts := actionable(rows)
+	if step != 1 && step != -1 {
+		scroll(step)
+		p.cursor = -1
+		for _, i := range acts {
+			if p.shown(i, h, len(rows)) {
+				p.cursor = i
+				break
+			}
+		}
+		p.mark(rows)
+		return
+	}
+	next := -1
+	if p.cursor >= 0 && p.shown(p.cursor, h, len(rows)) {
+		for k, i := range acts {
+			if i == p.cursor && k+step >= 0 && k+step < len(acts) {
+				next = acts[k+step]
+			}
+		}
+	} else {
+		// The cursor is out of view: it comes back on the first (or,
+		// going up, the last) task or theory in view.
+		for _, i := range acts {
+			if p.shown(i, h, len(rows)) && (next < 0 || step < 0) {
+				next = i
+			}
+		}
+	}
+	if next < 0 {
+		scroll(step)
+		return
+	}
+	p.cursor, p.free = next, false
+	p.mark(rows)
+	p.top = follow(p.top, next, len(rows), h)
+}
+
+// mark remembers what the cursor is on, and which showing of it.
+func (p *rolePane) mark(rows []row) {
+	p.at, p.atNth = row{}, 0
+	if p.cursor < 0 || p.cursor >= len(rows) {
+		return
+	}
+	p.at = rows[p.cursor]
+	for i := range p.cursor {
+		if same(rows[i], p.at) {
+			p.atNth++
+		}
+	}
+}
+
+// same reports whether two lines show the same task or theory.
+func same(a, b row) bool { return isActionable(a) && a.task == b.task && a.theory == b.theory }
+
+// find is the line that shows what the cursor was on, or -1.
+func (p *rolePane) find(rows []row) int {
+	n := 0
+	for i, r := range rows {
+		if same(r, p.at) {
+			if n == p.atNth {
+				return i
+			}
+			n++
+		}
+	}
+	return -1
+}
+
+// place keeps the cursor on a task or a theory: on the first when the
+// pane is new, on the nearest when the one it was on has gone. The view
+// follows it, unless it was scrolled away.
+func (p *rolePane) place(rows []row, h int) {
+	if p.c.wall {
+		return
+	}
+	acts := actionable(rows)
+	switch found := p.find(rows); {
+	case len(acts) == 0:
+		p.cursor = -1
+	case p.cursor < 0 && p.free:
+	case p.cursor < 0:
+		p.cursor = acts[0]
+	case found >= 0:
+		p.cursor = found
+	default:
+		// What it was on has gone: the next one after, else the last.
+		next := acts[len(acts)-1]
+		for i := len(acts) - 1; i >= 0 && acts[i] >= p.cursor; i-- {
+			next = acts[i]
+		}
+		p.cursor = next
+	}
+	p.mark(rows)
+	if p.cursor >= 0 && !p.free {
+		p.top = follow(p.top, p.cursor, len(rows), h)
+	}
+	p.top = max(0, min(p.top, len(rows)-h))
+}
+
+// shown reports whether line i of n is in the view of h lines, not
+// under its "↑ more" or "↓ more" marks.
+func (p *rolePane) shown(i, h, n int) bool {
+	top := max(0, min(p.top, n-h))
+	first, last := top, top+h-1
+	if top > 0 {
+		first++
+	}
+	if top+h < n {
+		last--
+	}
+	return i >= first && i <= last
+}
+
+// actionable lists the lines the cursor stops on: tasks and theories.
+func actionable(rows []row) []int {
+	var out []int
+	for i, r := range rows {
+		if isActionable(r) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isActionable reports whether a line shows something the keys act on.
+func isActionable(r row) bool { return r.task != "" || r.theory != "" }
+
+// under is the row under the cursor, while it is in view.
 func (p *rolePane) under(rows []row) row {
-	if p.cursor >= 0 && p.cursor < len(rows) {
+	_, h := p.content()
+	if p.cursor >= 0 && p.cursor < len(rows) && p.shown(p.cursor, h, len(rows)) {
 		return rows[p.cursor]
 	}
 	return row{}

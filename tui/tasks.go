@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 // taskKeys act on the selected task.
@@ -19,11 +21,11 @@ func newTaskKeys(c *common) taskKeys {
 	l := c.lang
 	return taskKeys{
 		list:   newListKeys(l),
-		Start:  bind(l, "s", "start task", "s"),
-		Done:   bind(l, "d", "task done", "d"),
-		Reopen: bind(l, "o", "reopen task", "o"),
-		Cancel: bind(l, "x", "cancel task", "x"),
-		Assign: bind(l, "a", "reassign task", "a"),
+		Start:  bind(l, "s", "start", "s"),
+		Done:   bind(l, "d", "done", "d"),
+		Reopen: bind(l, "o", "reopen", "o"),
+		Cancel: bind(l, "x", "cancel", "x"),
+		Assign: bind(l, "a", "reassign", "a"),
 	}
 }
 
@@ -64,18 +66,56 @@ func (k taskKeys) act(c *common, msg tea.KeyMsg, t model.Task) bool {
 	return true
 }
 
-// assignPrompt gives t to a role, a person, both, or nobody.
+// assignPrompt gives t to a role, a person, both, or nobody. A person
+// named with a role they do not hold is asked about (assignAskPrompt).
 func assignPrompt(c *common, t model.Task) *prompt {
-	var names []string
-	for _, p := range c.state().People {
-		names = append(names, p.Name)
-	}
 	return newPrompt(c, c.t("Give task %s to:", t.ID),
 		c.t("a role (tl/database), a person (dave), both (tl dave), or nothing for nobody"), 2*model.MaxName+1,
-		append(c.catalog.AllNames(), names...), func(v string) (model.Op, *prompt, error) {
+		append(c.catalog.AllNames(), c.names()...), func(v string) (model.Op, *prompt, error) {
 			ref, owner := splitAssign(c.catalog, v)
+			if holder, _ := c.state().Holder(ref); !ref.IsZero() && owner != "" && !model.SameName(holder, owner) {
+				return nil, assignAskPrompt(c, t, ref, owner, holder), nil
+			}
 			return model.TaskAssign{Task: t.ID, Role: ref, Owner: owner}, nil, nil
 		})
+}
+
+// assignAskPrompt asks, when a task is given to a role and a person who
+// does not hold it, which was meant: y hands them the role and gives the
+// task to the role (theirs now); n gives the task to them alone.
+func assignAskPrompt(c *common, t model.Task, ref model.RoleRef, owner, holder string) *prompt {
+	who, role := safetext.Line(owner), c.label(ref)
+	var p *prompt
+	p = newPrompt(c, c.t("%s does not hold %s (%s does). Hand it to %s?", who, role, safetext.Line(holder), who),
+		c.t("y: hand %s the role, and the task with it · n: the task to %s alone · esc: neither", who, who), 10, nil,
+		func(v string) (model.Op, *prompt, error) {
+			switch yesOrNo(c, v) {
+			case 'y':
+				p.then = model.TaskAssign{Task: t.ID, Role: ref}
+				return model.Handoff{Role: ref, To: owner}, nil, nil
+			case 'n':
+				return model.TaskAssign{Task: t.ID, Owner: owner}, nil, nil
+			}
+			return nil, nil, errors.New(c.t("answer y or n, or esc to leave the task as it is"))
+		})
+	return p
+}
+
+// yesOrNo reads an answer typed in English or the screen's language:
+// 'y', 'n', or 0 for neither.
+func yesOrNo(c *common, v string) rune {
+	v = strings.TrimSpace(v)
+	for _, w := range []string{"y", "yes", c.t("y"), c.t("yes")} {
+		if strings.EqualFold(v, w) {
+			return 'y'
+		}
+	}
+	for _, w := range []string{"n", "no", c.t("n"), c.t("no")} {
+		if strings.EqualFold(v, w) {
+			return 'n'
+		}
+	}
+	return 0
 }
 
 // tasksPane is the task list: in progress, then open, then closed, with a

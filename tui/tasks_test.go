@@ -76,7 +76,7 @@ func TestSelectedRolePaneRowsKeepTheirEnd(t *testing.T) {
 		t.Errorf("the board's task under the cursor lost its clock: %q", l)
 	}
 	m = keys(m, "2", "n", "tab") // filed under the tech lead, whose pane lists theories
-	m = keys(typeText(m, "th: the connection pool is exhausted after deploy 142 doubled the workers on every host"), "enter")
+	m = keys(typeText(m, "th: the connection pool is exhausted after deploy 142 doubled the workers on every host"), "enter", "g")
 	for i := 0; i < 10 && underCursor(m).theory == ""; i++ {
 		m = keys(m, "j")
 	}

@@ -57,23 +57,3 @@ func toolsOf(c *common, role string) []tool {
 	}
 	return out
 }
-
-// everyTool builds one of each tool the catalog names, for the full
-// help: first use in catalog order.
-func everyTool(c *common) []tool {
-	seen := map[string]bool{}
-	var names []string
-	for _, r := range c.catalog.Roles() {
-		for _, n := range r.Tools {
-			if _, ok := toolMakers[n]; ok && !seen[n] {
-				seen[n] = true
-				names = append(names, n)
-			}
-		}
-	}
-	var out []tool
-	for _, n := range names {
-		out = append(out, toolMakers[n](c))
-	}
-	return out
-}

@@ -43,26 +43,24 @@ func (t *approvals) rows(w int) []row {
 	if im := c.state().Commander(); c.wall || !model.SameName(c.actor, im) {
 		title = c.t("UPDATES AWAITING THE APPROVAL OF %s (%d)", strings.ToUpper(safetext.Line(im)), len(pending))
 	}
-	return textRows(append([]string{c.styles.Warning.Render(title)}, draftLines(c, w, true)...)...)
+	return textRows(append([]string{c.styles.Warning.Render(title)}, draftLines(c, c.snap.comms.Pending, w, true)...)...)
 }
 
 func (t *approvals) key(msg tea.KeyMsg, _ row) bool {
 	switch {
 	case key.Matches(msg, t.keys.Approve):
-		t.c.act.open(t.prompt(true))
+		t.c.act.open(approvalPrompt(t.c, true, t.c.snap.comms.Pending))
 	case key.Matches(msg, t.keys.Reject):
-		t.c.act.open(t.prompt(false))
+		t.c.act.open(approvalPrompt(t.c, false, t.c.snap.comms.Pending))
 	default:
 		return false
 	}
 	return true
 }
 
-// prompt asks which draft to approve or send back, the oldest offered
-// first.
-func (t *approvals) prompt(approve bool) *prompt {
-	c := t.c
-	pending := c.snap.comms.Pending
+// approvalPrompt asks which of the drafts pending to approve or send
+// back, the oldest offered first. pending is never empty.
+func approvalPrompt(c *common, approve bool, pending []model.Entry) *prompt {
 	var ids []string
 	for _, d := range pending {
 		ids = append(ids, d.ID)
@@ -74,15 +72,15 @@ func (t *approvals) prompt(approve bool) *prompt {
 			return model.ApproveUpdate{Draft: strings.TrimSpace(v)}, nil, nil
 		})
 		p.keys.Submit.SetHelp("enter", c.t("approve and send"))
-		return p.setValue(oldest.ID, false)
+		return p.setValue(oldest.ID)
 	}
-	p := newPrompt(c, c.t("Send back update:"), c.t("after the id and a colon, say why"), model.MaxEntry+20, ids,
+	p := multi(newPrompt(c, c.t("Send back update:"), c.t("after the id and a colon, say why"), model.MaxEntry+20, ids,
 		func(v string) (model.Op, *prompt, error) {
 			id, reason := splitHandoff(v)
 			return model.RejectUpdate{Draft: id, Reason: reason}, nil, nil
-		})
+		}))
 	p.keys.Submit.SetHelp("enter", c.t("send back"))
-	return p.setValue(oldest.ID+": ", false)
+	return p.setValue(oldest.ID + ": ")
 }
 
 func (t *approvals) ShortHelp() []key.Binding  { return []key.Binding{t.keys.Approve, t.keys.Reject} }

@@ -15,7 +15,10 @@ import (
 // the next is due, the drafts awaiting the incident manager's approval,
 // the last draft sent back; w writes one from the draft for the status.
 var _ = registerTool("comms", func(c *common) tool {
-	return &comms{c: c, write: bind(c.lang, "w", "write an update", "w")}
+	return &comms{c: c, write: bind(c.lang, "w", "write an update", "w"), keys: approvalKeys{
+		Approve: bind(c.lang, "A", "approve", "A"),
+		Reject:  bind(c.lang, "X", "send back", "X"),
+	}}
 })
 
 // pendingShown is how many drafts awaiting approval a pane lists.
@@ -24,12 +27,28 @@ const pendingShown = 3
 type comms struct {
 	c     *common
 	write key.Binding
+	keys  approvalKeys // on the drafts for the communications manager
 	ref   model.RoleRef
+	// mine are the drafts for the communications manager, which the
+	// person at the keyboard may approve or send back; others, the rest.
+	mine, others []model.Entry
 }
 
 func (t *comms) refresh(h model.Holding) {
+	c := t.c
 	t.ref = h.Ref
-	t.write.SetEnabled(!t.c.wall)
+	t.write.SetEnabled(!c.wall)
+	t.mine, t.others = nil, nil
+	for _, d := range c.snap.comms.Pending {
+		if d.To == model.CommunicationsManager {
+			t.mine = append(t.mine, d)
+		} else {
+			t.others = append(t.others, d)
+		}
+	}
+	on := !c.wall && len(t.mine) > 0 && c.state().MayApprove(c.actor, t.mine[0])
+	t.keys.Approve.SetEnabled(on)
+	t.keys.Reject.SetEnabled(on)
 }
 
 func (t *comms) rows(w int) []row {
@@ -65,9 +84,13 @@ func (t *comms) rows(w int) []row {
 	for _, l := range wrap(policyText(c), w-2) {
 		out = append(out, s.Muted.Render("  "+l))
 	}
-	if len(log.Pending) > 0 {
-		out = append(out, s.Bold.Render(c.t("Awaiting the incident manager's approval (%d)", len(log.Pending))))
-		out = append(out, draftLines(c, w, false)...)
+	if len(t.mine) > 0 {
+		out = append(out, s.Warning.Render(withHint(c.t("Drafts for the communications manager (%d)", len(t.mine)), t.keys.Approve, t.keys.Reject)))
+		out = append(out, draftLines(c, t.mine, w, false)...)
+	}
+	if len(t.others) > 0 {
+		out = append(out, s.Bold.Render(c.t("Awaiting the incident manager's approval (%d)", len(t.others))))
+		out = append(out, draftLines(c, t.others, w, false)...)
 	}
 	if r, ok := lastSentBack(c); ok {
 		out = append(out, s.Warning.Render(c.dated(r.At, "%[2]s draft sent back by %[3]s at %[1]s:", "%[3]s draft sent back by %[4]s at %[1]s on %[2]s:",
@@ -105,14 +128,25 @@ func policyText(c *common) string {
 }
 
 func (t *comms) key(msg tea.KeyMsg, _ row) bool {
-	if !key.Matches(msg, t.write) {
+	switch {
+	case key.Matches(msg, t.write):
+		t.c.act.open(updatePrompt(t.c, t.ref, audienceOf(t.ref)))
+	case key.Matches(msg, t.keys.Approve):
+		t.c.act.open(approvalPrompt(t.c, true, t.mine))
+	case key.Matches(msg, t.keys.Reject):
+		t.c.act.open(approvalPrompt(t.c, false, t.mine))
+	default:
 		return false
 	}
-	t.c.act.open(updatePrompt(t.c, t.ref, audienceOf(t.ref)))
 	return true
 }
 
-func (t *comms) ShortHelp() []key.Binding  { return []key.Binding{t.write} }
+func (t *comms) ShortHelp() []key.Binding {
+	return []key.Binding{t.write, t.keys.Approve, t.keys.Reject}
+}
+
+// FullHelp lists w: A and X are the incident manager's approval keys,
+// which the help lists on that role's pane.
 func (t *comms) FullHelp() [][]key.Binding { return [][]key.Binding{{t.write}} }
 
 // audienceOf is the audience a communications manager pane writes to by
@@ -135,14 +169,19 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		draft = safetext.Line(back)
 	}
 	hint := c.t("edit the draft, enter sends it · tab: next audience")
-	if im := c.state().Commander(); c.state().Policy().NeedsApproval(aud) && !model.SameName(im, c.actor) {
-		hint = c.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(im))
+	switch c.state().UpdateApprover(c.actor, aud, false) {
+	case model.IncidentManager:
+		hint = c.t("edit the draft, enter sends it to %s for approval · tab: next audience", safetext.Line(c.state().Commander()))
+	case model.CommunicationsManager:
+		cm, _ := c.state().Holder(ref)
+		hint = c.t("you do not hold %s: enter sends the draft to %s for approval · tab: next audience", c.label(ref), safetext.Line(cm))
 	}
 	p := newPrompt(c, c.t("Update to %s:", aud.In(c.lang)), hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
 		// The incident's policy decides whether it waits for approval.
 		return model.CommsUpdate{Audience: aud, Role: ref, Text: v}, nil, nil
 	})
-	p.setValue(draft, true)
+	p.multiline = true
+	p.setValue(draft)
 	p.keys.Submit.SetHelp("enter", c.t("send"))
 	p.keys.Complete.SetHelp("tab", c.t("next audience"))
 	p.after = func(entries []model.Entry) (string, func(*snapshot) bool) {
@@ -154,6 +193,10 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		// the notice goes.
 		waits := func(s *snapshot) bool {
 			return slices.ContainsFunc(s.comms.Pending, func(e model.Entry) bool { return e.ID == id })
+		}
+		if entries[0].To == model.CommunicationsManager {
+			cm, _ := c.state().Holder(ref)
+			return c.t("draft %s is awaiting the approval of %s, who holds %s", id, safetext.Line(cm), c.label(ref)), waits
 		}
 		return c.t("draft %s is awaiting the approval of %s, the incident manager", id, safetext.Line(c.state().Commander())), waits
 	}
@@ -168,7 +211,7 @@ func updatePrompt(c *common, ref model.RoleRef, aud model.Audience) *prompt {
 		}
 		next := updatePrompt(c, ref, model.Audiences[i])
 		if cur.value() != draft {
-			next.setValue(cur.value(), false)
+			next.setValue(cur.value())
 		}
 		return next
 	}
@@ -208,8 +251,8 @@ func sentBackDraft(c *common, aud model.Audience) (string, bool) {
 // draftLines lists the drafts awaiting approval, oldest first, each with
 // its id, audience, author and text; in full on the incident manager's
 // pane, in one line each on the communications manager's.
-func draftLines(c *common, w int, full bool) []string {
-	s, pending := c.styles, c.snap.comms.Pending
+func draftLines(c *common, pending []model.Entry, w int, full bool) []string {
+	s := c.styles
 	var out []string
 	for i, d := range pending {
 		if i == pendingShown {

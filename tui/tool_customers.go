@@ -72,7 +72,7 @@ func (t *customers) refresh(h model.Holding) {
 	}
 }
 
-func (t *customers) rows(int) []row {
+func (t *customers) rows(w int) []row {
 	c, s := t.c, t.c.styles
 	var parts []string
 	for _, ch := range model.Channels {
@@ -94,7 +94,10 @@ func (t *customers) rows(int) []row {
 	}
 	out = append(out, s.Text.Render(c.t("last 30 min, 5-minute steps: %s", spark.String())))
 	if t.count.n > 0 {
-		out = append(out, s.Warning.Render(c.t("counting +%d on %s · digits for more · enter saves · esc drops", t.count.n, t.count.ch.In(c.lang))))
+		for _, l := range wrap(c.t("counting +%d on %s · digits for more · saved %s after the last key, enter saves now · esc drops",
+			t.count.n, t.count.ch.In(c.lang), model.Span(countPause)), w) {
+			out = append(out, s.Warning.Render(l))
+		}
 	}
 	return textRows(out...)
 }
@@ -199,10 +202,10 @@ func (t *customers) notablePrompt() *prompt {
 		hint += " · " + c.dated(sent[len(sent)-1].At, "linked to the external update of %s", "linked to the external update of %s on %s")
 	}
 	ref := t.ref
-	return newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
+	return multi(newPrompt(c, label, hint, model.MaxEntry+20, nil, func(v string) (model.Op, *prompt, error) {
 		ch, text := notableChannel(c.lang, v, channel)
 		return model.Notable{Role: ref, Channel: ch, Text: text}, nil, nil
-	})
+	}))
 }
 
 func (t *customers) ShortHelp() []key.Binding  { return t.keys.ShortHelp() }

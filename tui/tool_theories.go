@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -119,13 +121,13 @@ func (t *theories) prompt(state model.TheoryState, selected string) *prompt {
 			id, note := splitHandoff(v)
 			return model.TheorySet{Theory: id, State: state, Note: note}, nil, nil
 		})
-	// The theory under the cursor, else the first open one, is offered:
-	// enter acts on it, and the evidence follows the colon.
+	// The open theory under the cursor, else the first open one, is
+	// offered: enter acts on it, and the evidence follows the colon.
 	switch {
-	case selected != "":
-		p.setValue(selected+": ", false)
+	case slices.Contains(ids, selected):
+		p.setValue(selected + ": ")
 	case len(ids) > 0:
-		p.setValue(ids[0]+": ", false)
+		p.setValue(ids[0] + ": ")
 	}
 	return p
 }

@@ -195,7 +195,7 @@ func TestTaskKeys(t *testing.T) {
 	// A key that does not apply to the selected task is off, and so not
 	// in the help.
 	m = keys(m, "s")
-	if len(saver.submitted()) != 3 || strings.Contains(m.View(), "start task") {
+	if len(saver.submitted()) != 3 || strings.Contains(m.View(), "s start") {
 		t.Errorf("s on a started task did something, or is still offered")
 	}
 	// A change the model refuses is shown and saved nowhere.

@@ -87,15 +87,15 @@ func beside(a, b string) string {
 func (m *Model) relayout() {
 	w := m.width
 	m.help.Width = w
-	if m.prompt != nil {
-		m.prompt.setWidth(w)
-	}
 	m.header.SetSize(w, 2)
 	tabLines := 3
 	if m.height < 24 {
 		tabLines = 1
 	}
 	m.tabs.SetSize(w, tabLines)
+	if m.prompt != nil {
+		m.prompt.setSize(w, m.promptBudget())
+	}
 	m.wall.SetSize(w, 0)
 	m.sizes = layout(w, max(0, m.height-m.chromeHeight()), m.focus)
 	for a, p := range m.panes() {
@@ -125,6 +125,12 @@ func (m *Model) fileLines(w int) []string {
 	return out
 }
 
+// promptBudget is the most lines an open prompt takes: half of what the
+// header, the tabs and the footer leave, so that the panes stay in view.
+func (m *Model) promptBudget() int {
+	return max(2, (m.height-2-m.tabs.height()-1)/2)
+}
+
 // chromeHeight is the height of everything but the panes.
 func (m *Model) chromeHeight() int {
 	broken := len(m.fileLines(m.width))
@@ -136,9 +142,11 @@ func (m *Model) chromeHeight() int {
 		n++
 	}
 	if m.prompt != nil {
-		n += 2
-	} else if m.notice != "" || m.closing {
+		n += m.prompt.height(m.notice)
+	} else if m.closing {
 		n++
+	} else {
+		n += len(m.noticeLines(m.width))
 	}
 	return n
 }

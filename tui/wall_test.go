@@ -35,7 +35,7 @@ func TestWallIgnoresEditKeys(t *testing.T) {
 		t.Fatal("the wall changed the incident")
 	}
 	v := m.View()
-	for _, off := range []string{"hand off role", "add note", "add task", "start task"} {
+	for _, off := range []string{"hand off role", "add note", "add task", "s start"} {
 		if strings.Contains(v, off) {
 			t.Errorf("the wall offers %q", off)
 		}

@@ -14,13 +14,13 @@ import (
 func (a *app) policyCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "policy",
-		Short: "Show the incident's policy: update rhythms, approval, the time a handoff may wait",
+		Short: "Show the incident's policy: update rhythms, approval, who sends external updates, the time a handoff may wait",
 		Long: `Show the incident's policy, kept in its file so that every screen and
 every command agrees on it, whoever's config they run with: how often
 each audience expects an update at each severity (and when the first is
 due after the declaration), which audiences' updates the incident
-manager approves before they count as sent, and how long a handoff may
-wait for its holder's answer.
+manager approves before they count as sent, who sends external updates
+as written, and how long a handoff may wait for its holder's answer.
 
 The declaration sets it from the declarer's config ([comms]) or the
 defaults; warroom policy set changes one rule, and the timeline records
@@ -28,6 +28,7 @@ it.`,
 		Example: `  warroom policy
   warroom policy set sev1.external 15m
   warroom policy set approval.external on
+  warroom policy set external_by anyone
   warroom policy set accept_within 5m`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,6 +57,11 @@ timeline records the old value and the new. Rules:
   .executive, .social         a duration from 1m to 24h, or none
   approval.AUDIENCE           on or off: the incident manager approves that
                               audience's updates before they count as sent
+  external_by                 comms (the default): an external update from
+                              anyone who holds neither the communications
+                              manager's role nor the incident manager's is a
+                              draft for the communications manager; anyone:
+                              everyone sends them as written
   accept_within               how long a handoff may wait for its holder's answer
   resolve.open_tasks,         on or off: what resolving needs — no task left open,
   .roles_answered,            every role handed answered, an external update once
@@ -108,6 +114,11 @@ func (a *app) writePolicy(p model.Policy) {
 	} else {
 		a.say("Approval: %s updates wait for the incident manager's approval\n", strings.Join(approved, ", "))
 	}
+	if p.OpenTo(model.AudienceExternal) {
+		a.say("External updates: anyone sends them as written\n")
+	} else {
+		a.say("External updates: sent as written by the communications manager and the incident manager; anyone else's are drafts for the communications manager\n")
+	}
 	a.say("Handoffs: answered within %s, else the screens warn\n", p.AcceptWithin.String())
 	var needs []string
 	for _, rule := range model.PolicyRules() {
@@ -147,6 +158,8 @@ func completePolicy(_ *cobra.Command, args []string, _ string) ([]string, cobra.
 		return model.PolicyRules(), cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.HasPrefix(strings.ToLower(args[0]), "approval."):
 		return []string{"on", "off"}, cobra.ShellCompDirectiveNoFileComp
+	case len(args) == 1 && strings.EqualFold(args[0], "external_by"):
+		return []string{"comms", "anyone"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.EqualFold(args[0], "accept_within"):
 		return []string{"2m", "5m", "10m"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1:

@@ -32,7 +32,10 @@ incident's policy (warroom policy), set at declaration from the config's
 Where the incident's policy asks for it (warroom policy set
 approval.external on), or with --for-approval, an update by anyone but the
 incident manager is a draft: it counts as sent once the incident manager
-approves it.`,
+approves it. An external update from someone who holds neither the
+communications manager's role nor the incident manager's is a draft for
+the communications manager, who approves it (warroom policy set
+external_by anyone lets everyone send them).`,
 		Example: `  warroom update --audience external "We are investigating failed card payments at checkout."
   warroom update "$(warroom update draft)"
   warroom update approve e4k2`,
@@ -52,6 +55,12 @@ approves it.`,
 			st, entries, err := a.applyReading(cmd.Context(), op, false, model.CommsKinds)
 			if err != nil {
 				return err
+			}
+			if e := entries[0]; e.Kind == model.KindCommsDraft && e.To == model.CommunicationsManager {
+				cm, _ := st.Holder(e.RoleRef())
+				a.say("%s update drafted as %s: you hold neither the communications manager's role nor the incident manager's; it counts as sent once %s approves it: warroom update approve %s\n",
+					aud, e.ID, safetext.Line(cm), e.ID)
+				return nil
 			}
 			if e := entries[0]; e.Kind == model.KindCommsDraft {
 				im := safetext.Line(st.Commander())
@@ -99,8 +108,9 @@ func (a *app) updateApproveCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "approve ID",
 		Short: "Approve a draft update: it counts as sent from now",
-		Long: `Approve a draft update, as the incident manager: it counts as sent from
-now, and the next update to its audience is due one rhythm later. Any
+		Long: `Approve a draft update, as the incident manager (or, for a draft for the
+communications manager, as the communications manager): it counts as sent
+from now, and the next update to its audience is due one rhythm later. Any
 unique start of the draft's id will do; warroom update list shows them.`,
 		Args:              exactly("a draft ID"),
 		ValidArgsFunction: a.completeDrafts,

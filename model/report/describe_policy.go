@@ -17,6 +17,10 @@ func describePolicy(e model.Entry, o Options) string {
 	}
 	group, key, _ := strings.Cut(e.Text, ".")
 	switch {
+	case e.Text == "external_by" && e.To == string(model.SendersAnyone):
+		return o.t("policy: anyone now sends external updates as written")
+	case e.Text == "external_by":
+		return o.t("policy: external updates from anyone but the communications manager or the incident manager are now drafts for the communications manager")
 	case e.Text == "accept_within":
 		return o.t("policy: a handoff may wait %s for its answer (was %s)", span(e.To), span(e.From))
 	case group == "resolve":

@@ -97,6 +97,7 @@ func TestReviewLastEntryIsTheLatestInTime(t *testing.T) {
 // minutes before the first external update are the longest silence.
 func TestReviewGapsCountTheSilenceBeforeTheFirstUpdate(t *testing.T) {
 	p := newPlay(t, declared())
+	p.at(0, "alice", model.Handoff{Role: model.RoleRef{Role: model.CommunicationsManager}, To: "carol"})
 	p.at(40, "carol", model.CommsUpdate{Audience: "external", Text: "We are investigating."})
 	p.at(50, "carol", model.CommsUpdate{Audience: "external", Text: "Cause found."})
 	p.at(60, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
@@ -108,6 +109,7 @@ func TestReviewGapsCountTheSilenceBeforeTheFirstUpdate(t *testing.T) {
 // is not resolved.
 func TestReviewUsesTheLastResolution(t *testing.T) {
 	p := newPlay(t, declared())
+	p.at(0, "alice", model.Handoff{Role: model.RoleRef{Role: model.CommunicationsManager}, To: "carol"})
 	p.at(5, "carol", model.CommsUpdate{Audience: "external", Text: "We are investigating."})
 	p.at(30, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	p.at(40, "alice", model.SetStatus{Status: model.Investigating})

@@ -252,6 +252,7 @@ func encodePolicy(w *cacheWriter, p model.Policy) {
 		p.Resolve.Set, p.Resolve.OpenTasks, p.Resolve.RolesAnswered, p.Resolve.ExternalUpdate, p.Resolve.Summary, p.Resolve.FollowUpOwners} {
 		w.bool(v)
 	}
+	w.str(string(p.ExternalBy))
 }
 
 // decodePolicy reads what encodePolicy wrote.
@@ -266,6 +267,7 @@ func decodePolicy(r *cacheReader) model.Policy {
 		&p.Resolve.Set, &p.Resolve.OpenTasks, &p.Resolve.RolesAnswered, &p.Resolve.ExternalUpdate, &p.Resolve.Summary, &p.Resolve.FollowUpOwners} {
 		*v = r.bool()
 	}
+	p.ExternalBy = model.Senders(r.str())
 	return p
 }
 

@@ -112,6 +112,7 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
 		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks,
+		Members: srv.team.get().Names(),
 	}, st)
 	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
 		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))

@@ -210,6 +210,15 @@ func (t *Team) Add(name, key string, access Access) error {
 	return nil
 }
 
+// Names are the members' names, in the team file's order.
+func (t *Team) Names() []string {
+	out := make([]string, len(t.Members))
+	for i, m := range t.Members {
+		out[i] = m.Name
+	}
+	return out
+}
+
 // Remove takes a member out; false when there was none of that name.
 func (t *Team) Remove(name string) bool {
 	for i, m := range t.Members {
