@@ -179,20 +179,20 @@ func (c *common) someTasks(ts []model.Task, w int, untouched bool) []row {
 	return out
 }
 
-// taskOwner says who owns a task in few columns, the person always shown:
-// "TL·database (ivan)", "grace", or nobody.
+// taskOwner says in few columns whom a task is credited to
+// (model.State.TaskCredit), the person always shown: "TL·database
+// (ivan)", "grace", or nobody.
 func (c *common) taskOwner(t model.Task) string {
-	person := t.Owner
-	if person == "" && !t.RoleRef().IsZero() {
-		person, _ = c.state().Holder(t.RoleRef())
-	}
+	ref, person := c.state().TaskCredit(t)
 	switch {
-	case !t.RoleRef().IsZero() && person != "":
-		return safetext.Line(c.shortName(t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
+	case !ref.IsZero() && person != "":
+		return safetext.Line(c.shortName(ref, 0)) + " (" + safetext.Line(person) + ")"
 	case person != "":
 		return safetext.Line(person)
+	case !ref.IsZero():
+		return safetext.Line(c.shortName(ref, 0))
 	}
-	return report.TaskOwner(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
+	return report.TaskCredit(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
 }
 
 // shortName is a role's short name in the screen's language ("TL",

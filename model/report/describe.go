@@ -169,15 +169,13 @@ func owner(ref model.RoleRef, person string, o Options) string {
 	return line(person)
 }
 
-// TaskOwner renders who owns a task now. A task owned by a role and no
-// named person is shown with the role's current holder; a task nobody
-// owns, as "nobody" in the chosen language.
-func TaskOwner(s model.State, t model.Task, o Options) string {
-	person := t.Owner
-	if person == "" && !t.RoleRef().IsZero() {
-		person, _ = s.Holder(t.RoleRef())
-	}
-	if o := owner(t.RoleRef(), person, o); o != "" {
+// TaskCredit renders whom a task is credited to (model.State.TaskCredit):
+// who owns an open task now, "Tech lead · database (bob)"; who closed a
+// done or cancelled one, as which role; a task nobody owns, as "nobody"
+// in the chosen language.
+func TaskCredit(s model.State, t model.Task, o Options) string {
+	ref, person := s.TaskCredit(t)
+	if o := owner(ref, person, o); o != "" {
 		return o
 	}
 	return o.t("nobody")

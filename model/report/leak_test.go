@@ -312,7 +312,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 		// as "comms") are typed as they are, in any language.
 		"roles":              withoutAliases(c, Roles(c.Roles(), o)),
 		"roles --long":       withoutAliases(c, otherName.ReplaceAllString(RolesLong(c.Roles(), o), "")),
-		"task owner, nobody": TaskOwner(s, model.Task{}, o),
+		"task owner, nobody": TaskCredit(s, model.Task{}, o),
 	}
 	for name, e := range kinds {
 		outputs["describe "+name] = Describe(e, o)

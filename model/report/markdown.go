@@ -114,9 +114,9 @@ func Markdown(s model.State, o Options) string {
 	if len(s.Tasks) == 0 {
 		b.WriteString("_" + o.t("No tasks.") + "_\n")
 	} else {
-		tasks := head("Task", "Title", "Owner", "State", "Added", "Last change")
+		tasks := head("Task", "Title", "Owner, or who closed it", "State", "Added", "Last change")
 		for _, task := range s.Tasks {
-			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), md(task.State.In(o.Lang)),
+			tasks.add(md(task.ID), md(task.Title), mdCell(TaskCredit(s, task, o)), md(task.State.In(o.Lang)),
 				o.stamp(task.Created), o.stamp(task.Updated))
 		}
 		b.WriteString(tasks.String())
