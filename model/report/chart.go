@@ -74,6 +74,12 @@ func chart(s model.State, o Options, tm Timing) string {
 			if a.Closed || a.Holder == "" {
 				continue
 			}
+			if a.Acceptance == model.AcceptanceDeclined {
+				// Offered and declined: never held, so a moment, not a bar.
+				fmt.Fprintf(&b, "    %s :milestone, %s, 0s\n", chartText(o.t("%s - offered to %s, declined", o.role(h.Ref), a.Holder)),
+					a.Since.UTC().Format(chartTime))
+				continue
+			}
 			to := a.Until
 			if i+1 < len(h.History) && h.History[i+1].Closed {
 				to = h.History[i+1].Since

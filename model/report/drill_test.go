@@ -270,7 +270,7 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	}
 	row(t, out, "Incident manager", "alice", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Communications manager", "carol", "2026-11-25 14:03:00 UTC", "2026-11-25 14:25:00 UTC")
-	row(t, out, "Communications manager", "given back to the incident manager", "2026-11-25 14:25:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
+	row(t, out, "Communications manager", "alice (given back to the incident manager)", "2026-11-25 14:25:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Problem manager", "henry", "2026-11-25 14:35:00 UTC", "still held when this was written")
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
