@@ -93,14 +93,29 @@ func (k Kind) Known() bool {
 	return false
 }
 
-// In is the kind as people read it in l: the key itself in English
-// ("task_added"), "tarea añadida" in Spanish. A kind this build does not
-// know is shown as it is.
+// In is the kind as people read it in l: words, not the key the file
+// keeps ("task added", "handoff accepted"; "tarea añadida" in Spanish).
+// A kind this build does not know is shown as it is.
 func (k Kind) In(l i18n.Lang) string {
 	if !k.Known() {
 		return string(k)
 	}
-	return l.T(string(k))
+	if w := l.T(string(k)); w != string(k) {
+		return w
+	}
+	if w, ok := kindWords[k]; ok {
+		return w
+	}
+	return strings.ReplaceAll(string(k), "_", " ")
+}
+
+// kindWords are the English words of the kinds whose key, its
+// underscores read as spaces, does not say what they are.
+var kindWords = map[Kind]string{
+	KindFollowup: "follow-up", KindRetracted: "taken back", KindCAN: "CAN report",
+	KindFollowUpDone: "follow-up done", KindFollowUpReopened: "follow-up reopened", KindFollowUpChanged: "follow-up changed",
+	KindCustomers: "customer reports", KindComms: "update sent", KindCommsDraft: "update drafted",
+	KindCommsRejected: "update sent back", KindTimeBoxExpired: "time box expired", KindHook: "hook run",
 }
 
 // ParseLogKind accepts a kind a person may log, case-insensitively.

@@ -96,10 +96,10 @@ func TestReviewSaysWhenEachHolderAccepted(t *testing.T) {
 	row(t, out, "Customer support lead", "grace", "2026-11-25 14:12:00 UTC", "now", "not yet")
 	row(t, out, "Incident manager", "alice", "2026-11-25 14:00:00 UTC", "now", "")
 
-	row(t, out, "2026-11-25 14:01:30 UTC", "bob", "handoff_accepted", "accepted Tech lead · database")
-	row(t, out, "2026-11-25 14:06:00 UTC", "alice", "handoff_accepted", "Scribe: accepted by frank, confirmed by alice")
-	row(t, out, "2026-11-25 14:09:00 UTC", "henry", "handoff_declined", `declined Problem manager, back to the incident manager: on leave from \| tomorrow`)
-	row(t, out, "2026-11-25 14:11:00 UTC", "alice", "handoff_declined", "Tech lead · database: declined by ivan, recorded by alice; back to bob: ivan is asleep")
+	row(t, out, "2026-11-25 14:01:30 UTC", "bob", "handoff accepted", "accepted Tech lead · database")
+	row(t, out, "2026-11-25 14:06:00 UTC", "alice", "handoff accepted", "Scribe: accepted by frank, confirmed by alice")
+	row(t, out, "2026-11-25 14:09:00 UTC", "henry", "handoff declined", `declined Problem manager, back to the incident manager: on leave from \| tomorrow`)
+	row(t, out, "2026-11-25 14:11:00 UTC", "alice", "handoff declined", "Tech lead · database: declined by ivan, recorded by alice; back to bob: ivan is asleep")
 
 	// The JSON record has the answers of every handoff and of each role now.
 	js, err := JSON(p.s, opts())

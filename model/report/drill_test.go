@@ -231,21 +231,21 @@ func TestReviewSummarisesCounterBursts(t *testing.T) {
 	p.at(21, "grace", model.Customers{Channel: "tickets", Count: 40})
 	out := p.review()
 	for _, want := range []string{
-		"| 2026-11-25 14:01:00 UTC | grace | customers | +5 customer reports on tickets, in 5 counts until 2026-11-25 14:03:00 UTC |",
-		"| 2026-11-25 14:03:30 UTC | grace | customers | +1 customer report on calls |",
-		"| 2026-11-25 14:04:00 UTC | grace | customers | +2 customer reports on tickets, in 2 counts until 2026-11-25 14:05:00 UTC |",
+		"| 2026-11-25 14:01:00 UTC | grace | customer reports | +5 customer reports on tickets, in 5 counts until 2026-11-25 14:03:00 UTC |",
+		"| 2026-11-25 14:03:30 UTC | grace | customer reports | +1 customer report on calls |",
+		"| 2026-11-25 14:04:00 UTC | grace | customer reports | +2 customer reports on tickets, in 2 counts until 2026-11-25 14:05:00 UTC |",
 		"| 2026-11-25 14:05:30 UTC | bob | note | rollback started |",
-		"| 2026-11-25 14:06:00 UTC | grace | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:06:30 UTC | judy | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:07:00 UTC | grace | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:20:00 UTC | grace | customers | +41 customer reports on tickets, in 2 counts until 2026-11-25 14:21:00 UTC |",
+		"| 2026-11-25 14:06:00 UTC | grace | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:06:30 UTC | judy | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:07:00 UTC | grace | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:20:00 UTC | grace | customer reports | +41 customer reports on tickets, in 2 counts until 2026-11-25 14:21:00 UTC |",
 		"| tickets | 51 |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the review lacks %q:\n%s", want, out)
 		}
 	}
-	if n := strings.Count(out, "| customers |"); n != 7 {
+	if n := strings.Count(out, "| customer reports |"); n != 7 {
 		t.Errorf("%d rows of counts, want 7", n)
 	}
 }
@@ -293,8 +293,8 @@ func TestReviewClosedWorkstream(t *testing.T) {
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "now")
 	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:01:00 UTC", "2026-11-25 14:20:00 UTC (workstream closed)")
 	row(t, out, "Tech lead · network", "dave", "2026-11-25 14:02:00 UTC", "now")
-	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "workstream_closed", "closed the workstream Tech lead · database (held by bob): database is fine")
-	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "task_assigned", `gave task 0008 "check replicas" to Tech lead (bob)`)
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "workstream closed", "closed the workstream Tech lead · database (held by bob): database is fine")
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "task assigned", `gave task 0008 "check replicas" to Tech lead (bob)`)
 	row(t, out, "0008", "check replicas", "Tech lead (bob)", "open")
 	show, _, _ := strings.Cut(Show(p.s, ShowOptions{Options: opts()}), "Open tasks")
 	if strings.Contains(show, "database") || !strings.Contains(show, "Tech lead · network") || !strings.Contains(show, "Tech lead   ") {

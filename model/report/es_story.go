@@ -9,4 +9,11 @@ var _ = i18n.Register("report story", i18n.Spanish, map[string]string{
 	"%s (given back to the incident manager)": "%s (devuelta al gestor de incidentes)",
 	"offered to %s":                           "ofrecida a %s",
 	"%s - offered to %s, declined":            "%s - ofrecida a %s, rechazada",
+	"Decided":                                 "Decidida",
+	"Evidence":                                "Pruebas",
+	"%s, %s: %s":                              "%s, %s: %s",
+	"CAN reports":                             "Informes CAN",
+	"Conditions":                              "Condiciones",
+	"Actions":                                 "Acciones",
+	"Needs":                                   "Necesidades",
 })

@@ -90,12 +90,10 @@ func Markdown(s model.State, o Options) string {
 
 	if len(s.Theories) > 0 {
 		heading("Theories")
-		th := head("Theory", "What failed and why", "By", "Stated", "Outcome")
-		for _, t := range s.Theories {
-			th.add(md(t.ID), md(t.Text), md(t.CreatedBy), o.stamp(t.Created), md(t.State.In(o.Lang)))
-		}
+		th := theoriesTable(s, o, head)
 		b.WriteString(th.String())
 	}
+	canSection(&b, s, o, heading, head)
 
 	commsSection(&b, s, o, heading, head)
 

@@ -45,3 +45,52 @@ func TestReviewChartShowsADeclinedHandoffAsOffered(t *testing.T) {
 	row(t, out, "Scribe", "offered to erin", "2026-11-25 14:01:00 UTC", "2026-11-25 14:02:00 UTC",
 		"declined 2026-11-25 14:02:00 UTC (after 1m): on the payments bridge")
 }
+
+// TestReviewTheoriesHaveTheirEvidenceAndDecision (item 3): each theory
+// says when it was confirmed or ruled out and by whom, with every piece
+// of evidence noted about it.
+func TestReviewTheoriesHaveTheirEvidenceAndDecision(t *testing.T) {
+	p := newPlay(t, declared())
+	tl := model.RoleRef{Role: "tech_lead"}
+	p.at(1, "bob", model.Log{Kind: model.KindTheory, Role: tl, Text: "connection pool exhausted"})
+	p.at(2, "bob", model.Log{Kind: model.KindTheory, Role: tl, Text: "DNS"})
+	pool, dns := p.s.Theories[0].ID, p.s.Theories[1].ID
+	p.at(3, "bob", model.Log{Theory: pool, Text: "pool at 100% on every host"})
+	p.at(4, "bob", model.TheorySet{Theory: dns, State: model.TheoryRuledOut, Note: "resolves fine from every region"})
+	p.at(5, "alice", model.TheorySet{Theory: pool, State: model.TheoryConfirmed, Note: "the rollback freed it"})
+	out := p.review()
+	row(t, out, "Theory", "What failed and why", "By", "Stated", "Outcome", "Decided", "Evidence")
+	row(t, out, pool, "connection pool exhausted", "bob", "2026-11-25 14:01:00 UTC", "confirmed", "2026-11-25 14:05:00 UTC by alice",
+		"2026-11-25 14:03:00 UTC, bob: pool at 100% on every host<br>2026-11-25 14:05:00 UTC, alice: the rollback freed it")
+	row(t, out, dns, "DNS", "bob", "2026-11-25 14:02:00 UTC", "ruled out", "2026-11-25 14:04:00 UTC by bob",
+		"2026-11-25 14:04:00 UTC, bob: resolves fine from every region")
+}
+
+// TestReviewHasItsCANReports (item 3): CAN reports get a section of
+// their own, each part in its column.
+func TestReviewHasItsCANReports(t *testing.T) {
+	p := newPlay(t, declared())
+	if strings.Contains(p.review(), "## CAN reports") {
+		t.Error("a review with no CAN report has a section for them")
+	}
+	p.at(7, "bob", model.CAN{Role: model.RoleRef{Role: "tech_lead"}, Conditions: "error rate 4%", Actions: "rolling back", Needs: "a DBA"})
+	out := p.review()
+	if !strings.Contains(out, "\n## CAN reports\n") {
+		t.Fatalf("no CAN reports section:\n%s", out)
+	}
+	row(t, out, "When", "Who", "Role", "Conditions", "Actions", "Needs")
+	row(t, out, "2026-11-25 14:07:00 UTC", "bob", "Tech lead", "error rate 4%", "rolling back", "a DBA")
+}
+
+// TestReviewTimelineKindsAreWords (item 3): the kind column says what
+// happened in words, not the key the file keeps.
+func TestReviewTimelineKindsAreWords(t *testing.T) {
+	p := newPlay(t, declared())
+	p.at(1, "alice", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "frank"})
+	p.at(2, "frank", model.Accept{Role: model.RoleRef{Role: "scribe"}})
+	out := p.review()
+	row(t, out, "2026-11-25 14:02:00 UTC", "frank", "handoff accepted", "accepted Scribe")
+	if strings.Contains(out, "| handoff_accepted |") {
+		t.Errorf("the timeline names a kind by its key:\n%s", out)
+	}
+}
