@@ -81,7 +81,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
 	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict,
-	KindHook, KindTimeBoxExpired}
+	KindHook, KindTimeBoxExpired, KindMilestone}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -150,7 +150,11 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	task_*         Task = id, Text = title, Role/Workstream/To = owner
 //	task_assigned  also From = the previous owner, as "role/workstream person"
 //	handoff        To = "" when the role went back to the incident manager
-//	retracted      Entry = the id of the entry taken back, Text = its text
+//	retracted      Entry = the id of the entry taken back, Text = its text;
+//	               To = the milestone, when it was a milestone's mark
+//	milestone      To = the milestone (impact, detected, acknowledged,
+//	               mitigated), At = when it happened; Recorded = when it
+//	               was marked, if not then
 //	comms          Channel = audience, Text; approved from a draft: Entry =
 //	               the draft's id, From = who drafted it
 //	comms_draft    Channel = audience, Text: awaiting approval

@@ -47,7 +47,7 @@ var kindWords = map[model.Kind]string{
 	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
 	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
 	model.KindCustomerReport: "customer", model.KindSocialPost: "post", model.KindConflict: "conflict",
-	model.KindHook: "hook", model.KindTimeBoxExpired: "time box",
+	model.KindHook: "hook", model.KindTimeBoxExpired: "time box", model.KindMilestone: "milestone",
 }
 
 // kindWord names a timeline kind in the screen's language.

@@ -156,6 +156,8 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		if p, ok := m.answerable(); ok {
 			m.open(declinePrompt(m.c, p, m.answerFor(p)))
 		}
+	case key.Matches(k, g.Mark):
+		m.open(markPrompt(m.c))
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:

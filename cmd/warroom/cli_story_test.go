@@ -27,3 +27,30 @@ func TestTaskListCreditsWhoClosedATask(t *testing.T) {
 		t.Errorf("task list --all does not credit the task to the tech lead who did it, bob:\n%s", all)
 	}
 }
+
+// TestMarkMilestones (item 4): mark takes a milestone and a time as log
+// does, says what it marked, refuses what is not one with the valid
+// ones (exit 2), changes nothing when the mark holds already, and the
+// review's clocks come from the marks.
+func TestMarkMilestones(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	out := r.ok("mark", "impact", "-10m")
+	if !regexp.MustCompile(`^marked impact started at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(e[0-9a-z]+\)\n$`).MatchString(out) {
+		t.Errorf("mark printed %q", out)
+	}
+	r.ok("mark", "detected", "2026-01-02T03:04:05Z")
+	r.unchanged("detected is already marked at 2026-01-02T03:04:05Z", "mark", "DETECTED", "2026-01-02T03:04:05Z")
+	r.ok("mark", "acknowledged")
+	r.refused(2, `unknown milestone "started"; valid: impact, detected, acknowledged, mitigated`, "mark", "started")
+	r.refused(2, "is not a time", "mark", "mitigated", "soon")
+	r.refused(2, "in the future", "mark", "mitigated", "2999-01-01T00:00:00Z")
+	r.refused(2, "needs a milestone", "mark")
+	if e := r.lastEntry(); e.Kind != "milestone" || e.To != "acknowledged" {
+		t.Errorf("the last entry is %+v, want the acknowledged mark", e)
+	}
+	review := r.ok("export")
+	wantContains(t, "export", review, "| Impact started | ", " (marked) |", "| Time to detect | ",
+		"| Time to mitigate | not yet |")
+}

@@ -111,6 +111,7 @@ Every change writes itself into the timeline.`,
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
 		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(),
 	)
+	root.AddCommand(a.storyCmds()...)
 	return root
 }
 

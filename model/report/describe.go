@@ -113,7 +113,12 @@ func describe(e model.Entry, o Options) string {
 	case model.KindTaskCancelled:
 		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:
+		if e.To != "" {
+			return o.t("took back the mark of %s (entry %s)", line(model.Milestone(e.To).In(o.Lang)), line(e.Entry))
+		}
 		return o.t("took back entry %s: %s", line(e.Entry), o.text(e.Text))
+	case model.KindMilestone:
+		return o.t("milestone: %s", line(model.Milestone(e.To).In(o.Lang)))
 	case model.KindTaskReopened:
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	case model.KindPolicy:

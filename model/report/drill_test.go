@@ -82,7 +82,8 @@ func declared() model.Declare {
 }
 
 // TestReviewLastEntryIsTheLatestInTime (item 1): an entry backdated to
-// two hours before the declaration is not the last entry.
+// two hours before the declaration is not the last entry, nor (issue 20)
+// the start of the impact: only a milestone marked says that.
 func TestReviewLastEntryIsTheLatestInTime(t *testing.T) {
 	p := newPlay(t, declared())
 	p.at(10, "bob", model.Log{Text: "error rate 38%"})
@@ -90,7 +91,7 @@ func TestReviewLastEntryIsTheLatestInTime(t *testing.T) {
 	out := p.review()
 	row(t, out, "Last entry", "2026-11-25 14:10:00 UTC")
 	row(t, out, "Declared to last entry", "10m")
-	row(t, out, "Impact started", "2026-11-25 12:00:00 UTC")
+	row(t, out, "Impact started", "2026-11-25 14:00:00 UTC (inferred from the declaration)")
 }
 
 // TestReviewGapsCountTheSilenceBeforeTheFirstUpdate (item 2): forty
@@ -112,13 +113,13 @@ func TestReviewUsesTheLastResolution(t *testing.T) {
 	p.at(30, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	p.at(40, "alice", model.SetStatus{Status: model.Investigating})
 	reopened := p.review()
-	if !strings.Contains(reopened, "| Time to resolve (resolved) | not yet |") {
+	if !strings.Contains(reopened, "| Time to resolve | not yet |") {
 		t.Errorf("reopened, the review still gives a time to resolve:\n%s", reopened)
 	}
 	p.at(45, "carol", model.CommsUpdate{Audience: "external", Text: "The issue is back."})
 	p.at(70, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	out := p.review()
-	row(t, out, "Time to resolve (resolved)", "1h10m, at 2026-11-25 15:10:00 UTC")
+	row(t, out, "Time to resolve", "1h10m, at 2026-11-25 15:10:00 UTC (from the status)")
 	// Updates at 5 and 45 minutes, resolved at 70: the longest silence
 	// is the 40 minutes between them, not cut at the first resolution.
 	row(t, out, "external", "2", "5m", "40m")

@@ -93,6 +93,7 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("política: aprobación", model.SetPolicy{Rule: "approval.internal", Value: "on"})
 	do("política: sin aprobación", model.SetPolicy{Rule: "approval.internal", Value: "off"})
 	do("política: relevos", model.SetPolicy{Rule: "accept_within", Value: "5m"})
+	do("hito", model.Mark{Milestone: model.MilestoneImpact, At: t0.Add(-5 * time.Minute)})
 	do("severidad", model.SetSeverity{Severity: model.Sev2})
 	do("severidad 3", model.SetSeverity{Severity: model.Sev3})
 	do("sin severidad", model.SetSeverity{Severity: model.SevUnset})

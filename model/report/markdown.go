@@ -35,17 +35,7 @@ func Markdown(s model.State, o Options) string {
 	}
 	t.add(o.t("Declared to last entry"), Age(lastTime(s).Sub(in.Declared)))
 	tm := Timings(s)
-	t.add(o.t("Impact started"), o.stamp(tm.Start))
-	for _, r := range []struct {
-		what string
-		at   time.Time
-	}{{"Time to acknowledge (declared)", tm.Declared}, {"Time to mitigate (monitoring)", tm.Mitigated}, {"Time to resolve (resolved)", tm.Resolved}} {
-		if r.at.IsZero() {
-			t.add(o.t(r.what), o.t("not yet"))
-			continue
-		}
-		t.add(o.t(r.what), o.t("%s, at %s", Age(r.at.Sub(tm.Start)), o.stamp(r.at)))
-	}
+	clocks(&t, tm, o)
 	b.WriteString(t.String())
 	heading("Summary")
 	if strings.TrimSpace(in.Summary) == "" {

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warroom/warroom/model"
 )
@@ -93,4 +94,29 @@ func TestReviewTimelineKindsAreWords(t *testing.T) {
 	if strings.Contains(out, "| handoff_accepted |") {
 		t.Errorf("the timeline names a kind by its key:\n%s", out)
 	}
+}
+
+// TestReviewClocksComeFromTheMilestones (item 4): the clocks are measured
+// from the marked start of the impact; each says whether it was marked
+// or inferred; a backdated note moves none; a mark taken back gives way.
+func TestReviewClocksComeFromTheMilestones(t *testing.T) {
+	p := newPlay(t, declared())
+	p.at(1, "bob", model.Log{Text: "first alert, hours ago", At: t0.Add(-3 * time.Hour)})
+	p.at(2, "alice", model.Mark{Milestone: model.MilestoneImpact, At: t0.Add(-8 * time.Minute)})
+	p.at(3, "alice", model.Mark{Milestone: model.MilestoneDetected, At: t0.Add(-5 * time.Minute)})
+	p.at(20, "alice", model.SetStatus{Status: model.Monitoring})
+	p.at(25, "alice", model.Mark{Milestone: model.MilestoneMitigated, At: t0.Add(15 * time.Minute)})
+	out := p.review()
+	row(t, out, "Impact started", "2026-11-25 13:52:00 UTC (marked)")
+	row(t, out, "Time to detect", "3m, at 2026-11-25 13:55:00 UTC (marked)")
+	row(t, out, "Time to acknowledge", "8m, at 2026-11-25 14:00:00 UTC (inferred from the declaration)")
+	row(t, out, "Time to mitigate", "23m, at 2026-11-25 14:15:00 UTC (marked)")
+	row(t, out, "Time to resolve", "not yet")
+	row(t, out, "2026-11-25 13:52:00 UTC", "alice", "milestone", "milestone: impact started (backdated)")
+
+	// Without a mark of the impact, it is inferred from the earliest mark.
+	p.at(26, "alice", model.Retract{Entry: p.s.Milestones()[model.MilestoneImpact].ID})
+	out = p.review()
+	row(t, out, "Impact started", "2026-11-25 13:55:00 UTC (inferred from the detection)")
+	row(t, out, "Time to mitigate", "20m, at 2026-11-25 14:15:00 UTC (marked)")
 }

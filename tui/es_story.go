@@ -1,0 +1,14 @@
+package tui
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for the screen's parts of the incident's story: milestones,
+// key moments, bots, the catch-up, what waits on you.
+var _ = i18n.Register("tui-story", i18n.Spanish, map[string]string{
+	"mark a milestone (impact, detected…)":                            "marcar un hito (impacto, detección…)",
+	"what waits on you":                                               "lo que te espera",
+	"what happened while you were away":                               "lo que pasó mientras no estabas",
+	"Mark a milestone:":                                               "Marcar un hito:",
+	"%s, then @14:02 or -5m for when it happened (now when left out)": "%s, y después @14:02 o -5m para cuándo pasó (ahora, si no se pone)",
+	"mark of %s": "marca de %s",
+})
