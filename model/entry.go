@@ -81,7 +81,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
 	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict,
-	KindHook, KindTimeBoxExpired, KindMilestone}
+	KindHook, KindTimeBoxExpired, KindMilestone, KindPin, KindUnpin}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -114,7 +114,7 @@ func (k Kind) In(l i18n.Lang) string {
 var kindWords = map[Kind]string{
 	KindFollowup: "follow-up", KindRetracted: "taken back", KindCAN: "CAN report",
 	KindFollowUpDone: "follow-up done", KindFollowUpReopened: "follow-up reopened", KindFollowUpChanged: "follow-up changed",
-	KindCustomers: "customer reports", KindComms: "update sent", KindCommsDraft: "update drafted",
+	KindCustomers: "customer reports", KindComms: "update sent", KindPin: "pinned", KindUnpin: "unpinned", KindCommsDraft: "update drafted",
 	KindCommsRejected: "update sent back", KindTimeBoxExpired: "time box expired", KindHook: "hook run",
 }
 
@@ -152,6 +152,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	handoff        To = "" when the role went back to the incident manager
 //	retracted      Entry = the id of the entry taken back, Text = its text;
 //	               To = the milestone, when it was a milestone's mark
+//	pin, unpin     Entry = the entry pinned as a key moment, or no longer;
+//	               Text = its text
 //	milestone      To = the milestone (impact, detected, acknowledged,
 //	               mitigated), At = when it happened; Recorded = when it
 //	               was marked, if not then

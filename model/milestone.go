@@ -74,8 +74,9 @@ func (op Mark) apply(t *tx) error {
 }
 
 // Milestones returns the mark that holds for each milestone marked: of
-// its marks not taken back, the one written last (then the greater id,
-// the same on every copy).
+// its marks not taken back, the one written last (of marks written in
+// one millisecond, the later in the timeline: the order a copy wrote
+// them in, and after a merge the same on every copy).
 func (s State) Milestones() map[Milestone]Entry {
 	out := map[Milestone]Entry{}
 	retracted := map[string]bool{}
@@ -89,7 +90,7 @@ func (s State) Milestones() map[Milestone]Entry {
 			continue
 		}
 		m := Milestone(e.To)
-		if cur, ok := out[m]; !ok || writtenAfter(e, cur) {
+		if cur, ok := out[m]; !ok || !written(e).Before(written(cur)) {
 			out[m] = e
 		}
 	}
@@ -98,15 +99,6 @@ func (s State) Milestones() map[Milestone]Entry {
 
 // MilestoneKinds are the entries Milestones reads.
 var MilestoneKinds = TimelineNeed{Kinds: []Kind{KindMilestone, KindRetracted}}
-
-// writtenAfter reports whether a was written after b: by when each was
-// recorded, then by id.
-func writtenAfter(a, b Entry) bool {
-	if c := written(a).Compare(written(b)); c != 0 {
-		return c > 0
-	}
-	return a.ID > b.ID
-}
 
 // written is when an entry was written: when it was recorded, for one
 // backdated.

@@ -69,7 +69,7 @@ func TestNeedsIsEnough(t *testing.T) {
 	}
 	for _, name := range []string{"model.Log", "model.TaskSet", "model.Handoff", "model.ApproveUpdate", "model.Notable", "model.Customers",
 		"model.Retract", "model.SetTitle", "model.SetSummary", "model.CloseWorkstream", "model.Accept", "model.Decline",
-		"model.TimeBoxExpired", "model.HookRan", "model.Mark"} {
+		"model.TimeBoxExpired", "model.HookRan", "model.Mark", "model.Pin"} {
 		if kinds[name] == 0 {
 			t.Errorf("no %s succeeded; the test does not cover it", name)
 		}

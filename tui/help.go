@@ -115,7 +115,7 @@ func (m *Model) fullHelpGroups() [][]key.Binding {
 			groups = append(groups, on(t.FullHelp())...)
 		}
 	}
-	groups = append(groups, on([][]key.Binding{{m.timeline.keys.Filter}})...)
+	groups = append(groups, on([][]key.Binding{{m.timeline.keys.Filter, m.timeline.keys.Pin}})...)
 	return append(groups, g.FullHelp()[3]) // theme, help, quit: as they work
 }
 

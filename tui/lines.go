@@ -77,6 +77,9 @@ func (c *common) entryLine(e model.Entry, w int) string {
 	if c.snap.retracted[e.ID] {
 		return fit(head+s.Done.Render(c.t("(taken back) %s", desc)), w)
 	}
+	if c.snap.pinned[e.ID] {
+		desc = "★ " + desc // a key moment
+	}
 	return fit(head+s.Text.Render(desc), w)
 }
 

@@ -23,6 +23,8 @@ type snapshot struct {
 	// once here so that drawing never scans the timeline.
 	last    model.Entry
 	hasLast bool
+	// pinned are the ids of the entries pinned as key moments.
+	pinned map[string]bool
 	// failingHooks are the hooks whose latest run on an event failed,
 	// the latest first (board_hooks.go).
 	failingHooks []model.Entry
@@ -43,8 +45,11 @@ func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 	}
 	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed
 	var hooks hookRuns
+	var pins []model.Entry
 	for _, e := range st.Timeline {
 		switch {
+		case e.Kind == model.KindPin || e.Kind == model.KindUnpin:
+			pins = append(pins, e)
 		case e.Kind == model.KindHook:
 			hooks.note(e)
 		case e.Kind == model.KindRetracted:
@@ -58,6 +63,7 @@ func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 		}
 	}
 	s.last, s.hasLast = st.LastEntry()
+	s.pinned = model.State{Timeline: pins}.PinnedIDs()
 	s.failingHooks = hooks.failing()
 	return s
 }

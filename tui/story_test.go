@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -42,5 +43,34 @@ func TestMarkAMilestoneAndUndoIt(t *testing.T) {
 	}
 	if _, when, err := parseMilestone("es", "Inicio del impacto @14:02"); err != nil || when != "@14:02" {
 		t.Errorf("parseMilestone in Spanish: %q, %v", when, err)
+	}
+}
+
+// TestPinTheSelectedEntry (item 7): P on the selected timeline entry pins
+// it as a key moment, marked ★; P again unpins it; u takes a pin back.
+func TestPinTheSelectedEntry(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "f", "k") // the timeline, its newest entry selected
+	e, ok := m.timeline.view.selected()
+	if !ok {
+		t.Fatal("no entry selected")
+	}
+	if !offered(m, "P") {
+		t.Fatal("P is not offered on a selected entry")
+	}
+	m = keys(m, "P")
+	if !m.c.state().Pinned(e.ID) {
+		t.Fatalf("P did not pin %s: %s", e.ID, m.notice)
+	}
+	if v := m.View(); !strings.Contains(v, "★ ") {
+		t.Errorf("the pinned entry is not marked:\n%s", v)
+	}
+	m = keys(m, "u")
+	if m.c.state().Pinned(e.ID) {
+		t.Errorf("u left the pin: %s", m.notice)
+	}
+	m = keys(m, "P", "P")
+	if m.c.state().Pinned(e.ID) {
+		t.Error("P twice left the entry pinned")
 	}
 }

@@ -15,17 +15,18 @@ import (
 type timelineKeys struct {
 	list                      listKeys
 	Read, Filter, ClearFilter key.Binding
+	Pin                       key.Binding
 }
 
 // ShortHelp offers reading the selected entry, the filter, and its
 // clearing while one is on.
 func (k timelineKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Read, k.Filter, k.ClearFilter}
+	return []key.Binding{k.Read, k.Pin, k.Filter, k.ClearFilter}
 }
 
 // FullHelp lists the moves, reading an entry and the filter.
 func (k timelineKeys) FullHelp() [][]key.Binding {
-	return append(k.list.FullHelp(), []key.Binding{k.Read, k.Filter, k.ClearFilter})
+	return append(k.list.FullHelp(), []key.Binding{k.Read, k.Pin, k.Filter, k.ClearFilter})
 }
 
 // timelinePane is the timeline: every entry in the order things happened,
@@ -43,6 +44,7 @@ func newTimelinePane(c *common) *timelinePane {
 		Read:        bind(c.lang, "enter", "read the entry in full", "enter"),
 		Filter:      bind(c.lang, "/", "filter by role or kind", "/"),
 		ClearFilter: bind(c.lang, "esc", "clear filter", "esc"),
+		Pin:         bind(c.lang, "P", "pin as a key moment", "P"),
 	}}
 }
 
@@ -61,6 +63,7 @@ func (p *timelinePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.view.clamp(h)
 	_, sel := p.view.selected()
 	p.keys.Read.SetEnabled(p.focused && sel)
+	p.pinKey()
 	p.keys.Filter.SetEnabled(p.focused)
 	p.keys.ClearFilter.SetEnabled(p.focused && (p.view.filter != "" || sel))
 	if p.view.filter == "" {
@@ -76,6 +79,10 @@ func (p *timelinePane) key(msg tea.KeyMsg) {
 	case key.Matches(msg, p.keys.Read):
 		if e, ok := p.view.selected(); ok {
 			p.c.act.read(e)
+		}
+	case key.Matches(msg, p.keys.Pin):
+		if e, ok := p.view.selected(); ok {
+			p.c.act.change(model.Pin{Entry: e.ID, Unpin: p.c.snap.pinned[e.ID]})
 		}
 	case key.Matches(msg, p.keys.Filter):
 		p.c.act.open(p.filterPrompt())

@@ -54,3 +54,26 @@ func TestMarkMilestones(t *testing.T) {
 	wantContains(t, "export", review, "| Impact started | ", " (marked) |", "| Time to detect | ",
 		"| Time to mitigate | not yet |")
 }
+
+// TestPinAndUnpin (item 7): pin takes an entry's id or its start, says
+// what it pinned, changes nothing the second time, refuses an id that
+// names no entry (exit 2); the review lists the key moment; unpin takes
+// it off.
+func TestPinAndUnpin(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "d: roll back deploy 142")
+	id := r.lastEntry().ID
+	if out := r.ok("pin", id[:8]); out != "pinned "+id+" as a key moment: roll back deploy 142\n" {
+		t.Errorf("pin printed %q", out)
+	}
+	r.unchanged("is already pinned", "pin", id)
+	r.refused(2, `unknown entry id "zzzzzz"`, "pin", "zzzzzz")
+	r.refused(2, "needs ID", "pin")
+	wantContains(t, "export", r.ok("export"), "## Key moments\n\n- ", ": roll back deploy 142\n")
+	if out := r.ok("unpin", id); out != "unpinned "+id+": roll back deploy 142\n" {
+		t.Errorf("unpin printed %q", out)
+	}
+	wantNotContains(t, "export", r.ok("export"), "## Key moments")
+}

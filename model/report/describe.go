@@ -117,6 +117,10 @@ func describe(e model.Entry, o Options) string {
 			return o.t("took back the mark of %s (entry %s)", line(model.Milestone(e.To).In(o.Lang)), line(e.Entry))
 		}
 		return o.t("took back entry %s: %s", line(e.Entry), o.text(e.Text))
+	case model.KindPin:
+		return o.t("pinned entry %s as a key moment: %s", line(e.Entry), o.text(e.Text))
+	case model.KindUnpin:
+		return o.t("unpinned entry %s: %s", line(e.Entry), o.text(e.Text))
 	case model.KindMilestone:
 		return o.t("milestone: %s", line(model.Milestone(e.To).In(o.Lang)))
 	case model.KindTaskReopened:

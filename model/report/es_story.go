@@ -30,4 +30,7 @@ var _ = i18n.Register("report story", i18n.Spanish, map[string]string{
 	"Time to resolve":                     "Tiempo hasta resolver",
 	"took back the mark of %s (entry %s)": "retiró la marca de %s (entrada %s)",
 	"milestone: %s":                       "hito: %s",
+	"pinned entry %s as a key moment: %s": "fijó la entrada %s como momento clave: %s",
+	"unpinned entry %s: %s":               "desfijó la entrada %s: %s",
+	"Key moments":                         "Momentos clave",
 })

@@ -125,6 +125,12 @@ func Markdown(s model.State, o Options) string {
 		b.WriteString(fu.String())
 	}
 
+	if km := s.KeyMoments(); len(km) > 0 {
+		heading("Key moments")
+		for _, e := range Chronological(km) {
+			fmt.Fprintf(&b, "- %s, %s: %s\n", o.stamp(e.At), md(e.By), mdCell(Describe(e, o)))
+		}
+	}
 	heading("Timeline")
 	tl := timelineTable(s, o, head)
 	b.WriteString(tl.String())

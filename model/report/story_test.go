@@ -120,3 +120,26 @@ func TestReviewClocksComeFromTheMilestones(t *testing.T) {
 	row(t, out, "Impact started", "2026-11-25 13:55:00 UTC (inferred from the detection)")
 	row(t, out, "Time to mitigate", "20m, at 2026-11-25 14:15:00 UTC (marked)")
 }
+
+// TestReviewOpensItsTimelineWithKeyMoments (item 7): the entries pinned
+// are listed as key moments, in the order they happened, right before
+// the timeline; an entry unpinned is not.
+func TestReviewOpensItsTimelineWithKeyMoments(t *testing.T) {
+	p := newPlay(t, declared())
+	p.at(5, "bob", model.Log{Kind: model.KindDecision, Text: "roll back deploy 142"})
+	p.at(6, "bob", model.Log{Text: "noise"})
+	p.at(9, "bob", model.Log{Text: "error rate under 1%"})
+	decision, noise, fixed := p.s.Timeline[1].ID, p.s.Timeline[2].ID, p.s.Timeline[3].ID
+	p.at(10, "alice", model.Pin{Entry: fixed})
+	p.at(11, "alice", model.Pin{Entry: decision})
+	p.at(12, "alice", model.Pin{Entry: noise})
+	p.at(13, "alice", model.Pin{Entry: noise, Unpin: true})
+	out := p.review()
+	want := "\n## Key moments\n\n" +
+		"- 2026-11-25 14:05:00 UTC, bob: roll back deploy 142\n" +
+		"- 2026-11-25 14:09:00 UTC, bob: error rate under 1%\n" +
+		"\n## Timeline\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("the review does not open its timeline with the key moments %q:\n%s", want, out)
+	}
+}
