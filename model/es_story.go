@@ -13,6 +13,8 @@ var _ = i18n.Register("model story", i18n.Spanish, map[string]string{
 	"%s is in the future; mark a time that has passed":            "%s está en el futuro; marca una hora que ya haya pasado",
 	"%s is already marked at %s":                                  "%s ya está marcado a las %s",
 	"%s is not a time; write @14:02, -5m or 2026-11-25T14:02:00Z": "%s no es una hora; escribe @14:02, -5m o 2026-11-25T14:02:00Z",
+	// Bots (bots.go).
+	"bot": "bot",
 	// Key moments (pin.go).
 	"pin":   "fijada",
 	"unpin": "desfijada",

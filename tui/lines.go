@@ -80,6 +80,10 @@ func (c *common) entryLine(e model.Entry, w int) string {
 	if c.snap.pinned[e.ID] {
 		desc = "★ " + desc // a key moment
 	}
+	if c.snap.bots.Is(e.By) {
+		// A bot's entry is kept, but out of the way of the people's.
+		return fit(s.Muted.Render(c.entryTime(e.At)+" "+fit(safetext.Line(e.By), 8)+" "+fit(c.kindWord(e.Kind), c.kindW)+" "+desc), w)
+	}
 	return fit(head+s.Text.Render(desc), w)
 }
 

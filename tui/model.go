@@ -74,6 +74,9 @@ type Options struct {
 	// Activity, when set, is told after every key what the person is
 	// looking at: a served war room shows who looks at what.
 	Activity func(Looking)
+	// Bots names automated actors besides those the incident's policy
+	// names: the members a served war room's team file marks as bots.
+	Bots []string
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -151,7 +154,7 @@ func New(opts Options, s model.State) *Model {
 	}
 	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer,
-		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog)}
+		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Bots)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
 	m.c.checks = opts.Checks != nil
@@ -236,7 +239,7 @@ func (m *Model) show(st model.State) {
 		focused = m.c.snap.holdings[m.role].Ref
 	}
 	before := m.c.snap.state
-	m.c.snap = newSnapshot(st, m.opts.Catalog)
+	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Bots)
 	m.news(before, st)
 	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
 		m.notice, m.noticeStill = "", nil

@@ -158,7 +158,7 @@ func TestUnknownKeysMakeTheScreenRefuseChanges(t *testing.T) {
 func TestFullHelpListsEveryKey(t *testing.T) {
 	m, _ := newTestModel(t, sampleState(t), 120, 40)
 	v := keys(fork(t, m), "?").View()
-	for _, want := range []string{"start task", "task done", "reopen task", "cancel task", "reassign task", "filter by role or kind", "hand off role"} {
+	for _, want := range []string{"start task", "task done", "reopen task", "cancel task", "reassign task", "filter by role, kind or person", "hand off role"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("full help lacks %q", want)
 		}

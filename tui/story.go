@@ -1,5 +1,7 @@
 package tui
 
+import "github.com/warroom/warroom/model"
+
 // The screen's part of the incident's story: key moments pinned on the
 // timeline, milestones marked, bots kept out of the way, the catch-up for
 // who was away and what waits on the person at the keyboard.
@@ -15,4 +17,13 @@ func (p *timelinePane) pinKey() {
 	default:
 		p.keys.Pin.SetHelp("P", p.c.t("pin as a key moment"))
 	}
+}
+
+// peopleNames are the names of people, as first written.
+func peopleNames(people []model.Person) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return out
 }

@@ -1,11 +1,16 @@
 package tui
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/themes"
 )
 
 // The screen's part of the incident's story (issue 20).
@@ -72,5 +77,87 @@ func TestPinTheSelectedEntry(t *testing.T) {
 	m = keys(m, "P", "P")
 	if m.c.state().Pinned(e.ID) {
 		t.Error("P twice left the entry pinned")
+	}
+}
+
+// botState is the sample incident with a bot the policy names logging
+// every second for ten minutes after its last entry, and one the team
+// file names.
+func botState(t *testing.T) model.State {
+	t.Helper()
+	s := sampleState(t)
+	c := model.DefaultCatalog()
+	ids := &model.SeqIDs{}
+	apply := func(at time.Time, who string, op model.Op) {
+		t.Helper()
+		next, _, err := s.Apply(c, op, model.Env{Now: at, Actor: who, Replica: "bot", IDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s = next
+	}
+	start := testNow.Add(-11 * time.Minute)
+	apply(start, "alice", model.SetPolicy{Rule: "bots", Value: "pagerbot"})
+	for i := range 600 {
+		apply(start.Add(time.Duration(i+1)*time.Second), "pagerbot", model.Log{Text: "heartbeat"})
+	}
+	apply(start.Add(10*time.Minute+30*time.Second), "ci", model.Log{Text: "build green"})
+	return s
+}
+
+// TestBotsOnTheScreen (item 5): a bot's entries are dimmed, not drawn as
+// a person's; the header's last entry is a person's; the scribe's list
+// leaves the bots out; / filters by person, and -NAME hides one.
+func TestBotsOnTheScreen(t *testing.T) {
+	st := botState(t)
+	m, _ := newTestModel(t, st, 120, 40)
+	m.opts.Bots = []string{"ci"}
+	m = send(m, IncidentMsg(st, nil))
+	last, _ := st.LastPersonEntry(st.Bots("ci"))
+	if !strings.Contains(m.header.View(), "last entry "+clock(testNow.Sub(last.At))+" ago") || last.By == "pagerbot" {
+		t.Errorf("the header's last entry is not the people's (%s at %v):\n%s", last.By, last.At, m.header.View())
+	}
+
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	m.c.styles = NewStyles(r, themes.Dark())
+	bot := st.Timeline[len(st.Timeline)-2]
+	person := st.Timeline[0]
+	if line := m.c.entryLine(bot, 100); strings.Contains(line, m.c.styles.Holder.Render(fit("pagerbot", 8))) ||
+		!strings.HasPrefix(line, strings.TrimSuffix(m.c.styles.Muted.Render("x"), "x\x1b[0m")) {
+		t.Errorf("a bot's entry is drawn as a person's: %q", line)
+	}
+	if line := m.c.entryLine(person, 100); !strings.Contains(line, m.c.styles.Holder.Render(fit(person.By, 8))) {
+		t.Errorf("a person's entry is not drawn as one: %q", line)
+	}
+	m.c.styles = asciiStyles()
+
+	heard := &heard{c: m.c}
+	heard.refresh(model.Holding{})
+	for _, p := range heard.people {
+		if p.name == "pagerbot" || p.name == "ci" {
+			t.Errorf("the scribe's list has the bot %s", p.name)
+		}
+	}
+
+	m = keys(m, "f", "/")
+	m = typeText(m, "Alice")
+	m = keys(m, "enter")
+	if n := m.timeline.view.len(); n == 0 || n >= 100 {
+		t.Fatalf("/Alice keeps %d entries", n)
+	}
+	for i := range m.timeline.view.len() {
+		if e := m.timeline.view.at(i); e.By != "alice" {
+			t.Fatalf("/Alice keeps %s's entry", e.By)
+		}
+	}
+	m = keys(m, "esc", "/")
+	m = typeText(m, "-pagerbot")
+	m = keys(m, "enter")
+	if n := m.timeline.view.len(); n != len(st.Timeline)-600 {
+		t.Errorf("/-pagerbot keeps %d of %d entries, want all but the 600 heartbeats", n, len(st.Timeline))
+	}
+	if !strings.Contains(m.timeline.View(), "Timeline: -pagerbot") {
+		t.Errorf("the title does not say the filter:\n%s", m.timeline.View())
 	}
 }

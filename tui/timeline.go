@@ -42,7 +42,7 @@ func newTimelinePane(c *common) *timelinePane {
 	return &timelinePane{c: c, view: timelineView{sel: -1}, keys: timelineKeys{
 		list:        newListKeys(c.lang),
 		Read:        bind(c.lang, "enter", "read the entry in full", "enter"),
-		Filter:      bind(c.lang, "/", "filter by role or kind", "/"),
+		Filter:      bind(c.lang, "/", "filter by role, kind or person", "/"),
 		ClearFilter: bind(c.lang, "esc", "clear filter", "esc"),
 		Pin:         bind(c.lang, "P", "pin as a key moment", "P"),
 	}}
@@ -87,7 +87,7 @@ func (p *timelinePane) key(msg tea.KeyMsg) {
 	case key.Matches(msg, p.keys.Filter):
 		p.c.act.open(p.filterPrompt())
 	case key.Matches(msg, p.keys.ClearFilter) && p.view.filter != "":
-		_ = p.view.setFilter(p.c.catalog, p.c.lang, "")
+		_ = p.view.setFilter(p.c.catalog, p.c.lang, "", nil)
 	case key.Matches(msg, p.keys.ClearFilter):
 		p.view.unselect()
 	default:
@@ -109,10 +109,10 @@ func (p *timelinePane) filterPrompt() *prompt {
 		names = append(names, k.In(l))
 	}
 	return newPrompt(c, c.t("Filter timeline by:"),
-		c.t("a role (tl, comms/external…) or a kind (%s…); empty clears", strings.Join(kinds, ", ")), 100,
-		append(append(c.catalog.AllNames(), names...), l.T("task")),
+		c.t("a role (tl, comms/external…), a kind (%s…) or a person (bob; -pagerbot hides one); empty clears", strings.Join(kinds, ", ")), 100,
+		append(append(append(c.catalog.AllNames(), names...), l.T("task")), peopleNames(c.state().People)...),
 		func(v string) (model.Op, *prompt, error) {
-			return nil, nil, p.view.setFilter(c.catalog, l, v)
+			return nil, nil, p.view.setFilter(c.catalog, l, v, c.state().People)
 		})
 }
 

@@ -56,6 +56,9 @@ type app struct {
 	hooksFlag string
 	hookset   hookSet
 	serveTeam string
+	// teamBots are the members a served war room's team file marks as
+	// bots: automated actors besides those the incident's policy names.
+	teamBots []string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -193,7 +196,7 @@ func (a *app) explain(err error) error {
 
 // opts are the report options for this run.
 func (a *app) opts() report.Options {
-	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now()}
+	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now(), Bots: a.teamBots}
 }
 
 // print writes to standard output.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -76,4 +77,28 @@ func TestPinAndUnpin(t *testing.T) {
 		t.Errorf("unpin printed %q", out)
 	}
 	wantNotContains(t, "export", r.ok("export"), "## Key moments")
+}
+
+// TestPolicyBots (item 5): the incident manager names the bots; policy
+// says who they are; the review has one line per bot, and export --all
+// every entry.
+func TestPolicyBots(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	if out := r.ok("policy", "set", "bots", "pagerbot,ci"); out != "policy: bots none → pagerbot,ci\n" {
+		t.Errorf("policy set bots printed %q", out)
+	}
+	r.refused(1, "only the incident manager", "--as", "bob", "policy", "set", "bots", "none")
+	wantContains(t, "policy", r.ok("policy"), "Bots: pagerbot, ci; their entries are dimmed")
+	for range 3 {
+		r.ok("--as", "pagerbot", "log", "heartbeat")
+	}
+	r.ok("log", "rolled back")
+	review := r.ok("export")
+	wantNotContains(t, "export", review, "| heartbeat |")
+	wantContains(t, "export", review, "| pagerbot | bot | 3 entries, until ")
+	if n := strings.Count(r.ok("export", "--all"), "| heartbeat |"); n != 3 {
+		t.Errorf("export --all has %d heartbeats, want 3", n)
+	}
 }

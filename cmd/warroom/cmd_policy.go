@@ -9,6 +9,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 func (a *app) policyCmd() *cobra.Command {
@@ -28,7 +29,8 @@ it.`,
 		Example: `  warroom policy
   warroom policy set sev1.external 15m
   warroom policy set approval.external on
-  warroom policy set accept_within 5m`,
+  warroom policy set accept_within 5m
+  warroom policy set bots pagerbot,deploybot`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
@@ -60,7 +62,10 @@ timeline records the old value and the new. Rules:
   resolve.open_tasks,         on or off: what resolving needs — no task left open,
   .roles_answered,            every role handed answered, an external update once
   .external_update,           the fix is in (status monitoring), a summary, an
-  .summary, .followup_owners  owner for every follow-up`,
+  .summary, .followup_owners  owner for every follow-up
+  bots                        the incident's automated actors, NAME[,NAME…] or
+                              none: their entries are dimmed on screens and
+                              left out of the review's timeline and clocks`,
 		Args:              exactly("a RULE", "a VALUE"),
 		ValidArgsFunction: completePolicy,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -120,6 +125,11 @@ func (a *app) writePolicy(p model.Policy) {
 	} else {
 		a.say("Resolving needs: %s\n", strings.Join(needs, ", "))
 	}
+	if bots := p.BotNames(); len(bots) > 0 {
+		a.say("Bots: %s; their entries are dimmed, and left out of the review's timeline\n", safetext.Line(strings.Join(bots, ", ")))
+	} else {
+		a.say("Bots: none\n")
+	}
 }
 
 // exitCriterionText says what each exit criterion asks for.
@@ -147,6 +157,8 @@ func completePolicy(_ *cobra.Command, args []string, _ string) ([]string, cobra.
 		return model.PolicyRules(), cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.HasPrefix(strings.ToLower(args[0]), "approval."):
 		return []string{"on", "off"}, cobra.ShellCompDirectiveNoFileComp
+	case len(args) == 1 && strings.EqualFold(args[0], "bots"):
+		return []string{"none"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.EqualFold(args[0], "accept_within"):
 		return []string{"2m", "5m", "10m"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1:

@@ -20,7 +20,7 @@ const chartTime = "2006-01-02T15:04:05"
 func chart(s model.State, o Options, tm Timing) string {
 	end := tm.End()
 	if end.IsZero() {
-		end = lastTime(s)
+		end = lastTime(s, o)
 	}
 	var b strings.Builder
 	b.WriteString("```mermaid\ngantt\n")

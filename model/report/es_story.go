@@ -33,4 +33,6 @@ var _ = i18n.Register("report story", i18n.Spanish, map[string]string{
 	"pinned entry %s as a key moment: %s": "fijó la entrada %s como momento clave: %s",
 	"unpinned entry %s: %s":               "desfijó la entrada %s: %s",
 	"Key moments":                         "Momentos clave",
+	"bot":                                 "bot",
+	"%d entry, until %s; left out of this review (`warroom export --all` lists every entry)|%d entries, until %s; left out of this review (`warroom export --all` lists every entry)": "%d entrada, hasta las %s; fuera de este informe (`warroom export --all` da todas las entradas)|%d entradas, hasta las %s; fuera de este informe (`warroom export --all` da todas las entradas)",
 })

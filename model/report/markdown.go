@@ -30,10 +30,10 @@ func Markdown(s model.State, o Options) string {
 	t.add(o.t("Status"), o.status(string(in.Status)))
 	t.add(o.t("Declared"), o.t("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
 	t.add(mdCell(o.role(model.RoleRef{Role: model.IncidentManager})), md(s.Commander()))
-	if last, ok := s.LastEntry(); ok {
+	if last, ok := s.LastPersonEntry(o.bots(s)); ok {
 		t.add(o.t("Last entry"), o.stamp(last.At))
 	}
-	t.add(o.t("Declared to last entry"), Age(lastTime(s).Sub(in.Declared)))
+	t.add(o.t("Declared to last entry"), Age(lastTime(s, o).Sub(in.Declared)))
 	tm := Timings(s)
 	clocks(&t, tm, o)
 	b.WriteString(t.String())
@@ -137,9 +137,10 @@ func Markdown(s model.State, o Options) string {
 	return b.String()
 }
 
-// lastTime is the time of the latest entry, or the declaration.
-func lastTime(s model.State) time.Time {
-	if last, ok := s.LastEntry(); ok && last.At.After(s.Incident.Declared) {
+// lastTime is the time of the latest entry not a bot's, or the
+// declaration.
+func lastTime(s model.State, o Options) time.Time {
+	if last, ok := s.LastPersonEntry(o.bots(s)); ok && last.At.After(s.Incident.Declared) {
 		return last.At
 	}
 	return s.Incident.Declared

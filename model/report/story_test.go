@@ -143,3 +143,31 @@ func TestReviewOpensItsTimelineWithKeyMoments(t *testing.T) {
 		t.Errorf("the review does not open its timeline with the key moments %q:\n%s", want, out)
 	}
 }
+
+// TestReviewLeavesTheBotsOut (item 5): a bot's entries are left out of
+// the review's timeline, one row saying how many and until when; the
+// last entry is a person's; a bot named only by the team file (Options)
+// counts too; export --all (AllEntries) keeps them.
+func TestReviewLeavesTheBotsOut(t *testing.T) {
+	p := newPlay(t, declared())
+	p.at(0.5, "alice", model.SetPolicy{Rule: "bots", Value: "pagerbot"})
+	for i := 1; i <= 30; i++ {
+		p.at(float64(i)/2, "pagerbot", model.Log{Text: "heartbeat"})
+		p.at(float64(i)/2, "ci", model.Log{Text: "build green"})
+	}
+	p.at(3.2, "bob", model.Log{Text: "rolled back"})
+	o := opts()
+	o.Bots = []string{"CI"}
+	out := Markdown(p.s, o)
+	if n := strings.Count(out, "heartbeat") + strings.Count(out, "build green"); n != 0 {
+		t.Errorf("%d bot entries in the review's timeline:\n%s", n, out)
+	}
+	row(t, out, "2026-11-25 14:00:30 UTC", "pagerbot", "bot", "30 entries, until 2026-11-25 14:15:00 UTC; left out of this review (`warroom export --all` lists every entry)")
+	row(t, out, "2026-11-25 14:00:30 UTC", "ci", "bot", "30 entries, until 2026-11-25 14:15:00 UTC; left out of this review (`warroom export --all` lists every entry)")
+	row(t, out, "2026-11-25 14:03:12 UTC", "bob", "note", "rolled back")
+	row(t, out, "Last entry", "2026-11-25 14:03:12 UTC")
+	o.AllEntries = true
+	if n := strings.Count(Markdown(p.s, o), "| heartbeat |"); n != 30 {
+		t.Errorf("with every entry, %d heartbeats in the review, want 30", n)
+	}
+}

@@ -254,6 +254,7 @@ func encodePolicy(w *cacheWriter, p model.Policy) {
 		p.Resolve.Set, p.Resolve.OpenTasks, p.Resolve.RolesAnswered, p.Resolve.ExternalUpdate, p.Resolve.Summary, p.Resolve.FollowUpOwners} {
 		w.bool(v)
 	}
+	w.str(p.Bots)
 }
 
 // decodePolicy reads what encodePolicy wrote.
@@ -268,6 +269,7 @@ func decodePolicy(r *cacheReader) model.Policy {
 		&p.Resolve.Set, &p.Resolve.OpenTasks, &p.Resolve.RolesAnswered, &p.Resolve.ExternalUpdate, &p.Resolve.Summary, &p.Resolve.FollowUpOwners} {
 		*v = r.bool()
 	}
+	p.Bots = r.str()
 	return p
 }
 
