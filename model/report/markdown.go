@@ -57,6 +57,8 @@ func Markdown(s model.State, o Options) string {
 		}
 	}
 
+	fillIn(&b, s, o, heading, head)
+
 	if !o.NoChart {
 		heading("Timeline chart")
 		b.WriteString(chart(s, o, tm))
@@ -77,6 +79,10 @@ func Markdown(s model.State, o Options) string {
 	heading("Roles")
 	roles := rolesTable(s, o, tm, head)
 	b.WriteString(roles.String())
+
+	heading("Who took part")
+	who := participants(s, o, head)
+	b.WriteString(who.String())
 
 	if len(s.Theories) > 0 {
 		heading("Theories")
@@ -108,21 +114,6 @@ func Markdown(s model.State, o Options) string {
 				o.stamp(task.Created), o.stamp(task.Updated))
 		}
 		b.WriteString(tasks.String())
-	}
-
-	heading("Follow-ups")
-	if len(s.FollowUps) == 0 {
-		b.WriteString("_" + o.t("No follow-ups.") + "_\n")
-	} else {
-		fu := head("Follow-up", "Title", "Owner", "Due", "Ticket", "State")
-		for _, f := range s.FollowUps {
-			state := o.t("open")
-			if f.Done {
-				state = o.t("done")
-			}
-			fu.add(md(f.ID), md(f.Title), md(f.Owner), md(f.Due), md(f.Ticket), state)
-		}
-		b.WriteString(fu.String())
 	}
 
 	if km := s.KeyMoments(); len(km) > 0 {

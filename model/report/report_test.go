@@ -137,7 +137,7 @@ func TestMarkdown(t *testing.T) {
 			sections = append(sections, l)
 		}
 	}
-	want := "## Summary|## Timeline chart|## Severity and status|## Roles|## Theories|## Communications|## Tasks|## Follow-ups|## Timeline"
+	want := "## Summary|## What went well|## What went wrong|## Where we got lucky|## Action items|## Timeline chart|## Severity and status|## Roles|## Who took part|## Theories|## Communications|## Tasks|## Timeline"
 	if strings.Join(sections, "|") != want {
 		t.Errorf("sections %q", sections)
 	}

@@ -33,7 +33,7 @@ func TestDemoReview(t *testing.T) {
 	for _, want := range []string{"| Time to acknowledge | 0s, at 2026-11-25 14:00:00 UTC (inferred from the declaration) |",
 		"| Time to mitigate | 25m, at 2026-11-25 14:25:00 UTC (inferred from the first move to monitoring) |",
 		"| Time to resolve | not yet |", "## Decisions", "Roll back deploy 142 rather than raise the pool size live.",
-		"## Theories", "| ruled out |", "| confirmed |", "## Follow-ups", "OPS-1432", "(backdated)"} {
+		"## Theories", "| ruled out |", "| confirmed |", "## Action items", "OPS-1432", "(backdated)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the review lacks %q", want)
 		}

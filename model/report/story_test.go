@@ -171,3 +171,38 @@ func TestReviewLeavesTheBotsOut(t *testing.T) {
 		t.Errorf("with every entry, %d heartbeats in the review, want 30", n)
 	}
 }
+
+// TestReviewHasTheSectionsATeamFillsIn (item 10): what went well, what
+// went wrong, where we got lucky, each with a placeholder; the action
+// items with their owners; who took part, in which roles, with their
+// counts of entries (bots aside).
+func TestReviewHasTheSectionsATeamFillsIn(t *testing.T) {
+	p := newPlay(t, declared())
+	p.at(0.5, "alice", model.SetPolicy{Rule: "bots", Value: "pagerbot"})
+	p.at(1, "alice", model.Handoff{Role: model.RoleRef{Role: "tech_lead"}, To: "bob"})
+	p.at(2, "alice", model.Handoff{Role: model.RoleRef{Role: "scribe"}, To: "erin"})
+	p.at(3, "erin", model.Decline{Role: model.RoleRef{Role: "scribe"}, Reason: "busy"})
+	p.at(4, "bob", model.Log{Kind: model.KindFollowup, Text: "alert on pool saturation"})
+	p.at(5, "pagerbot", model.Log{Text: "heartbeat"})
+	p.at(6, "alice", model.FollowUpDetails{FollowUp: p.s.FollowUps[0].ID, Owner: "henry", Due: "2026-12-01"})
+	out := p.review()
+	for _, want := range []string{
+		"\n## What went well\n\n_What helped: ",
+		"\n## What went wrong\n\n_What hurt: ",
+		"\n## Where we got lucky\n\n_What went right by chance",
+		"\n## Action items\n\n| Follow-up | Title | Owner | Due | Ticket | State |",
+		"\n## Who took part\n\n| Person | Roles | Entries |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the review lacks %q:\n%s", want, out)
+		}
+	}
+	row(t, out, p.s.FollowUps[0].ID, "alert on pool saturation", "henry", "2026-12-01", "", "open")
+	row(t, out, "alice", "Incident manager", "5")
+	row(t, out, "bob", "Tech lead", "1")
+	row(t, out, "erin", "—", "1")
+	row(t, out, "henry", "—", "0") // owns a follow-up, wrote nothing
+	if strings.Contains(out, "| pagerbot | — |") {
+		t.Errorf("who took part lists the bot:\n%s", out)
+	}
+}
