@@ -12,7 +12,7 @@ var _ = i18n.Register("tui-story", i18n.Spanish, map[string]string{
 	"%s, then @14:02 or -5m for when it happened (now when left out)": "%s, y después @14:02 o -5m para cuándo pasó (ahora, si no se pone)",
 	"mark of %s":                     "marca de %s",
 	"pin as a key moment":            "fijar como momento clave",
-	"unpin":                          "desfijar",
+	"unpin the entry":                "desfijar la entrada",
 	"pin of entry %s":                "fijado de la entrada %s",
 	"unpin of entry %s":              "desfijado de la entrada %s",
 	"entry %s":                       "la entrada %s",

@@ -13,7 +13,7 @@ func (p *timelinePane) pinKey() {
 	p.keys.Pin.SetEnabled(p.focused && sel && !p.c.wall)
 	switch {
 	case sel && p.c.snap.pinned[e.ID]:
-		p.keys.Pin.SetHelp("P", p.c.t("unpin"))
+		p.keys.Pin.SetHelp("P", p.c.t("unpin the entry"))
 	default:
 		p.keys.Pin.SetHelp("P", p.c.t("pin as a key moment"))
 	}
