@@ -102,3 +102,31 @@ func TestPolicyBots(t *testing.T) {
 		t.Errorf("export --all has %d heartbeats, want 3", n)
 	}
 }
+
+// TestCatchup (item 6): a member who joined late reads the whole
+// incident so far; after taking part, only what came since; --since and
+// --for; a bad time is refused (exit 2); it writes nothing.
+func TestCatchup(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	r.declare()
+	r.ok("policy", "set", "bots", "pagerbot")
+	r.ok("handoff", "sme", "dave", "--note", "watch the pool")
+	r.ok("--as", "pagerbot", "log", "heartbeat")
+	r.ok("--as", "pagerbot", "log", "heartbeat")
+	before := r.snapshot()
+	res := r.run("catchup", "--for", "dave")
+	if res.code != 0 {
+		t.Fatalf("catchup: %s", res)
+	}
+	before.unchanged(t, res)
+	wantContains(t, "catchup", res.stdout, "Catch-up for dave: the whole incident so far (you have not taken part yet)\n",
+		"\nRoles\n", "handed Subject matter expert from alice to dave: watch the pool\n", "pagerbot (bot): 2 entries\n")
+	r.as("dave").ok("ack", "sme")
+	r.as("alice").ok("status", "identified")
+	own := r.as("dave").ok("catchup")
+	wantContains(t, "catchup", own, "Catch-up for dave: what changed since ", "status investigating → identified")
+	wantNotContains(t, "catchup", own, "handed Subject matter expert")
+	wantContains(t, "catchup --since", r.ok("catchup", "--since", "-1h"), "handed Subject matter expert")
+	r.refused(2, "is not a time", "catchup", "--since", "yesterday")
+}

@@ -20,11 +20,11 @@ import (
 // these, and of them a viewer only what reads (servedReads).
 var servedVerbs = []string{"ack", "can", "close", "customers", "declare", "decline", "export", "followup",
 	"handoff", "help", "hooks list", "log", "policy", "release", "roles", "sev", "show", "status", "summary", "task",
-	"theory", "title", "update"}
+	"theory", "title", "update", "mark", "pin", "unpin", "catchup"}
 
 // servedReads are the commands a viewer may run: they only read.
 var servedReads = []string{"help", "show", "export", "roles", "policy", "task list", "theory list", "followup list",
-	"update list", "update draft"}
+	"update list", "update draft", "catchup"}
 
 // hostFlags name a file or a command on the host, or who you are, or
 // belong to the screen: never taken over SSH.
