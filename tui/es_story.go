@@ -18,6 +18,8 @@ var _ = i18n.Register("tui-story", i18n.Spanish, map[string]string{
 	"entry %s":                       "la entrada %s",
 	"filter by role, kind or person": "filtrar por función, tipo o persona",
 	"a role (tl, comms/external…), a kind (%s…) or a person (bob; -pagerbot hides one); empty clears": "una función (tl, comms/externas…), un tipo (%s…) o una persona (bob; -pagerbot oculta una); vacío quita el filtro",
-	"a person":             "una persona",
-	"-person, to hide one": "-persona, para ocultar una",
+	"a person":                          "una persona",
+	"-person, to hide one":              "-persona, para ocultar una",
+	"What happened while you were away": "Lo que pasó mientras no estabas",
+	"esc closes":                        "esc cierra",
 })

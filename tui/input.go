@@ -204,6 +204,9 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	if m.reading != nil && m.readingKey(k) {
 		return nil
 	}
+	if m.sheet != nil && m.sheetKey(k) {
+		return nil
+	}
 	if h, ok := m.panes()[m.focus].(holder); ok {
 		if h.holds(k) {
 			_, cmd := m.panes()[m.focus].Update(k)

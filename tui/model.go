@@ -77,6 +77,12 @@ type Options struct {
 	// Bots names automated actors besides those the incident's policy
 	// names: the members a served war room's team file marks as bots.
 	Bots []string
+	// CatchUp shows the person at the keyboard what changed since they
+	// last took part, when the screen opens after ten minutes or more
+	// away (or on an incident they never saw); LastSeen is when they last
+	// had a screen on it, zero when not known (catchup.go).
+	CatchUp  bool
+	LastSeen time.Time
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -118,6 +124,8 @@ type Model struct {
 	fullHelp bool
 	helpTop  int        // first line of the full help shown
 	reading  *entryView // a timeline entry shown in full, over the panes
+	sheet    *sheet     // a page over the panes: a catch-up, what waits on you
+	catchUp  catchUpState
 	input    inputState
 
 	width, height int
@@ -258,6 +266,9 @@ func (m *Model) arrive() {
 		return
 	}
 	m.loaded = true
+	if m.opts.CatchUp {
+		defer m.offerCatchUp(m.opts.LastSeen)
+	}
 	for i, h := range m.c.snap.holdings {
 		if !h.Default && model.SameName(h.Holder, m.c.actor) {
 			m.focusRole(i, true)

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/themes"
 )
 
@@ -160,4 +161,90 @@ func TestBotsOnTheScreen(t *testing.T) {
 	if !strings.Contains(m.timeline.View(), "Timeline: -pagerbot") {
 		t.Errorf("the title does not say the filter:\n%s", m.timeline.View())
 	}
+}
+
+// catchUpModel is a screen on s for who, which catches them up as a
+// screen opened on the command line does.
+func catchUpModel(t *testing.T, s model.State, who string, seen time.Time, loading bool) *Model {
+	t.Helper()
+	var seed uint64
+	m := build(Options{
+		Path: "warroom.toml", Actor: who, Lang: "en", Styles: asciiStyles(),
+		Now: func() time.Time { return testNow }, Seed: func() uint64 { seed++; return seed },
+		Replica: "test", Saver: &fakeSaver{}, CatchUp: true, LastSeen: seen, Loading: loading,
+	}, s)
+	return send(m, windowSize(120, 40))
+}
+
+// TestCatchUpOnTheScreen (item 6): a screen opened by someone who never
+// took part, or was away ten minutes or more, shows the catch-up first;
+// one key puts it away and B shows it again; someone back within ten
+// minutes is not shown it; with the timeline still loading, it waits.
+func TestCatchUpOnTheScreen(t *testing.T) {
+	st := sampleState(t)
+	m := catchUpModel(t, st, "zoe", time.Time{}, false)
+	if m.sheet == nil || !strings.Contains(m.View(), "Catch-up for zoe: the whole incident so far") {
+		t.Fatalf("no catch-up for someone new:\n%s", m.View())
+	}
+	m = keys(m, "esc")
+	if m.sheet != nil {
+		t.Fatal("esc did not put the catch-up away")
+	}
+	m = keys(m, "B")
+	if m.sheet == nil {
+		t.Fatal("B did not show the catch-up again")
+	}
+	m = keys(m, "n") // another key puts it away and acts
+	if m.sheet != nil || m.prompt == nil {
+		t.Errorf("n over the catch-up: sheet %v, prompt %v", m.sheet != nil, m.prompt != nil)
+	}
+
+	last, _ := st.LastTookPart("alice")
+	if m := catchUpModel(t, st, "alice", time.Time{}, false); testNow.Sub(last) < awayFor && m.sheet != nil {
+		t.Errorf("alice, whose last entry was %v ago, was caught up", testNow.Sub(last))
+	}
+	// Erin last wrote half an hour ago, but had a screen open until five
+	// minutes ago: she is back within ten minutes.
+	el, _ := st.LastTookPart("erin")
+	if testNow.Sub(el) < 2*awayFor {
+		t.Fatalf("erin's last entry is only %v old", testNow.Sub(el))
+	}
+	if m := catchUpModel(t, st, "erin", testNow.Add(-5*time.Minute), false); m.sheet != nil {
+		t.Error("erin, back within ten minutes of her last screen, was caught up")
+	}
+	if m := catchUpModel(t, st, "erin", testNow.Add(-20*time.Minute), false); m.sheet == nil ||
+		!strings.Contains(strings.Join(m.sheet.lines, "\n"), "Catch-up for erin: what changed since 14:27 (20m ago)") {
+		t.Errorf("erin, away for twenty minutes, was not caught up since then: %v", m.sheet)
+	}
+
+	loading := catchUpModel(t, st, "zoe", time.Time{}, true)
+	if loading.sheet != nil {
+		t.Fatal("the catch-up was shown before the timeline was read")
+	}
+	loading = send(loading, followedMsg(store.Followed{Snapshot: store.Snapshot{Head: st, Entries: st.Timeline, Reset: true}}))
+	if loading.sheet == nil {
+		t.Error("the catch-up was not shown once the timeline was read")
+	}
+
+	// A served war room catches up a member whose screen opens again.
+	served := catchUpModel(t, st, "erin", testNow.Add(-2*time.Minute), false)
+	served = send(served, CatchUpMsg(testNow.Add(-time.Hour)))
+	if served.sheet == nil {
+		t.Error("CatchUpMsg of a visit an hour ago showed nothing")
+	}
+}
+
+// TestGoldenCatchUp draws the catch-up of someone back after twenty
+// minutes away, in English and in Spanish.
+func TestGoldenCatchUp(t *testing.T) {
+	m := catchUpModel(t, sampleState(t), "erin", testNow.Add(-20*time.Minute), false)
+	golden(t, m.View())
+}
+
+func TestGoldenSpanishCatchUp(t *testing.T) {
+	m := catchUpModel(t, sampleState(t), "erin", testNow.Add(-20*time.Minute), false)
+	m.opts.Lang, m.c.lang = "es", "es"
+	m.keys = newGlobalKeys("es")
+	m = keys(m, "B")
+	golden(t, m.View())
 }

@@ -53,6 +53,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = i18n.Message(msg).In(m.c.lang)
 	case checkedMsg:
 		m.onChecked(msg)
+	case catchUpMsg:
+		m.offerCatchUp(msg.since)
 	case presenceMsg:
 		m.present, m.c.present = msg, msg
 		m.header.present = msg
@@ -77,6 +79,8 @@ func (m *Model) refresh() {
 	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
 	m.answerKeys()
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
+	m.keys.CatchUp.SetEnabled(m.loaded && !m.opts.Wall)
+	m.keys.Waiting.SetEnabled(m.loaded && !m.opts.Wall)
 	if m.c.wall {
 		disable(m.keys.editing())
 	}
@@ -158,6 +162,8 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		}
 	case key.Matches(k, g.Mark):
 		m.open(markPrompt(m.c))
+	case key.Matches(k, g.CatchUp):
+		m.showCatchUp()
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:

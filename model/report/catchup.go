@@ -79,7 +79,7 @@ func CatchUpLines(s model.State, c model.CatchUp, o Options) []string {
 		var parts []string
 		for _, k := range kinds {
 			n += c.OthersByKind[k]
-			parts = append(parts, fmt.Sprintf("%d %s", c.OthersByKind[k], line(k.In(o.Lang))))
+			parts = append(parts, fmt.Sprintf("%s %d", line(k.In(o.Lang)), c.OthersByKind[k]))
 		}
 		var people []string
 		for _, p := range c.PeopleByCount() {
