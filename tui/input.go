@@ -195,7 +195,7 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	}
 	m.notice = ""
 	if m.newsText != "" && k.Type == tea.KeyEsc {
-		m.newsText = "" // seen
+		m.newsText, m.sheet = "", nil // seen, with what it reads back
 		return nil
 	}
 	if m.fullHelp && m.helpKey(k) {

@@ -248,3 +248,66 @@ func TestGoldenSpanishCatchUp(t *testing.T) {
 	m = keys(m, "B")
 	golden(t, m.View())
 }
+
+// TestHandoffIsReadBackAndDeclinesAreTold (item 8): a role handed to you
+// reads back on your screen what you take over — the status, the role's
+// open tasks, the next update due for a role that sends them, the
+// briefing — and Y accepts it; a decline tells whoever handed the role,
+// with the reason.
+func TestHandoffIsReadBackAndDeclinesAreTold(t *testing.T) {
+	s := sampleState(t)
+	ext := model.RoleRef{Role: "communications_manager", Workstream: "external"}
+	zoe := build(Options{Path: "warroom.toml", Actor: "zoe", Lang: "en", Styles: asciiStyles(), Now: func() time.Time { return testNow },
+		Saver: &fakeSaver{}}, s)
+	zoe = send(zoe, windowSize(120, 40))
+	s = othersDo(t, s, "carol", testNow, model.Handoff{Role: ext, To: "zoe", Note: "status page every 20 minutes"})
+	zoe = send(zoe, loadedMsg{state: s})
+	if zoe.sheet == nil {
+		t.Fatalf("no read-back of the handoff:\n%s", zoe.View())
+	}
+	golden(t, zoe.View())
+	text := strings.Join(zoe.sheet.lines, "\n")
+	for _, want := range []string{"carol handed you Communications manager · external. You take over:",
+		"The incident: SEV1 CRITICAL · monitoring", "Briefing: status page every 20 minutes",
+		"Open task of the role (1):", "The next external update is OVERDUE by 3:00", "Y accepts"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the read-back lacks %q:\n%s", want, text)
+		}
+	}
+	zoe = keys(zoe, "Y")
+	if zoe.sheet != nil || zoe.c.state().PendingHandoffs(testNow) == nil {
+		t.Fatal("Y did not put the read-back away")
+	}
+	for _, p := range zoe.c.state().PendingHandoffs(testNow) {
+		if p.Holder == "zoe" {
+			t.Errorf("Y over the read-back did not accept the role: %+v", p)
+		}
+	}
+
+	// carol handed it; zoe declines on another copy: carol is told why.
+	carol := build(Options{Path: "warroom.toml", Actor: "carol", Lang: "en", Styles: asciiStyles(), Now: func() time.Time { return testNow },
+		Saver: &fakeSaver{}}, s)
+	carol = send(carol, windowSize(120, 40))
+	s = othersDo(t, s, "zoe", testNow, model.Decline{Role: ext, Reason: "I am on the payments bridge"})
+	carol = send(carol, loadedMsg{state: s})
+	if v := carol.View(); !strings.Contains(v, "● zoe declined Communications manager · external: I am on the payments bridge") {
+		t.Errorf("carol was not told of the decline:\n%s", v)
+	}
+	bob := build(Options{Path: "warroom.toml", Actor: "bob", Lang: "en", Styles: asciiStyles(), Now: func() time.Time { return testNow }},
+		sampleState(t))
+	bob = send(bob, windowSize(120, 40))
+	bob = send(bob, loadedMsg{state: s})
+	if strings.Contains(bob.View(), "● zoe declined") {
+		t.Error("someone who did not hand the role was told of its decline")
+	}
+}
+
+// TestGoldenSpanishReadBack draws a handoff's read-back in Spanish.
+func TestGoldenSpanishReadBack(t *testing.T) {
+	s := sampleState(t)
+	zoe := build(Options{Path: "warroom.toml", Actor: "zoe", Lang: "es", Styles: asciiStyles(), Now: func() time.Time { return testNow },
+		Saver: &fakeSaver{}}, s)
+	zoe = send(zoe, windowSize(120, 40))
+	s = othersDo(t, s, "carol", testNow, model.Handoff{Role: model.RoleRef{Role: "communications_manager", Workstream: "external"}, To: "zoe"})
+	golden(t, send(zoe, loadedMsg{state: s}).View())
+}
