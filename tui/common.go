@@ -29,6 +29,7 @@ type common struct {
 	present []Present   // who is connected to a served war room; nil otherwise
 	loading bool        // the timeline shown is its latest entries; the rest is being read
 	checks  bool        // the team has check hooks: a resolve waits for them (checks.go)
+	waiting int         // how many things wait on the person at the keyboard (waiting.go)
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

@@ -33,4 +33,12 @@ var _ = i18n.Register("tui-story", i18n.Spanish, map[string]string{
 	"Y accepts: you have it · N declines, with a reason · esc: later": "Y acepta: es tuya · N la rechaza, con un motivo · esc: más tarde",
 	"%s is yours":        "%s es tuya",
 	"%s declined %s: %s": "%s rechazó la función %s: %s",
+	"%s: handed to you by %s %s ago; Y accepts, N declines":                    "%s: te la pasó %s hace %s; Y acepta, N rechaza",
+	"%s: %s declined it %s ago (%s); hand it to someone else":                  "%s: %s la rechazó hace %s (%s); pásasela a otra persona",
+	"your %s draft: sent back by %s %s ago (%s); write it again":               "tu borrador %s: devuelto por %s hace %s (%s); escríbelo de nuevo",
+	"task %s %q: its time box ran out %s ago":                                  "tarea %s %q: su plazo se agotó hace %s",
+	"a %s draft by %s, %s ago, awaits your approval; A approves, X sends back": "un borrador %s de %s, de hace %s, espera tu aprobación; A lo aprueba, X lo devuelve",
+	"Nothing waits on you.":                                                    "Nada te espera.",
+	"Waiting on you (%d)|Waiting on you (%d)":                                  "Te espera (%d)|Te esperan (%d)",
+	"waiting on you: %d (I)":                                                   "te espera: %d (I)",
 })

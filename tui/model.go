@@ -252,6 +252,7 @@ func (m *Model) show(st model.State) {
 	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
 		m.notice, m.noticeStill = "", nil
 	}
+	m.refreshWaiting()
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
 		p.Update(snapshotMsg{})
@@ -266,6 +267,7 @@ func (m *Model) arrive() {
 		return
 	}
 	m.loaded = true
+	m.refreshWaiting()
 	if m.opts.CatchUp {
 		defer m.offerCatchUp(m.opts.LastSeen)
 	}

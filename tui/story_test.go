@@ -311,3 +311,44 @@ func TestGoldenSpanishReadBack(t *testing.T) {
 	s = othersDo(t, s, "carol", testNow, model.Handoff{Role: model.RoleRef{Role: "communications_manager", Workstream: "external"}, To: "zoe"})
 	golden(t, send(zoe, loadedMsg{state: s}).View())
 }
+
+// TestWaitingOnYou (item 9): the header counts what waits on the person
+// at the keyboard, and I lists it: a role to answer, a handoff of theirs
+// declined, a time box of theirs run out; for the incident manager, the
+// drafts to approve too (the header counts those apart, for everyone).
+func TestWaitingOnYou(t *testing.T) {
+	s := sampleState(t)
+	s = othersDo(t, s, "alice", testNow.Add(-3*time.Minute),
+		model.Handoff{Role: model.RoleRef{Role: model.Scribe}, To: "zoe"},
+		model.TaskAdd{Title: "Check the CDN", Owner: "zoe", Within: time.Minute})
+	s = othersDo(t, s, "zoe", testNow.Add(-2*time.Minute), model.Handoff{Role: model.RoleRef{Role: "social_media_lead"}, To: "yann"})
+	s = othersDo(t, s, "yann", testNow.Add(-time.Minute), model.Decline{Role: model.RoleRef{Role: "social_media_lead"}, Reason: "off today"})
+	zoe := build(Options{Path: "warroom.toml", Actor: "zoe", Lang: "en", Styles: asciiStyles(), Now: func() time.Time { return testNow },
+		Saver: &fakeSaver{}}, s)
+	zoe = send(zoe, windowSize(140, 40))
+	if h := zoe.header.View(); !strings.Contains(h, "waiting on you: 3 (I)") {
+		t.Errorf("the header does not count what waits on zoe:\n%s", h)
+	}
+	zoe = keys(zoe, "I")
+	if zoe.sheet == nil {
+		t.Fatal("I showed nothing")
+	}
+	text := strings.Join(zoe.sheet.lines, "\n")
+	for _, want := range []string{"• Scribe: handed to you by alice 3:00 ago; Y accepts, N declines",
+		"• task ", `"Check the CDN": its time box ran out 2:00 ago`,
+		"• Social media lead: yann declined it 1:00 ago (off today); hand it to someone else"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("what waits on zoe lacks %q:\n%s", want, text)
+		}
+	}
+	zoe = keys(zoe, "esc")
+
+	alice, _ := newTestModel(t, sampleState(t), 120, 40)
+	alice = keys(alice, "I")
+	if text := strings.Join(alice.sheet.lines, "\n"); !strings.Contains(text, "external draft by carol") || !strings.Contains(text, "awaits your approval") {
+		t.Errorf("the incident manager is not shown the draft to approve:\n%s", text)
+	}
+	if strings.Contains(alice.header.View(), "waiting on you") {
+		t.Error("the header counts the draft to approve twice")
+	}
+}

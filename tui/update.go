@@ -101,6 +101,7 @@ func (m *Model) onTick() tea.Cmd {
 	prev := m.c.now
 	m.c.now = m.opts.Now()
 	m.expired(prev, m.c.now)
+	m.refreshWaiting() // a time box runs out with no change
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
@@ -164,6 +165,8 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		m.open(markPrompt(m.c))
 	case key.Matches(k, g.CatchUp):
 		m.showCatchUp()
+	case key.Matches(k, g.Waiting):
+		m.sheet = m.waitingSheet()
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:
