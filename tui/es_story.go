@@ -41,4 +41,6 @@ var _ = i18n.Register("tui-story", i18n.Spanish, map[string]string{
 	"Nothing waits on you.":                                                    "Nada te espera.",
 	"Waiting on you (%d)|Waiting on you (%d)":                                  "Te espera (%d)|Te esperan (%d)",
 	"waiting on you: %d (I)":                                                   "te espera: %d (I)",
+	"pinned":                                                                   "fijada",
+	"unpinned":                                                                 "desfijada",
 })

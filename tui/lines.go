@@ -48,6 +48,7 @@ var kindWords = map[model.Kind]string{
 	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
 	model.KindCustomerReport: "customer", model.KindSocialPost: "post", model.KindConflict: "conflict",
 	model.KindHook: "hook", model.KindTimeBoxExpired: "time box", model.KindMilestone: "milestone",
+	model.KindPin: "pinned", model.KindUnpin: "unpinned",
 }
 
 // kindWord names a timeline kind in the screen's language.
