@@ -63,26 +63,42 @@ func (s State) CatchUp(since time.Time, who string, bots Bots) CatchUp {
 	c := CatchUp{Since: since, For: s.DisplayName(who),
 		OthersByKind: map[Kind]int{}, OthersByPerson: map[string]int{}, Bots: map[string]int{}}
 	mine := map[RoleRef]bool{}
-	for _, a := range s.Assignments {
-		if h, def := s.Holder(a.Ref()); !def && who != "" && SameName(h, who) {
-			mine[a.Ref()] = true
+	for ref, hist := range histories(s.Assignments) {
+		if cur := hist[len(hist)-1]; who != "" && cur.Holder != "" && !cur.Closed && SameName(cur.Holder, who) {
+			mine[ref] = true
 		}
 	}
 	pinned := s.PinnedIDs()
 	concerns := func(e Entry) bool {
 		return who != "" && (SameName(e.To, who) || SameName(e.From, who) || mine[e.RoleRef()])
 	}
-	var yours, others []Entry
-	es := slices.Clone(s.Timeline)
-	slices.SortStableFunc(es, func(a, b Entry) int { return a.At.Compare(b.At) })
-	for _, e := range es {
+	// One pass: the bots' entries and the others are only counted; what
+	// is listed is put in the order things happened after.
+	var listed []Entry
+	botBy, otherBy := map[string]int{}, map[string]int{} // by name as written: named once, after
+	for _, e := range s.Timeline {
 		if !e.At.After(since) && !written(e).After(since) {
 			continue
 		}
-		if bots.Is(e.By) {
-			c.Bots[s.DisplayName(e.By)]++
-			continue
+		switch {
+		case bots.Is(e.By):
+			botBy[e.By]++
+		case listedInCatchUp[e.Kind] || pinned[e.ID]:
+			listed = append(listed, e)
+		default:
+			c.OthersByKind[e.Kind]++
+			otherBy[e.By]++
 		}
+	}
+	for by, n := range botBy {
+		c.Bots[s.DisplayName(by)] += n
+	}
+	for by, n := range otherBy {
+		c.OthersByPerson[s.DisplayName(by)] += n
+	}
+	slices.SortStableFunc(listed, func(a, b Entry) int { return a.At.Compare(b.At) })
+	var yours, others []Entry
+	for _, e := range listed {
 		switch {
 		case e.Kind == KindStatus || e.Kind == KindSeverity:
 			c.Changes = append(c.Changes, e)
@@ -107,7 +123,7 @@ func (s State) CatchUp(since time.Time, who string, bots Bots) CatchUp {
 			c.Decisions = append(c.Decisions, e)
 		case pinned[e.ID] || e.Kind == KindMilestone:
 			c.KeyMoments = append(c.KeyMoments, e)
-		default:
+		default: // a task given to a role, not to who
 			c.OthersByKind[e.Kind]++
 			c.OthersByPerson[s.DisplayName(e.By)]++
 		}
@@ -115,6 +131,12 @@ func (s State) CatchUp(since time.Time, who string, bots Bots) CatchUp {
 	c.Roles = append(yours, others...)
 	return c
 }
+
+// listedInCatchUp are the kinds a catch-up lists entry by entry; the
+// others it counts.
+var listedInCatchUp = map[Kind]bool{KindStatus: true, KindSeverity: true, KindHandoff: true, KindHandoffAccepted: true,
+	KindHandoffDeclined: true, KindWorkstreamClosed: true, KindTaskAdded: true, KindTaskAssigned: true, KindTaskDone: true,
+	KindComms: true, KindTheoryConfirmed: true, KindTheoryRuledOut: true, KindDecision: true, KindMilestone: true}
 
 // CatchUpSince is when who last took part, for a catch-up: their last
 // entry or lastScreen (when they last had a screen on this incident,

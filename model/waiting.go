@@ -51,8 +51,8 @@ func (s State) ReadBackOf(c *Catalog, ref RoleRef) ReadBack {
 	if a, ok := s.current(ref); ok {
 		rb.By, rb.Briefing = s.DisplayName(a.By), a.Note
 	}
-	for _, t := range s.OpenTasks() {
-		if t.RoleRef() == ref {
+	for _, t := range s.Tasks {
+		if t.Open() && t.RoleRef() == ref {
 			rb.Tasks = append(rb.Tasks, t)
 		}
 	}
@@ -100,6 +100,13 @@ type Waiting struct {
 // with no one named) whose time box ran out; and, for the incident
 // manager, the drafts awaiting approval.
 func (s State) WaitingOn(who string, now time.Time) []Waiting {
+	return s.WaitingOnWith(who, now, s.Comms(s.Policy().Cadence()))
+}
+
+// WaitingOnWith is WaitingOn with the incident's communications already
+// read (State.Comms, by its policy's rhythms): it reads no more of the
+// timeline.
+func (s State) WaitingOnWith(who string, now time.Time, comms CommsLog) []Waiting {
 	var out []Waiting
 	for _, p := range s.PendingHandoffs(now) {
 		if SameName(p.Holder, who) {
@@ -107,25 +114,22 @@ func (s State) WaitingOn(who string, now time.Time) []Waiting {
 		}
 	}
 	mine := map[RoleRef]bool{}
-	for _, a := range s.Assignments {
-		if h, def := s.Holder(a.Ref()); !def && SameName(h, who) {
-			mine[a.Ref()] = true
+	for ref, hist := range histories(s.Assignments) {
+		if cur := hist[len(hist)-1]; cur.Holder != "" && !cur.Closed && SameName(cur.Holder, who) {
+			mine[ref] = true
 		}
-	}
-	for ref := range refsOf(s.Assignments) {
-		if d, ok := s.openDecline(ref); ok && SameName(d.By, who) {
+		if d, ok := openDecline(hist); ok && SameName(d.By, who) {
 			out = append(out, Waiting{Kind: WaitDeclined, Since: d.Answered, Ref: ref, By: s.DisplayName(d.Holder),
 				Entry: Entry{Text: d.Reason}})
 		}
 	}
-	comms := s.Comms(s.Policy().Cadence())
 	for _, r := range comms.Rejected {
-		if !SameName(r.From, who) || wroteSince(s, who, Audience(r.Channel), r.At) {
+		if !SameName(r.From, who) || comms.wroteSince(who, r.Audience(), r.At) {
 			continue
 		}
 		out = append(out, Waiting{Kind: WaitSentBack, Since: r.At, Entry: r, By: s.DisplayName(r.By)})
 	}
-	for _, t := range s.OpenTasks() {
+	for _, t := range s.Tasks {
 		if t.Expired(now) && (SameName(t.Owner, who) || (t.Owner == "" && mine[t.RoleRef()])) {
 			out = append(out, Waiting{Kind: WaitTimeBox, Since: t.Due, Task: t, Ref: t.RoleRef()})
 		}
@@ -142,11 +146,11 @@ func (s State) WaitingOn(who string, now time.Time) []Waiting {
 	return out
 }
 
-// openDecline is ref's latest declined handoff, while the role has only
-// gone back since (no handoff, no closing after it): someone still has
-// to hand it to someone else.
-func (s State) openDecline(ref RoleRef) (Assignment, bool) {
-	hist := s.History(ref)
+// openDecline is the latest declined handoff of a role instance's
+// history (oldest first), while the role has only gone back since (no
+// handoff, no closing after it): someone still has to hand it to
+// someone else.
+func openDecline(hist []Assignment) (Assignment, bool) {
 	for i := len(hist) - 1; i >= 0; i-- {
 		a := hist[i]
 		switch {
@@ -159,21 +163,34 @@ func (s State) openDecline(ref RoleRef) (Assignment, bool) {
 	return Assignment{}, false
 }
 
-// refsOf is the set of role instances assignments are of.
-func refsOf(as []Assignment) map[RoleRef]bool {
-	out := map[RoleRef]bool{}
+// histories groups assignments by role instance, each history in clock
+// order (as State.History has it), in one pass.
+func histories(as []Assignment) map[RoleRef][]Assignment {
+	out := map[RoleRef][]Assignment{}
 	for _, a := range as {
-		out[a.Ref()] = true
+		out[a.Ref()] = append(out[a.Ref()], a)
+	}
+	for _, h := range out {
+		slices.SortStableFunc(h, func(x, y Assignment) int { return x.Clock.Compare(y.Clock) })
 	}
 	return out
 }
 
-// wroteSince reports whether who wrote an update or a draft to aud after
-// at.
-func wroteSince(s State, who string, aud Audience, at time.Time) bool {
-	for _, e := range s.Timeline {
-		if (e.Kind == KindComms || e.Kind == KindCommsDraft) && e.Audience() == aud && e.At.After(at) &&
-			(SameName(e.By, who) || (e.Kind == KindComms && SameName(e.From, who))) {
+// wroteSince reports whether who wrote to aud after at: an update sent,
+// a draft approved or waiting, or one sent back again.
+func (l CommsLog) wroteSince(who string, aud Audience, at time.Time) bool {
+	for _, e := range l.Sent[aud] {
+		if e.At.After(at) && (SameName(e.By, who) || SameName(e.From, who)) {
+			return true
+		}
+	}
+	for _, e := range l.Pending {
+		if e.Audience() == aud && e.At.After(at) && SameName(e.By, who) {
+			return true
+		}
+	}
+	for _, e := range l.Rejected {
+		if e.Audience() == aud && e.At.After(at) && SameName(e.From, who) {
 			return true
 		}
 	}

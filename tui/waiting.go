@@ -16,7 +16,7 @@ func (m *Model) waitingNow() []model.Waiting {
 	if m.opts.Wall || !m.loaded {
 		return nil
 	}
-	return m.c.state().WaitingOn(m.c.actor, m.c.now)
+	return m.c.state().WaitingOnWith(m.c.actor, m.c.now, m.c.snap.comms)
 }
 
 // refreshWaiting counts again what waits on the person at the keyboard,
