@@ -50,3 +50,12 @@ func TestE2ECatchUpOnOpeningTheScreen(t *testing.T) {
 		t.Errorf("back at once, dave was caught up again:\n%s", sc)
 	}
 }
+
+// pastCatchUp waits for a screen opened by someone who has not taken
+// part in the incident yet to show the catch-up, and puts it away.
+func (s *tmuxSession) pastCatchUp(t *testing.T, who string) {
+	t.Helper()
+	s.waitFor(t, has("Catch-up for "+who+": "), "the catch-up for "+who)
+	s.press("Escape")
+	s.waitFor(t, func(sc string) bool { return !strings.Contains(sc, "Catch-up for "+who) }, "the catch-up put away")
+}
