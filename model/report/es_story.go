@@ -64,4 +64,7 @@ var _ = i18n.Register("report story", i18n.Spanish, map[string]string{
 	"%d other entry: %s; by %s|%d other entries: %s; by %s":                    "%d entrada más: %s; de %s|%d entradas más: %s; de %s",
 	"%s (bot): %d entry|%s (bot): %d entries":                                  "%s (bot): %d entrada|%s (bot): %d entradas",
 	"Nothing has happened since.":                                              "No ha pasado nada desde entonces.",
+	"policy: the bots are %s (were %s)":                                        "política: los bots son %s (eran %s)",
+	"policy: the bots are %s (there were none)":                                "política: los bots son %s (no había ninguno)",
+	"policy: no bots any more (were %s)":                                       "política: ya no hay bots (eran %s)",
 })

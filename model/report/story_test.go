@@ -206,3 +206,17 @@ func TestReviewHasTheSectionsATeamFillsIn(t *testing.T) {
 		t.Errorf("who took part lists the bot:\n%s", out)
 	}
 }
+
+// TestDescribeTheBotsRule: a change of the bots names them, not a rhythm.
+func TestDescribeTheBotsRule(t *testing.T) {
+	for _, c := range []struct{ from, to, want string }{
+		{"none", "pagerbot,ci", "policy: the bots are pagerbot, ci (there were none)"},
+		{"pagerbot", "pagerbot,ci", "policy: the bots are pagerbot, ci (were pagerbot)"},
+		{"pagerbot", "none", "policy: no bots any more (were pagerbot)"},
+	} {
+		e := model.Entry{Kind: model.KindPolicy, Text: "bots", From: c.from, To: c.to}
+		if got := Describe(e, opts()); got != c.want {
+			t.Errorf("described as %q, want %q", got, c.want)
+		}
+	}
+}
