@@ -231,10 +231,14 @@ func (op Retract) apply(t *tx) error {
 	if target == nil {
 		return &InvalidError{What: "entry id", Value: op.Entry}
 	}
-	if _, err := ParseLogKind(string(target.Kind)); err != nil {
+	if _, err := ParseLogKind(string(target.Kind)); err != nil && target.Kind != KindMilestone {
 		return &ConflictError{Reason: i18n.M("entry %s records a %s, which only another change can undo", target.ID, target.Kind)}
 	}
-	t.record(Entry{Kind: KindRetracted, Entry: target.ID, Text: target.Text, Role: target.Role, Workstream: target.Workstream})
+	e := Entry{Kind: KindRetracted, Entry: target.ID, Text: target.Text, Role: target.Role, Workstream: target.Workstream}
+	if target.Kind == KindMilestone {
+		e.To = target.To // which milestone's mark was taken back
+	}
+	t.record(e)
 	return nil
 }
 

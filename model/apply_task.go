@@ -64,10 +64,16 @@ func (op TaskSet) apply(t *tx) error {
 	if task.State == op.State {
 		return &UnchangedError{Reason: i18n.M("task %s is already %s", task.ID, task.State)}
 	}
+	// Who closes a task, and as which role, is credited with it.
+	var closedBy, closedAs string
+	if op.State == TaskDone || op.State == TaskCancelled {
+		closedBy, closedAs = t.env.Actor, t.s.actingAs(t.c, t.env.Actor, task.RoleRef()).String()
+	}
 	t.own("tasks")
 	for i := range t.s.Tasks {
 		if t.s.Tasks[i].ID == task.ID {
 			t.s.Tasks[i].State = op.State
+			t.s.Tasks[i].ClosedBy, t.s.Tasks[i].ClosedAs = closedBy, closedAs
 			t.s.Tasks[i].Updated = t.env.Now
 			t.s.Tasks[i].Clock.State = t.stamp()
 		}

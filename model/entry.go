@@ -81,7 +81,7 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
 	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict,
-	KindHook, KindTimeBoxExpired}
+	KindHook, KindTimeBoxExpired, KindMilestone, KindPin, KindUnpin}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -93,14 +93,29 @@ func (k Kind) Known() bool {
 	return false
 }
 
-// In is the kind as people read it in l: the key itself in English
-// ("task_added"), "tarea añadida" in Spanish. A kind this build does not
-// know is shown as it is.
+// In is the kind as people read it in l: words, not the key the file
+// keeps ("task added", "handoff accepted"; "tarea añadida" in Spanish).
+// A kind this build does not know is shown as it is.
 func (k Kind) In(l i18n.Lang) string {
 	if !k.Known() {
 		return string(k)
 	}
-	return l.T(string(k))
+	if w := l.T(string(k)); w != string(k) {
+		return w
+	}
+	if w, ok := kindWords[k]; ok {
+		return w
+	}
+	return strings.ReplaceAll(string(k), "_", " ")
+}
+
+// kindWords are the English words of the kinds whose key, its
+// underscores read as spaces, does not say what they are.
+var kindWords = map[Kind]string{
+	KindFollowup: "follow-up", KindRetracted: "taken back", KindCAN: "CAN report",
+	KindFollowUpDone: "follow-up done", KindFollowUpReopened: "follow-up reopened", KindFollowUpChanged: "follow-up changed",
+	KindCustomers: "customer reports", KindComms: "update sent", KindPin: "pinned", KindUnpin: "unpinned", KindCommsDraft: "update drafted",
+	KindCommsRejected: "update sent back", KindTimeBoxExpired: "time box expired", KindHook: "hook run",
 }
 
 // ParseLogKind accepts a kind a person may log, case-insensitively.
@@ -135,7 +150,13 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	task_*         Task = id, Text = title, Role/Workstream/To = owner
 //	task_assigned  also From = the previous owner, as "role/workstream person"
 //	handoff        To = "" when the role went back to the incident manager
-//	retracted      Entry = the id of the entry taken back, Text = its text
+//	retracted      Entry = the id of the entry taken back, Text = its text;
+//	               To = the milestone, when it was a milestone's mark
+//	pin, unpin     Entry = the entry pinned as a key moment, or no longer;
+//	               Text = its text
+//	milestone      To = the milestone (impact, detected, acknowledged,
+//	               mitigated), At = when it happened; Recorded = when it
+//	               was marked, if not then
 //	comms          Channel = audience, Text; approved from a draft: Entry =
 //	               the draft's id, From = who drafted it
 //	comms_draft    Channel = audience, Text: awaiting approval

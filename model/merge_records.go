@@ -14,10 +14,16 @@ func mergeTask(a, b Task) (Task, int) {
 	if ch {
 		n++
 	}
-	out.State, out.Clock.State, ch = lww(a.State, a.Clock.State, b.State, b.Clock.State)
+	// The state and who closed it as which role change together.
+	as := string(a.State) + "\x00" + a.ClosedBy + "\x00" + a.ClosedAs
+	bs := string(b.State) + "\x00" + b.ClosedBy + "\x00" + b.ClosedAs
+	var state string
+	state, out.Clock.State, ch = lww(as, a.Clock.State, bs, b.Clock.State)
 	if ch {
 		n++
 	}
+	sp := strings.SplitN(state, "\x00", 3)
+	out.State, out.ClosedBy, out.ClosedAs = TaskState(sp[0]), sp[1], sp[2]
 	// Role, workstream and owner change together.
 	ao := a.Role + "\x00" + a.Workstream + "\x00" + a.Owner
 	bo := b.Role + "\x00" + b.Workstream + "\x00" + b.Owner

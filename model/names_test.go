@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/warroom/warroom/model/i18n"
@@ -31,7 +32,8 @@ func TestDisplayNamesInSpanish(t *testing.T) {
 		}
 	}
 	for _, k := range append(append([]Kind(nil), LogKinds...), SystemKinds...) {
-		if k.In(es) == string(k) || k.In("en") != string(k) {
+		// In English, words, not the key the file keeps (issue 20).
+		if k.In(es) == string(k) || strings.Contains(k.In("en"), "_") || k.In("en") == "" {
 			t.Errorf("kind %s: es %q en %q", k, k.In(es), k.In("en"))
 		}
 	}

@@ -82,8 +82,8 @@ type Handoff struct {
 type Release struct{ Role RoleRef }
 
 // Retract takes back an entry a person logged (a note, decision, action,
-// theory or follow-up). The entry stays in the timeline, marked as taken
-// back; nothing is ever deleted.
+// theory or follow-up) or a milestone they marked. The entry stays in the
+// timeline, marked as taken back; nothing is ever deleted.
 type Retract struct{ Entry string }
 
 // SetStatus moves the incident in its lifecycle, forwards or backwards.

@@ -36,6 +36,9 @@ type Policy struct {
 	ExternalBy Senders `toml:"external_by,omitempty" json:"external_by,omitzero"`
 	// Resolve is what must hold before the incident is resolved.
 	Resolve ExitCriteria `toml:"resolve" json:"resolve"`
+	// Bots names the incident's automated actors, separated by commas
+	// (see Bots); empty: none.
+	Bots string `toml:"bots,omitempty" json:"bots,omitzero"`
 }
 
 // Senders says who sends an audience's updates as written.
@@ -295,13 +298,19 @@ func PolicyRules() []string {
 	for _, r := range e.exitRules() {
 		out = append(out, r.name)
 	}
-	return out
+	return append(out, "bots")
 }
 
 // Rule is the value of one rule, as SetPolicy takes it: a span ("20m",
 // "none"), for approval "on" or "off", for external_by "comms" or
-// "anyone".
+// "anyone", for bots their names separated by commas or "none".
 func (p Policy) Rule(rule string) (string, error) {
+	if isBotsRule(rule) {
+		if p.Bots == "" {
+			return "none", nil
+		}
+		return p.Bots, nil
+	}
 	span, flag, err := p.ref(rule)
 	switch {
 	case err != nil:
@@ -320,6 +329,16 @@ func (p Policy) Rule(rule string) (string, error) {
 
 // WithRule returns p with rule set to value.
 func (p Policy) WithRule(rule, value string) (Policy, error) {
+	if isBotsRule(rule) {
+		bots, err := botList(value)
+		if err != nil {
+			return p, err
+		}
+		if !strings.EqualFold(bots, p.Bots) {
+			p.Bots = bots // names differing only in case are the same bots
+		}
+		return p, nil
+	}
 	span, flag, err := p.ref(rule)
 	if err != nil {
 		return p, err
@@ -363,8 +382,11 @@ func isSendersRule(rule string) bool {
 	return strings.EqualFold(strings.TrimSpace(rule), "external_by")
 }
 
+// isBotsRule reports whether rule names the bots.
+func isBotsRule(rule string) bool { return strings.EqualFold(strings.TrimSpace(rule), "bots") }
+
 // ref points at the rule named: a span or a flag (neither for
-// external_by, a word).
+// external_by or bots, a word or a list).
 func (p *Policy) ref(rule string) (*Span, *bool, error) {
 	name := strings.ToLower(strings.TrimSpace(rule))
 	if !slices.Contains(PolicyRules(), name) {

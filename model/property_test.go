@@ -58,7 +58,7 @@ func randomOp(r *rand.Rand, s State) Op {
 		}
 		return CommsUpdate{Audience: []Audience{"external", "internal", "press"}[r.Intn(3)], Text: "update", NeedsApproval: r.Intn(2) == 0}
 	}
-	switch r.Intn(12) {
+	switch r.Intn(14) {
 	case 0:
 		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}
 	case 1:
@@ -87,6 +87,13 @@ func randomOp(r *rand.Rand, s State) Op {
 		return CloseWorkstream{Role: roles[r.Intn(len(roles))], Note: "done"}
 	case 11:
 		return Release{Role: roles[r.Intn(len(roles))]}
+	case 13:
+		if len(s.Timeline) > 0 {
+			return Pin{Entry: s.Timeline[r.Intn(len(s.Timeline))].ID, Unpin: r.Intn(3) == 0}
+		}
+		return Pin{Entry: "nope"}
+	case 12:
+		return Mark{Milestone: append(Milestones, "started")[r.Intn(len(Milestones)+1)]}
 	default:
 		return Declare{Title: "again"}
 	}
@@ -140,7 +147,7 @@ func TestApplyProperties(t *testing.T) {
 			// is, not by its clock.
 			isLog := false
 			switch op.(type) {
-			case Log, CommsUpdate, ApproveUpdate, RejectUpdate, Accept:
+			case Log, CommsUpdate, ApproveUpdate, RejectUpdate, Accept, Mark, Pin:
 				isLog = true
 			}
 			answers(t, seed, step, op, s, next, entries)

@@ -112,6 +112,8 @@ func Needs(op Op) TimelineNeed {
 		return TimelineNeed{}
 	case SetTitle, SetSummary:
 		return ConflictKinds
+	case Mark:
+		return MilestoneKinds
 	case TimeBoxExpired:
 		return TimelineNeed{Kinds: []Kind{KindTimeBoxExpired}}
 	case ApproveUpdate, RejectUpdate, Notable:

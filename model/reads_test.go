@@ -58,6 +58,10 @@ func TestNeedsIsEnough(t *testing.T) {
 		if !reflect.DeepEqual(part.Customers(), s.Customers()) || !reflect.DeepEqual(part.CustomerTrend(now, time.Hour, 6), s.CustomerTrend(now, time.Hour, 6)) {
 			t.Fatalf("seed %d: customer counts differ on the entries CustomerKinds names", seed)
 		}
+		part.Timeline = MilestoneKinds.Filter(s.Timeline)
+		if !reflect.DeepEqual(part.Milestones(), s.Milestones()) {
+			t.Fatalf("seed %d: milestones differ on the entries MilestoneKinds names", seed)
+		}
 		part.Timeline = CommsKinds.Filter(s.Timeline)
 		if !reflect.DeepEqual(part.Comms(DefaultCadence()), s.Comms(DefaultCadence())) {
 			t.Fatalf("seed %d: comms differ on the entries CommsKinds names", seed)
@@ -65,7 +69,7 @@ func TestNeedsIsEnough(t *testing.T) {
 	}
 	for _, name := range []string{"model.Log", "model.TaskSet", "model.Handoff", "model.ApproveUpdate", "model.Notable", "model.Customers",
 		"model.Retract", "model.SetTitle", "model.SetSummary", "model.CloseWorkstream", "model.Accept", "model.Decline",
-		"model.TimeBoxExpired", "model.HookRan"} {
+		"model.TimeBoxExpired", "model.HookRan", "model.Mark", "model.Pin"} {
 		if kinds[name] == 0 {
 			t.Errorf("no %s succeeded; the test does not cover it", name)
 		}

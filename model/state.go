@@ -113,23 +113,10 @@ func nameKey(name string) string {
 // latest time (At), the last one of the timeline as every output shows
 // it. A backdated entry ("-2h first alert") takes its place in time: it
 // is not the last for having been written last. Of several entries of
-// one moment, the one recorded last.
-func (s State) LastEntry() (Entry, bool) {
-	if len(s.Timeline) == 0 {
-		return Entry{}, false
-	}
-	// The file keeps entries in the order they were recorded, and a merge
-	// in the order they happened: either way the last one is nearly
-	// always it, but a backdated entry can stand anywhere after it.
-	es := s.Timeline
-	best := len(es) - 1
-	for i := best - 1; i >= 0; i-- {
-		if es[i].At.After(es[best].At) {
-			best = i
-		}
-	}
-	return es[best], true
-}
+// one moment, the one recorded last. Entries of the incident's bots
+// (State.Bots) do not count: a bot logging every second does not make
+// the room look busy.
+func (s State) LastEntry() (Entry, bool) { return s.LastPersonEntry(s.Bots()) }
 
 // clock returns the latest stamp the state has seen.
 func (s State) clock() Stamp {

@@ -52,8 +52,14 @@ type Task struct {
 	CreatedBy  string    `toml:"created_by" json:"created_by"`
 	Updated    time.Time `toml:"updated" json:"updated"`
 	// Due, on a time-boxed task, is when its box ends.
-	Due   time.Time `toml:"due,omitempty" json:"due,omitzero"`
-	Clock TaskClock `toml:"clock" json:"clock"`
+	Due time.Time `toml:"due,omitempty" json:"due,omitzero"`
+	// ClosedBy, on a task done or cancelled, is who closed it, and
+	// ClosedAs the role instance they closed it as ("tech_lead/database";
+	// empty when they held none). They change with the state, under its
+	// clock, and are cleared when the task is reopened.
+	ClosedBy string    `toml:"closed_by,omitempty" json:"closed_by,omitzero"`
+	ClosedAs string    `toml:"closed_as,omitempty" json:"closed_as,omitzero"`
+	Clock    TaskClock `toml:"clock" json:"clock"`
 }
 
 // TaskClock holds the stamp of the last change of each task field group;
@@ -66,6 +72,13 @@ type TaskClock struct {
 
 // RoleRef returns the owning role instance, if any.
 func (t Task) RoleRef() RoleRef { return RoleRef{Role: t.Role, Workstream: t.Workstream} }
+
+// ClosedRole is the role instance the task was closed as; zero when it
+// is open or its closer held no role.
+func (t Task) ClosedRole() RoleRef {
+	role, ws, _ := strings.Cut(t.ClosedAs, "/")
+	return RoleRef{Role: role, Workstream: ws}
+}
 
 // Expired reports whether an open task's time box has run out at now.
 func (t Task) Expired(now time.Time) bool { return t.Open() && !t.Due.IsZero() && now.After(t.Due) }

@@ -31,6 +31,7 @@ type common struct {
 	loading bool        // the timeline shown is its latest entries; the rest is being read
 	checks  bool        // the team has check hooks: a resolve waits for them (checks.go)
 	members []string    // the served war room's team, for completing names
+	waiting int         // how many things wait on the person at the keyboard (waiting.go)
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

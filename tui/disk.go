@@ -54,6 +54,7 @@ func (m *Model) onFollowed(f store.Followed) tea.Cmd {
 		m.c.loading = f.Partial
 	}
 	m.onLoaded(loadedMsg{state: f.Apply(m.disk)})
+	m.catchUpLoaded()
 	return next
 }
 

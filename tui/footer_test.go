@@ -25,7 +25,7 @@ func TestFooterShowsTheFocusedPanesKeys(t *testing.T) {
 		{[]string{"right", "right"}, []string{"d done", "x cancel", "a reassign"}},
 		{[]string{"3"}, []string{"w write an update"}},
 		{[]string{"4"}, []string{"+ ticket", "p call", "m mention"}},
-		{[]string{"right"}, []string{"/ filter by role or kind"}},
+		{[]string{"right"}, []string{"/ filter by role, kind or person"}},
 	}
 	for _, c := range cases {
 		m = keys(m, c.keys...)

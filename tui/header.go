@@ -106,6 +106,9 @@ func (h *header) View() string {
 	if n := len(c.snap.comms.Pending); n > 0 {
 		wrong = append(wrong, s.Warning.Render(c.t("drafts awaiting approval: %d", n)))
 	}
+	if n := c.waiting; n > 0 {
+		wrong = append(wrong, s.Warning.Render(c.t("waiting on you: %d (I)", n)))
+	}
 	line2 := s.Text.Render(strings.Join(parts, " · "))
 	if len(wrong) > 0 {
 		tail := strings.Join(wrong, s.Text.Render(" · "))

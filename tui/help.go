@@ -174,7 +174,7 @@ func (m *Model) helpSections() []helpSection {
 	tl := m.timeline.keys
 	clear := tl.ClearFilter
 	clear.SetHelp("esc", c.t("clear the filter, or back to the newest"))
-	out = append(out, helpSection{c.t("Timeline"), on(tl.Read, tl.Filter, clear)})
+	out = append(out, helpSection{c.t("Timeline"), on(tl.Read, tl.Filter, tl.Pin, clear)})
 	if !m.opts.Wall {
 		out = append(out, m.toolSections(on)...)
 		pk := newPromptKeys(c.lang)

@@ -263,13 +263,16 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	}
 	m.notice = ""
 	if m.newsText != "" && k.Type == tea.KeyEsc {
-		m.newsText = "" // seen
+		m.newsText, m.sheet = "", nil // seen, with what it reads back
 		return nil
 	}
 	if m.fullHelp && m.helpKey(k) {
 		return nil
 	}
 	if m.reading != nil && m.readingKey(k) {
+		return nil
+	}
+	if m.sheet != nil && m.sheetKey(k) {
 		return nil
 	}
 	if h, ok := m.panes()[m.focus].(holder); ok {

@@ -26,6 +26,7 @@ type globalKeys struct {
 	Handoff, Note, Task, CAN, Status, Severity, Undo key.Binding
 	Edit, Split, Release, CloseWS                    key.Binding
 	Accept, Decline                                  key.Binding
+	Mark, Waiting, CatchUp                           key.Binding
 	Theme, Help, Quit                                key.Binding
 }
 
@@ -49,6 +50,9 @@ func newGlobalKeys(l i18n.Lang) globalKeys {
 		CloseWS:  bind(l, "K", "close this workstream", "K"),
 		Accept:   bind(l, "Y", "accept the role handed", "Y"),
 		Decline:  bind(l, "N", "decline the role handed", "N"),
+		Mark:     bind(l, "M", "mark a milestone (impact, detected…)", "M"),
+		Waiting:  bind(l, "I", "what waits on you", "I"),
+		CatchUp:  bind(l, "B", "what happened while you were away", "B"),
 		Theme:    bind(l, "T", "next theme", "T"),
 		Help:     bind(l, "?", "help", "?"),
 		Quit:     bind(l, "q", "quit", "q", "ctrl+c"),
@@ -65,7 +69,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextRole, k.PrevRole, k.JumpRole, k.NextArea, k.PrevArea},
 		{k.Handoff, k.Note, k.Task, k.CAN, k.Status, k.Severity, k.Undo},
-		{k.Edit, k.Split, k.Release, k.CloseWS, k.Accept, k.Decline},
+		{k.Edit, k.Split, k.Release, k.CloseWS, k.Accept, k.Decline, k.Mark, k.Waiting, k.CatchUp},
 		{k.Theme, k.Help, k.Quit},
 	}
 }
@@ -73,7 +77,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 // editing lists the keys that change the incident: off on the wall.
 func (k *globalKeys) editing() []*key.Binding {
 	return []*key.Binding{&k.Handoff, &k.Note, &k.Task, &k.CAN, &k.Status, &k.Severity, &k.Undo,
-		&k.Edit, &k.Split, &k.Release, &k.CloseWS, &k.Accept, &k.Decline}
+		&k.Edit, &k.Split, &k.Release, &k.CloseWS, &k.Accept, &k.Decline, &k.Mark}
 }
 
 // listKeys move within the focused pane.

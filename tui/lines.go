@@ -47,7 +47,8 @@ var kindWords = map[model.Kind]string{
 	model.KindFollowUpChanged: "f-up set", model.KindCustomers: "customers",
 	model.KindComms: "update", model.KindCommsDraft: "draft", model.KindCommsRejected: "sent back",
 	model.KindCustomerReport: "customer", model.KindSocialPost: "post", model.KindConflict: "conflict",
-	model.KindHook: "hook", model.KindTimeBoxExpired: "time box",
+	model.KindHook: "hook", model.KindTimeBoxExpired: "time box", model.KindMilestone: "milestone",
+	model.KindPin: "pinned", model.KindUnpin: "unpinned",
 }
 
 // kindWord names a timeline kind in the screen's language.
@@ -76,6 +77,13 @@ func (c *common) entryLine(e model.Entry, w int) string {
 		s.Kind.Render(fit(c.kindWord(e.Kind), c.kindW)) + " "
 	if c.snap.retracted[e.ID] {
 		return fit(head+s.Done.Render(c.t("(taken back) %s", desc)), w)
+	}
+	if c.snap.pinned[e.ID] {
+		desc = "★ " + desc // a key moment
+	}
+	if c.snap.bots.Is(e.By) {
+		// A bot's entry is kept, but out of the way of the people's.
+		return fit(s.Muted.Render(c.entryTime(e.At)+" "+fit(safetext.Line(e.By), 8)+" "+fit(c.kindWord(e.Kind), c.kindW)+" "+desc), w)
 	}
 	return fit(head+s.Text.Render(desc), w)
 }
@@ -179,20 +187,20 @@ func (c *common) someTasks(ts []model.Task, w int, untouched bool) []row {
 	return out
 }
 
-// taskOwner says who owns a task in few columns, the person always shown:
-// "TL·database (ivan)", "grace", or nobody.
+// taskOwner says in few columns whom a task is credited to
+// (model.State.TaskCredit), the person always shown: "TL·database
+// (ivan)", "grace", or nobody.
 func (c *common) taskOwner(t model.Task) string {
-	person := t.Owner
-	if person == "" && !t.RoleRef().IsZero() {
-		person, _ = c.state().Holder(t.RoleRef())
-	}
+	ref, person := c.state().TaskCredit(t)
 	switch {
-	case !t.RoleRef().IsZero() && person != "":
-		return safetext.Line(c.shortName(t.RoleRef(), 0)) + " (" + safetext.Line(person) + ")"
+	case !ref.IsZero() && person != "":
+		return safetext.Line(c.shortName(ref, 0)) + " (" + safetext.Line(person) + ")"
 	case person != "":
 		return safetext.Line(person)
+	case !ref.IsZero():
+		return safetext.Line(c.shortName(ref, 0))
 	}
-	return report.TaskOwner(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
+	return report.TaskCredit(c.state(), t, report.Options{Catalog: c.catalog, Lang: c.lang})
 }
 
 // shortName is a role's short name in the screen's language ("TL",

@@ -77,6 +77,15 @@ type Options struct {
 	// Members are the names of the served war room's team: the prompts
 	// that ask for a person complete them, beside everyone who took part.
 	Members []string
+	// Bots names automated actors besides those the incident's policy
+	// names: the members a served war room's team file marks as bots.
+	Bots []string
+	// CatchUp shows the person at the keyboard what changed since they
+	// last took part, when the screen opens after ten minutes or more
+	// away (or on an incident they never saw); LastSeen is when they last
+	// had a screen on it, zero when not known (catchup.go).
+	CatchUp  bool
+	LastSeen time.Time
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -118,6 +127,8 @@ type Model struct {
 	fullHelp bool
 	helpTop  int        // first line of the full help shown
 	reading  *entryView // a timeline entry shown in full, over the panes
+	sheet    *sheet     // a page over the panes: a catch-up, what waits on you
+	catchUp  catchUpState
 	input    inputState
 
 	width, height int
@@ -154,7 +165,7 @@ func New(opts Options, s model.State) *Model {
 	}
 	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer, viewer: opts.Viewer,
-		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog)}
+		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Bots)}
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
 	m.c.checks = opts.Checks != nil
@@ -240,11 +251,12 @@ func (m *Model) show(st model.State) {
 		focused = m.c.snap.holdings[m.role].Ref
 	}
 	before := m.c.snap.state
-	m.c.snap = newSnapshot(st, m.opts.Catalog)
+	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Bots)
 	m.news(before, st)
 	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
 		m.notice, m.noticeStill = "", nil
 	}
+	m.refreshWaiting()
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
 		p.Update(snapshotMsg{})
@@ -259,6 +271,10 @@ func (m *Model) arrive() {
 		return
 	}
 	m.loaded = true
+	m.refreshWaiting()
+	if m.opts.CatchUp {
+		defer m.offerCatchUp(m.opts.LastSeen)
+	}
 	for i, h := range m.c.snap.holdings {
 		if !h.Default && model.SameName(h.Holder, m.c.actor) {
 			m.focusRole(i, true)

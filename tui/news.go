@@ -35,6 +35,11 @@ func (m *Model) news(before, after model.State) {
 				text += ": " + safetext.Line(e.Text)
 			}
 			m.tell(text)
+			if p, ok := m.answerable(); ok && p.Ref == e.RoleRef() && m.answerFor(p) == "" {
+				m.sheet = m.readBack(e.RoleRef())
+			}
+		case e.Kind == model.KindHandoffDeclined:
+			m.declined(after, e)
 		case e.Kind == model.KindCommsRejected && model.SameName(e.From, m.c.actor):
 			m.tell(m.c.t("%s sent your %s draft back: %s", safetext.Line(e.By), e.Audience().In(m.c.lang), safetext.Line(e.Text)))
 		}

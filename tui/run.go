@@ -105,11 +105,13 @@ func Run(ctx context.Context, o RunOptions) error {
 		}()
 	}
 	r := lipgloss.NewRenderer(o.Out)
+	seen, _ := store.LastSeen(o.Path, o.Actor)
 	m := New(Options{
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Follow: follow, Loading: first.Partial, Results: results, Syncs: syncs, SyncTarget: syncTarget(o.Sync),
 		Comms: o.Comms, Notice: o.Notice, Saved: o.Saved, Checks: o.Checks,
+		CatchUp: !o.Wall, LastSeen: seen,
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)
@@ -144,6 +146,11 @@ func Run(ctx context.Context, o RunOptions) error {
 	defer done()
 	err = w.Close(flush)
 	<-saved // the last saves' entries handed on
+	if fm, ok := final.(*Model); ok && fm.loaded && !o.Wall {
+		// Remembered beside the incident, not in it: the next screen's
+		// catch-up counts from here.
+		_ = store.MarkSeen(flush, o.Path, o.Actor, time.Now())
+	}
 	if err != nil {
 		return &unsavedError{lang: m.c.lang, err: err}
 	}

@@ -23,6 +23,11 @@ type snapshot struct {
 	// once here so that drawing never scans the timeline.
 	last    model.Entry
 	hasLast bool
+	// bots are the incident's automated actors: their entries are
+	// dimmed, and count for no clock.
+	bots model.Bots
+	// pinned are the ids of the entries pinned as key moments.
+	pinned map[string]bool
 	// failingHooks are the hooks whose latest run on an event failed,
 	// the latest first (board_hooks.go).
 	failingHooks []model.Entry
@@ -31,20 +36,24 @@ type snapshot struct {
 // snapshotMsg tells every pane that the snapshot in common changed.
 type snapshotMsg struct{}
 
-// newSnapshot derives what the panes need from st.
-// The update rhythms are the incident's own policy, the same on every
-// screen.
-func newSnapshot(st model.State, c *model.Catalog) *snapshot {
+// newSnapshot derives what the panes need from st. The update rhythms
+// are the incident's own policy, the same on every screen; its bots are
+// those the policy names and extraBots.
+func newSnapshot(st model.State, c *model.Catalog, extraBots []string) *snapshot {
 	s := &snapshot{
 		state:     st,
+		bots:      st.Bots(extraBots...),
 		holdings:  st.Holdings(c),
 		comms:     st.Comms(st.Policy().Cadence()),
 		retracted: map[string]bool{},
 	}
 	done := st.Incident.Status == model.Resolved || st.Incident.Status == model.Closed
 	var hooks hookRuns
+	var pins []model.Entry
 	for _, e := range st.Timeline {
 		switch {
+		case e.Kind == model.KindPin || e.Kind == model.KindUnpin:
+			pins = append(pins, e)
 		case e.Kind == model.KindHook:
 			hooks.note(e)
 		case e.Kind == model.KindRetracted:
@@ -57,7 +66,8 @@ func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 			s.finalSent = true
 		}
 	}
-	s.last, s.hasLast = st.LastEntry()
+	s.last, s.hasLast = st.LastPersonEntry(s.bots)
+	s.pinned = model.State{Timeline: pins}.PinnedIDs()
 	s.failingHooks = hooks.failing()
 	return s
 }

@@ -15,17 +15,18 @@ import (
 type timelineKeys struct {
 	list                      listKeys
 	Read, Filter, ClearFilter key.Binding
+	Pin                       key.Binding
 }
 
 // ShortHelp offers reading the selected entry, the filter, and its
 // clearing while one is on.
 func (k timelineKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Read, k.Filter, k.ClearFilter}
+	return []key.Binding{k.Read, k.Pin, k.Filter, k.ClearFilter}
 }
 
 // FullHelp lists the moves, reading an entry and the filter.
 func (k timelineKeys) FullHelp() [][]key.Binding {
-	return append(k.list.FullHelp(), []key.Binding{k.Read, k.Filter, k.ClearFilter})
+	return append(k.list.FullHelp(), []key.Binding{k.Read, k.Pin, k.Filter, k.ClearFilter})
 }
 
 // timelinePane is the timeline: every entry in the order things happened,
@@ -41,8 +42,9 @@ func newTimelinePane(c *common) *timelinePane {
 	return &timelinePane{c: c, view: timelineView{sel: -1}, keys: timelineKeys{
 		list:        newListKeys(c.lang),
 		Read:        bind(c.lang, "enter", "read the entry in full", "enter"),
-		Filter:      bind(c.lang, "/", "filter by role or kind", "/"),
+		Filter:      bind(c.lang, "/", "filter by role, kind or person", "/"),
 		ClearFilter: bind(c.lang, "esc", "clear filter", "esc"),
+		Pin:         bind(c.lang, "P", "pin as a key moment", "P"),
 	}}
 }
 
@@ -61,6 +63,7 @@ func (p *timelinePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.view.clamp(h)
 	_, sel := p.view.selected()
 	p.keys.Read.SetEnabled(p.focused && sel)
+	p.pinKey()
 	p.keys.Filter.SetEnabled(p.focused)
 	p.keys.ClearFilter.SetEnabled(p.focused && (p.view.filter != "" || sel))
 	if p.view.filter == "" {
@@ -77,10 +80,14 @@ func (p *timelinePane) key(msg tea.KeyMsg) {
 		if e, ok := p.view.selected(); ok {
 			p.c.act.read(e)
 		}
+	case key.Matches(msg, p.keys.Pin):
+		if e, ok := p.view.selected(); ok {
+			p.c.act.change(model.Pin{Entry: e.ID, Unpin: p.c.snap.pinned[e.ID]})
+		}
 	case key.Matches(msg, p.keys.Filter):
 		p.c.act.open(p.filterPrompt())
 	case key.Matches(msg, p.keys.ClearFilter) && p.view.filter != "":
-		_ = p.view.setFilter(p.c.catalog, p.c.lang, "")
+		_ = p.view.setFilter(p.c.catalog, p.c.lang, "", nil)
 	case key.Matches(msg, p.keys.ClearFilter):
 		p.view.unselect()
 	default:
@@ -102,10 +109,10 @@ func (p *timelinePane) filterPrompt() *prompt {
 		names = append(names, k.In(l))
 	}
 	return newPrompt(c, c.t("Filter timeline by:"),
-		c.t("a role (tl, comms/external…) or a kind (%s…); empty clears", strings.Join(kinds, ", ")), 100,
-		append(append(c.catalog.AllNames(), names...), l.T("task")),
+		c.t("a role (tl, comms/external…), a kind (%s…) or a person (bob; -pagerbot hides one); empty clears", strings.Join(kinds, ", ")), 100,
+		append(append(append(c.catalog.AllNames(), names...), l.T("task")), peopleNames(c.state().People)...),
 		func(v string) (model.Op, *prompt, error) {
-			return nil, nil, p.view.setFilter(c.catalog, l, v)
+			return nil, nil, p.view.setFilter(c.catalog, l, v, c.state().People)
 		})
 }
 

@@ -22,6 +22,8 @@ type timelineView struct {
 	role   string // role key the filter keeps, or ""
 	ws     string // and, when given, its workstream
 	kinds  map[model.Kind]bool
+	by     string // the person whose entries the filter keeps, or ""
+	hide   string // the person whose entries the filter leaves out, or ""
 	idx    []int  // positions in order of the entries passing the filter; nil when there is none
 	offset int    // entries scrolled up from the newest; 0 follows the end
 	sel    int    // the selected entry, among those passing the filter; -1: none
@@ -95,13 +97,22 @@ func (t *timelineView) selected() (model.Entry, bool) {
 func (t *timelineView) unselect() { t.sel, t.selID, t.offset = -1, "", 0 }
 
 // setFilter keeps only entries about a role (key or alias, optionally with a
-// workstream: all of the role's instances are kept) or of a kind ("task"
-// keeps every task kind). Kinds are accepted as the file names them and in
-// the screen's language lang. The empty text clears the filter.
-func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) error {
+// workstream: all of the role's instances are kept), of a kind ("task"
+// keeps every task kind), or by a person of people ("bob"); "-NAME"
+// leaves one person's entries out ("-pagerbot"). Kinds are accepted as
+// the file names them and in the screen's language lang. The empty text
+// clears the filter.
+func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string, people []model.Person) error {
 	text = strings.TrimSpace(text)
 	prev := *t
-	t.filter, t.role, t.ws, t.kinds = "", "", "", nil
+	t.filter, t.role, t.ws, t.kinds, t.by, t.hide = "", "", "", nil, "", ""
+	if name, ok := strings.CutPrefix(text, "-"); ok && strings.TrimSpace(name) != "" {
+		t.hide, t.filter = personNamed(people, strings.TrimSpace(name)), text
+		t.offset = 0
+		t.refilter()
+		t.sel, t.selID = -1, ""
+		return nil
+	}
 	if text != "" {
 		if ref, err := model.ParseRoleRef(c, text); err == nil {
 			t.role, t.ws = ref.Role, ref.Workstream
@@ -116,8 +127,13 @@ func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) err
 				}
 			}
 			if len(t.kinds) == 0 {
+				if p, ok := findPerson(people, text); ok {
+					t.kinds, t.by = nil, p
+				}
+			}
+			if len(t.kinds) == 0 && t.by == "" {
 				*t = prev // a filter that does not parse leaves the one shown
-				valid := []string{l.T("a role (tl, comms, …)"), l.T("task")}
+				valid := []string{l.T("a role (tl, comms, …)"), l.T("a person"), l.T("-person, to hide one"), l.T("task")}
 				for _, known := range allKinds {
 					valid = append(valid, known.In(l))
 				}
@@ -133,22 +149,56 @@ func (t *timelineView) setFilter(c *model.Catalog, l i18n.Lang, text string) err
 }
 
 func (t *timelineView) refilter() {
-	if t.role == "" && t.kinds == nil {
+	if !t.filtered() {
 		t.idx = nil
 		return
 	}
 	t.idx = append([]int(nil), t.idx...) // never share with a copy of the view
 	t.idx = t.idx[:0]
 	for i, p := range t.order {
-		if e := &t.entries[p]; (t.role != "" && e.Role == t.role && (t.ws == "" || e.Workstream == t.ws)) || t.kinds[e.Kind] {
+		e := &t.entries[p]
+		switch {
+		case t.hide != "":
+			if !model.SameName(e.By, t.hide) {
+				t.idx = append(t.idx, i)
+			}
+		case t.by != "":
+			if model.SameName(e.By, t.by) {
+				t.idx = append(t.idx, i)
+			}
+		case (t.role != "" && e.Role == t.role && (t.ws == "" || e.Workstream == t.ws)) || t.kinds[e.Kind]:
 			t.idx = append(t.idx, i)
 		}
 	}
 }
 
+// filtered reports whether a filter is on.
+func (t *timelineView) filtered() bool {
+	return t.role != "" || t.kinds != nil || t.by != "" || t.hide != ""
+}
+
+// findPerson finds a person of people by name, in any case.
+func findPerson(people []model.Person, name string) (string, bool) {
+	for _, p := range people {
+		if model.SameName(p.Name, name) {
+			return p.Name, true
+		}
+	}
+	return "", false
+}
+
+// personNamed is the person of people with name, as first written, or
+// name itself for someone not among them.
+func personNamed(people []model.Person, name string) string {
+	if p, ok := findPerson(people, name); ok {
+		return p
+	}
+	return name
+}
+
 // len is the number of entries that pass the filter.
 func (t *timelineView) len() int {
-	if t.idx != nil || t.role != "" || t.kinds != nil {
+	if t.idx != nil || t.filtered() {
 		return len(t.idx)
 	}
 	return len(t.entries)
@@ -156,7 +206,7 @@ func (t *timelineView) len() int {
 
 // at returns the i-th entry that passes the filter.
 func (t *timelineView) at(i int) model.Entry {
-	if t.idx != nil || t.role != "" || t.kinds != nil {
+	if t.idx != nil || t.filtered() {
 		return t.entries[t.order[t.idx[i]]]
 	}
 	return t.entries[t.order[i]]

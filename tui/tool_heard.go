@@ -47,7 +47,13 @@ func (t *heard) refresh(model.Holding) {
 	c := t.c
 	last := map[string]time.Time{}
 	tl := c.state().Timeline
-	for i := len(tl) - 1; i >= 0 && i >= len(tl)-roleEntriesScan; i-- {
+	// The people's latest entries, a bot's passed over: they neither
+	// count towards how far back to look, but for a bound.
+	for i, n := len(tl)-1, 0; i >= 0 && n < roleEntriesScan && i >= len(tl)-4*roleEntriesScan; i-- {
+		if c.snap.bots.Is(tl[i].By) {
+			continue
+		}
+		n++
 		if by := strings.ToLower(tl[i].By); last[by].IsZero() {
 			last[by] = tl[i].At
 		}
@@ -61,6 +67,9 @@ func (t *heard) refresh(model.Holding) {
 	}
 	t.people = t.people[:0:0]
 	for _, p := range c.state().People {
+		if c.snap.bots.Is(p.Name) {
+			continue // a bot is never silent, and never heard from
+		}
 		who := strings.ToLower(p.Name) // names match in any case
 		t.people = append(t.people, heardFrom{name: p.Name, last: last[who], roles: roles[who]})
 	}

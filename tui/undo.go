@@ -32,6 +32,21 @@ func undoFor(c *model.Catalog, l i18n.Lang, before model.State, op model.Op, ent
 	case model.Log:
 		return undoStep{what: l.T("note %s", e.ID), inverse: model.Retract{Entry: e.ID},
 			still: func(model.State) error { return nil }}, true
+	case model.Mark:
+		return undoStep{what: l.T("mark of %s", op.Milestone.In(l)), inverse: model.Retract{Entry: e.ID},
+			still: func(model.State) error { return nil }}, true
+	case model.Pin:
+		what := l.T("pin of entry %s", e.Entry)
+		if op.Unpin {
+			what = l.T("unpin of entry %s", e.Entry)
+		}
+		return undoStep{what: what, inverse: model.Pin{Entry: e.Entry, Unpin: !op.Unpin},
+			still: func(s model.State) error {
+				if s.Pinned(e.Entry) == op.Unpin {
+					return changed(l.T("entry %s", e.Entry))
+				}
+				return nil
+			}}, true
 	case model.TaskAdd:
 		return undoStep{what: l.T("new task %s", e.Task), inverse: model.TaskSet{Task: e.Task, State: model.TaskCancelled},
 			still: func(s model.State) error {

@@ -53,6 +53,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = i18n.Message(msg).In(m.c.lang)
 	case checkedMsg:
 		m.onChecked(msg)
+	case catchUpMsg:
+		m.offerCatchUp(msg.since)
 	case presenceMsg:
 		m.present, m.c.present = msg, msg
 		m.header.present = msg
@@ -77,6 +79,8 @@ func (m *Model) refresh() {
 	m.keys.CloseWS.SetEnabled(h.Ref.Workstream != "" && !h.Closed)
 	m.answerKeys()
 	m.keys.Theme.SetEnabled(m.opts.Renderer != nil && len(m.opts.Themes) > 1)
+	m.keys.CatchUp.SetEnabled(m.loaded && !m.opts.Wall)
+	m.keys.Waiting.SetEnabled(m.loaded && !m.opts.Wall)
 	if m.c.wall {
 		disable(m.keys.editing())
 	}
@@ -97,6 +101,7 @@ func (m *Model) onTick() tea.Cmd {
 	prev := m.c.now
 	m.c.now = m.opts.Now()
 	m.expired(prev, m.c.now)
+	m.refreshWaiting() // a time box runs out with no change
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
@@ -156,6 +161,12 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 		if p, ok := m.answerable(); ok {
 			m.open(declinePrompt(m.c, p, m.answerFor(p)))
 		}
+	case key.Matches(k, g.Mark):
+		m.open(markPrompt(m.c))
+	case key.Matches(k, g.CatchUp):
+		m.showCatchUp()
+	case key.Matches(k, g.Waiting):
+		m.sheet = m.waitingSheet()
 	case key.Matches(k, g.Theme):
 		m.nextTheme()
 	default:

@@ -43,6 +43,8 @@ func (m *Model) View() string {
 		body = m.helpView(w, max(0, h-m.chromeHeight()))
 	case m.reading != nil:
 		body = m.reading.view(w, max(0, h-m.chromeHeight()))
+	case m.sheet != nil:
+		body = m.sheet.view(m.c, w, max(0, h-m.chromeHeight()))
 	}
 	return paint(top + "\n" + body + "\n" + m.bottomView(w))
 }

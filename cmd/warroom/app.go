@@ -60,6 +60,9 @@ type app struct {
 	// servedAs is, for a command run over SSH, the member whose key logged
 	// in: who acts, whatever else says (served.go). Empty on the host.
 	servedAs string
+	// teamBots are the members a served war room's team file marks as
+	// bots: automated actors besides those the incident's policy names.
+	teamBots []string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -200,7 +203,7 @@ func (a *app) explain(err error) error {
 
 // opts are the report options for this run.
 func (a *app) opts() report.Options {
-	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now()}
+	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now(), Bots: a.teamBots}
 }
 
 // print writes to standard output.

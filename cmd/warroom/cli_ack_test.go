@@ -68,7 +68,7 @@ func TestHandoffAwaitsAcceptance(t *testing.T) {
 		t.Errorf("file after ack: acceptance %q by %q", acc, by)
 	}
 	r.as("BOB").unchanged("bob already accepted Tech lead · database", "ack", "tl/database")
-	wantContains(t, "show", r.ok("show"), "Tech lead · database    bob      since ", "handoff_accepted  accepted Tech lead · database")
+	wantContains(t, "show", r.ok("show"), "Tech lead · database    bob      since ", "handoff accepted  accepted Tech lead · database")
 	wantContains(t, "review", r.ok("export"), "| Accepted |", "| Tech lead · database | bob |", "(after ")
 	if e := r.lastEntry(); e.Kind != "handoff_accepted" || e.By != "bob" || e.To != "bob" || e.From != "alice" {
 		t.Errorf("last entry %+v", e)
@@ -129,7 +129,7 @@ func TestDeclineGivesTheRoleBack(t *testing.T) {
 		t.Errorf("last entry %+v", e)
 	}
 	wantContains(t, "show", r.as("alice").ok("show"), "Tech lead               alice *", "Tech lead: bob ", "(declined: on call for payments)")
-	wantContains(t, "review", r.ok("export"), "| Tech lead | bob |", "declined ", ": on call for payments |")
+	wantContains(t, "review", r.ok("export"), "| Tech lead | offered to bob |", "declined ", ": on call for payments |")
 	r.as("bob").refused(1, "Tech lead was not handed to bob; it is with the incident manager, alice", "decline", "tl", "--reason", "again")
 
 	// Handed on by a holder: back to that holder, recorded for the new one.

@@ -32,7 +32,8 @@ func (r *runner) unchanged(want string, args ...string) {
 }
 
 // TestLastEntryIgnoresBackdating (item 1): after `log "-2h first alert"`
-// the review's last entry is still the latest one in time.
+// the review's last entry is still the latest one in time, and the
+// impact's start is not moved.
 func TestLastEntryIgnoresBackdating(t *testing.T) {
 	t.Parallel()
 	r := newRunner(t)
@@ -52,7 +53,10 @@ func TestLastEntryIgnoresBackdating(t *testing.T) {
 	if got := lineOf(out, "| Last entry |"); got != "| Last entry | "+latest+" |" {
 		t.Errorf("%s, want the latest entry's time %s, not the backdated one's %s", got, latest, backdated)
 	}
-	wantContains(t, "export", out, "| Impact started | "+backdated+" |")
+	// Nor is a backdated note the start of the impact (issue 20): only a
+	// milestone marked is.
+	wantNotContains(t, "export", out, "| Impact started | "+backdated)
+	wantContains(t, "export", out, " (inferred from the declaration) |")
 }
 
 // lineOf is the line of s that starts with prefix and holds each of has.

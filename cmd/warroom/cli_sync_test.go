@@ -210,6 +210,9 @@ func TestTmuxTwoScreensSync(t *testing.T) {
 		s := startTmux(t, r.dir, map[string]string{"WARROOM_FILE": r.file(), "WARROOM_USER": r.env["WARROOM_USER"],
 			"WARROOM_SSH_COMMAND": r.env["WARROOM_SSH_COMMAND"]}, 120, 40, "--sync", target)
 		s.waitFor(t, has("synced with"), "the screen syncing")
+		if r == home {
+			s.pastCatchUp(t, r.env["WARROOM_USER"]) // home has not taken part yet
+		}
 		screens = append(screens, s)
 	}
 	office.ok("log", "seen in the office and at home")

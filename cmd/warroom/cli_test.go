@@ -727,7 +727,7 @@ func TestFollowUps(t *testing.T) {
 	if res := r.run("followup", "set", m[1], "--due", "12/01"); res.code != 2 || !strings.Contains(res.stderr, "YYYY-MM-DD") {
 		t.Errorf("bad date:\n%s", res)
 	}
-	wantContains(t, "review", r.ok("export"), "## Follow-ups", "OPS-1", "| done |")
+	wantContains(t, "review", r.ok("export"), "## Action items", "OPS-1", "| done |")
 }
 
 // TestResolveNeedsTheExitCriteria (issue 14): status resolved lists what

@@ -9,6 +9,7 @@ import (
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
+	"github.com/warroom/warroom/model/safetext"
 )
 
 func (a *app) policyCmd() *cobra.Command {
@@ -29,7 +30,8 @@ it.`,
   warroom policy set sev1.external 15m
   warroom policy set approval.external on
   warroom policy set external_by anyone
-  warroom policy set accept_within 5m`,
+  warroom policy set accept_within 5m
+  warroom policy set bots pagerbot,deploybot`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.load()
@@ -66,7 +68,10 @@ timeline records the old value and the new. Rules:
   resolve.open_tasks,         on or off: what resolving needs — no task left open,
   .roles_answered,            every role handed answered, an external update once
   .external_update,           the fix is in (status monitoring), a summary, an
-  .summary, .followup_owners  owner for every follow-up`,
+  .summary, .followup_owners  owner for every follow-up
+  bots                        the incident's automated actors, NAME[,NAME…] or
+                              none: their entries are dimmed on screens and
+                              left out of the review's timeline and clocks`,
 		Args:              exactly("a RULE", "a VALUE"),
 		ValidArgsFunction: completePolicy,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -131,6 +136,11 @@ func (a *app) writePolicy(p model.Policy) {
 	} else {
 		a.say("Resolving needs: %s\n", strings.Join(needs, ", "))
 	}
+	if bots := p.BotNames(); len(bots) > 0 {
+		a.say("Bots: %s; their entries are dimmed, and left out of the review's timeline\n", safetext.Line(strings.Join(bots, ", ")))
+	} else {
+		a.say("Bots: none\n")
+	}
 }
 
 // exitCriterionText says what each exit criterion asks for.
@@ -160,6 +170,8 @@ func completePolicy(_ *cobra.Command, args []string, _ string) ([]string, cobra.
 		return []string{"on", "off"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.EqualFold(args[0], "external_by"):
 		return []string{"comms", "anyone"}, cobra.ShellCompDirectiveNoFileComp
+	case len(args) == 1 && strings.EqualFold(args[0], "bots"):
+		return []string{"none"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && strings.EqualFold(args[0], "accept_within"):
 		return []string{"2m", "5m", "10m"}, cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1:

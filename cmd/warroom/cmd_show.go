@@ -52,7 +52,7 @@ var exportFormats = []exportFormat{formatMarkdown, formatJSON}
 
 func (a *app) exportCmd() *cobra.Command {
 	var formatFlag, output string
-	var noChart bool
+	var noChart, all bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the post-incident document (markdown) or the full record (json)",
@@ -77,7 +77,7 @@ sent; --no-chart leaves it out.`,
 			var out []byte
 			if format == formatMarkdown {
 				o := a.opts()
-				o.NoChart = noChart
+				o.NoChart, o.AllEntries = noChart, all
 				out = []byte(report.Markdown(st, o))
 			} else if out, err = report.JSON(st, a.opts()); err != nil {
 				return err
@@ -101,6 +101,7 @@ sent; --no-chart leaves it out.`,
 		cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	}
 	cmd.Flags().BoolVar(&noChart, "no-chart", false, "leave the timeline chart (a Mermaid gantt block) out of the review")
+	cmd.Flags().BoolVar(&all, "all", false, "keep the bots' entries in the review's timeline (without it, one line per bot)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
 }

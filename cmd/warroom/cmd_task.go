@@ -134,6 +134,6 @@ func (a *app) applyTask(ctx context.Context, op model.Op, prefix string) error {
 	if err != nil {
 		return err
 	}
-	a.say(prefix+"%s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskOwner(st, task, a.opts()))
+	a.say(prefix+"%s %q, owner: %s\n", task.ID, safetext.Line(task.Title), report.TaskCredit(st, task, a.opts()))
 	return nil
 }

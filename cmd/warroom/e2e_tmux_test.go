@@ -547,6 +547,7 @@ func TestTmuxUpdateApproval(t *testing.T) {
 	}
 
 	carol := startTmux(t, r.dir, env("carol"), 120, 40)
+	carol.pastCatchUp(t, "carol") // she has not taken part yet
 	// Her screen opens on her own role's pane.
 	carol.waitFor(t, has("[●3 Communications manager: carol?]", "Updates · w write an update"), "carol's screen on the communications manager's pane")
 	carol.typeKeys("w")

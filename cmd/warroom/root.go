@@ -118,13 +118,13 @@ Every change writes itself into the timeline.`,
 // verbs are the command line's verbs: all of them on the host; over SSH,
 // those the served tree's allow-list names (served.go).
 func (a *app) verbs() []*cobra.Command {
-	return []*cobra.Command{
+	return append([]*cobra.Command{
 		a.declareCmd(), a.logCmd(), a.taskCmd(), a.handoffCmd(),
 		a.statusCmd(), a.sevCmd(), a.showCmd(), a.exportCmd(), a.rolesCmd(), a.demoCmd(),
 		a.themesCmd(), a.configCmd(), a.syncCmd(), a.theoryCmd(), a.canCmd(), a.followupCmd(), a.customersCmd(), a.updateCmd(),
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
 		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(), a.manCmd(),
-	}
+	}, a.storyCmds()...)
 }
 
 // checkGlobals reads the config and validates the global flags.

@@ -45,6 +45,7 @@ var servedCommands = map[string]servedAccess{
 	"help": servedRead, "show": servedRead, "export": servedRead, "roles": servedRead, "policy": servedRead,
 	"task": servedRead, "task list": servedRead, "theory": servedRead, "theory list": servedRead,
 	"followup": servedRead, "followup list": servedRead, "update list": servedRead, "update draft": servedRead,
+	"catchup": servedRead,
 
 	"hooks": servedMember, "hooks list": servedMember,
 
@@ -57,6 +58,7 @@ var servedCommands = map[string]servedAccess{
 	"theory add": servedChange, "theory confirm": servedChange, "theory reopen": servedChange, "theory rule-out": servedChange,
 	"followup add": servedChange, "followup done": servedChange, "followup reopen": servedChange, "followup set": servedChange,
 	"update": servedChange, "update approve": servedChange, "update reject": servedChange,
+	"mark": servedChange, "pin": servedChange, "unpin": servedChange,
 }
 
 // servedKey is the annotation that marks a command of the served tree

@@ -85,21 +85,21 @@ func TestReviewSaysWhenEachHolderAccepted(t *testing.T) {
 
 	row(t, out, "Role", "Held by", "From", "Until", "Accepted", "Briefing")
 	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:01:00 UTC", "2026-11-25 14:10:00 UTC", "2026-11-25 14:01:30 UTC (after 30s)")
-	row(t, out, "Tech lead · database", "ivan", "2026-11-25 14:10:00 UTC", "2026-11-25 14:11:00 UTC",
+	row(t, out, "Tech lead · database", "offered to ivan", "2026-11-25 14:10:00 UTC", "2026-11-25 14:11:00 UTC",
 		"declined 2026-11-25 14:11:00 UTC (after 1m), recorded by alice: ivan is asleep")
 	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:11:00 UTC", "now", "")
 	row(t, out, "Scribe", "frank", "2026-11-25 14:02:00 UTC", "now", "2026-11-25 14:06:00 UTC (after 4m), confirmed by alice")
 	row(t, out, "Communications manager", "carol", "2026-11-25 14:07:00 UTC", "now", "took it")
-	row(t, out, "Problem manager", "henry", "2026-11-25 14:08:00 UTC", "2026-11-25 14:09:00 UTC",
+	row(t, out, "Problem manager", "offered to henry", "2026-11-25 14:08:00 UTC", "2026-11-25 14:09:00 UTC",
 		`declined 2026-11-25 14:09:00 UTC (after 1m): on leave from \| tomorrow`)
-	row(t, out, "Problem manager", "given back to the incident manager", "2026-11-25 14:09:00 UTC", "now", "")
+	row(t, out, "Problem manager", "alice (given back to the incident manager)", "2026-11-25 14:09:00 UTC", "now", "")
 	row(t, out, "Customer support lead", "grace", "2026-11-25 14:12:00 UTC", "now", "not yet")
 	row(t, out, "Incident manager", "alice", "2026-11-25 14:00:00 UTC", "now", "")
 
-	row(t, out, "2026-11-25 14:01:30 UTC", "bob", "handoff_accepted", "accepted Tech lead · database")
-	row(t, out, "2026-11-25 14:06:00 UTC", "alice", "handoff_accepted", "Scribe: accepted by frank, confirmed by alice")
-	row(t, out, "2026-11-25 14:09:00 UTC", "henry", "handoff_declined", `declined Problem manager, back to the incident manager: on leave from \| tomorrow`)
-	row(t, out, "2026-11-25 14:11:00 UTC", "alice", "handoff_declined", "Tech lead · database: declined by ivan, recorded by alice; back to bob: ivan is asleep")
+	row(t, out, "2026-11-25 14:01:30 UTC", "bob", "handoff accepted", "accepted Tech lead · database")
+	row(t, out, "2026-11-25 14:06:00 UTC", "alice", "handoff accepted", "Scribe: accepted by frank, confirmed by alice")
+	row(t, out, "2026-11-25 14:09:00 UTC", "henry", "handoff declined", `declined Problem manager, back to the incident manager: on leave from \| tomorrow`)
+	row(t, out, "2026-11-25 14:11:00 UTC", "alice", "handoff declined", "Tech lead · database: declined by ivan, recorded by alice; back to bob: ivan is asleep")
 
 	// The JSON record has the answers of every handoff and of each role now.
 	js, err := JSON(p.s, opts())

@@ -20,7 +20,7 @@ const chartTime = "2006-01-02T15:04:05"
 func chart(s model.State, o Options, tm Timing) string {
 	end := tm.End()
 	if end.IsZero() {
-		end = lastTime(s)
+		end = lastTime(s, o)
 	}
 	var b strings.Builder
 	b.WriteString("```mermaid\ngantt\n")
@@ -72,6 +72,12 @@ func chart(s model.State, o Options, tm Timing) string {
 	for _, h := range s.HoldingsEver(o.catalog()) {
 		for i, a := range h.History {
 			if a.Closed || a.Holder == "" {
+				continue
+			}
+			if a.Acceptance == model.AcceptanceDeclined {
+				// Offered and declined: never held, so a moment, not a bar.
+				fmt.Fprintf(&b, "    %s :milestone, %s, 0s\n", chartText(o.t("%s - offered to %s, declined", o.role(h.Ref), a.Holder)),
+					a.Since.UTC().Format(chartTime))
 				continue
 			}
 			to := a.Until

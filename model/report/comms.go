@@ -35,7 +35,7 @@ func commsSection(b *strings.Builder, s model.State, o Options, heading func(str
 		// Silence counts until the incident was last resolved (a reopened
 		// incident was not resolved the first time), or until the last
 		// entry while it is not.
-		end := lastTime(s)
+		end := lastTime(s, o)
 		if r := Timings(s).Resolved; !r.IsZero() {
 			end = r
 		}

@@ -113,7 +113,16 @@ func describe(e model.Entry, o Options) string {
 	case model.KindTaskCancelled:
 		return o.t("cancelled task %s %q", line(e.Task), line(e.Text))
 	case model.KindRetracted:
+		if e.To != "" {
+			return o.t("took back the mark of %s (entry %s)", line(model.Milestone(e.To).In(o.Lang)), line(e.Entry))
+		}
 		return o.t("took back entry %s: %s", line(e.Entry), o.text(e.Text))
+	case model.KindPin:
+		return o.t("pinned entry %s as a key moment: %s", line(e.Entry), o.text(e.Text))
+	case model.KindUnpin:
+		return o.t("unpinned entry %s: %s", line(e.Entry), o.text(e.Text))
+	case model.KindMilestone:
+		return o.t("milestone: %s", line(model.Milestone(e.To).In(o.Lang)))
 	case model.KindTaskReopened:
 		return o.t("reopened task %s %q", line(e.Task), line(e.Text))
 	case model.KindPolicy:
@@ -169,15 +178,13 @@ func owner(ref model.RoleRef, person string, o Options) string {
 	return line(person)
 }
 
-// TaskOwner renders who owns a task now. A task owned by a role and no
-// named person is shown with the role's current holder; a task nobody
-// owns, as "nobody" in the chosen language.
-func TaskOwner(s model.State, t model.Task, o Options) string {
-	person := t.Owner
-	if person == "" && !t.RoleRef().IsZero() {
-		person, _ = s.Holder(t.RoleRef())
-	}
-	if o := owner(t.RoleRef(), person, o); o != "" {
+// TaskCredit renders whom a task is credited to (model.State.TaskCredit):
+// who owns an open task now, "Tech lead · database (bob)"; who closed a
+// done or cancelled one, as which role; a task nobody owns, as "nobody"
+// in the chosen language.
+func TaskCredit(s model.State, t model.Task, o Options) string {
+	ref, person := s.TaskCredit(t)
+	if o := owner(ref, person, o); o != "" {
 		return o
 	}
 	return o.t("nobody")

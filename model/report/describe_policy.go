@@ -21,6 +21,15 @@ func describePolicy(e model.Entry, o Options) string {
 		return o.t("policy: anyone now sends external updates as written")
 	case e.Text == "external_by":
 		return o.t("policy: external updates from anyone but the communications manager or the incident manager are now drafts for the communications manager")
+	case e.Text == "bots":
+		bots := func(v string) string { return line(strings.ReplaceAll(v, ",", ", ")) }
+		switch {
+		case e.To == "none":
+			return o.t("policy: no bots any more (were %s)", bots(e.From))
+		case e.From == "none":
+			return o.t("policy: the bots are %s (there were none)", bots(e.To))
+		}
+		return o.t("policy: the bots are %s (were %s)", bots(e.To), bots(e.From))
 	case e.Text == "accept_within":
 		return o.t("policy: a handoff may wait %s for its answer (was %s)", span(e.To), span(e.From))
 	case group == "resolve":

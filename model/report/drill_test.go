@@ -82,7 +82,8 @@ func declared() model.Declare {
 }
 
 // TestReviewLastEntryIsTheLatestInTime (item 1): an entry backdated to
-// two hours before the declaration is not the last entry.
+// two hours before the declaration is not the last entry, nor (issue 20)
+// the start of the impact: only a milestone marked says that.
 func TestReviewLastEntryIsTheLatestInTime(t *testing.T) {
 	p := newPlay(t, declared())
 	p.at(10, "bob", model.Log{Text: "error rate 38%"})
@@ -90,7 +91,7 @@ func TestReviewLastEntryIsTheLatestInTime(t *testing.T) {
 	out := p.review()
 	row(t, out, "Last entry", "2026-11-25 14:10:00 UTC")
 	row(t, out, "Declared to last entry", "10m")
-	row(t, out, "Impact started", "2026-11-25 12:00:00 UTC")
+	row(t, out, "Impact started", "2026-11-25 14:00:00 UTC (inferred from the declaration)")
 }
 
 // TestReviewGapsCountTheSilenceBeforeTheFirstUpdate (item 2): forty
@@ -114,13 +115,13 @@ func TestReviewUsesTheLastResolution(t *testing.T) {
 	p.at(30, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	p.at(40, "alice", model.SetStatus{Status: model.Investigating})
 	reopened := p.review()
-	if !strings.Contains(reopened, "| Time to resolve (resolved) | not yet |") {
+	if !strings.Contains(reopened, "| Time to resolve | not yet |") {
 		t.Errorf("reopened, the review still gives a time to resolve:\n%s", reopened)
 	}
 	p.at(45, "carol", model.CommsUpdate{Audience: "external", Text: "The issue is back."})
 	p.at(70, "alice", model.SetStatus{Status: model.Resolved, Force: true, Reason: "drill"})
 	out := p.review()
-	row(t, out, "Time to resolve (resolved)", "1h10m, at 2026-11-25 15:10:00 UTC")
+	row(t, out, "Time to resolve", "1h10m, at 2026-11-25 15:10:00 UTC (from the status)")
 	// Updates at 5 and 45 minutes, resolved at 70: the longest silence
 	// is the 40 minutes between them, not cut at the first resolution.
 	row(t, out, "external", "2", "5m", "40m")
@@ -233,21 +234,21 @@ func TestReviewSummarisesCounterBursts(t *testing.T) {
 	p.at(21, "grace", model.Customers{Channel: "tickets", Count: 40})
 	out := p.review()
 	for _, want := range []string{
-		"| 2026-11-25 14:01:00 UTC | grace | customers | +5 customer reports on tickets, in 5 counts until 2026-11-25 14:03:00 UTC |",
-		"| 2026-11-25 14:03:30 UTC | grace | customers | +1 customer report on calls |",
-		"| 2026-11-25 14:04:00 UTC | grace | customers | +2 customer reports on tickets, in 2 counts until 2026-11-25 14:05:00 UTC |",
+		"| 2026-11-25 14:01:00 UTC | grace | customer reports | +5 customer reports on tickets, in 5 counts until 2026-11-25 14:03:00 UTC |",
+		"| 2026-11-25 14:03:30 UTC | grace | customer reports | +1 customer report on calls |",
+		"| 2026-11-25 14:04:00 UTC | grace | customer reports | +2 customer reports on tickets, in 2 counts until 2026-11-25 14:05:00 UTC |",
 		"| 2026-11-25 14:05:30 UTC | bob | note | rollback started |",
-		"| 2026-11-25 14:06:00 UTC | grace | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:06:30 UTC | judy | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:07:00 UTC | grace | customers | +1 customer report on tickets |",
-		"| 2026-11-25 14:20:00 UTC | grace | customers | +41 customer reports on tickets, in 2 counts until 2026-11-25 14:21:00 UTC |",
+		"| 2026-11-25 14:06:00 UTC | grace | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:06:30 UTC | judy | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:07:00 UTC | grace | customer reports | +1 customer report on tickets |",
+		"| 2026-11-25 14:20:00 UTC | grace | customer reports | +41 customer reports on tickets, in 2 counts until 2026-11-25 14:21:00 UTC |",
 		"| tickets | 51 |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the review lacks %q:\n%s", want, out)
 		}
 	}
-	if n := strings.Count(out, "| customers |"); n != 7 {
+	if n := strings.Count(out, "| customer reports |"); n != 7 {
 		t.Errorf("%d rows of counts, want 7", n)
 	}
 }
@@ -272,7 +273,7 @@ func TestReviewRolesAfterResolutionSayUntilWhen(t *testing.T) {
 	}
 	row(t, out, "Incident manager", "alice", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Communications manager", "carol", "2026-11-25 14:03:00 UTC", "2026-11-25 14:25:00 UTC")
-	row(t, out, "Communications manager", "given back to the incident manager", "2026-11-25 14:25:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
+	row(t, out, "Communications manager", "alice (given back to the incident manager)", "2026-11-25 14:25:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Scribe", "frank", "2026-11-25 14:02:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
 	row(t, out, "Problem manager", "henry", "2026-11-25 14:35:00 UTC", "still held when this was written")
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "2026-11-25 14:30:00 UTC (resolved)")
@@ -295,8 +296,8 @@ func TestReviewClosedWorkstream(t *testing.T) {
 	row(t, out, "Tech lead", "alice (incident manager; never handed off)", "2026-11-25 14:00:00 UTC", "now")
 	row(t, out, "Tech lead · database", "bob", "2026-11-25 14:01:00 UTC", "2026-11-25 14:20:00 UTC (workstream closed)")
 	row(t, out, "Tech lead · network", "dave", "2026-11-25 14:02:00 UTC", "now")
-	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "workstream_closed", "closed the workstream Tech lead · database (held by bob): database is fine")
-	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "task_assigned", `gave task 0008 "check replicas" to Tech lead (bob)`)
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "workstream closed", "closed the workstream Tech lead · database (held by bob): database is fine")
+	row(t, out, "2026-11-25 14:20:00 UTC", "alice", "task assigned", `gave task 0008 "check replicas" to Tech lead (bob)`)
 	row(t, out, "0008", "check replicas", "Tech lead (bob)", "open")
 	show, _, _ := strings.Cut(Show(p.s, ShowOptions{Options: opts()}), "Open tasks")
 	if strings.Contains(show, "database") || !strings.Contains(show, "Tech lead · network") || !strings.Contains(show, "Tech lead   ") {

@@ -93,6 +93,9 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 	do("política: aprobación", model.SetPolicy{Rule: "approval.internal", Value: "on"})
 	do("política: sin aprobación", model.SetPolicy{Rule: "approval.internal", Value: "off"})
 	do("política: relevos", model.SetPolicy{Rule: "accept_within", Value: "5m"})
+	do("fijada", model.Pin{Entry: kinds["decision"].ID})
+	do("desfijada", model.Pin{Entry: kinds["decision"].ID, Unpin: true})
+	do("hito", model.Mark{Milestone: model.MilestoneImpact, At: t0.Add(-5 * time.Minute)})
 	do("severidad", model.SetSeverity{Severity: model.Sev2})
 	do("severidad 3", model.SetSeverity{Severity: model.Sev3})
 	do("sin severidad", model.SetSeverity{Severity: model.SevUnset})
@@ -312,7 +315,7 @@ func TestNoEnglishInSpanishReports(t *testing.T) {
 		// as "comms") are typed as they are, in any language.
 		"roles":              withoutAliases(c, Roles(c.Roles(), o)),
 		"roles --long":       withoutAliases(c, otherName.ReplaceAllString(RolesLong(c.Roles(), o), "")),
-		"task owner, nobody": TaskOwner(s, model.Task{}, o),
+		"task owner, nobody": TaskCredit(s, model.Task{}, o),
 	}
 	for name, e := range kinds {
 		outputs["describe "+name] = Describe(e, o)

@@ -30,22 +30,12 @@ func Markdown(s model.State, o Options) string {
 	t.add(o.t("Status"), o.status(string(in.Status)))
 	t.add(o.t("Declared"), o.t("%s by %s", o.stamp(in.Declared), md(in.DeclaredBy)))
 	t.add(mdCell(o.role(model.RoleRef{Role: model.IncidentManager})), md(s.Commander()))
-	if last, ok := s.LastEntry(); ok {
+	if last, ok := s.LastPersonEntry(o.bots(s)); ok {
 		t.add(o.t("Last entry"), o.stamp(last.At))
 	}
-	t.add(o.t("Declared to last entry"), Age(lastTime(s).Sub(in.Declared)))
+	t.add(o.t("Declared to last entry"), Age(lastTime(s, o).Sub(in.Declared)))
 	tm := Timings(s)
-	t.add(o.t("Impact started"), o.stamp(tm.Start))
-	for _, r := range []struct {
-		what string
-		at   time.Time
-	}{{"Time to acknowledge (declared)", tm.Declared}, {"Time to mitigate (monitoring)", tm.Mitigated}, {"Time to resolve (resolved)", tm.Resolved}} {
-		if r.at.IsZero() {
-			t.add(o.t(r.what), o.t("not yet"))
-			continue
-		}
-		t.add(o.t(r.what), o.t("%s, at %s", Age(r.at.Sub(tm.Start)), o.stamp(r.at)))
-	}
+	clocks(&t, tm, o)
 	b.WriteString(t.String())
 	heading("Summary")
 	if strings.TrimSpace(in.Summary) == "" {
@@ -66,6 +56,8 @@ func Markdown(s model.State, o Options) string {
 			fmt.Fprintf(&b, "- %s, %s: %s\n", o.stamp(e.At), md(e.By), md(e.Text))
 		}
 	}
+
+	fillIn(&b, s, o, heading, head)
 
 	if !o.NoChart {
 		heading("Timeline chart")
@@ -88,14 +80,16 @@ func Markdown(s model.State, o Options) string {
 	roles := rolesTable(s, o, tm, head)
 	b.WriteString(roles.String())
 
+	heading("Who took part")
+	who := participants(s, o, head)
+	b.WriteString(who.String())
+
 	if len(s.Theories) > 0 {
 		heading("Theories")
-		th := head("Theory", "What failed and why", "By", "Stated", "Outcome")
-		for _, t := range s.Theories {
-			th.add(md(t.ID), md(t.Text), md(t.CreatedBy), o.stamp(t.Created), md(t.State.In(o.Lang)))
-		}
+		th := theoriesTable(s, o, head)
 		b.WriteString(th.String())
 	}
+	canSection(&b, s, o, heading, head)
 
 	commsSection(&b, s, o, heading, head)
 
@@ -114,38 +108,30 @@ func Markdown(s model.State, o Options) string {
 	if len(s.Tasks) == 0 {
 		b.WriteString("_" + o.t("No tasks.") + "_\n")
 	} else {
-		tasks := head("Task", "Title", "Owner", "State", "Added", "Last change")
+		tasks := head("Task", "Title", "Owner, or who closed it", "State", "Added", "Last change")
 		for _, task := range s.Tasks {
-			tasks.add(md(task.ID), md(task.Title), mdCell(TaskOwner(s, task, o)), md(task.State.In(o.Lang)),
+			tasks.add(md(task.ID), md(task.Title), mdCell(TaskCredit(s, task, o)), md(task.State.In(o.Lang)),
 				o.stamp(task.Created), o.stamp(task.Updated))
 		}
 		b.WriteString(tasks.String())
 	}
 
-	heading("Follow-ups")
-	if len(s.FollowUps) == 0 {
-		b.WriteString("_" + o.t("No follow-ups.") + "_\n")
-	} else {
-		fu := head("Follow-up", "Title", "Owner", "Due", "Ticket", "State")
-		for _, f := range s.FollowUps {
-			state := o.t("open")
-			if f.Done {
-				state = o.t("done")
-			}
-			fu.add(md(f.ID), md(f.Title), md(f.Owner), md(f.Due), md(f.Ticket), state)
+	if km := s.KeyMoments(); len(km) > 0 {
+		heading("Key moments")
+		for _, e := range Chronological(km) {
+			fmt.Fprintf(&b, "- %s, %s: %s\n", o.stamp(e.At), md(e.By), mdCell(Describe(e, o)))
 		}
-		b.WriteString(fu.String())
 	}
-
 	heading("Timeline")
 	tl := timelineTable(s, o, head)
 	b.WriteString(tl.String())
 	return b.String()
 }
 
-// lastTime is the time of the latest entry, or the declaration.
-func lastTime(s model.State) time.Time {
-	if last, ok := s.LastEntry(); ok && last.At.After(s.Incident.Declared) {
+// lastTime is the time of the latest entry not a bot's, or the
+// declaration.
+func lastTime(s model.State, o Options) time.Time {
+	if last, ok := s.LastPersonEntry(o.bots(s)); ok && last.At.After(s.Incident.Declared) {
 		return last.At
 	}
 	return s.Incident.Declared

@@ -20,11 +20,19 @@ type Options struct {
 	Now     time.Time
 	// NoChart leaves the timeline chart out of the review (Markdown).
 	NoChart bool
+	// Bots names automated actors besides those the incident's policy
+	// names: the members a served war room's team file marks as bots.
+	Bots []string
+	// AllEntries keeps the bots' entries in the review's timeline.
+	AllEntries bool
 	// lines keeps the line breaks of what people wrote (notes, briefings,
 	// updates), for the review, which renders them as breaks; other
 	// outputs show each entry on one line.
 	lines bool
 }
+
+// bots are the incident's automated actors as o sees them.
+func (o Options) bots(s model.State) model.Bots { return s.Bots(o.Bots...) }
 
 func (o Options) catalog() *model.Catalog {
 	if o.Catalog == nil {

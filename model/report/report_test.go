@@ -137,7 +137,7 @@ func TestMarkdown(t *testing.T) {
 			sections = append(sections, l)
 		}
 	}
-	want := "## Summary|## Timeline chart|## Severity and status|## Roles|## Theories|## Communications|## Tasks|## Follow-ups|## Timeline"
+	want := "## Summary|## What went well|## What went wrong|## Where we got lucky|## Action items|## Timeline chart|## Severity and status|## Roles|## Who took part|## Theories|## Communications|## Tasks|## Timeline"
 	if strings.Join(sections, "|") != want {
 		t.Errorf("sections %q", sections)
 	}
@@ -149,8 +149,8 @@ func TestMarkdown(t *testing.T) {
 		"| Tech lead · database | frank | 2026-11-25 14:12:00 UTC | now | 2026-11-25 14:16:00 UTC (after 4m) | going off shift |",
 		"| Tech lead · network | dave | 2026-11-25 14:02:00 UTC | now | 2026-11-25 14:17:00 UTC (after 15m), confirmed by alice |  |",
 		"| Communications manager | carol | 2026-11-25 14:03:00 UTC | now | not yet |  |",
-		"| Scribe | erin | 2026-11-25 14:18:00 UTC | 2026-11-25 14:19:00 UTC | declined 2026-11-25 14:19:00 UTC (after 1m): on the payments bridge |  |",
-		"| Scribe | given back to the incident manager | 2026-11-25 14:19:00 UTC | now |  |  |",
+		"| Scribe | offered to erin | 2026-11-25 14:18:00 UTC | 2026-11-25 14:19:00 UTC | declined 2026-11-25 14:19:00 UTC (after 1m): on the payments bridge |  |",
+		"| Scribe | alice (given back to the incident manager) | 2026-11-25 14:19:00 UTC | now |  |  |",
 	} {
 		if !strings.Contains(out, row) {
 			t.Errorf("role history row missing: %s", row)

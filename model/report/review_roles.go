@@ -22,8 +22,11 @@ func rolesTable(s model.State, o Options, tm Timing, head func(...string) mdTabl
 				continue // the row before it says when
 			}
 			holder := md(a.Holder)
-			if a.Holder == "" {
-				holder = o.t("given back to the incident manager")
+			switch {
+			case a.Holder == "":
+				holder = o.t("%s (given back to the incident manager)", md(s.HolderAt(model.RoleRef{Role: model.IncidentManager}, a.Since)))
+			case a.Acceptance == model.AcceptanceDeclined:
+				holder = o.t("offered to %s", md(a.Holder)) // never held: declined
 			}
 			until := heldUntil(a.Since, tm, o)
 			switch {

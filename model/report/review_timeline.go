@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"github.com/warroom/warroom/model"
@@ -15,11 +16,34 @@ const burstSpan = 5 * time.Minute
 // person's counts on one channel, one after another with nothing else
 // between them, within burstSpan of the first) is one row with the total:
 // pressing + for each ticket is not news twenty times over.
+//
+// A bot's entries are left out (unless o.AllEntries), and the bot has one
+// row, where its first entry would be: how many entries it wrote, until
+// when.
 func timelineTable(s model.State, o Options, head func(...string) mdTable) mdTable {
 	tl := head("When", "Who", "Kind", "What")
 	es := Chronological(s.Timeline)
+	bots := o.bots(s)
+	type botRows struct {
+		row, count int
+		last       time.Time
+	}
+	byBot := map[string]*botRows{}
+	var order []string
 	for i := 0; i < len(es); i++ {
 		e := es[i]
+		if !o.AllEntries && bots.Is(e.By) {
+			key := strings.ToLower(e.By)
+			b := byBot[key]
+			if b == nil {
+				b = &botRows{row: len(tl.rows)}
+				byBot[key], order = b, append(order, key)
+				tl.add(o.stamp(e.At), md(e.By), o.t("bot"), "")
+			}
+			b.count++
+			b.last = e.At
+			continue
+		}
 		what := Describe(e, o)
 		if n := burst(es[i:]); n > 1 {
 			total := 0
@@ -31,6 +55,11 @@ func timelineTable(s model.State, o Options, head func(...string) mdTable) mdTab
 			i += n - 1
 		}
 		tl.add(o.stamp(e.At), md(e.By), md(e.Kind.In(o.Lang)), mdCell(what))
+	}
+	for _, key := range order {
+		b := byBot[key]
+		tl.rows[b.row][3] = o.n(b.count, "%d entry, until %s; left out of this review (`warroom export --all` lists every entry)|%d entries, until %s; left out of this review (`warroom export --all` lists every entry)",
+			b.count, o.stamp(b.last))
 	}
 	return tl
 }

@@ -129,7 +129,7 @@ func writeOpenTasks(b *strings.Builder, s model.State, o Options) {
 func taskTable(s model.State, tasks []model.Task, o Options) string {
 	t := table{indent: "  "}
 	for _, task := range tasks {
-		t.add(line(task.ID), line(task.State.In(o.Lang)), TaskOwner(s, task, o), Age(o.Now.Sub(task.Created))+Due(task, o), line(task.Title))
+		t.add(line(task.ID), line(task.State.In(o.Lang)), TaskCredit(s, task, o), Age(o.Now.Sub(task.Created))+Due(task, o), line(task.Title))
 	}
 	return t.String()
 }

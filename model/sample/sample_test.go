@@ -31,7 +31,8 @@ func TestSampleIsRealistic(t *testing.T) {
 	absent := map[model.Kind]bool{model.KindTaskReopened: true, model.KindRetracted: true, model.KindTheoryReopened: true,
 		model.KindFollowUpDone: true, model.KindFollowUpReopened: true,
 		model.KindTitle: true, model.KindSummary: true, model.KindWorkstreamClosed: true,
-		model.KindHandoffDeclined: true, model.KindConflict: true, model.KindHook: true, model.KindTimeBoxExpired: true}
+		model.KindHandoffDeclined: true, model.KindConflict: true, model.KindHook: true, model.KindTimeBoxExpired: true,
+		model.KindMilestone: true, model.KindPin: true, model.KindUnpin: true}
 	for _, k := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
 		if !absent[k] && !kinds[k] {
 			t.Errorf("no %s entry", k)

@@ -198,6 +198,8 @@ func encodeHead(w *cacheWriter, s model.State) error {
 		w.str(t.CreatedBy)
 		w.time(t.Updated) //nolint:errcheck
 		w.time(t.Due)     //nolint:errcheck
+		w.str(t.ClosedBy)
+		w.str(t.ClosedAs)
 		w.stamp(t.Clock.Title)
 		w.stamp(t.Clock.State)
 		w.stamp(t.Clock.Owner)
@@ -253,6 +255,7 @@ func encodePolicy(w *cacheWriter, p model.Policy) {
 		w.bool(v)
 	}
 	w.str(string(p.ExternalBy))
+	w.str(p.Bots)
 }
 
 // decodePolicy reads what encodePolicy wrote.
@@ -268,6 +271,7 @@ func decodePolicy(r *cacheReader) model.Policy {
 		*v = r.bool()
 	}
 	p.ExternalBy = model.Senders(r.str())
+	p.Bots = r.str()
 	return p
 }
 
@@ -292,7 +296,7 @@ func decodeHead(r *cacheReader) model.State {
 	})
 	s.Tasks = slice(r, func() model.Task {
 		return model.Task{ID: r.str(), Title: r.str(), State: model.TaskState(r.str()), Role: r.str(), Workstream: r.str(), Owner: r.str(),
-			Created: r.time(), CreatedBy: r.str(), Updated: r.time(), Due: r.time(),
+			Created: r.time(), CreatedBy: r.str(), Updated: r.time(), Due: r.time(), ClosedBy: r.str(), ClosedAs: r.str(),
 			Clock: model.TaskClock{Title: r.stamp(), State: r.stamp(), Owner: r.stamp()}}
 	})
 	s.Theories = slice(r, func() model.Theory {
