@@ -78,6 +78,7 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 		return exitError
 	}
 	sa := a.servedApp(c.Stdin, stdout, stderr, id)
+	sa.teamBots = c.Bots
 	root := sa.servedRoot(c.Args)
 	translateHelp(root, sa.servedLang(c.Args, id))
 	return sa.execute(ctx, root, c.Args, func(cmd *cobra.Command) error { return sa.admitServed(cmd, id) })
