@@ -155,6 +155,10 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 			m.change(model.Accept{Role: p.Ref, For: m.answerFor(p)})
 			if m.answerFor(p) == "" {
 				m.newsText = "" // the news was the offer: answered
+				// The role accepted is the one its new holder works in.
+				if i, h := m.c.snap.holding(p.Ref); h.Ref == p.Ref {
+					m.focusRole(i, true)
+				}
 			}
 		}
 	case key.Matches(k, g.Decline):
