@@ -256,7 +256,7 @@ func (m *Model) show(st model.State) {
 	m.refreshWaiting()
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
-		p.Update(snapshotMsg{})
+		m.hand(p, snapshotMsg{})
 	}
 	m.focusRole(m.role, false)
 }
