@@ -12,6 +12,11 @@ type tx struct {
 	clock   Stamp
 	entries []Entry
 	copied  part // the slices copied so far
+	// undoes, while an Undo makes the change that reverses another, is
+	// the first entry of that other change, which every entry written
+	// names (Entry.Undoes); undoing is its index in the timeline.
+	undoes  string
+	undoing int
 }
 
 // part names a slice of the state that a tx copies before its first
@@ -67,6 +72,7 @@ func (t *tx) record(e Entry) {
 		e.At = t.env.Now
 	}
 	e.By = t.env.Actor
+	e.Undoes = t.undoes
 	t.s.Timeline = append(t.s.Timeline, e)
 	t.entries = append(t.entries, e)
 	t.join(t.env.Actor)
