@@ -118,7 +118,7 @@ type Model struct {
 	timeline *timelinePane
 	tasks    *tasksPane
 
-	undo     []undoStep // your changes, newest last
+	undo     []string // the first entries of your changes made here, newest last
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
