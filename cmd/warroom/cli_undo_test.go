@@ -53,6 +53,12 @@ func TestUndoCommand(t *testing.T) {
 	}
 	r.refused(1, "make the change you want by hand", "undo", addedID[:len(addedID)-2])
 
+	// Names from the file are shown as text, never as terminal control.
+	r.ok("handoff", "scribe", "zoe\x1b[2J")
+	if out := r.ok("undo"); strings.Contains(out, "\x1b") || !strings.Contains(out, "undone: handoff of Scribe to zoe") {
+		t.Errorf("undo of a handoff to a name with an escape printed %q", out)
+	}
+
 	// Bad usage.
 	r.refused(2, "warroom undo takes at most the id of an entry, but got 2 arguments", "undo", "a", "b")
 	r.refused(2, `unknown entry id "e-none"`, "undo", "e-none")

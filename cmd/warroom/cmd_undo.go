@@ -61,7 +61,8 @@ On the screen, u undoes the changes made on that screen, newest first.`,
 				return err
 			}
 			undone, _ := st.Entry(entries[0].Undoes)
-			a.say("undone: %s (entry %s, made at %s)\n", undone.ChangeName(a.catalog), safetext.Line(undone.ID),
+			// A change's name holds names from the file: sanitised.
+			a.say("undone: %s (entry %s, made at %s)\n", safetext.Line(undone.ChangeName(a.catalog).In(a.lang)), safetext.Line(undone.ID),
 				writtenAt(undone).In(time.Local).Format("15:04:05"))
 			return nil
 		},
