@@ -92,7 +92,7 @@ func TestTitleSummaryAndWorkstreamsFromTheScreen(t *testing.T) {
 	var kinds []model.Kind
 	for _, c := range saver.submitted() {
 		switch c.Op.(type) {
-		case model.SetTitle, model.SetSummary, model.Handoff, model.Release, model.CloseWorkstream:
+		case model.SetTitle, model.SetSummary, model.Undo, model.Handoff, model.Release, model.CloseWorkstream:
 			kinds = append(kinds, "ok")
 		}
 	}

@@ -16,7 +16,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
+	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater())
 }
 
 // Update routes each message to the one method that handles it: window
@@ -37,8 +37,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		st := sshsync.Status(msg)
 		m.save.sync = &st
 		cmd = waitForSync(m.opts.Syncs)
-	case fileChangedMsg:
-		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
 	case loadedMsg:
 		m.onLoaded(msg)
 	case followedMsg:
@@ -89,7 +87,7 @@ func (m *Model) refresh() {
 	m.relayout()
 	for a, p := range m.panes() {
 		p.SetFocused(area(a) == m.focus)
-		p.Update(focusMsg{}) // the keys that work depend on focus
+		m.hand(p, focusMsg{}) // the keys that work depend on focus
 	}
 }
 
@@ -105,7 +103,7 @@ func (m *Model) onTick() tea.Cmd {
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
-	m.roles.Update(tickMsg(m.c.now))
+	m.hand(m.roles, tickMsg(m.c.now))
 	return tick(m.c.now)
 }
 

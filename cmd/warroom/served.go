@@ -58,7 +58,7 @@ var servedCommands = map[string]servedAccess{
 	"theory add": servedChange, "theory confirm": servedChange, "theory reopen": servedChange, "theory rule-out": servedChange,
 	"followup add": servedChange, "followup done": servedChange, "followup reopen": servedChange, "followup set": servedChange,
 	"update": servedChange, "update approve": servedChange, "update reject": servedChange,
-	"mark": servedChange, "pin": servedChange, "unpin": servedChange,
+	"mark": servedChange, "pin": servedChange, "unpin": servedChange, "undo": servedChange,
 }
 
 // servedKey is the annotation that marks a command of the served tree
