@@ -41,7 +41,7 @@ func TestTmuxChangeAfterTornAppend(t *testing.T) {
 	s.waitFor(t, has("Note for Incident manager:"), "the note prompt")
 	s.typeText("typed after it")
 	s.press("Enter")
-	s.waitFor(t, has("typed after it"), "the note in the timeline")
+	s.waitFor(t, has("] typed after it"), "the note in the timeline") // not the prompt: the timeline files it under its role
 	if dead := s.pane("#{pane_dead}"); dead != "0" {
 		t.Fatalf("the screen exited (pane_dead=%s):\n%s", dead, frame(s.screen()))
 	}
