@@ -48,15 +48,21 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-// startServe makes keys for people, lets the editors in with edit access
-// and the viewers with view access, and starts the server, stopping it
-// when the test ends.
-func startServe(t *testing.T, editors, viewers []string, flags ...string) *served {
+// startServe declares an incident, makes keys for people, lets the
+// editors in with edit access and the viewers with view access, and
+// starts the server, stopping it when the test ends.
+func startServe(t testing.TB, editors, viewers []string, flags ...string) *served {
+	t.Helper()
+	return startServeOn(t, func(r *runner) { r.declare() }, editors, viewers, flags...)
+}
+
+// startServeOn is startServe on the incident prepare makes.
+func startServeOn(t testing.TB, prepare func(*runner), editors, viewers []string, flags ...string) *served {
 	t.Helper()
 	sshtest.NeedTool(t, "ssh")
 	sshtest.NeedTool(t, "ssh-keygen")
 	r := newRunner(t)
-	r.declare()
+	prepare(r)
 	s := &served{r: r, dir: r.dir, team: filepath.Join(r.dir, "team.toml"), keys: map[string]string{}, log: &syncBuffer{}, out: &syncBuffer{}}
 	for _, who := range append(append([]string{}, editors...), append(viewers, "stranger")...) {
 		key := filepath.Join(r.dir, who+"_key")
