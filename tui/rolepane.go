@@ -85,7 +85,12 @@ func (p *rolePane) refresh() {
 // task keys on the task under the cursor, then moving.
 func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	w, h := p.content()
-	rows := p.rows(w)[1:]
+	// The rows are drawn only when a key or the cursor needs them: with no
+	// cursor, nothing is under it, and a tick or a snapshot moves nothing.
+	var rows []row
+	if _, isKey := msg.(tea.KeyMsg); isKey || p.cursor >= 0 {
+		rows = p.rows(w)[1:]
+	}
 	switch msg := msg.(type) {
 	case tickMsg:
 		p.refresh()
