@@ -34,7 +34,11 @@ func (m *Model) onLoaded(msg loadedMsg) {
 			in := msg.state.Incident
 			m.notice = m.c.t("%s declared the incident first: %s", safetext.Line(in.DeclaredBy), safetext.Line(in.Title))
 		}
-		m.setDisk(msg.state)
+		var derived *snapshot
+		if msg.derived != nil && msg.derived.catalog == m.opts.Catalog {
+			derived = msg.derived
+		}
+		m.setDiskDerived(msg.state, derived)
 		m.arrive()
 	}
 }

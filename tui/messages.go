@@ -20,6 +20,9 @@ type fileChangedMsg struct{}
 type loadedMsg struct {
 	state model.State
 	err   error
+	// derived, when set, is what screens derive from state, derived once
+	// for every screen that shows it (SharedIncident).
+	derived *snapshot
 }
 
 // savedMsg carries the outcome of a save.

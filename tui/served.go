@@ -19,6 +19,19 @@ import (
 // not be read.
 func IncidentMsg(s model.State, err error) tea.Msg { return loadedMsg{state: s, err: err} }
 
+// SharedIncident is IncidentMsg with what a screen derives from the
+// incident (who holds what, the communications, what was taken back)
+// derived once, with catalog: a server hands the same message to every
+// screen, which then derives nothing itself unless it has changes of
+// its own not yet saved. A screen whose catalog is another derives it.
+func SharedIncident(s model.State, err error, catalog *model.Catalog) tea.Msg {
+	m := loadedMsg{state: s, err: err}
+	if err == nil && s.Declared() {
+		m.derived = newSnapshot(s, catalog)
+	}
+	return m
+}
+
 // SavedMsg is the outcome of saves this screen asked for.
 func SavedMsg(r store.WriteResult) tea.Msg { return savedMsg(r) }
 

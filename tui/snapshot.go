@@ -10,6 +10,7 @@ import (
 // derives from it, computed once per change in Update. It is never
 // modified: a change makes a new one.
 type snapshot struct {
+	catalog   *model.Catalog // what it was derived with
 	state     model.State
 	holdings  []model.Holding // every role instance and its holder, in tab order
 	comms     model.CommsLog  // updates sent, drafts awaiting approval, next due
@@ -36,6 +37,7 @@ type snapshotMsg struct{}
 // screen.
 func newSnapshot(st model.State, c *model.Catalog) *snapshot {
 	s := &snapshot{
+		catalog:   c,
 		state:     st,
 		holdings:  st.Holdings(c),
 		comms:     st.Comms(st.Policy().Cadence()),

@@ -57,6 +57,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.present, m.c.present = msg, msg
 		m.header.present = msg
 	case tea.KeyMsg:
+		m.touched = true
 		cmd = m.onInput(msg)
 	}
 	m.refresh()
@@ -95,13 +96,13 @@ type focusMsg struct{}
 // onTick moves the clocks.
 func (m *Model) onTick() tea.Cmd {
 	prev := m.c.now
-	m.c.now = m.opts.Now()
+	m.c.now = m.clockNow()
 	m.expired(prev, m.c.now)
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
 	m.roles.Update(tickMsg(m.c.now))
-	return tick(m.c.now)
+	return tick(m.opts.Now())
 }
 
 // globalKey handles the keys that work on every pane; false when k is
