@@ -111,7 +111,7 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		Path: srv.o.File, Actor: s.member.Name, Lang: s.lang, Catalog: srv.o.Catalog,
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
-		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks,
+		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks, Frames: srv.hub.frames,
 	}, st)
 	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
 		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
