@@ -101,7 +101,7 @@ func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return p, nil
 			}
 		}
-		if task, err := p.c.state().Task(at.task); at.task != "" && err == nil && p.tasks.act(p.c, msg, task) {
+		if task, ok := p.taskAt(at); ok && p.tasks.act(p.c, msg, task) {
 			return p, nil
 		}
 		step := p.keys.step(msg, max(1, h-1))
@@ -120,9 +120,20 @@ func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.cursor = min(p.cursor, len(rows)-1)
 		p.top = follow(p.top, p.cursor, len(rows), h)
 	}
-	task, err := p.c.state().Task(p.under(rows).task)
-	p.tasks.enable(task, err == nil && p.focused, p.c)
+	task, ok := p.taskAt(p.under(rows))
+	p.tasks.enable(task, ok && p.focused, p.c)
 	return p, nil
+}
+
+// taskAt is the task row r shows, if it shows one. A row that shows none
+// is not looked up: the error for an id that names no task lists the
+// tasks, sorted, and the pane asks after every message.
+func (p *rolePane) taskAt(r row) (model.Task, bool) {
+	if r.task == "" {
+		return model.Task{}, false
+	}
+	t, err := p.c.state().Task(r.task)
+	return t, err == nil
 }
 
 // under is the row under the cursor.
