@@ -102,6 +102,7 @@ type Model struct {
 	// diskSnap is what the screen derives from disk, when it came derived
 	// with it (SharedIncident); nil otherwise.
 	diskSnap *snapshot
+	diskGen  uint64 // counts the changes of disk: a read applied ahead applies to one (preparedMsg)
 	pending  []pending
 	loaded   bool // the incident has been read at least once
 	save     saveState
@@ -136,6 +137,7 @@ type Model struct {
 	present     []Present // who is connected, when served; nil otherwise
 	quitting    bool      // leaving: draw nothing more
 	touched     bool      // a key was pressed: the screen may show something of its own (frameKey)
+	keyed       *keyed    // when keys are handled, for the reads of the followed file
 	closing     bool      // q pressed with changes still saving: leave once saved
 	checking    bool      // a resolve waits for the team's checks
 	later       []tea.Cmd // commands asked for while handling a message (takeLater)
@@ -156,7 +158,7 @@ func New(opts Options, s model.State) *Model {
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
-	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
+	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice, keyed: newKeyed()}
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer, viewer: opts.Viewer,
 		comms: opts.Comms, clock: opts.Now, act: m, snap: newSnapshot(s, opts.Catalog)}
 	m.c.now = m.clockNow()
@@ -192,6 +194,7 @@ func (m *Model) setDisk(s model.State) { m.setDiskDerived(s, nil) }
 // it was derived once for every screen that shows s (SharedIncident).
 func (m *Model) setDiskDerived(s model.State, derived *snapshot) {
 	m.disk, m.diskSnap = s, derived
+	m.diskGen++
 	m.rebuild()
 }
 

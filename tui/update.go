@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -16,7 +18,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
+	return tea.Batch(tick(m.c.now), m.nextFollow(), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn)
 }
 
 // Update routes each message to the one method that handles it: window
@@ -43,6 +45,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onLoaded(msg)
 	case followedMsg:
 		cmd = m.onFollowed(store.Followed(msg))
+	case preparedMsg:
+		cmd = m.onPrepared(msg)
 	case savedMsg:
 		cmd = m.onSaved(store.WriteResult(msg))
 	case declaredMsg:
@@ -59,6 +63,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		m.touched = true
 		cmd = m.onInput(msg)
+		m.keyed.handled(time.Now())
 	}
 	m.refresh()
 	if later := m.takeLater(); later != nil {
