@@ -125,12 +125,14 @@ func (m *Model) nextFollow() tea.Cmd {
 		if f.Err != nil {
 			return followedMsg(f)
 		}
+		// Applied in the gap after a key too: not beside the next key's
+		// handling, on a core it may need.
+		keys.gap()
 		st := f.Apply(base)
 		p := preparedMsg{read: f, base: gen, state: st}
 		if st.Declared() {
 			p.derived = newSnapshot(st, catalog)
 		}
-		keys.gap()
 		return p
 	}
 }
