@@ -53,11 +53,12 @@ func (b *syncBuffer) String() string {
 // starts the server, stopping it when the test ends.
 func startServe(t testing.TB, editors, viewers []string, flags ...string) *served {
 	t.Helper()
-	return startServeOn(t, func(r *runner) { r.declare() }, editors, viewers, flags...)
+	return startServeOn(t, binPath, func(r *runner) { r.declare() }, editors, viewers, flags...)
 }
 
-// startServeOn is startServe on the incident prepare makes.
-func startServeOn(t testing.TB, prepare func(*runner), editors, viewers []string, flags ...string) *served {
+// startServeOn is startServe on the incident prepare makes, served by the
+// warroom binary bin.
+func startServeOn(t testing.TB, bin string, prepare func(*runner), editors, viewers []string, flags ...string) *served {
 	t.Helper()
 	sshtest.NeedTool(t, "ssh")
 	sshtest.NeedTool(t, "ssh-keygen")
@@ -79,7 +80,7 @@ func startServeOn(t testing.TB, prepare func(*runner), editors, viewers []string
 	}
 	args := append([]string{"serve", "--listen", "127.0.0.1:0", "--team", s.team, "--host-key", filepath.Join(r.dir, "host_key")}, flags...)
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cmd = exec.CommandContext(ctx, binPath, args...)
+	s.cmd = exec.CommandContext(ctx, bin, args...)
 	s.cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + r.dir, "WARROOM_FILE=" + r.file(), "WARROOM_USER=host", "TZ=UTC"}
 	s.cmd.Cancel = func() error { return s.cmd.Process.Signal(syscall.SIGTERM) }
 	out, err := s.cmd.StdoutPipe()
