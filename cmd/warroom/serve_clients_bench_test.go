@@ -36,17 +36,20 @@ import (
 //	go test ./cmd/warroom -run '^$' -bench RealClients -benchtime 30x
 func BenchmarkRealClients(b *testing.B) {
 	for _, c := range []struct {
-		name string
-		n    int
-		view bool
-	}{{"10", 10, false}, {"50", 50, false}, {"200-view", 200, true}} {
+		name        string
+		n           int
+		view, typed bool
+	}{{"10", 10, false, false}, {"10-typed", 10, false, true}, {"50", 50, false, false}, {"200-view", 200, true, false}} {
 		for _, bin := range goalBinaries() {
-			b.Run(bin.name+c.name, func(b *testing.B) { realClients(b, bin.path, c.n, c.view) })
+			b.Run(bin.name+c.name, func(b *testing.B) { realClients(b, bin.path, c.n, c.view, c.typed) })
 		}
 	}
 }
 
-func realClients(b *testing.B, bin string, n int, view bool) {
+// realClients measures n clients, viewers when view; when typed, each
+// presses tab once its screen opens (the next pane, then back), so that
+// every screen draws frames of its own.
+func realClients(b *testing.B, bin string, n int, view, typed bool) {
 	names := make([]string, n)
 	for i := range names {
 		names[i] = fmt.Sprintf("m%03d", i)
@@ -79,6 +82,10 @@ func realClients(b *testing.B, bin string, n int, view bool) {
 			c.expect("you: " + name)
 			if _, ok := c.await(60 * time.Second); !ok {
 				errs <- fmt.Errorf("%s's screen never opened; it shows:\n%s", name, c.tail())
+				return
+			}
+			if typed {
+				_, _ = c.pty.Write([]byte("\t\x1b[Z")) // tab, shift+tab
 			}
 		}()
 	}
