@@ -88,10 +88,10 @@ func BenchmarkSetState(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if i%k == 0 {
 					b.StopTimer()
-					m.show(s)
+					m.show(s, nil)
 					b.StartTimer()
 				}
-				m.show(states[i%k])
+				m.show(states[i%k], nil)
 			}
 		})
 	}

@@ -50,9 +50,10 @@ func (m *Model) apply(op model.Op) ([]model.Entry, bool) {
 		}
 		m.pending = append(m.pending, pending{seq: seq, change: c, entries: ids})
 	} else {
-		m.disk = next
+		m.disk, m.diskSnap = next, nil
+		m.diskGen++
 	}
-	m.show(next)
+	m.show(next, nil)
 	return entries, true
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -36,7 +37,11 @@ func (m *Model) onLoaded(msg loadedMsg) {
 			}
 			m.declare = nil
 		}
-		m.setDisk(msg.state)
+		var derived *snapshot
+		if msg.derived != nil && msg.derived.catalog == m.opts.Catalog && slices.Equal(msg.derived.extraBots, m.opts.Bots) {
+			derived = msg.derived
+		}
+		m.setDiskDerived(msg.state, derived)
 		m.arrive()
 	}
 }
@@ -45,17 +50,31 @@ func (m *Model) onLoaded(msg loadedMsg) {
 // appended since the last read, or the whole incident again. A read that
 // failed is said, and what is shown stays until the file reads again.
 func (m *Model) onFollowed(f store.Followed) tea.Cmd {
-	next := waitForFollow(m.opts.Follow)
 	if f.Err != nil {
 		m.onLoaded(loadedMsg{err: f.Err})
-		return next
+		return m.nextFollow()
 	}
 	if f.Reset {
 		m.c.loading = f.Partial
 	}
 	m.onLoaded(loadedMsg{state: f.Apply(m.disk)})
 	m.catchUpLoaded()
-	return next
+	return m.nextFollow()
+}
+
+// onPrepared takes a read of the followed file applied ahead: as it was
+// applied when the incident on disk is still the one it was applied to,
+// else as onFollowed does (a save came in between).
+func (m *Model) onPrepared(p preparedMsg) tea.Cmd {
+	if p.base != m.diskGen {
+		return m.onFollowed(p.read)
+	}
+	if p.read.Reset {
+		m.c.loading = p.read.Partial
+	}
+	m.onLoaded(loadedMsg{state: p.state, derived: p.derived})
+	m.catchUpLoaded()
+	return m.nextFollow()
 }
 
 // blockEdits stops changes while the file has keys warroom does not know:

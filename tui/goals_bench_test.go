@@ -3,6 +3,9 @@ package tui
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -30,7 +33,7 @@ var screenSizes = []struct {
 
 // largeFile writes an incident of n entries and t tasks, as the store
 // writes it.
-func largeFile(b *testing.B, n, t int) string {
+func largeFile(b testing.TB, n, t int) string {
 	b.Helper()
 	s, err := sample.Large(model.DefaultCatalog(), time.Now().Add(-time.Hour), &model.SeqIDs{}, n, t)
 	if err != nil {
@@ -50,7 +53,7 @@ func largeFile(b *testing.B, n, t int) string {
 // screenOn opens a screen on path as Run does, without a terminal: it
 // follows the file, draws its first frame at 120×40, and returns it with
 // the follow channel and whether older history is still to come.
-func screenOn(b *testing.B, ctx context.Context, path string) (*Model, <-chan store.Followed, bool) {
+func screenOn(b testing.TB, ctx context.Context, path string) (*Model, <-chan store.Followed, bool) {
 	b.Helper()
 	ch, err := store.Follow(ctx, path, store.FollowOptions{Recent: firstEntries})
 	if err != nil {
@@ -173,70 +176,150 @@ func BenchmarkScreenMemory(b *testing.B) {
 	}
 }
 
-// BenchmarkKeyEcho: keys pressed every 10 ms on a screen of 10,000 entries
-// go through one event loop, as in a program, with the reads of a bot's
-// changes (one every 50 ms) or without: how long from a key to its frame,
-// p50 and p99.
+// BenchmarkKeyEcho: keys pressed every 10 ms on a screen of 10,000
+// entries go through one event loop, as in a program, first with nothing
+// else happening, then while a bot appends an entry every 50 ms from a
+// process of its own (this test binary, run as the bot), whose reads the
+// screen takes as they come: how long from a key to its frame, p50 and
+// p99 of each, their ratios (every iteration measures both, so that
+// they share the machine's load), and the CPU the bot's process took,
+// in per cent of one core.
 func BenchmarkKeyEcho(b *testing.B) {
 	path := largeFile(b, 10_000, 1_000)
-	c := model.DefaultCatalog()
-	for _, bot := range []bool{false, true} {
-		b.Run(fmt.Sprintf("bot=%v", bot), func(b *testing.B) {
-			var lat []time.Duration
-			for b.Loop() {
-				ctx, cancel := context.WithCancel(context.Background())
-				m, ch, partial := screenOn(b, ctx, path)
-				whole(m, ch, partial)
-				type event struct {
-					msg tea.Msg
-					at  time.Time
+	var idle, busy []time.Duration
+	var botCPU, botWall time.Duration
+	for b.Loop() {
+		idle = append(idle, keyEcho(b, path, false, nil)...)
+		busy = append(busy, keyEcho(b, path, true, func(cpu, wall time.Duration) { botCPU, botWall = botCPU+cpu, botWall+wall })...)
+	}
+	slices.Sort(idle)
+	slices.Sort(busy)
+	p := func(l []time.Duration, q int) float64 { return float64(l[len(l)*q/100].Microseconds()) / 1000 }
+	b.ReportMetric(p(idle, 50), "idle-p50-ms")
+	b.ReportMetric(p(idle, 99), "idle-p99-ms")
+	b.ReportMetric(p(busy, 50), "bot-p50-ms")
+	b.ReportMetric(p(busy, 99), "bot-p99-ms")
+	b.ReportMetric(p(busy, 50)/p(idle, 50), "p50-bot/idle")
+	b.ReportMetric(p(busy, 99)/p(idle, 99), "p99-bot/idle")
+	b.ReportMetric(100*float64(botCPU)/float64(botWall), "bot-%core")
+}
+
+// keyEcho opens a screen on path, presses 200 keys 10 ms apart and
+// returns how long each took to its frame; with bot, while a bot's
+// process appends, whose CPU and lifetime go to took.
+func keyEcho(b *testing.B, path string, bot bool, took func(cpu, wall time.Duration)) []time.Duration {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m, ch, partial := screenOn(b, ctx, path)
+	whole(m, ch, partial)
+	type event struct {
+		msg tea.Msg
+		at  time.Time
+	}
+	loop := make(chan event, 256)
+	// The reads of the file come as the program gets them: by the
+	// command the screen returns for the next one.
+	var follow func(tea.Cmd)
+	follow = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		go func() {
+			switch msg := cmd().(type) {
+			case tea.BatchMsg:
+				for _, c := range msg {
+					follow(c)
 				}
-				loop := make(chan event, 256)
-				stop := make(chan struct{})
-				go func() { // the reads of the file, as the program gets them
-					for f := range ch {
-						loop <- event{followedMsg(f), time.Now()}
-					}
-				}()
-				if bot {
-					go func() {
-						t := time.NewTicker(50 * time.Millisecond)
-						defer t.Stop()
-						for n := 0; ; n++ {
-							select {
-							case <-stop:
-								return
-							case <-t.C:
-							}
-							_ = appendLog(ctx, c, path, fmt.Sprintf("alert %d", n))
-						}
-					}()
-				}
-				go func() { // the keys: move through the panes and lists
-					keys := []string{"j", "k", "tab", "right", "j", "left"}
-					for i := 0; i < 200; i++ {
-						loop <- event{keyMsg(keys[i%len(keys)]), time.Now()}
-						time.Sleep(10 * time.Millisecond)
-					}
-					close(stop)
-					loop <- event{}
-				}()
-				for e := range loop {
-					if e.msg == nil {
-						break
-					}
-					m.Update(e.msg)
-					_ = m.View()
-					if _, ok := e.msg.(tea.KeyMsg); ok {
-						lat = append(lat, time.Since(e.at))
-					}
-				}
-				cancel()
+			case preparedMsg, followedMsg:
+				loop <- event{msg, time.Now()}
 			}
-			slices.Sort(lat)
-			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
-		})
+		}()
+	}
+	follow(m.nextFollow())
+	var stop func()
+	if bot {
+		stop = startBot(b, path, took)
+		time.Sleep(100 * time.Millisecond) // its first appends
+	}
+	go func() { // the keys: move through the panes and lists
+		keys := []string{"j", "k", "tab", "right", "j", "left"}
+		for i := 0; i < 200; i++ {
+			loop <- event{keyMsg(keys[i%len(keys)]), time.Now()}
+			time.Sleep(10 * time.Millisecond)
+		}
+		loop <- event{}
+	}()
+	var lat []time.Duration
+	for e := range loop {
+		if e.msg == nil {
+			break
+		}
+		_, cmd := m.Update(e.msg)
+		_ = m.View()
+		switch e.msg.(type) {
+		case tea.KeyMsg:
+			lat = append(lat, time.Since(e.at))
+		case preparedMsg, followedMsg:
+			follow(cmd)
+		}
+	}
+	if stop != nil {
+		stop()
+	}
+	return lat
+}
+
+// botEnv, when set in this test binary's environment, makes it the bot
+// of BenchmarkKeyEcho: it appends an entry to the file it names every 50
+// ms until its standard input closes.
+const botEnv = "WARROOM_TEST_BOT"
+
+// startBot runs this test binary as a bot appending to path; stop ends it
+// and hands took the CPU it took and how long it ran.
+func startBot(b *testing.B, path string, took func(cpu, wall time.Duration)) (stop func()) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), botEnv+"="+path)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	return func() {
+		_ = in.Close()
+		if err := cmd.Wait(); err != nil {
+			b.Fatalf("the bot: %v\n%s", err, out.String())
+		}
+		u := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		took(u, time.Since(start))
+	}
+}
+
+// runBot is the bot: an entry every 50 ms, as a monitoring bot logs its
+// alerts, until standard input closes.
+func runBot(path string) int {
+	stop := make(chan struct{})
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		close(stop)
+	}()
+	c := model.DefaultCatalog()
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	for n := 0; ; n++ {
+		select {
+		case <-stop:
+			return 0
+		case <-t.C:
+		}
+		if err := appendLog(context.Background(), c, path, fmt.Sprintf("alert %d", n)); err != nil {
+			fmt.Fprintln(os.Stderr, "bot:", err)
+			return 1
+		}
 	}
 }
 

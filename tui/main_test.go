@@ -14,7 +14,12 @@ import (
 // drawn after every message). Both workers minimizing, a run stood at 0
 // execs/s for most of its time. FuzzScreen reads at most maxFuzzScreen
 // bytes, so what it finds is short without minimizing.
+//
+// Run with botEnv set, the binary is BenchmarkKeyEcho's bot instead.
 func TestMain(m *testing.M) {
+	if path := os.Getenv(botEnv); path != "" {
+		os.Exit(runBot(path))
+	}
 	flag.Parse()
 	set := false
 	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.fuzzminimizetime" })

@@ -83,6 +83,9 @@ type Options struct {
 	// had a screen on it, zero when not known (catchup.go).
 	CatchUp  bool
 	LastSeen time.Time
+	// Frames, when set, shares drawn frames with the other screens given
+	// the same Frames (a served war room's): see Frames.
+	Frames *Frames
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -104,10 +107,14 @@ type Model struct {
 	keys globalKeys
 	help help.Model
 
-	disk    model.State // the incident as last read or saved
-	pending []pending
-	loaded  bool // the incident has been read at least once
-	save    saveState
+	disk model.State // the incident as last read or saved
+	// diskSnap is what the screen derives from disk, when it came derived
+	// with it (SharedIncident); nil otherwise.
+	diskSnap *snapshot
+	diskGen  uint64 // counts the changes of disk: a read applied ahead applies to one (preparedMsg)
+	pending  []pending
+	loaded   bool // the incident has been read at least once
+	save     saveState
 
 	role     int  // the focused role instance, in the snapshot's holdings
 	focus    area // the pane with the keyboard
@@ -140,6 +147,8 @@ type Model struct {
 	newsAt      time.Time // when it came
 	present     []Present // who is connected, when served; nil otherwise
 	quitting    bool      // leaving: draw nothing more
+	touched     bool      // a key was pressed: the screen may show something of its own (frameKey)
+	keyed       *keyed    // when keys are handled, for the reads of the followed file
 	closing     bool      // q pressed with changes still saving: leave once saved
 	checking    bool      // a resolve waits for the team's checks
 	later       []tea.Cmd // commands asked for while handling a message (takeLater)
@@ -160,9 +169,10 @@ func New(opts Options, s model.State) *Model {
 	if opts.Comms.Cadence.Every == nil {
 		opts.Comms.Cadence = model.DefaultCadence()
 	}
-	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice}
+	m := &Model{opts: opts, keys: newGlobalKeys(opts.Lang), help: help.New(), width: 120, height: 40, notice: opts.Notice, keyed: newKeyed()}
 	m.c = &common{styles: opts.Styles, catalog: opts.Catalog, lang: opts.Lang, actor: opts.Actor, wall: opts.Wall || opts.Viewer, viewer: opts.Viewer,
-		comms: opts.Comms, clock: opts.Now, now: opts.Now(), act: m, snap: newSnapshot(s, opts.Catalog, opts.Bots)}
+		comms: opts.Comms, clock: opts.Now, act: m, snap: newSnapshot(s, opts.Catalog, opts.Bots)}
+	m.c.now = m.clockNow()
 	m.c.kindW = m.c.kindWidth()
 	m.c.loading = opts.Loading
 	m.c.checks = opts.Checks != nil
@@ -190,8 +200,13 @@ func (m *Model) panes() [areaCount]pane {
 
 // setDisk takes a new state from the file and replays the changes not
 // saved yet on top of it.
-func (m *Model) setDisk(s model.State) {
-	m.disk = s
+func (m *Model) setDisk(s model.State) { m.setDiskDerived(s, nil) }
+
+// setDiskDerived is setDisk with what the screen derives from s, when
+// it was derived once for every screen that shows s (SharedIncident).
+func (m *Model) setDiskDerived(s model.State, derived *snapshot) {
+	m.disk, m.diskSnap = s, derived
+	m.diskGen++
 	m.rebuild()
 }
 
@@ -201,6 +216,10 @@ func (m *Model) setDisk(s model.State) {
 // save and its reading.
 func (m *Model) rebuild() {
 	st := m.disk
+	if len(m.pending) == 0 {
+		m.show(st, m.diskSnap)
+		return
+	}
 	onDisk := recentEntryIDs(st, 500)
 	kept := m.pending[:0:0]
 	for _, p := range m.pending {
@@ -216,7 +235,7 @@ func (m *Model) rebuild() {
 		}
 	}
 	m.pending = kept
-	m.show(st)
+	m.show(st, nil)
 }
 
 // unsaved counts the changes made here that are not on disk yet.
@@ -241,14 +260,18 @@ func recentEntryIDs(s model.State, n int) map[string]bool {
 }
 
 // show makes st the incident on screen: a new snapshot for every
-// component, the focus kept on the same role instance.
-func (m *Model) show(st model.State) {
+// component (derived, when it is st's already), the focus kept on the
+// same role instance.
+func (m *Model) show(st model.State, derived *snapshot) {
 	var focused model.RoleRef
 	if m.role < len(m.c.snap.holdings) {
 		focused = m.c.snap.holdings[m.role].Ref
 	}
 	before := m.c.snap.state
-	m.c.snap = newSnapshot(st, m.opts.Catalog, m.opts.Bots)
+	if derived == nil {
+		derived = newSnapshot(st, m.opts.Catalog, m.opts.Bots)
+	}
+	m.c.snap = derived
 	m.news(before, st)
 	if m.noticeStill != nil && !m.noticeStill(m.c.snap) {
 		m.notice, m.noticeStill = "", nil

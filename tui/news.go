@@ -21,11 +21,21 @@ func (m *Model) news(before, after model.State) {
 	if !m.loaded || m.opts.Wall {
 		return // the first read of the file is history, not news; the wall is nobody's
 	}
-	seen := recentEntryIDs(before, 1000)
 	tl := after.Timeline
+	var seen map[string]bool // the entries shown before: read only when one may be news
 	for i := max(0, len(tl)-200); i < len(tl); i++ {
 		e := tl[i]
-		if seen[e.ID] || model.SameName(e.By, m.c.actor) {
+		// A decline is news to whoever handed the role: declined says.
+		forYou := (e.Kind == model.KindHandoff && model.SameName(e.To, m.c.actor)) ||
+			(e.Kind == model.KindCommsRejected && model.SameName(e.From, m.c.actor)) ||
+			e.Kind == model.KindHandoffDeclined
+		if !forYou || model.SameName(e.By, m.c.actor) {
+			continue
+		}
+		if seen == nil {
+			seen = recentEntryIDs(before, 1000)
+		}
+		if seen[e.ID] {
 			continue
 		}
 		switch {

@@ -77,10 +77,18 @@ func (p *rolePane) refresh() {
 // task keys on the task under the cursor, then moving.
 func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	w, h := p.content()
-	rows := p.rows(w)[1:]
-	switch msg := msg.(type) {
-	case tickMsg:
+	// A tick moves nothing: the clocks it changes are drawn by View. The
+	// rows are drawn for a key, and, but on the wall (which has no
+	// cursor), for what may move the cursor: a new incident, a new size.
+	if _, isTick := msg.(tickMsg); isTick {
 		p.refresh()
+		return p, nil
+	}
+	var rows []row
+	if _, isKey := msg.(tea.KeyMsg); isKey || !p.c.wall {
+		rows = p.rows(w)[1:]
+	}
+	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		at := p.under(rows)
 		for _, t := range p.tools {
@@ -88,7 +96,7 @@ func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return p, nil
 			}
 		}
-		if task, err := p.c.state().Task(at.task); at.task != "" && err == nil && p.tasks.act(p.c, msg, task) {
+		if task, ok := p.taskAt(at); ok && p.tasks.act(p.c, msg, task) {
 			return p, nil
 		}
 		if step := p.keys.step(msg, max(1, h-1)); step != 0 {
@@ -96,9 +104,20 @@ func (p *rolePane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	p.place(rows, h)
-	task, err := p.c.state().Task(p.under(rows).task)
-	p.tasks.enable(task, err == nil && p.focused, p.c)
+	task, ok := p.taskAt(p.under(rows))
+	p.tasks.enable(task, ok && p.focused, p.c)
 	return p, nil
+}
+
+// taskAt is the task row r shows, if it shows one. A row that shows none
+// is not looked up: the error for an id that names no task lists the
+// tasks, sorted, and the pane asks after every message.
+func (p *rolePane) taskAt(r row) (model.Task, bool) {
+	if r.task == "" {
+		return model.Task{}, false
+	}
+	t, err := p.c.state().Task(r.task)
+	return t, err == nil
 }
 
 // move takes a move key: up and down go to the previous or next task or

@@ -19,6 +19,20 @@ import (
 // not be read.
 func IncidentMsg(s model.State, err error) tea.Msg { return loadedMsg{state: s, err: err} }
 
+// SharedIncident is IncidentMsg with what a screen derives from the
+// incident (who holds what, the communications, what was taken back)
+// derived once, with catalog and the bots besides the policy's: a
+// server hands the same message to every screen, which then derives
+// nothing itself unless it has changes of its own not yet saved. A
+// screen whose catalog or bots are others derives it.
+func SharedIncident(s model.State, err error, catalog *model.Catalog, bots []string) tea.Msg {
+	m := loadedMsg{state: s, err: err}
+	if err == nil && s.Declared() {
+		m.derived = newSnapshot(s, catalog, bots)
+	}
+	return m
+}
+
 // SavedMsg is the outcome of saves this screen asked for.
 func SavedMsg(r store.WriteResult) tea.Msg { return savedMsg(r) }
 

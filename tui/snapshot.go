@@ -10,6 +10,8 @@ import (
 // derives from it, computed once per change in Update. It is never
 // modified: a change makes a new one.
 type snapshot struct {
+	catalog   *model.Catalog // what it was derived with
+	extraBots []string       // and the bots it counted besides the policy's
 	state     model.State
 	holdings  []model.Holding // every role instance and its holder, in tab order
 	comms     model.CommsLog  // updates sent, drafts awaiting approval, next due
@@ -41,6 +43,8 @@ type snapshotMsg struct{}
 // those the policy names and extraBots.
 func newSnapshot(st model.State, c *model.Catalog, extraBots []string) *snapshot {
 	s := &snapshot{
+		catalog:   c,
+		extraBots: extraBots,
 		state:     st,
 		bots:      st.Bots(extraBots...),
 		holdings:  st.Holdings(c),

@@ -398,7 +398,7 @@ func TestSpanishScreensHaveNoEnglish(t *testing.T) {
 				other = next
 			}
 		}
-		changed.show(other)
+		changed.show(other, nil)
 		late := keys(changed, "u")
 		c.check("undo after another change "+strings.Join(k, " "), late)
 		if strings.Contains(late.View(), "no se puede deshacer ") {

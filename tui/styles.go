@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/themes"
@@ -38,6 +39,15 @@ type Styles struct {
 	// background is the escape sequence that paints the theme's
 	// background, or "" to leave the terminal's own.
 	background string
+	// look is what the styles draw with, the theme as the renderer's
+	// profile has it: screens whose styles have the same look draw alike.
+	look look
+}
+
+// look is a theme resolved for a colour profile.
+type look struct {
+	profile termenv.Profile
+	theme   themes.Theme
 }
 
 // paint gives every line of a drawn screen the theme's background: at its
@@ -60,6 +70,7 @@ func (s *Styles) paint(view string) string {
 func NewStyles(r *lipgloss.Renderer, t themes.Theme) *Styles {
 	s := &Styles{Theme: t}
 	t = resolveColors(r, t)
+	s.look = look{profile: r.ColorProfile(), theme: t}
 	if t.Background != "" {
 		if seq := r.ColorProfile().Color(string(t.Background)).Sequence(true); seq != "" {
 			s.background = "\x1b[" + seq + "m"

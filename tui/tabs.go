@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/safetext"
 )
 
@@ -20,6 +21,20 @@ type tabs struct {
 	role     int // the focused tab
 	width    int
 	maxLines int
+	// laid are the lines last laid out, and what they were laid out from:
+	// the layout asks for their height after every message.
+	laid     []string
+	laidFrom tabsFrom
+}
+
+// tabsFrom is what the tab lines are laid out from.
+type tabsFrom struct {
+	snap            *snapshot
+	styles          *Styles
+	lang            i18n.Lang
+	actor           string
+	role            int
+	width, maxLines int
 }
 
 // Init does nothing: the tabs draw what common holds.
@@ -95,6 +110,15 @@ func yours(c *common, h model.Holding) bool {
 // lines returns the tab lines in the roomiest form that fits in
 // maxLines, cut to maxLines when none does.
 func (t *tabs) lines() []string {
+	from := tabsFrom{snap: t.c.snap, styles: t.c.styles, lang: t.c.lang, actor: t.c.actor, role: t.role, width: t.width, maxLines: t.maxLines}
+	if t.laid == nil || t.laidFrom != from {
+		t.laid, t.laidFrom = t.layOut(), from
+	}
+	return t.laid
+}
+
+// layOut lays the tab lines out.
+func (t *tabs) layOut() []string {
 	w, maxLines := t.width, max(1, t.maxLines)
 	var lines []string
 	for form := tabFull; form <= tabCompact; form++ {

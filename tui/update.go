@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -16,7 +18,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater())
+	return tea.Batch(tick(m.c.now), m.nextFollow(), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater())
 }
 
 // Update routes each message to the one method that handles it: window
@@ -41,6 +43,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onLoaded(msg)
 	case followedMsg:
 		cmd = m.onFollowed(store.Followed(msg))
+	case preparedMsg:
+		cmd = m.onPrepared(msg)
 	case savedMsg:
 		cmd = m.onSaved(store.WriteResult(msg))
 	case declaredMsg:
@@ -57,7 +61,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.present, m.c.present = msg, msg
 		m.header.present = msg
 	case tea.KeyMsg:
+		m.touched = true
 		cmd = m.onInput(msg)
+		m.keyed.handled(time.Now())
 	}
 	m.refresh()
 	if later := m.takeLater(); later != nil {
@@ -97,14 +103,14 @@ type focusMsg struct{}
 // onTick moves the clocks.
 func (m *Model) onTick() tea.Cmd {
 	prev := m.c.now
-	m.c.now = m.opts.Now()
+	m.c.now = m.clockNow()
 	m.expired(prev, m.c.now)
 	m.refreshWaiting() // a time box runs out with no change
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
 	m.hand(m.roles, tickMsg(m.c.now))
-	return tick(m.c.now)
+	return tick(m.opts.Now())
 }
 
 // globalKey handles the keys that work on every pane; false when k is

@@ -30,7 +30,32 @@ func (m *Model) View() string {
 	case !m.loaded:
 		return paint(strings.Join(wrap(c.t("reading %s…", safetext.Line(m.opts.Path)), w), "\n"))
 	}
-	top := m.header.View() + "\n" + m.tabs.View()
+	// The header says who is at the keyboard: each screen draws its own.
+	// What is below it may be a frame drawn once for every screen that
+	// shows the same (Frames).
+	head, below := "", h
+	if !m.opts.Wall {
+		head, below = m.header.View(), h-2
+	}
+	draw := func() string { return c.styles.paint(block(strings.Split(m.belowHeader(w), "\n"), w, below)) }
+	var rest string
+	if k, ok := m.frameKey(); ok {
+		rest = m.opts.Frames.get(k, draw)
+	} else {
+		rest = draw()
+	}
+	if m.opts.Wall {
+		return rest
+	}
+	return c.styles.paint(block(strings.Split(head, "\n"), w, 2)) + "\n" + rest
+}
+
+// belowHeader draws what is below the header: the tabs (the wall's
+// banner and board instead), a problem with the file, the panes, the
+// footer.
+func (m *Model) belowHeader(w int) string {
+	h := m.height
+	top := m.tabs.View()
 	if m.opts.Wall {
 		top = m.wall.View()
 	}
@@ -46,7 +71,7 @@ func (m *Model) View() string {
 	case m.sheet != nil:
 		body = m.sheet.view(m.c, w, max(0, h-m.chromeHeight()))
 	}
-	return paint(top + "\n" + body + "\n" + m.bottomView(w))
+	return top + "\n" + body + "\n" + m.bottomView(w)
 }
 
 // bodyView puts the panes side by side or stacks them.

@@ -48,15 +48,22 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-// startServe makes keys for people, lets the editors in with edit access
-// and the viewers with view access, and starts the server, stopping it
-// when the test ends.
-func startServe(t *testing.T, editors, viewers []string, flags ...string) *served {
+// startServe declares an incident, makes keys for people, lets the
+// editors in with edit access and the viewers with view access, and
+// starts the server, stopping it when the test ends.
+func startServe(t testing.TB, editors, viewers []string, flags ...string) *served {
+	t.Helper()
+	return startServeOn(t, binPath, func(r *runner) { r.declare() }, editors, viewers, flags...)
+}
+
+// startServeOn is startServe on the incident prepare makes, served by the
+// warroom binary bin.
+func startServeOn(t testing.TB, bin string, prepare func(*runner), editors, viewers []string, flags ...string) *served {
 	t.Helper()
 	sshtest.NeedTool(t, "ssh")
 	sshtest.NeedTool(t, "ssh-keygen")
 	r := newRunner(t)
-	r.declare()
+	prepare(r)
 	s := &served{r: r, dir: r.dir, team: filepath.Join(r.dir, "team.toml"), keys: map[string]string{}, log: &syncBuffer{}, out: &syncBuffer{}}
 	for _, who := range append(append([]string{}, editors...), append(viewers, "stranger")...) {
 		key := filepath.Join(r.dir, who+"_key")
@@ -73,7 +80,7 @@ func startServe(t *testing.T, editors, viewers []string, flags ...string) *serve
 	}
 	args := append([]string{"serve", "--listen", "127.0.0.1:0", "--team", s.team, "--host-key", filepath.Join(r.dir, "host_key")}, flags...)
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cmd = exec.CommandContext(ctx, binPath, args...)
+	s.cmd = exec.CommandContext(ctx, bin, args...)
 	s.cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + r.dir, "WARROOM_FILE=" + r.file(), "WARROOM_USER=host", "TZ=UTC"}
 	s.cmd.Cancel = func() error { return s.cmd.Process.Signal(syscall.SIGTERM) }
 	out, err := s.cmd.StdoutPipe()

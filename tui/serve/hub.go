@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
@@ -22,17 +24,27 @@ import (
 // newest incident, the outcome of its own saves and who is connected. It
 // never waits on a session.
 type Hub struct {
-	path   string
-	writer *store.Writer
+	path    string
+	catalog *model.Catalog
+	writer  *store.Writer
+	// frames are the frames the sessions' screens share: those that show
+	// the same thing draw it once.
+	frames *tui.Frames
 	log    *slog.Logger
 	now    func() time.Time
 	// saved, when set, is handed what each save of the sessions' changes
 	// wrote (the hooks run on it); it must not block.
 	saved func(model.State, []model.Entry)
+	// bots, when set, names the team file's bots as it now is: what the
+	// screens derive from the incident counts them as the policy's bots.
+	bots func() []string
 
-	mu       sync.Mutex
-	state    model.State
-	err      error
+	mu    sync.Mutex
+	state model.State
+	err   error
+	// incident is state and err as every session is handed them, with
+	// what the screens derive from them, derived once.
+	incident tea.Msg
 	sessions map[uint64]*session
 	owner    map[uint64]uint64 // a save's sequence number → the session that asked for it
 	nextID   uint64
@@ -43,16 +55,16 @@ type Hub struct {
 // NewHub reads the incident file and starts following it and saving the
 // sessions' changes, until ctx ends; Close waits for the last save.
 func NewHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time) (*Hub, error) {
-	return newHub(ctx, path, catalog, log, now, nil)
+	return newHub(ctx, path, catalog, log, now, nil, nil)
 }
 
 // newHub is NewHub, handing saved what each save wrote.
-func newHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time, saved func(model.State, []model.Entry)) (*Hub, error) {
+func newHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.Logger, now func() time.Time, saved func(model.State, []model.Entry), bots func() []string) (*Hub, error) {
 	follow, err := store.Follow(ctx, path, store.FollowOptions{})
 	if err != nil {
 		return nil, err
 	}
-	h := &Hub{path: path, writer: store.NewWriter(path, catalog), log: log, now: now, saved: saved,
+	h := &Hub{path: path, catalog: catalog, writer: store.NewWriter(path, catalog), frames: tui.NewFrames(), log: log, now: now, saved: saved, bots: bots,
 		sessions: map[uint64]*session{}, owner: map[uint64]uint64{}, done: make(chan struct{})}
 	first := <-follow
 	var uk *store.UnknownKeysError
@@ -66,9 +78,18 @@ func newHub(ctx context.Context, path string, catalog *model.Catalog, log *slog.
 	default:
 		return nil, first.Err
 	}
+	h.incident = tui.SharedIncident(h.state, h.err, catalog, h.teamBots())
 	go h.follow(follow)
 	go h.results()
 	return h, nil
+}
+
+// teamBots are the team file's bots now, or none.
+func (h *Hub) teamBots() []string {
+	if h.bots == nil {
+		return nil
+	}
+	return h.bots()
 }
 
 // follow takes each change to the file — the entries appended, or the
@@ -80,8 +101,16 @@ func (h *Hub) follow(reads <-chan store.Followed) {
 		if h.err = f.Err; f.Err == nil {
 			h.state = f.Apply(h.state)
 		}
+		st, err := h.state, h.err
+		h.mu.Unlock()
+		// What the screens derive from the incident is derived here, once,
+		// without holding up the sessions' changes: only this goroutine
+		// changes the state.
+		msg := tui.SharedIncident(st, err, h.catalog, h.teamBots())
+		h.mu.Lock()
+		h.incident = msg
 		for _, s := range h.sessions {
-			s.box.putIncident(h.state, h.err)
+			s.box.putIncident(msg)
 		}
 		h.mu.Unlock()
 	}
@@ -133,7 +162,7 @@ func (h *Hub) join(s *session) {
 	h.nextID++
 	s.id = h.nextID
 	h.sessions[s.id] = s
-	s.box.putIncident(h.state, h.err)
+	s.box.putIncident(h.incident)
 	h.mu.Unlock()
 	h.announce()
 }

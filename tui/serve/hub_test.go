@@ -22,7 +22,7 @@ func TestMailboxKeepsTheNewest(t *testing.T) {
 	var last model.State
 	for i := range 1000 {
 		last = model.State{Incident: model.Incident{ID: "INC", Title: string(rune('a' + i%26))}}
-		b.putIncident(last, nil)
+		b.putIncident(tui.SharedIncident(last, nil, model.DefaultCatalog(), nil))
 	}
 	b.putSaved(store.WriteResult{Committed: []uint64{1, 2}})
 	b.putSaved(store.WriteResult{Committed: []uint64{3}, Rejected: []store.Rejection{{Seq: 4}}})

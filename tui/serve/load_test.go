@@ -189,10 +189,12 @@ func (r *room) log(tb testing.TB, text string) time.Time {
 	return start
 }
 
-// BenchmarkServeFanOut: 50 screens over SSH, with and without one more
-// client that stopped reading; a change written to the file; how long
-// until every screen has drawn it (p50, p99), and what a session costs
-// in memory.
+// BenchmarkServeFanOut, in process: 50 screens over SSH, with and
+// without one more client that stopped reading; a change written to the
+// file; how long until every screen has drawn it (p50, p99), and what a
+// session costs in memory. The clients are x/crypto/ssh in this process,
+// which skip what OpenSSH clients cost the machine: the real clients'
+// benchmark is cmd/warroom's BenchmarkRealClients.
 func BenchmarkServeFanOut(b *testing.B) {
 	for _, stalled := range []int{0, 1} {
 		b.Run(fmt.Sprintf("stalled=%d", stalled), func(b *testing.B) { fanOut(b, 50, stalled) })

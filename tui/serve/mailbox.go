@@ -5,7 +5,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/tui"
@@ -29,10 +28,11 @@ type mailbox struct {
 
 func newMailbox() *mailbox { return &mailbox{wake: make(chan struct{}, 1)} }
 
-// putIncident leaves the incident as it now is.
-func (b *mailbox) putIncident(s model.State, err error) {
+// putIncident leaves the incident as it now is: a tui.SharedIncident,
+// the same for every session.
+func (b *mailbox) putIncident(msg tea.Msg) {
 	b.mu.Lock()
-	b.incident = tui.IncidentMsg(s, err)
+	b.incident = msg
 	b.mu.Unlock()
 	b.ring()
 }

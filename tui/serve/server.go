@@ -128,7 +128,7 @@ func Serve(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	hub, err := newHub(ctx, o.File, o.Catalog, o.Log, o.Now, o.Saved)
+	hub, err := newHub(ctx, o.File, o.Catalog, o.Log, o.Now, o.Saved, func() []string { return team.get().Bots() })
 	if err != nil {
 		return err
 	}

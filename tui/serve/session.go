@@ -116,11 +116,15 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		Path: srv.o.File, Actor: s.member.Name, Lang: s.lang, Catalog: srv.o.Catalog,
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
-		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks,
+		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks, Frames: srv.hub.frames,
 		Members: team.Names(), Bots: team.Bots(), CatchUp: !wall, LastSeen: seen,
 	}, st)
+	fps := typingFPS
+	if wall || s.member.Access == View {
+		fps = watchingFPS
+	}
 	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
-		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
+		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend), tea.WithFPS(fps))
 	go pump(ctx, p, s.box)
 	go func() {
 		p.Send(windowSize(pty.Window.Width, pty.Window.Height))
@@ -142,6 +146,16 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 	}
 	return err
 }
+
+// Frame rates: how many times a second a screen's program may write a
+// new frame to its client. Every open screen's program wakes up that
+// often, which an all-hands of idle screens pays for: a screen where
+// its person types at 30 (a frame at most 33 ms after a key or a
+// change), one that only watches (a viewer's, the wall) at 15.
+const (
+	typingFPS   = 30
+	watchingFPS = 15
+)
 
 // pump hands the screen what its mailbox holds, as it comes. When the
 // screen cannot take it (its client stopped reading), only the pump
