@@ -1,0 +1,18 @@
+package model
+
+import "github.com/warroom/warroom/model/i18n"
+
+// Spanish for what runbook.go and service.go say.
+var _ = i18n.Register("model runbook", i18n.Spanish, map[string]string{
+	"runbook":         "runbook",
+	"runbook applied": "runbook aplicado",
+	"runbook name":    "nombre del runbook",
+	"runbook step":    "paso del runbook",
+	"review date":     "fecha de revisión",
+	"service":         "servicio",
+	"runbook %q was applied already, at %s by %s": "el runbook %q ya se aplicó, a las %s, por %s",
+	"%q has no steps":                                            "%q no tiene pasos",
+	"%q has %d steps, at most %d allowed":                        "%q tiene %d pasos; se permiten como mucho %d",
+	"step %d of %q is both a task and a note; make it two steps": "el paso %d de %q es a la vez una tarea y una nota; sepáralo en dos pasos",
+	"step %d of %q has neither a task nor a note":                "el paso %d de %q no tiene ni tarea ni nota",
+})
