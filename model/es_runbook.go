@@ -4,13 +4,14 @@ import "github.com/warroom/warroom/model/i18n"
 
 // Spanish for what runbook.go and service.go say.
 var _ = i18n.Register("model runbook", i18n.Spanish, map[string]string{
-	"runbook":         "runbook",
-	"runbook applied": "runbook aplicado",
-	"runbook name":    "nombre del runbook",
-	"runbook step":    "paso del runbook",
+	"runbook":         "procedimiento aplicado",
+	"runbook steps":   "pasos del procedimiento",
+	"runbook applied": "procedimiento aplicado",
+	"runbook name":    "nombre del procedimiento",
+	"runbook step":    "paso del procedimiento",
 	"review date":     "fecha de revisión",
 	"service":         "servicio",
-	"runbook %q was applied already, at %s by %s": "el runbook %q ya se aplicó, a las %s, por %s",
+	"runbook %q was applied already, at %s by %s": "el procedimiento %q ya se aplicó, a las %s, por %s",
 	"%q has no steps":                                            "%q no tiene pasos",
 	"%q has %d steps, at most %d allowed":                        "%q tiene %d pasos; se permiten como mucho %d",
 	"step %d of %q is both a task and a note; make it two steps": "el paso %d de %q es a la vez una tarea y una nota; sepáralo en dos pasos",

@@ -125,9 +125,9 @@ func (op ApplyRunbook) apply(t *tx) error {
 	}
 	switch n := len(r.Steps); {
 	case n == 0:
-		return &TextError{Field: "runbook", Reason: i18n.M("%q has no steps", name)}
+		return &TextError{Field: "runbook steps", Reason: i18n.M("%q has no steps", name)}
 	case n > MaxRunbookSteps:
-		return &TextError{Field: "runbook", Reason: i18n.M("%q has %d steps, at most %d allowed", name, n, MaxRunbookSteps)}
+		return &TextError{Field: "runbook steps", Reason: i18n.M("%q has %d steps, at most %d allowed", name, n, MaxRunbookSteps)}
 	}
 	owner, err := optionalName("owner", r.Owner)
 	if err != nil {

@@ -193,3 +193,14 @@ func runbookTasks(s State, name string) int {
 	}
 	return n
 }
+
+func TestIsDrill(t *testing.T) {
+	for title, want := range map[string]bool{
+		"Drill: primary database failover": true, "[DRILL] region down": true, "Simulacro de caída": true,
+		"Checkout API returning 500s": false, "Drilling rig telemetry lost": false,
+	} {
+		if got := (Incident{Title: title}).IsDrill(); got != want {
+			t.Errorf("%q: %v", title, got)
+		}
+	}
+}
