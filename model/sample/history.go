@@ -94,7 +94,9 @@ func pastIncident(c *model.Catalog, ids model.IDSource, i int, declared, now tim
 		func() error {
 			return do(unit/2, im, model.Handoff{Role: model.RoleRef{Role: model.CommunicationsManager}, To: comms})
 		},
-		func() error { return do(time.Minute, comms, model.Accept{Role: model.RoleRef{Role: model.CommunicationsManager}}) },
+		func() error {
+			return do(time.Minute, comms, model.Accept{Role: model.RoleRef{Role: model.CommunicationsManager}})
+		},
 		func() error {
 			if i%2 == 1 {
 				return nil
