@@ -139,3 +139,11 @@ func (o Options) day(t time.Time) string {
 	}
 	return t.In(o.loc()).Format("2006-01-02 15:04")
 }
+
+// Unreadable says which files of a folder were not read and why, and,
+// when others are given, which hold no incident: "" when none.
+func Unreadable(unread, others []Unread, o Options) string {
+	var b strings.Builder
+	writeUnread(&b, unread, others, o)
+	return b.String()
+}

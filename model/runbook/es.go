@@ -14,8 +14,8 @@ var _ = i18n.Register("runbook", i18n.Spanish, map[string]string{
 	"not valid UTF-8":                   "no es UTF-8 válido",
 	"must not be empty":                 "no puede estar vacío",
 	"must be one line":                  "tiene que ser una sola línea",
-	"%d bytes; a runbook is at most %d": "%d bytes; un runbook tiene como mucho %d",
-	"unknown key; a runbook has %s":     "clave desconocida; un runbook tiene %s",
+	"%d bytes; a runbook is at most %d": "%d bytes; un procedimiento tiene como mucho %d",
+	"unknown key; a runbook has %s":     "clave desconocida; un procedimiento tiene %s",
 	"unknown key; a step has %s":        "clave desconocida; un paso tiene %s",
 	"write it as a quoted text":         "va como texto entre comillas",
 	"%d characters, at most %d allowed": "%d caracteres; se permiten como mucho %d",
@@ -31,5 +31,5 @@ var _ = i18n.Register("runbook", i18n.Spanish, map[string]string{
 	"%s: a time box is longer than nothing, such as \"10m\"":            "%s: un plazo tiene que durar algo, como \"10m\"",
 	"%s is longer than a time box can be (%s)":                          "%s es más largo de lo que puede durar un plazo (%s)",
 	"write the date as YYYY-MM-DD, such as 2027-03-01":                  "la fecha va como AAAA-MM-DD, como 2027-03-01",
-	"%q is the name of %s already; give each runbook a name of its own": "%q ya es el nombre de %s; cada runbook necesita un nombre propio",
+	"%q is the name of %s already; give each runbook a name of its own": "%q ya es el nombre de %s; cada procedimiento necesita un nombre propio",
 })
