@@ -15,6 +15,7 @@ import (
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/runbook"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
@@ -63,6 +64,11 @@ type app struct {
 	// teamBots are the members a served war room's team file marks as
 	// bots: automated actors besides those the incident's policy names.
 	teamBots []string
+
+	// dirFlag is --dir as typed: the folder of incidents (folder.go);
+	// runbookSet, its runbooks and the config's, once read.
+	dirFlag    string
+	runbookSet *runbook.Set
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
