@@ -205,7 +205,8 @@ func FuzzServedLine(f *testing.F) {
 // that a new verb is served only once someone decides it.
 func TestServedTreeIsTheAllowList(t *testing.T) {
 	hostOnly := []string{"check", "config", "config path", "demo", "git", "git check", "git install", "hooks run-job",
-		"hooks test", "man", "merge-driver", "serve", "sync", "team", "team add", "team list", "team remove", "themes"}
+		"hooks test", "man", "merge-driver", "serve", "sync", "team", "team add", "team list", "team remove", "themes",
+		"incidents", "stats", "search", "statuspage"}
 	paths := func(root *cobra.Command) []string {
 		var out []string
 		var walk func(c *cobra.Command)
