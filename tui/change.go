@@ -23,7 +23,11 @@ func (m *Model) applyChange(op model.Op) ([]model.Entry, bool) {
 	if !ok {
 		return nil, false
 	}
-	step, ok := undoFor(m.opts.Catalog, m.c.lang, before, op, entries)
+	undone := op
+	if w, ok := op.(model.WithRunbooks); ok {
+		undone = w.Op // a runbook applied stays applied: its tasks are everyone's
+	}
+	step, ok := undoFor(m.opts.Catalog, m.c.lang, before, undone, entries)
 	if !ok {
 		// u undoes the last change or says why it cannot: never an
 		// earlier one in its place.

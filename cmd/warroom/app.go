@@ -236,7 +236,13 @@ func (a *app) screen(ctx context.Context, path string) error {
 	notice := a.configWarning
 	var saved func(model.State, []model.Entry)
 	var checks tui.ResolveChecks
+	var books []model.Runbook
 	if !a.wall {
+		rs := a.runbooksQuietly()
+		books = rs.Runbooks()
+		if notice.Format == "" && len(rs.Problems) > 0 {
+			notice = i18n.M("warning: %s; this runbook is not applied until it is fixed", explained{rs.Problems[0]})
+		}
 		// The wall changes nothing: it runs no hooks and claims no time
 		// boxes.
 		ctx2, stop := context.WithCancel(ctx)
@@ -254,5 +260,6 @@ func (a *app) screen(ctx context.Context, path string) error {
 		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 		Saved: saved, Checks: checks,
+		Folder: a.dir(), Runbooks: books,
 	})
 }
