@@ -152,7 +152,7 @@ func giveUp(ref RoleRef) i18n.Message {
 
 // setAnswer sets the answer on the assignment with id.
 func (t *tx) setAnswer(id string, acc Acceptance, reason string) {
-	t.own("assignments")
+	t.own(partAssignments)
 	for i := range t.s.Assignments {
 		if t.s.Assignments[i].ID == id {
 			a := &t.s.Assignments[i]

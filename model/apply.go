@@ -36,7 +36,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if !declares(op) && !s.Declared() {
 		return s, nil, &ConflictError{Reason: i18n.M("no incident has been declared yet; start one with `warroom declare TITLE`")}
 	}
-	t := &tx{s: s, c: c, env: env, clock: s.clock(), copied: map[string]bool{}}
+	t := &tx{s: s, c: c, env: env, clock: s.clock()}
 	if err := op.apply(t); err != nil {
 		return s, nil, err
 	}
@@ -93,7 +93,7 @@ func (op Declare) apply(t *tx) error {
 		Policy:     policy,
 		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st, Policy: st, Service: serviceStamp(service, st)},
 	}
-	t.own("assignments")
+	t.own(partAssignments)
 	t.s.Assignments = append(t.s.Assignments, Assignment{
 		ID: t.env.IDs.NewID("a", 8), Role: IncidentManager, Holder: commander,
 		Since: t.env.Now, By: t.env.Actor, Clock: st,
@@ -185,7 +185,7 @@ func (op Handoff) apply(t *tx) error {
 		// Taking a role yourself is accepting it.
 		a.Acceptance, a.Answered, a.AnsweredBy = AcceptanceAccepted, t.env.Now, t.env.Actor
 	}
-	t.own("assignments")
+	t.own(partAssignments)
 	t.s.Assignments = append(t.s.Assignments, a)
 	setUntil(t.s.Assignments, ref)
 	t.join(to)
@@ -213,7 +213,7 @@ func (op Release) apply(t *tx) error {
 		return err
 	}
 	st := t.stamp()
-	t.own("assignments")
+	t.own(partAssignments)
 	t.s.Assignments = append(t.s.Assignments, Assignment{
 		ID: id, Role: ref.Role, Workstream: ref.Workstream, Since: t.env.Now, By: t.env.Actor, Clock: st,
 	})

@@ -32,7 +32,7 @@ func (op TaskAdd) apply(t *tx) error {
 		due = t.env.Now.Add(op.Within)
 	}
 	st := t.stamp()
-	t.own("tasks")
+	t.own(partTasks)
 	t.s.Tasks = append(t.s.Tasks, Task{
 		ID: id, Title: title, State: TaskOpen, Role: ref.Role, Workstream: ref.Workstream, Owner: owner,
 		Created: t.env.Now, CreatedBy: t.env.Actor, Updated: t.env.Now, Due: due,
@@ -69,7 +69,7 @@ func (op TaskSet) apply(t *tx) error {
 	if op.State == TaskDone || op.State == TaskCancelled {
 		closedBy, closedAs = t.env.Actor, t.s.actingAs(t.c, t.env.Actor, task.RoleRef()).String()
 	}
-	t.own("tasks")
+	t.own(partTasks)
 	for i := range t.s.Tasks {
 		if t.s.Tasks[i].ID == task.ID {
 			t.s.Tasks[i].State = op.State
@@ -95,7 +95,7 @@ func (op TaskAssign) apply(t *tx) error {
 	if task.RoleRef() == ref && SameName(task.Owner, owner) {
 		return &UnchangedError{Reason: i18n.M("task %s already has that owner", task.ID)}
 	}
-	t.own("tasks")
+	t.own(partTasks)
 	for i := range t.s.Tasks {
 		if t.s.Tasks[i].ID == task.ID {
 			t.s.Tasks[i].Role, t.s.Tasks[i].Workstream, t.s.Tasks[i].Owner = ref.Role, ref.Workstream, owner

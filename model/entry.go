@@ -168,7 +168,9 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	               Text, Channel (tickets, calls, social), Entry = the
 //	               external update it answers, if any
 //	title          Text = the new title, From = the old one
-//	summary        Text = the new summary; "" when it was cleared
+//	summary        Text = the new summary; "" when it was cleared; From =
+//	               the summary before ("" in entries of builds that did
+//	               not record it)
 //	workstream_closed
 //	               Role/Workstream = the instance closed, From = its last
 //	               holder ("" when the incident manager held it), Text =
@@ -191,6 +193,8 @@ func (k *Kind) UnmarshalText(b []byte) error {
 //	timebox_expired
 //	               Task = id, Text = title, Role/Workstream/To = owner,
 //	               From = when the box ran out (RFC 3339)
+//	any kind       Undoes = the first entry of the change it takes back,
+//	               when an undo wrote it (Undo)
 type Entry struct {
 	ID         string    `toml:"id" json:"id"`
 	At         time.Time `toml:"at" json:"at"`
@@ -225,6 +229,9 @@ type Entry struct {
 	Command string `toml:"command,omitempty" json:"command,omitzero"`
 	Result  string `toml:"result,omitempty" json:"result,omitzero"`
 	Took    string `toml:"took,omitempty" json:"took,omitzero"`
+	// Undoes, on an entry an undo wrote (of any kind), is the first
+	// entry of the change it takes back.
+	Undoes string `toml:"undoes,omitempty" json:"undoes,omitzero"`
 }
 
 // Audience is whom an update entry (comms, comms_draft, comms_rejected)

@@ -64,7 +64,7 @@ func (t *tx) addFollowUp(title string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	t.own("followups")
+	t.own(partFollowUps)
 	st := t.stamp()
 	t.s.FollowUps = append(t.s.FollowUps, FollowUp{ID: id, Title: title, Created: t.env.Now, CreatedBy: t.env.Actor,
 		Updated: t.env.Now, Clock: FollowUpClock{Done: st}})
@@ -82,7 +82,7 @@ func (op FollowUpSet) apply(t *tx) error {
 		}
 		return &UnchangedError{Reason: i18n.M("follow-up %s is already open", f.ID)}
 	}
-	t.own("followups")
+	t.own(partFollowUps)
 	for i := range t.s.FollowUps {
 		if t.s.FollowUps[i].ID == f.ID {
 			t.s.FollowUps[i].Done, t.s.FollowUps[i].Updated, t.s.FollowUps[i].Clock.Done = op.Done, t.env.Now, t.stamp()
@@ -119,7 +119,7 @@ func (op FollowUpDetails) apply(t *tx) error {
 	if (owner == "" || SameName(owner, f.Owner)) && (due == "" || due == f.Due) && (ticket == "" || ticket == f.Ticket) {
 		return &UnchangedError{Reason: i18n.M("follow-up %s already has that owner, due date and ticket", f.ID)}
 	}
-	t.own("followups")
+	t.own(partFollowUps)
 	for i := range t.s.FollowUps {
 		x := &t.s.FollowUps[i]
 		if x.ID != f.ID {

@@ -58,7 +58,7 @@ func randomOp(r *rand.Rand, s State) Op {
 		}
 		return CommsUpdate{Audience: []Audience{"external", "internal", "press"}[r.Intn(3)], Text: "update", NeedsApproval: r.Intn(2) == 0}
 	}
-	switch r.Intn(14) {
+	switch r.Intn(15) {
 	case 0:
 		return Log{Kind: LogKinds[r.Intn(len(LogKinds))], Text: fmt.Sprintf("note %d", r.Int())}
 	case 1:
@@ -94,6 +94,12 @@ func randomOp(r *rand.Rand, s State) Op {
 		return Pin{Entry: "nope"}
 	case 12:
 		return Mark{Milestone: append(Milestones, "started")[r.Intn(len(Milestones)+1)]}
+	case 14:
+		// Undo the actor's latest change, or any entry, theirs or not.
+		if len(s.Timeline) > 0 && r.Intn(3) == 0 {
+			return Undo{Entry: s.Timeline[r.Intn(len(s.Timeline))].ID}
+		}
+		return Undo{}
 	default:
 		return Declare{Title: "again"}
 	}
@@ -149,6 +155,10 @@ func TestApplyProperties(t *testing.T) {
 			switch op.(type) {
 			case Log, CommsUpdate, ApproveUpdate, RejectUpdate, Accept, Mark, Pin:
 				isLog = true
+			case Undo:
+				// Taking an entry back, or a pin, is an entry too.
+				k := entries[0].Kind
+				isLog = k == KindRetracted || k == KindPin || k == KindUnpin
 			}
 			answers(t, seed, step, op, s, next, entries)
 			answered[fmt.Sprintf("%T", op)]++
@@ -179,6 +189,9 @@ func TestApplyProperties(t *testing.T) {
 				t.Fatalf("seed %d: role %s missing from holdings", seed, k)
 			}
 		}
+	}
+	if answered["model.Undo"] < 50 {
+		t.Errorf("too few undos succeeded: %d", answered["model.Undo"])
 	}
 	if answered["model.Accept"] < 50 || answered["model.Decline"] < 50 {
 		t.Errorf("too few answers to handoffs were tried: %v", answered)

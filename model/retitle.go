@@ -13,7 +13,7 @@ type SetTitle struct{ Title string }
 
 // SetSummary writes, rewrites or, when empty, clears the incident's
 // summary: what is known, in a few lines. The timeline records the new
-// summary (kind summary). While a merge conflict on the summary is open,
+// summary and the old one (kind summary). While a merge conflict on the summary is open,
 // the same summary is a change too: the choice to keep it.
 type SetSummary struct{ Summary string }
 
@@ -54,8 +54,9 @@ func (op SetSummary) apply(t *tx) error {
 		}
 		return &UnchangedError{Reason: i18n.M("the summary already says that")}
 	}
+	from := strings.TrimSpace(t.s.Incident.Summary)
 	t.s.Incident.Summary = summary
 	t.s.Incident.Clock.Summary = t.stamp()
-	t.record(Entry{Kind: KindSummary, Text: summary})
+	t.record(Entry{Kind: KindSummary, Text: summary, From: from})
 	return nil
 }

@@ -256,3 +256,37 @@ func declares(op Op) bool {
 	}
 	return false
 }
+
+// runbookChangeStart finds the change entry i is part of when a runbook
+// wrote it: the runbook's own entry and its steps' (tasks and notes)
+// belong to the change that applied it, by the same person at the same
+// moment — the declaration or the rise of the severity before them, or
+// the runbook entry itself when it was applied alone. false when entry i
+// is no runbook's.
+func (s State) runbookChangeStart(i int) (int, bool) {
+	e := s.Timeline[i]
+	start, found := -1, false
+	for j := i; j >= 0; j-- {
+		x := s.Timeline[j]
+		if j < i && (!SameName(x.By, e.By) || !written(x).Equal(written(e))) {
+			break
+		}
+		switch x.Kind {
+		case KindRunbook:
+			start, found = j, true
+			continue
+		case KindTaskAdded, KindNote:
+			if j == i || !found {
+				continue
+			}
+			// A step of an earlier runbook of the same change.
+			continue
+		case KindDeclared, KindSeverity:
+			if found {
+				return j, true
+			}
+		}
+		break
+	}
+	return start, found
+}

@@ -105,7 +105,7 @@ func (op TheorySet) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.own("theories")
+	t.own(partTheories)
 	for i := range t.s.Theories {
 		if t.s.Theories[i].ID == th.ID {
 			t.s.Theories[i].State = op.State
@@ -124,7 +124,7 @@ func (t *tx) addTheory(text string, ref RoleRef) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	t.own("theories")
+	t.own(partTheories)
 	t.s.Theories = append(t.s.Theories, Theory{ID: id, Text: text, State: TheoryOpen, Role: ref.Role, Workstream: ref.Workstream,
 		Created: t.env.Now, CreatedBy: t.env.Actor, Updated: t.env.Now, Clock: t.stamp()})
 	return id, nil

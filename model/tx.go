@@ -11,8 +11,27 @@ type tx struct {
 	env     Env
 	clock   Stamp
 	entries []Entry
-	copied  map[string]bool
+	copied  part // the slices copied so far
+	// undoes, while an Undo makes the change that reverses another, is
+	// the first entry of that other change, which every entry written
+	// names (Entry.Undoes); undoing is its index in the timeline.
+	undoes  string
+	undoing int
 }
+
+// part names a slice of the state that a tx copies before its first
+// change: one bit each, so that a set of them is a part too.
+type part uint8
+
+// The slices of the state a change may grow or edit.
+const (
+	partTimeline part = 1 << iota
+	partTasks
+	partAssignments
+	partPeople
+	partFollowUps
+	partTheories
+)
 
 // stamp returns a new clock reading for a change made in this tx.
 func (t *tx) stamp() Stamp {
@@ -20,36 +39,40 @@ func (t *tx) stamp() Stamp {
 	return t.clock
 }
 
-// own copies the named slice of the state before its first change.
-func (t *tx) own(name string) {
-	if t.copied[name] {
-		return
-	}
-	t.copied[name] = true
-	switch name {
-	case "timeline":
+// own copies the slices of the state p names before their first change;
+// a slice already copied is left as it is.
+func (t *tx) own(p part) {
+	p &^= t.copied
+	t.copied |= p
+	if p&partTimeline != 0 {
 		t.s.Timeline = append(make([]Entry, 0, len(t.s.Timeline)+4), t.s.Timeline...)
-	case "tasks":
+	}
+	if p&partTasks != 0 {
 		t.s.Tasks = append(make([]Task, 0, len(t.s.Tasks)+1), t.s.Tasks...)
-	case "assignments":
+	}
+	if p&partAssignments != 0 {
 		t.s.Assignments = append(make([]Assignment, 0, len(t.s.Assignments)+1), t.s.Assignments...)
-	case "people":
+	}
+	if p&partPeople != 0 {
 		t.s.People = append(make([]Person, 0, len(t.s.People)+1), t.s.People...)
-	case "followups":
+	}
+	if p&partFollowUps != 0 {
 		t.s.FollowUps = append(make([]FollowUp, 0, len(t.s.FollowUps)+1), t.s.FollowUps...)
-	case "theories":
+	}
+	if p&partTheories != 0 {
 		t.s.Theories = append(make([]Theory, 0, len(t.s.Theories)+1), t.s.Theories...)
 	}
 }
 
 // record appends a timeline entry written by this change.
 func (t *tx) record(e Entry) {
-	t.own("timeline")
+	t.own(partTimeline)
 	e.ID = t.env.IDs.NewID("e", 12)
 	if e.At.IsZero() {
 		e.At = t.env.Now
 	}
 	e.By = t.env.Actor
+	e.Undoes = t.undoes
 	t.s.Timeline = append(t.s.Timeline, e)
 	t.entries = append(t.entries, e)
 	t.join(t.env.Actor)
@@ -64,7 +87,7 @@ func (t *tx) join(name string) {
 	if _, ok := t.s.Person(name); ok {
 		return
 	}
-	t.own("people")
+	t.own(partPeople)
 	t.s.People = append(t.s.People, Person{Name: name, Joined: t.env.Now})
 }
 

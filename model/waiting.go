@@ -79,7 +79,7 @@ const (
 	WaitDeclined WaitKind = "declined"  // a role they handed, declined, and not handed again since
 	WaitSentBack WaitKind = "sent_back" // a draft of theirs sent back, not written again since
 	WaitTimeBox  WaitKind = "time_box"  // a task of theirs whose time box ran out
-	WaitApprove  WaitKind = "approve"   // a draft awaiting the incident manager's approval
+	WaitApprove  WaitKind = "approve"   // a draft they may approve: the incident manager any, the communications manager those written for them
 )
 
 // Waiting is one thing waiting on someone: its kind, since when, and
@@ -134,8 +134,8 @@ func (s State) WaitingOnWith(who string, now time.Time, comms CommsLog) []Waitin
 			out = append(out, Waiting{Kind: WaitTimeBox, Since: t.Due, Task: t, Ref: t.RoleRef()})
 		}
 	}
-	if SameName(s.Commander(), who) {
-		for _, d := range comms.Pending {
+	for _, d := range comms.Pending {
+		if s.MayApprove(who, d) {
 			out = append(out, Waiting{Kind: WaitApprove, Since: d.At, Entry: d, By: s.DisplayName(d.By)})
 		}
 	}

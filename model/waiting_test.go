@@ -59,6 +59,29 @@ func TestWaitingOn(t *testing.T) {
 	}
 }
 
+// TestWaitingOnTheCommunicationsManager: a draft written for the
+// communications manager (an external update from someone who holds
+// neither their role nor the incident manager's) waits on them, and on
+// the incident manager, who may approve any draft.
+func TestWaitingOnTheCommunicationsManager(t *testing.T) {
+	f := newFixture(t)
+	f.do("alice", Handoff{Role: ref("communications_manager", ""), To: "carol"})
+	f.do("carol", Accept{Role: ref("communications_manager", "")})
+	f.do("dave", CommsUpdate{Audience: AudienceExternal, Text: "We are investigating."})
+	if len(f.s.PendingUpdates()) != 1 {
+		t.Fatalf("dave's update is not a draft: %+v", f.s.PendingUpdates())
+	}
+	for _, who := range []string{"carol", "alice"} {
+		ws := f.s.WaitingOn(who, f.now)
+		if len(ws) != 1 || ws[0].Kind != WaitApprove || ws[0].By != "dave" {
+			t.Errorf("waiting on %s: %+v, want dave's draft to approve", who, ws)
+		}
+	}
+	if ws := f.s.WaitingOn("dave", f.now); len(ws) != 0 {
+		t.Errorf("waiting on dave, who wrote the draft: %+v", ws)
+	}
+}
+
 // TestReadBackOf (item 8): what the holder of a role takes over: the
 // status, the role's open tasks, the briefing, and for a role that sends
 // updates, the next one due for its audience.

@@ -50,7 +50,7 @@ func (op CloseWorkstream) apply(t *tx) error {
 	if err != nil {
 		return err
 	}
-	t.own("assignments")
+	t.own(partAssignments)
 	t.s.Assignments = append(t.s.Assignments, Assignment{
 		ID: id, Role: ref.Role, Workstream: ref.Workstream, Closed: true,
 		Since: t.env.Now, By: t.env.Actor, Note: note, Clock: t.stamp(),
@@ -64,7 +64,7 @@ func (op CloseWorkstream) apply(t *tx) error {
 		if !task.Open() || task.RoleRef() != ref {
 			continue
 		}
-		t.own("tasks")
+		t.own(partTasks)
 		t.s.Tasks[i].Role, t.s.Tasks[i].Workstream = role.Role, ""
 		t.s.Tasks[i].Updated = t.env.Now
 		t.s.Tasks[i].Clock.Owner = t.stamp()

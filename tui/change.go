@@ -15,54 +15,15 @@ func (m *Model) change(op model.Op) bool {
 }
 
 // applyChange applies op at once on screen, hands it to the saver and
-// remembers how to undo it. A change the model refuses is shown as a
-// notice and goes nowhere.
+// remembers it for u. A change the model refuses is shown as a notice
+// and goes nowhere.
 func (m *Model) applyChange(op model.Op) ([]model.Entry, bool) {
-	before := m.c.state()
 	entries, ok := m.apply(op)
 	if !ok {
 		return nil, false
 	}
-	undone := op
-	if w, ok := op.(model.WithRunbooks); ok {
-		undone = w.Op // a runbook applied stays applied: its tasks are everyone's
-	}
-	step, ok := undoFor(m.opts.Catalog, m.c.lang, before, undone, entries)
-	if !ok {
-		// u undoes the last change or says why it cannot: never an
-		// earlier one in its place.
-		step = undoStep{what: m.c.t("your last change cannot be undone from the screen")}
-		if len(entries) > 0 && entries[0].Kind == model.KindComms {
-			step.what = m.c.t("an update that went out cannot be taken back; send a correction")
-		}
-	}
-	m.undo = append(m.undo, step)
-	if len(m.undo) > undoLimit {
-		m.undo = m.undo[len(m.undo)-undoLimit:]
-	}
+	m.remember(entries)
 	return entries, true
-}
-
-// undoLast takes back the newest change made here that can still be
-// taken back as it was.
-func (m *Model) undoLast() {
-	if len(m.undo) == 0 {
-		m.notice = m.c.t("nothing to undo: no change made on this screen yet")
-		return
-	}
-	step := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	if step.inverse == nil {
-		m.notice = step.what
-		return
-	}
-	if err := step.still(m.c.state()); err != nil {
-		m.notice = m.c.t("cannot undo the %s: %s", step.what, m.c.explain(err))
-		return
-	}
-	if _, ok := m.apply(step.inverse); ok {
-		m.notice = m.c.t("undone: %s", step.what)
-	}
 }
 
 // apply applies op at once on screen and hands it to the saver.

@@ -11,8 +11,10 @@ import (
 // that the footer and the help are made from the bindings themselves.
 //
 // The root model routes window sizes and new snapshots (snapshotMsg) to
-// every component, and keys to the focused one. A component that changes
-// the incident or opens a prompt asks the screen through common.act.
+// every component, and keys to the focused one, each through hand: the
+// command a component's Update returns reaches the program with the
+// root's own. A component that changes the incident or opens a prompt
+// asks the screen through common.act.
 type component interface {
 	tea.Model
 	help.KeyMap
@@ -34,4 +36,13 @@ type pane interface {
 type holder interface {
 	holds(k tea.KeyMsg) bool
 	settle()
+}
+
+// hand hands msg to c and keeps the command c returns, which Update
+// returns with its own (takeLater). Components are pointers: the model
+// c returns is c itself.
+func (m *Model) hand(c component, msg tea.Msg) {
+	if _, cmd := c.Update(msg); cmd != nil {
+		m.later = append(m.later, cmd)
+	}
 }

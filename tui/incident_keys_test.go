@@ -7,6 +7,40 @@ import (
 	"github.com/warroom/warroom/model"
 )
 
+// TestTitleAndSummaryTypedTogetherAreBothSaved: E, the title edited, tab
+// to the summary, the summary edited, enter: both are saved, and tab
+// back and forth keeps what was typed in each. A field left as it was
+// does not write over a change made meanwhile by someone else.
+func TestTitleAndSummaryTypedTogetherAreBothSaved(t *testing.T) {
+	m, _ := newTestModel(t, sampleState(t), 120, 40)
+	m = keys(m, "E")
+	m = typeText(m, " in the EU")
+	m = keys(m, "tab")
+	m = typeText(m, " Card payments only.")
+	m = keys(m, "tab")
+	if got := m.prompt.value(); got != "Checkout API returning 500s in the EU" {
+		t.Fatalf("tab back to the title shows %q", got)
+	}
+	m = keys(m, "tab", "enter")
+	in := m.c.state().Incident
+	if in.Title != "Checkout API returning 500s in the EU" || !strings.HasSuffix(in.Summary, "Card payments only.") {
+		t.Errorf("enter saved title %q and summary %q", in.Title, in.Summary)
+	}
+
+	// Only the summary edited: a title changed elsewhere meanwhile stays.
+	m = keys(m, "E", "tab")
+	m = typeText(m, " Refunds queued.")
+	onFile, _, err := m.c.state().Apply(m.c.catalog, model.SetTitle{Title: "Checkout down in the EU"}, model.Env{Now: m.c.now, Actor: "bob", IDs: model.RandomIDs{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = send(m, loadedMsg{state: onFile})
+	m = keys(m, "enter")
+	if in := m.c.state().Incident; in.Title != "Checkout down in the EU" || !strings.HasSuffix(in.Summary, "Refunds queued.") {
+		t.Errorf("after the summary alone: title %q, summary %q", in.Title, in.Summary)
+	}
+}
+
 // E edits the title (tab: the summary), W adds a workstream of the focused
 // role, R gives the focused role back to the incident manager, K closes the
 // focused workstream; each is in the timeline, and u takes back a title,
@@ -58,7 +92,7 @@ func TestTitleSummaryAndWorkstreamsFromTheScreen(t *testing.T) {
 	var kinds []model.Kind
 	for _, c := range saver.submitted() {
 		switch c.Op.(type) {
-		case model.SetTitle, model.SetSummary, model.Handoff, model.Release, model.CloseWorkstream:
+		case model.SetTitle, model.SetSummary, model.Undo, model.Handoff, model.Release, model.CloseWorkstream:
 			kinds = append(kinds, "ok")
 		}
 	}

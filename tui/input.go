@@ -277,8 +277,8 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	}
 	if h, ok := m.panes()[m.focus].(holder); ok {
 		if h.holds(k) {
-			_, cmd := m.panes()[m.focus].Update(k)
-			return cmd
+			m.hand(m.panes()[m.focus], k)
+			return nil
 		}
 		h.settle()
 	}
@@ -288,8 +288,8 @@ func (m *Model) route(k tea.KeyMsg) tea.Cmd {
 	if m.globalKey(k) {
 		return nil
 	}
-	_, cmd := m.panes()[m.focus].Update(k)
-	return cmd
+	m.hand(m.panes()[m.focus], k)
+	return nil
 }
 
 // takesText reports whether the next characters are text for an open

@@ -13,10 +13,8 @@ import (
 // tickMsg makes the clocks move.
 type tickMsg time.Time
 
-// fileChangedMsg says someone changed the incident file.
-type fileChangedMsg struct{}
-
-// loadedMsg carries the file as read after a change.
+// loadedMsg carries the incident as read: from the followed file, or
+// handed to a served screen (IncidentMsg).
 type loadedMsg struct {
 	state model.State
 	err   error
@@ -34,19 +32,6 @@ type declaredMsg struct {
 // tick waits a second, aligned to the clock's seconds.
 func tick(now time.Time) tea.Cmd {
 	return tea.Tick(time.Second-time.Duration(now.Nanosecond()), func(t time.Time) tea.Msg { return tickMsg(t) })
-}
-
-// waitForChange waits for the watch to report a change.
-func waitForChange(ch <-chan struct{}) tea.Cmd {
-	if ch == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		if _, ok := <-ch; !ok {
-			return nil
-		}
-		return fileChangedMsg{}
-	}
 }
 
 // waitForSave waits for the writer to report a save.
@@ -77,14 +62,6 @@ func waitForSync(ch <-chan sshsync.Status) tea.Cmd {
 			return nil
 		}
 		return syncMsg(st)
-	}
-}
-
-// load reads the incident file.
-func load(path string) tea.Cmd {
-	return func() tea.Msg {
-		s, err := store.Load(path)
-		return loadedMsg{state: s, err: err}
 	}
 }
 

@@ -21,7 +21,7 @@ type Saver interface {
 
 // Options configure a screen.
 type Options struct {
-	Path    string    // the incident file, for the header and the watch
+	Path    string    // the incident file: the declare form writes it, and the screen names it
 	Actor   string    // who is at the keyboard
 	Lang    i18n.Lang // English (the default) or Spanish: everything on screen is in it
 	Catalog *model.Catalog
@@ -41,14 +41,11 @@ type Options struct {
 	// Follow brings the incident as the file changes, whoever changes it
 	// (store.Follow): a local screen's source of the incident. Loading says
 	// that the state New was given is the head and the latest entries
-	// only, the rest to come from Follow. Changes, without Follow, only
-	// says that the file changed, and the screen reads it whole.
-	// Results reports saves (store.Writer). Any may be nil, as in tests
-	// that feed messages by hand, or when a server hands the screen the
-	// incident (IncidentMsg).
+	// only, the rest to come from Follow. Results reports saves
+	// (store.Writer). Either may be nil, as in tests that feed messages by
+	// hand, or when a server hands the screen the incident (IncidentMsg).
 	Follow  <-chan store.Followed
 	Loading bool
-	Changes <-chan struct{}
 	Results <-chan store.WriteResult
 	// Syncs reports a live sync's attempts (sshsync.Live); nil without one.
 	Syncs <-chan sshsync.Status
@@ -128,7 +125,7 @@ type Model struct {
 	timeline *timelinePane
 	tasks    *tasksPane
 
-	undo     []undoStep // your changes, newest last
+	undo     []string // the first entries of your changes made here, newest last
 	prompt   *prompt
 	declare  *declareForm
 	fullHelp bool
@@ -267,7 +264,7 @@ func (m *Model) show(st model.State) {
 	m.refreshWaiting()
 	m.role, _ = m.c.snap.holding(focused)
 	for _, p := range []component{m.header, m.tabs, m.wall, m.roles, m.timeline, m.tasks} {
-		p.Update(snapshotMsg{})
+		m.hand(p, snapshotMsg{})
 	}
 	m.focusRole(m.role, false)
 }

@@ -11,28 +11,84 @@ import (
 // shared out: its title and summary, a new workstream of a role, a role
 // given back to the incident manager, a workstream closed.
 
+// incidentText is what the title and summary prompts hold between them:
+// tab moves from one to the other keeping what was typed in each, and
+// enter in either saves both. It keeps what each showed when opened, so
+// that a field left as it was never writes over a change made meanwhile
+// on another screen.
+type incidentText struct {
+	title, summary       string
+	wasTitle, wasSummary string
+}
+
+// newIncidentText holds the incident's title and summary as the prompts
+// show them.
+func newIncidentText(in model.Incident) *incidentText {
+	t, s := safetext.Line(in.Title), safetext.Block(in.Summary)
+	return &incidentText{title: t, summary: s, wasTitle: t, wasSummary: s}
+}
+
+// changes are the changes enter makes: the title and the summary, each
+// when it was edited, the title first. Neither edited is the title set
+// as it is, which says it changes nothing.
+func (d *incidentText) changes() (model.Op, model.Op) {
+	var ops []model.Op
+	if d.title != d.wasTitle {
+		ops = append(ops, model.SetTitle{Title: d.title})
+	}
+	if strings.TrimSpace(d.summary) != strings.TrimSpace(d.wasSummary) {
+		ops = append(ops, model.SetSummary{Summary: strings.TrimSpace(d.summary)})
+	}
+	switch len(ops) {
+	case 0:
+		return model.SetTitle{Title: d.title}, nil
+	case 1:
+		return ops[0], nil
+	}
+	return ops[0], ops[1]
+}
+
 // titlePrompt edits the incident's title; tab goes to its summary.
 func titlePrompt(c *common) *prompt {
-	in := c.state().Incident
-	p := newPrompt(c, c.t("Title:"), c.t("what is broken, as customers see it · enter saves · tab: the summary"), model.MaxTitle, nil,
-		func(v string) (model.Op, *prompt, error) { return model.SetTitle{Title: v}, nil, nil })
-	p.setValue(safetext.Line(in.Title))
-	p.tab = func(*prompt) *prompt { return summaryPrompt(c) }
+	return titlePromptOf(c, newIncidentText(c.state().Incident))
+}
+
+// titlePromptOf edits the title of d.
+func titlePromptOf(c *common, d *incidentText) *prompt {
+	var p *prompt
+	p = newPrompt(c, c.t("Title:"), c.t("what is broken, as customers see it · enter saves · tab: the summary"), model.MaxTitle, nil,
+		func(v string) (model.Op, *prompt, error) {
+			d.title = v
+			op, then := d.changes()
+			p.then = then
+			return op, nil, nil
+		})
+	p.setValue(d.title)
+	p.tab = func(p *prompt) *prompt {
+		d.title = p.value()
+		return summaryPromptOf(c, d)
+	}
 	p.keys.Complete.SetHelp("tab", c.t("summary"))
 	return p
 }
 
-// summaryPrompt edits the incident's summary (empty clears it); tab goes
-// back to its title.
-func summaryPrompt(c *common) *prompt {
-	in := c.state().Incident
-	p := newPrompt(c, c.t("Summary:"), c.t("what is known, in a line or two · empty clears it · tab: the title"), model.MaxEntry, nil,
+// summaryPromptOf edits the summary of d (empty clears it); tab goes back
+// to its title.
+func summaryPromptOf(c *common, d *incidentText) *prompt {
+	var p *prompt
+	p = newPrompt(c, c.t("Summary:"), c.t("what is known, in a line or two · empty clears it · tab: the title"), model.MaxEntry, nil,
 		func(v string) (model.Op, *prompt, error) {
-			return model.SetSummary{Summary: strings.TrimSpace(v)}, nil, nil
+			d.summary = v
+			op, then := d.changes()
+			p.then = then
+			return op, nil, nil
 		})
 	p.multiline = true // its line breaks are kept
-	p.setValue(safetext.Block(in.Summary))
-	p.tab = func(*prompt) *prompt { return titlePrompt(c) }
+	p.setValue(d.summary)
+	p.tab = func(p *prompt) *prompt {
+		d.summary = p.value()
+		return titlePromptOf(c, d)
+	}
 	p.keys.Complete.SetHelp("tab", c.t("title"))
 	return p
 }

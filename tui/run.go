@@ -44,6 +44,9 @@ type RunOptions struct {
 	Saved func(model.State, []model.Entry)
 	// Checks, when set, runs the team's check hooks before a resolve.
 	Checks ResolveChecks
+	// Bots names automated actors besides those the incident's policy
+	// names: the team file's.
+	Bots []string
 	// Folder and Runbooks are Options'.
 	Folder   string
 	Runbooks []model.Runbook
@@ -114,7 +117,7 @@ func Run(ctx context.Context, o RunOptions) error {
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Follow: follow, Loading: first.Partial, Results: results, Syncs: syncs, SyncTarget: syncTarget(o.Sync),
 		Comms: o.Comms, Notice: o.Notice, Saved: o.Saved, Checks: o.Checks, Folder: o.Folder, Runbooks: o.Runbooks,
-		CatchUp: !o.Wall, LastSeen: seen,
+		CatchUp: !o.Wall, LastSeen: seen, Bots: o.Bots,
 	}, st)
 	if uk != nil {
 		m.blockEdits(uk)

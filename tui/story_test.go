@@ -283,6 +283,9 @@ func TestHandoffIsReadBackAndDeclinesAreTold(t *testing.T) {
 			t.Errorf("Y over the read-back did not accept the role: %+v", p)
 		}
 	}
+	if got := zoe.focusedRole().Ref; got != ext || zoe.focus != areaRoles {
+		t.Errorf("after Y zoe's screen shows %v (focus %v), not the role she took over", got, zoe.focus)
+	}
 
 	// carol handed it; zoe declines on another copy: carol is told why.
 	carol := build(Options{Path: "warroom.toml", Actor: "carol", Lang: "en", Styles: asciiStyles(), Now: func() time.Time { return testNow },

@@ -16,7 +16,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForChange(m.opts.Changes), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn,
+	return tea.Batch(tick(m.c.now), waitForFollow(m.opts.Follow), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater(),
 		readOthers(m.opts.Folder, m.opts.Path, 0))
 }
 
@@ -38,8 +38,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		st := sshsync.Status(msg)
 		m.save.sync = &st
 		cmd = waitForSync(m.opts.Syncs)
-	case fileChangedMsg:
-		cmd = tea.Batch(load(m.opts.Path), waitForChange(m.opts.Changes))
 	case loadedMsg:
 		m.onLoaded(msg)
 	case followedMsg:
@@ -92,7 +90,7 @@ func (m *Model) refresh() {
 	m.relayout()
 	for a, p := range m.panes() {
 		p.SetFocused(area(a) == m.focus)
-		p.Update(focusMsg{}) // the keys that work depend on focus
+		m.hand(p, focusMsg{}) // the keys that work depend on focus
 	}
 }
 
@@ -108,7 +106,7 @@ func (m *Model) onTick() tea.Cmd {
 	if m.newsText != "" && m.c.now.Sub(m.newsAt) >= newsFor {
 		m.newsText = ""
 	}
-	m.roles.Update(tickMsg(m.c.now))
+	m.hand(m.roles, tickMsg(m.c.now))
 	return tick(m.c.now)
 }
 
@@ -158,6 +156,10 @@ func (m *Model) globalKey(k tea.KeyMsg) bool {
 			m.change(model.Accept{Role: p.Ref, For: m.answerFor(p)})
 			if m.answerFor(p) == "" {
 				m.newsText = "" // the news was the offer: answered
+				// The role accepted is the one its new holder works in.
+				if i, h := m.c.snap.holding(p.Ref); h.Ref == p.Ref {
+					m.focusRole(i, true)
+				}
 			}
 		}
 	case key.Matches(k, g.Decline):

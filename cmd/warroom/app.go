@@ -20,6 +20,7 @@ import (
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
 	"github.com/warroom/warroom/tui"
+	"github.com/warroom/warroom/tui/serve"
 )
 
 // defaultFile is the incident file used when neither --file nor
@@ -209,7 +210,22 @@ func (a *app) explain(err error) error {
 
 // opts are the report options for this run.
 func (a *app) opts() report.Options {
-	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now(), Bots: a.teamBots}
+	return report.Options{Catalog: a.catalog, Lang: a.lang, Loc: time.Local, Now: time.Now(), Bots: a.bots()}
+}
+
+// bots are the team file's bots, besides those the incident's policy
+// names: over SSH, the served team's; at home, those of the team file
+// warroom serve would read, when there is one. A team file that is
+// missing or does not read names none.
+func (a *app) bots() []string {
+	if a.servedAs != "" {
+		return a.teamBots
+	}
+	t, err := serve.ReadTeam(a.teamPath())
+	if err != nil {
+		return nil
+	}
+	return t.Bots()
 }
 
 // print writes to standard output.
@@ -220,13 +236,13 @@ func (a *app) say(format string, args ...any) {
 	fmt.Fprint(a.stdout, i18n.M(format, args...).In(a.lang))
 }
 
-// warn writes a warning to standard error in the chosen language.
 // warnTorn says that what followed the last whole change of file, which
 // is never data, was moved to torn.
 func (a *app) warnTorn(file, torn string) {
 	a.warn("%s ended with text after its last whole change (a write cut short by a crash, or text or comments added by hand, which warroom does not keep in the file); it was moved to %s", safetext.Line(file), safetext.Line(torn))
 }
 
+// warn writes a warning to standard error in the chosen language.
 func (a *app) warn(format string, args ...any) {
 	fmt.Fprintf(a.stderr, "warroom: %s\n", safetext.Line(i18n.M(format, args...).In(a.errorLang())))
 }
@@ -259,7 +275,7 @@ func (a *app) screen(ctx context.Context, path string) error {
 		Notice: notice.In(a.lang),
 		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
-		Saved: saved, Checks: checks,
+		Saved: saved, Checks: checks, Bots: a.bots(),
 		Folder: a.dir(), Runbooks: books,
 	})
 }

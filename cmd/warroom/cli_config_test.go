@@ -137,7 +137,7 @@ func TestCommsApprovalStaysOn(t *testing.T) {
 		{"a number", `approval = 42`, draft, draft, `[comms] approval: give audiences as a list, such as ["external"]; until it is fixed, updates to every audience need approval`},
 		{"unknown audience", `approval = ["press"]`, draft, draft, `[comms] approval: unknown audience "press"`},
 		{"not a word", `approval = ["external", 3]`, draft, draft, "3 is not an audience"},
-		{"misspelt key", `approvals = ["external"]`, draft, draft, `the key is approval, not "approvals"`},
+		{"misspelt key", `approvals = ["external"]`, draft, draft, `[comms]: unknown key "approvals"; did you mean approval?; until it is fixed, updates to every audience need approval`},
 		{"rhythm a number", "approval = [\"external\"]\n[comms.cadence.sev1]\nexternal = 15", draft, sent,
 			`[comms.cadence.sev1] external: write the rhythm as a quoted duration, such as "20m", or "none"; that value is the built-in default`},
 	} {

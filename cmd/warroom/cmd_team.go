@@ -38,12 +38,13 @@ name in the incident, their public keys, and their access (edit, or view
 to only watch). Members are found by the key they connect with.`,
 		Example: `  warroom team add alice ~/.ssh/id_ed25519.pub
   warroom team add dana dana.pub --view
+  warroom team add pagerbot pager.pub --bot
   warroom team list
   warroom team remove dana`,
 	}
 	cmd.PersistentFlags().StringVar(&team, "team", "", "the team file (env WARROOM_TEAM; default team.toml beside the config)")
 
-	var view bool
+	var view, bot bool
 	add := &cobra.Command{
 		Use:   "add NAME PUBKEY-FILE",
 		Short: "Let a person in with their public key (- reads it from standard input)",
@@ -57,11 +58,17 @@ to only watch). Members are found by the key they connect with.`,
 			if view {
 				access = serve.View
 			}
-			return a.changeTeam(path(), func(t *serve.Team) error { return t.Add(args[0], key, access) },
-				"%s may now join (%s)\n", args[0], string(access))
+			return a.changeTeam(path(), func(t *serve.Team) error {
+				if err := t.Add(args[0], key, access); err != nil {
+					return err
+				}
+				t.SetBot(args[0], bot)
+				return nil
+			}, "%s may now join (%s)\n", args[0], string(access))
 		},
 	}
 	add.Flags().BoolVar(&view, "view", false, "may only watch")
+	add.Flags().BoolVar(&bot, "bot", false, "an automated actor: its entries are dimmed on screens and left out of the review's timeline")
 	remove := &cobra.Command{
 		Use:   "remove NAME",
 		Short: "Take a person out; their open sessions end",
@@ -92,7 +99,11 @@ to only watch). Members are found by the key they connect with.`,
 				for _, k := range m.Keys {
 					fps = append(fps, serve.Fingerprint(k))
 				}
-				a.print("%s\t%s\t%s\n", m.Name, string(m.Access), strings.Join(fps, " "))
+				access := string(m.Access)
+				if m.Bot {
+					access += ",bot"
+				}
+				a.print("%s\t%s\t%s\n", m.Name, access, strings.Join(fps, " "))
 			}
 			for _, p := range t.Problems {
 				a.warn("%s", p)

@@ -25,10 +25,29 @@ type config struct {
 	Language string            `toml:"language"`
 	Severity map[string]string `toml:"severity"` // "1" = "what SEV1 means here"
 	Role     []model.Role      `toml:"role"`
-	// Comms is the [comms] section as written, read value by value by
-	// comms, so that a mistake in one value costs only that value.
-	Comms any `toml:"comms"`
+	// Comms is the [comms] section, decoded value by value by comms into
+	// commsSection, so that a mistake in one value costs only that value.
+	Comms toml.Primitive `toml:"comms"`
+	// meta is what decoding the file learnt of it: the types of its
+	// values, the keys not decoded yet, and how to decode Comms.
+	meta toml.MetaData
 }
+
+// commsSection is the [comms] section: who approves which updates, the
+// rhythms per severity and audience, and the drafts per status. Each
+// value is decoded on its own, its type checked first (comms).
+type commsSection struct {
+	// Approval: a list of audiences, or one audience on its own.
+	Approval toml.Primitive `toml:"approval"`
+	// Cadence: a [comms.cadence.sevN] table per severity, of rhythms
+	// per audience and first, for the first update.
+	Cadence toml.Primitive `toml:"cadence"`
+	// Templates: a draft per status.
+	Templates toml.Primitive `toml:"templates"`
+}
+
+// commsKeys are the keys of [comms], as commsSection names them.
+var commsKeys = []string{"approval", "cadence", "templates"}
 
 // The [comms] section is the team's communications policy: which
 // audiences' updates the incident manager approves and the rhythm of
@@ -52,7 +71,9 @@ type commsWarning struct {
 // comms reads the config's [comms] section. A value with a mistake is
 // reported (the first one, naming its key) and only that value falls back:
 // a rhythm, draft or other value to the built-in default; approval, which
-// must never be lost to a typo, to approval for every audience.
+// must never be lost to a typo, to approval for every audience. A key
+// [comms] does not have is reported with the one it may have meant; one
+// that may have meant approval counts as a mistake in approval.
 func (c config) comms(path string) (model.CommsPolicy, *commsWarning) {
 	out := model.DefaultCommsPolicy()
 	var first *commsWarning
@@ -61,127 +82,131 @@ func (c config) comms(path string) (model.CommsPolicy, *commsWarning) {
 			first = &commsWarning{err: fmt.Errorf(format, args...), fallback: i18n.M("that value is the built-in default")}
 		}
 	}
-	if c.Comms == nil {
+	approvalFailed := func(err error) {
+		for _, aud := range model.Audiences {
+			out.Approval[aud] = true
+		}
+		// Reported before any other mistake: it changes who may send what.
+		first = &commsWarning{err: fmt.Errorf("%s: %w", path, err),
+			fallback: i18n.M("until it is fixed, updates to every audience need approval")}
+	}
+	md := c.meta
+	if !md.IsDefined("comms") {
 		return out, nil
 	}
-	section, ok := c.Comms.(map[string]any)
-	if !ok {
+	var sec commsSection
+	if !isTable(md, "comms") || md.PrimitiveDecode(c.Comms, &sec) != nil {
 		fail("%s: comms: write it as a [comms] section", path)
 		return out, first
 	}
-	for _, key := range slices.Sorted(maps.Keys(section)) {
-		v := section[key]
-		if key != "approval" && editDistance(strings.ToLower(key), "approval") <= 2 {
-			// "approvals", "aproval": meant as approval, and read as it.
-			v = fmt.Errorf("the key is approval, not %q", key)
-			key = "approval"
+	var unknown []string // the keys of [comms] commsSection has not
+	for _, k := range md.Undecoded() {
+		if len(k) >= 2 && k[0] == "comms" && !slices.Contains(commsKeys, k[1]) && !slices.Contains(unknown, k[1]) {
+			unknown = append(unknown, k[1])
 		}
-		switch key {
-		case "approval":
-			auds, err := approvalAudiences(v)
-			if err != nil {
-				for _, aud := range model.Audiences {
-					out.Approval[aud] = true
-				}
-				// Reported before any other mistake: it changes who may
-				// send what.
-				first = &commsWarning{err: fmt.Errorf("%s: [comms] approval: %w", path, err),
-					fallback: i18n.M("until it is fixed, updates to every audience need approval")}
-				continue
-			}
-			for _, aud := range auds {
-				out.Approval[aud] = true
-			}
-		case "cadence":
-			out.Cadence = readCadence(path, v, out.Cadence, fail)
-		case "templates":
-			m, ok := v.(map[string]any)
-			if !ok {
-				fail("%s: [comms] templates: write them as a [comms.templates] section", path)
-				continue
-			}
-			for _, k := range slices.Sorted(maps.Keys(m)) {
-				st, err := model.ParseStatus(k)
-				if err != nil {
-					fail("%s: [comms.templates]: %s", path, describe(err, i18n.English))
-					continue
-				}
-				tmpl, ok := m[k].(string)
-				if !ok {
-					fail("%s: [comms.templates] %s: write the draft as a quoted text", path, k)
-					continue
-				}
-				if err := model.CheckTemplate(tmpl); err != nil {
-					fail("%s: [comms.templates] %s: %s", path, k, describe(err, i18n.English))
-					continue
-				}
-				out.Templates[st] = tmpl
-			}
-		default:
-			fail("%s: [comms]: unknown key %q; [comms] sets approval, cadence and templates", path, key)
+	}
+	slices.Sort(unknown)
+	for _, key := range unknown {
+		msg := fmt.Sprintf("[comms]: unknown key %q; [comms] sets approval, cadence and templates", key)
+		if near := nearest(key, commsKeys); near != "" {
+			msg = fmt.Sprintf("[comms]: unknown key %q; did you mean %s?", key, near)
 		}
+		if nearest(key, []string{"approval"}) != "" {
+			// "aproval", "approvals": meant as approval, and read as a
+			// mistake in it.
+			approvalFailed(errors.New(msg))
+			continue
+		}
+		fail("%s: %s", path, msg)
+	}
+	if md.IsDefined("comms", "approval") {
+		auds, err := approvalAudiences(md, sec.Approval, md.Type("comms", "approval"))
+		if err != nil {
+			approvalFailed(fmt.Errorf("[comms] approval: %w", err))
+		}
+		for _, aud := range auds {
+			out.Approval[aud] = true
+		}
+	}
+	if md.IsDefined("comms", "cadence") {
+		out.Cadence = readCadence(path, md, sec.Cadence, out.Cadence, fail)
+	}
+	if md.IsDefined("comms", "templates") {
+		readTemplates(path, md, sec.Templates, out.Templates, fail)
 	}
 	return out, first
 }
 
-// approvalAudiences reads [comms] approval: a list of audiences, or one
-// audience on its own ("external" is ["external"]).
-func approvalAudiences(v any) ([]model.Audience, error) {
-	if err, ok := v.(error); ok {
-		return nil, err
-	}
-	list, ok := v.([]any)
-	if s, one := v.(string); one {
-		list, ok = []any{s}, true
-	}
-	if !ok {
+// isTable reports whether the value at key is a table: one with a header
+// of its own, or one made by the header of a table within it
+// ([comms.cadence.sev1] makes comms.cadence one).
+func isTable(md toml.MetaData, key ...string) bool {
+	t := md.Type(key...)
+	return t == "Hash" || (t == "" && md.IsDefined(key...))
+}
+
+// approvalAudiences reads [comms] approval, of TOML type typ: a list of
+// audiences, or one audience on its own ("external" is ["external"]).
+func approvalAudiences(md toml.MetaData, v toml.Primitive, typ string) ([]model.Audience, error) {
+	var words []toml.Primitive
+	switch typ {
+	case "String":
+		words = []toml.Primitive{v}
+	case "Array":
+		if err := md.PrimitiveDecode(v, &words); err != nil {
+			return nil, fmt.Errorf("give audiences as a list, such as [\"external\"]")
+		}
+	default:
 		return nil, fmt.Errorf("give audiences as a list, such as [\"external\"]")
 	}
 	var out []model.Audience
-	for _, x := range list {
-		s, ok := x.(string)
-		if !ok {
-			return nil, fmt.Errorf("%v is not an audience; give audiences as a list, such as [\"external\"]", x)
+	for _, w := range words {
+		var s string
+		if err := md.PrimitiveDecode(w, &s); err != nil {
+			var shown any
+			_ = md.PrimitiveDecode(w, &shown)
+			return nil, fmt.Errorf("%v is not an audience; give audiences as a list, such as [\"external\"]", shown)
 		}
 		aud, err := model.ParseAudience(s)
 		if err != nil {
-			return nil, errors.New(describe(err, i18n.English))
+			return nil, errors.New(withNearest(describe(err, i18n.English), s, wordStrings(model.Audiences)))
 		}
 		out = append(out, aud)
 	}
 	return out, nil
 }
 
-// readCadence reads [comms.cadence.sevN] tables onto c, reporting each
-// value it cannot read through fail.
-func readCadence(path string, v any, c model.Cadence, fail func(string, ...any)) model.Cadence {
-	tables, ok := v.(map[string]any)
-	if !ok {
+// readCadence reads the [comms.cadence.sevN] tables onto c, reporting
+// each value it cannot read through fail.
+func readCadence(path string, md toml.MetaData, v toml.Primitive, c model.Cadence, fail func(string, ...any)) model.Cadence {
+	var tables map[string]toml.Primitive
+	if !isTable(md, "comms", "cadence") || md.PrimitiveDecode(v, &tables) != nil {
 		fail("%s: [comms] cadence: write it as [comms.cadence.sev1] sections", path)
 		return c
 	}
 	for _, k := range slices.Sorted(maps.Keys(tables)) {
 		sev, err := model.ParseSeverity(k)
 		if err != nil || sev == model.SevUnset {
-			fail("%s: [comms.cadence.%s]: use sev1, sev2 or sev3", path, k)
+			fail("%s: [comms.cadence.%s]: %s", path, k, withNearest("use sev1, sev2 or sev3", k, []string{"sev1", "sev2", "sev3"}))
 			continue
 		}
-		m, ok := tables[k].(map[string]any)
-		if !ok {
+		var rhythms map[string]toml.Primitive
+		if !isTable(md, "comms", "cadence", k) || md.PrimitiveDecode(tables[k], &rhythms) != nil {
 			fail("%s: [comms.cadence] %s: write it as a [comms.cadence.%s] section of rhythms per audience", path, k, k)
 			continue
 		}
-		for _, key := range slices.Sorted(maps.Keys(m)) {
+		for _, key := range slices.Sorted(maps.Keys(rhythms)) {
 			first := strings.EqualFold(strings.TrimSpace(key), "first")
 			var aud model.Audience
 			if !first {
 				if aud, err = model.ParseAudience(key); err != nil {
-					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k, describe(err, i18n.English))
+					fail("%s: [comms.cadence.%s]: %s; or first, for the first update", path, k,
+						withNearest(describe(err, i18n.English), key, append(wordStrings(model.Audiences), "first")))
 					continue
 				}
 			}
-			s, ok := m[key].(string)
-			if !ok {
+			var s string
+			if md.Type("comms", "cadence", k, key) != "String" || md.PrimitiveDecode(rhythms[key], &s) != nil {
 				fail("%s: [comms.cadence.%s] %s: write the rhythm as a quoted duration, such as \"20m\", or \"none\"", path, k, key)
 				continue
 			}
@@ -198,6 +223,33 @@ func readCadence(path string, v any, c model.Cadence, fail func(string, ...any))
 		}
 	}
 	return c
+}
+
+// readTemplates reads the [comms.templates] drafts into out, by status,
+// reporting each one it cannot read through fail.
+func readTemplates(path string, md toml.MetaData, v toml.Primitive, out map[model.Status]string, fail func(string, ...any)) {
+	var drafts map[string]toml.Primitive
+	if !isTable(md, "comms", "templates") || md.PrimitiveDecode(v, &drafts) != nil {
+		fail("%s: [comms] templates: write them as a [comms.templates] section", path)
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(drafts)) {
+		st, err := model.ParseStatus(k)
+		if err != nil {
+			fail("%s: [comms.templates]: %s", path, withNearest(describe(err, i18n.English), k, wordStrings(model.Statuses)))
+			continue
+		}
+		var tmpl string
+		if md.Type("comms", "templates", k) != "String" || md.PrimitiveDecode(drafts[k], &tmpl) != nil {
+			fail("%s: [comms.templates] %s: write the draft as a quoted text", path, k)
+			continue
+		}
+		if err := model.CheckTemplate(tmpl); err != nil {
+			fail("%s: [comms.templates] %s: %s", path, k, describe(err, i18n.English))
+			continue
+		}
+		out[st] = tmpl
+	}
 }
 
 // configDir is $XDG_CONFIG_HOME/warroom, else ~/.config/warroom.
@@ -231,6 +283,7 @@ func loadConfig(path string) (config, error) {
 		return c, fmt.Errorf("config: %w", err)
 	}
 	md, err := toml.Decode(string(data), &c)
+	c.meta = md
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

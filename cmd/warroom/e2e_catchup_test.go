@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warroom/warroom/model/store"
 )
@@ -58,4 +59,45 @@ func (s *tmuxSession) pastCatchUp(t *testing.T, who string) {
 	s.waitFor(t, has("Catch-up for "+who+": "), "the catch-up for "+who)
 	s.press("Escape")
 	s.waitFor(t, func(sc string) bool { return !strings.Contains(sc, "Catch-up for "+who) }, "the catch-up put away")
+}
+
+// TestServeCatchesUpAMemberBack (issue 20, item 6, served): dave, a
+// member handed a role, joins over SSH for the first time and is shown
+// the incident so far; his visit is remembered beside the served file,
+// not in it. Back at once, he is not caught up again; back after twenty
+// minutes away, he is, from when he left.
+func TestServeCatchesUpAMemberBack(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, []string{"alice", "dave"}, nil)
+	s.r.ok("handoff", "sme", "dave", "--note", "watch the pool")
+	first := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("dave", true)...)...)
+	first.pastCatchUp(t, "dave")
+	before, err := os.ReadFile(s.r.file())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.typeKeys("q")
+	first.waitForExit(t)
+	if _, ok := store.LastSeen(s.r.file(), "dave"); !ok {
+		t.Fatal("the served visit was not remembered")
+	}
+	if after, _ := os.ReadFile(s.r.file()); string(after) != string(before) {
+		t.Error("the served visit was written into the incident file")
+	}
+
+	again := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("dave", true)...)...)
+	sc := again.waitFor(t, has("you: dave", "Timeline"), "dave's screen, back at once")
+	if strings.Contains(sc, "Catch-up for dave") {
+		t.Errorf("back at once, dave was caught up again:\n%s", sc)
+	}
+	again.typeKeys("q")
+	again.waitForExit(t)
+
+	// Twenty minutes away: the memo says he left then.
+	if err := os.WriteFile(store.SeenPath(s.r.file()), []byte("[seen]\ndave = "+time.Now().Add(-20*time.Minute).UTC().Format(time.RFC3339)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.r.ok("log", "replica lag 40s")
+	back := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("dave", true)...)...)
+	back.waitFor(t, has("Catch-up for dave: what changed since", "(20m ago)", "by alice"), "the catch-up since dave left")
 }

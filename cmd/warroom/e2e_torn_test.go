@@ -45,6 +45,12 @@ func TestTmuxChangeAfterTornAppend(t *testing.T) {
 	if dead := s.pane("#{pane_dead}"); dead != "0" {
 		t.Fatalf("the screen exited (pane_dead=%s):\n%s", dead, frame(s.screen()))
 	}
+	// The screen shows a change at once and saves it in the background:
+	// quitting waits for the last save.
+	s.typeKeys("q")
+	if status := s.waitForExit(t); status != "0" {
+		t.Fatalf("exit status %s", status)
+	}
 	d := r.fileDoc()
 	if d.Incident.Severity != 2 || !hasText(d, "typed after it") {
 		t.Errorf("the file holds SEV%d and notes %v", d.Incident.Severity, d.Timeline)

@@ -240,6 +240,7 @@ type entry struct {
 	Count      int    `json:"count" toml:"count"`
 	Entry      string `json:"entry" toml:"entry"`
 	Needs      string `json:"needs" toml:"needs"`
+	Undoes     string `json:"undoes" toml:"undoes"`
 }
 
 // export runs export --format json and decodes it.

@@ -125,6 +125,7 @@ func (a *app) verbs() []*cobra.Command {
 		a.themesCmd(), a.configCmd(), a.syncCmd(), a.theoryCmd(), a.canCmd(), a.followupCmd(), a.customersCmd(), a.updateCmd(),
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
 		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(), a.manCmd(),
+		a.undoCmd(),
 	}, append(a.storyCmds(), a.folderCmds()...)...)
 }
 

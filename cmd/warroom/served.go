@@ -65,7 +65,7 @@ var servedCommands = map[string]servedAccess{
 	"theory add": servedChange, "theory confirm": servedChange, "theory reopen": servedChange, "theory rule-out": servedChange,
 	"followup add": servedChange, "followup done": servedChange, "followup reopen": servedChange, "followup set": servedChange,
 	"update": servedChange, "update approve": servedChange, "update reject": servedChange,
-	"mark": servedChange, "pin": servedChange, "unpin": servedChange,
+	"mark": servedChange, "pin": servedChange, "unpin": servedChange, "undo": servedChange,
 }
 
 // servedKey is the annotation that marks a command of the served tree
@@ -85,6 +85,7 @@ func (a *app) served(ctx context.Context, c serve.Command) int {
 		return exitError
 	}
 	sa := a.servedApp(c.Stdin, stdout, stderr, id)
+	sa.teamBots = c.Bots
 	root := sa.servedRoot(c.Args)
 	translateHelp(root, sa.servedLang(c.Args, id))
 	return sa.execute(ctx, root, c.Args, func(cmd *cobra.Command) error { return sa.admitServed(cmd, id) })

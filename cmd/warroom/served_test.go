@@ -115,6 +115,9 @@ func TestServedCommandLines(t *testing.T) {
 		{"mark impact", true, "", "you may only watch"},
 		{"pin e8c2h", true, "", "you may only watch"},
 		{"unpin e8c2h", true, "", "you may only watch"},
+		{"undo", false, "undo", ""},
+		{"undo e8c2h", true, "", "you may only watch"},
+		{"undo --as alice", false, "", "--as is not for a served war room"},
 		{"log --help", true, "", ""},
 		{"--help", true, "", ""},
 		{"policy set sev1.external 15m", true, "", "you may only watch"},
@@ -312,5 +315,35 @@ func TestServedReadsOnlyTheServedIncident(t *testing.T) {
 	}
 	if code, out, errOut := run("declare", "Checkout API 500s"); code != 0 || strings.Contains(out+errOut, f.ids[0]) {
 		t.Errorf("declare over SSH: %d %q %q", code, out, errOut)
+	}
+}
+
+// TestServedUndoIsTheMembers: undo over SSH takes back the change of the
+// member whose key logged in, not one of the host's user.
+func TestServedUndoIsTheMembers(t *testing.T) {
+	r := newRunner(t)
+	r.declare()
+	r.ok("log", "alice's note")
+	host := newApp(strings.NewReader(""), nil, nil, func(k string) string {
+		return map[string]string{"WARROOM_FILE": r.file(), "HOME": r.dir, "WARROOM_USER": "alice"}[k]
+	})
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := host.served(serve.WithIdentity(context.Background(), serve.Identity{Name: "bob", Lang: i18n.English}),
+			serve.Command{Args: args, Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr})
+		return code, stdout.String() + stderr.String()
+	}
+	if code, out := run("log", "bob's note"); code != 0 {
+		t.Fatalf("bob's note: %d %s", code, out)
+	}
+	if code, out := run("undo"); code != 0 || !strings.Contains(out, "undone: note") {
+		t.Fatalf("bob's undo: %d %s", code, out)
+	}
+	d := r.export()
+	if e := d.Timeline[len(d.Timeline)-1]; e.By != "bob" || e.Kind != "retracted" || e.Text != "bob's note" {
+		t.Errorf("bob's undo wrote %+v", e)
+	}
+	if code, out := run("undo"); code != 0 || !strings.Contains(out, "nothing to undo: bob has no change here left to undo") {
+		t.Errorf("bob's second undo: %d %s", code, out)
 	}
 }

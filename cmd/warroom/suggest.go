@@ -85,3 +85,32 @@ func editDistance(a, b string) int {
 	}
 	return d[len(a)][len(b)]
 }
+
+// nearest returns the word of valid that word may have meant: the
+// nearest, two slips or fewer away, without regard to case; "" when none
+// is that near, or several are as near. A word in valid means itself.
+func nearest(word string, valid []string) string {
+	word = strings.ToLower(strings.TrimSpace(word))
+	best, bestD, ties := "", 3, 0
+	for _, v := range valid {
+		switch d := editDistance(word, strings.ToLower(v)); {
+		case d < bestD:
+			best, bestD, ties = v, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return ""
+	}
+	return best
+}
+
+// withNearest adds to msg, a refusal of word, the one of valid it may
+// have meant.
+func withNearest(msg, word string, valid []string) string {
+	if near := nearest(word, valid); near != "" && !strings.EqualFold(near, word) {
+		return msg + "; did you mean " + near + "?"
+	}
+	return msg
+}

@@ -40,7 +40,11 @@ func CatchUpLines(s model.State, c model.CatchUp, o Options) []string {
 		add(o.t("Catch-up: what changed since %s (%s ago)", o.clock(c.Since), Age(o.Now.Sub(c.Since))))
 	}
 	in := s.Incident
-	add(o.t("Now: %s · %s · incident manager %s", in.Severity.In(o.Lang), o.status(string(in.Status)), line(s.Commander())))
+	sev := in.Severity.In(o.Lang)
+	if in.Severity == model.SevUnset {
+		sev = o.t("severity unset")
+	}
+	add(o.t("Now: %s · %s · incident manager %s", sev, o.status(string(in.Status)), line(s.Commander())))
 	section := func(title string, es []model.Entry) {
 		if len(es) == 0 {
 			return

@@ -8,9 +8,13 @@ import (
 
 // Describe renders what a timeline entry says, as one sanitised line, in
 // the chosen language. Its author is shown before it, so it reads as
-// "alice: declared the incident …". A backdated entry says so.
+// "alice: declared the incident …". A backdated entry says so, and so
+// does one an undo wrote, naming the entry of the change it undid.
 func Describe(e model.Entry, o Options) string {
 	d := describe(e, o)
+	if e.Undoes != "" {
+		d = o.t("%s (undoing entry %s)", d, line(e.Undoes))
+	}
 	if !e.Recorded.IsZero() {
 		return o.t("%s (backdated)", d)
 	}

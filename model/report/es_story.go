@@ -52,6 +52,7 @@ var _ = i18n.Register("report story", i18n.Spanish, map[string]string{
 	"Catch-up for %s: what changed since %s (%s ago)":                          "Puesta al día para %s: lo que cambió desde las %s (hace %s)",
 	"Catch-up: what changed since %s (%s ago)":                                 "Puesta al día: lo que cambió desde las %s (hace %s)",
 	"Now: %s · %s · incident manager %s":                                       "Ahora: %s · %s · gestor de incidentes %s",
+	"severity unset":                                                           "severidad sin evaluar",
 	"Status and severity":                                                      "Estado y severidad",
 	"Tasks given to you":                                                       "Tareas que te han dado",
 	"Tasks added":                                                              "Tareas añadidas",

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/warroom/warroom/model"
+	"github.com/warroom/warroom/model/i18n"
 )
 
 // The review tells the incident's story right (issue 20).
@@ -217,6 +218,23 @@ func TestDescribeTheBotsRule(t *testing.T) {
 		e := model.Entry{Kind: model.KindPolicy, Text: "bots", From: c.from, To: c.to}
 		if got := Describe(e, opts()); got != c.want {
 			t.Errorf("described as %q, want %q", got, c.want)
+		}
+	}
+}
+
+// TestCatchUpSaysASeverityNotYetSet: the catch-up's first line of an
+// incident declared without a severity says so in words, in English and
+// in Spanish, rather than a bare "unset".
+func TestCatchUpSaysASeverityNotYetSet(t *testing.T) {
+	p := newPlay(t, model.Declare{Title: "Checkout API returning 500s", Commander: "alice"})
+	p.at(1, "alice", model.Log{Text: "error rate 38%"})
+	for lang, want := range map[string]string{"en": "Now: severity unset · investigating · incident manager alice",
+		"es": "Ahora: severidad sin evaluar ·"} {
+		o := opts()
+		o.Lang, o.Now = i18n.Lang(lang), t0.Add(5*time.Minute)
+		out := CatchUp(p.s, CatchUpFor(p.s, "dave", time.Time{}, time.Time{}, o), o)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: the catch-up lacks %q:\n%s", lang, want, out)
 		}
 	}
 }

@@ -318,7 +318,7 @@ func decodeHead(r *cacheReader) model.State {
 // encodeEntry writes one entry.
 func encodeEntry(w *cacheWriter, e model.Entry) error {
 	for _, v := range []string{e.ID, e.By, string(e.Kind), e.Role, e.Workstream, e.Task, e.Theory, e.FollowUp,
-		e.Channel, e.Entry, e.From, e.To, e.Text, e.Conditions, e.Actions, e.Needs, e.Event, e.Command, e.Result, e.Took} {
+		e.Channel, e.Entry, e.From, e.To, e.Text, e.Conditions, e.Actions, e.Needs, e.Event, e.Command, e.Result, e.Took, e.Undoes} {
 		w.str(v)
 	}
 	w.int(int64(e.Count))
@@ -332,7 +332,7 @@ func encodeEntry(w *cacheWriter, e model.Entry) error {
 func decodeEntry(r *cacheReader) model.Entry {
 	var e model.Entry
 	for _, p := range []*string{&e.ID, &e.By, (*string)(&e.Kind), &e.Role, &e.Workstream, &e.Task, &e.Theory, &e.FollowUp,
-		&e.Channel, &e.Entry, &e.From, &e.To, &e.Text, &e.Conditions, &e.Actions, &e.Needs, &e.Event, &e.Command, &e.Result, &e.Took} {
+		&e.Channel, &e.Entry, &e.From, &e.To, &e.Text, &e.Conditions, &e.Actions, &e.Needs, &e.Event, &e.Command, &e.Result, &e.Took, &e.Undoes} {
 		*p = r.str()
 	}
 	e.Count = int(r.int())

@@ -269,7 +269,7 @@ func compact(es []model.Entry) {
 		share(&e.Event)
 		share(&e.Command)
 		share(&e.Result)
-		for _, p := range []*string{&e.ID, &e.Task, &e.Theory, &e.FollowUp, &e.Entry, &e.Text, &e.Conditions, &e.Actions, &e.Needs, &e.Took} {
+		for _, p := range []*string{&e.ID, &e.Task, &e.Theory, &e.FollowUp, &e.Entry, &e.Text, &e.Conditions, &e.Actions, &e.Needs, &e.Took, &e.Undoes} {
 			own(p)
 		}
 	}

@@ -90,7 +90,8 @@ func (srv *server) command(sess ssh.Session, s *session, args []string, pty bool
 		}
 		_ = sess.Close()
 	})
-	return srv.o.Exec(WithIdentity(s.ctx, s.identity()), Command{Args: args, Pty: pty, Stdin: sess, Stdout: sess, Stderr: sess.Stderr()})
+	return srv.o.Exec(WithIdentity(s.ctx, s.identity()), Command{Args: args, Pty: pty, Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
+		Bots: srv.team.get().Bots()})
 }
 
 // who prints who is connected: since when, what each looks at, how long

@@ -78,6 +78,9 @@ type Command struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Bots are the team file's bots: automated actors besides those the
+	// incident's policy names, for what the command prints.
+	Bots []string
 }
 
 // server is one served war room.

@@ -107,12 +107,17 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		theme = themes.Mono()
 	}
 	st, _ := srv.hub.Incident()
+	// A member back after ten minutes or more away is caught up first, as
+	// on a screen at home: their visits are kept in the memo beside the
+	// served file, never in its timeline.
+	seen, _ := store.LastSeen(srv.o.File, s.member.Name)
+	team := srv.team.get()
 	m := tui.New(tui.Options{
 		Path: srv.o.File, Actor: s.member.Name, Lang: s.lang, Catalog: srv.o.Catalog,
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
 		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks,
-		Members: srv.team.get().Names(),
+		Members: team.Names(), Bots: team.Bots(), CatchUp: !wall, LastSeen: seen,
 	}, st)
 	p := tea.NewProgram(m, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithContext(ctx),
 		tea.WithoutSignalHandler(), tea.WithFilter(noSuspend))
@@ -130,6 +135,11 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 	}()
 	_, err := p.Run()
 	p.Kill() // leaves the client's terminal as it found it
+	if !wall {
+		mark, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = srv.markSeen(mark, s.member.Name)
+		cancel()
+	}
 	return err
 }
 
@@ -240,4 +250,10 @@ const maxWidth, maxHeight = 1000, 500
 // windowSize is the size a client asked for, within what a terminal has.
 func windowSize(w, h int) tea.WindowSizeMsg {
 	return tea.WindowSizeMsg{Width: min(max(w, 0), maxWidth), Height: min(max(h, 0), maxHeight)}
+}
+
+// markSeen records that name had a screen on the served incident now:
+// the catch-up of their next visit counts from here.
+func (srv *server) markSeen(ctx context.Context, name string) error {
+	return store.MarkSeen(ctx, srv.o.File, name, srv.o.Now())
 }

@@ -35,6 +35,10 @@ type Member struct {
 	Keys     []string  `toml:"keys"`
 	Access   Access    `toml:"access,omitempty"`
 	Language i18n.Lang `toml:"language,omitempty"` // their screen's language, when their client sends none
+	// Bot marks an automated actor (a pager, a deploy bot): its entries
+	// are kept, but dimmed on screens and left out of the review's
+	// timeline and of the "last entry" clocks, as the policy's bots are.
+	Bot bool `toml:"bot,omitempty"`
 }
 
 // Team is who may come in: the members by the keys that are theirs.
@@ -217,6 +221,30 @@ func (t *Team) Names() []string {
 		out[i] = m.Name
 	}
 	return out
+}
+
+// Bots are the names of the members marked as bots, in the team file's
+// order.
+func (t *Team) Bots() []string {
+	var out []string
+	for _, m := range t.Members {
+		if m.Bot {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// SetBot marks the member name as a bot, or not; false when there is no
+// member of that name.
+func (t *Team) SetBot(name string, bot bool) bool {
+	for i := range t.Members {
+		if model.SameName(t.Members[i].Name, name) {
+			t.Members[i].Bot = bot
+			return true
+		}
+	}
+	return false
 }
 
 // Remove takes a member out; false when there was none of that name.
