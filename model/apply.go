@@ -33,7 +33,7 @@ func (s State) Apply(c *Catalog, op Op, env Env) (State, []Entry, error) {
 	if env.Replica == "" {
 		env.Replica = "local"
 	}
-	if _, declaring := op.(Declare); !declaring && !s.Declared() {
+	if !declares(op) && !s.Declared() {
 		return s, nil, &ConflictError{Reason: i18n.M("no incident has been declared yet; start one with `warroom declare TITLE`")}
 	}
 	t := &tx{s: s, c: c, env: env, clock: s.clock()}
@@ -54,6 +54,10 @@ func (op Declare) apply(t *tx) error {
 		return err
 	}
 	summary, err := checkSummary(op.Summary)
+	if err != nil {
+		return err
+	}
+	service, err := checkService(op.Service)
 	if err != nil {
 		return err
 	}
@@ -83,10 +87,11 @@ func (op Declare) apply(t *tx) error {
 		Severity:   op.Severity,
 		Status:     Investigating,
 		Summary:    summary,
+		Service:    service,
 		Declared:   t.env.Now,
 		DeclaredBy: t.env.Actor,
 		Policy:     policy,
-		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st, Policy: st},
+		Clock:      IncidentClock{Title: st, Severity: st, Status: st, Summary: st, Policy: st, Service: serviceStamp(service, st)},
 	}
 	t.own(partAssignments)
 	t.s.Assignments = append(t.s.Assignments, Assignment{

@@ -81,7 +81,8 @@ var SystemKinds = []Kind{KindDeclared, KindHandoff, KindStatus, KindSeverity,
 	KindFollowUpDone, KindFollowUpReopened, KindFollowUpChanged, KindCustomers, KindComms,
 	KindCommsDraft, KindCommsRejected, KindCustomerReport, KindSocialPost,
 	KindTitle, KindSummary, KindWorkstreamClosed, KindHandoffAccepted, KindHandoffDeclined, KindPolicy, KindConflict,
-	KindHook, KindTimeBoxExpired, KindMilestone, KindPin, KindUnpin}
+	KindHook, KindTimeBoxExpired, KindMilestone, KindPin, KindUnpin,
+	KindRunbook}
 
 // Known reports whether k is a kind this build knows.
 func (k Kind) Known() bool {
@@ -116,6 +117,7 @@ var kindWords = map[Kind]string{
 	KindFollowUpDone: "follow-up done", KindFollowUpReopened: "follow-up reopened", KindFollowUpChanged: "follow-up changed",
 	KindCustomers: "customer reports", KindComms: "update sent", KindPin: "pinned", KindUnpin: "unpinned", KindCommsDraft: "update drafted",
 	KindCommsRejected: "update sent back", KindTimeBoxExpired: "time box expired", KindHook: "hook run",
+	KindRunbook: "runbook applied",
 }
 
 // ParseLogKind accepts a kind a person may log, case-insensitively.

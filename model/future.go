@@ -66,6 +66,7 @@ func (s State) CheckTimes(now time.Time) error {
 	stamp("[incident.clock] status", in.Clock.Status)
 	stamp("[incident.clock] summary", in.Clock.Summary)
 	stamp("[incident.clock] policy", in.Clock.Policy)
+	stamp("[incident.clock] service", in.Clock.Service)
 	for _, p := range s.People {
 		at("[[people]] "+p.Name+" joined", p.Joined)
 	}

@@ -146,8 +146,15 @@ func unite[T any](as, bs []T, key func(T) string, both func(x, y T) T) ([]T, int
 
 // taskIdentity is what makes a task itself: who created it, when, and its
 // first clock reading. Two tasks with one id and different identities
-// were created apart on two replicas that drew the same short id.
-func taskIdentity(t Task) string { return createdIdentity(t.Created, t.CreatedBy) }
+// were created apart on two replicas that drew the same short id. A
+// runbook's task is its runbook's step, whoever applied it when: two
+// replicas that applied the runbook apart made one task.
+func taskIdentity(t Task) string {
+	if t.Runbook != "" {
+		return runbookStepIdentity(t.Runbook, t.Step)
+	}
+	return createdIdentity(t.Created, t.CreatedBy)
+}
 
 // separateRecords keeps apart two different records that drew the same
 // short id on two replicas. Ids are unique across tasks, theories and
@@ -299,6 +306,8 @@ func mergeIncident(a, b Incident) (Incident, int) {
 	out.Status, out.Clock.Status, ch = lww(a.Status, a.Clock.Status, b.Status, b.Clock.Status)
 	count(ch)
 	out.Severity, out.Clock.Severity, ch = lww(a.Severity, a.Clock.Severity, b.Severity, b.Clock.Severity)
+	count(ch)
+	out.Service, out.Clock.Service, ch = lww(a.Service, a.Clock.Service, b.Service, b.Clock.Service)
 	count(ch)
 	// The policy changes one rule at a time, rarely, by the incident
 	// manager: the later policy wins whole; the other change stays in the

@@ -44,6 +44,11 @@ func mergeTask(a, b Task) (Task, int) {
 	if out.Due.IsZero() {
 		out.Due = a.Due
 	}
+	// Which runbook step added it is set once, at creation: copies agree
+	// unless edited by hand, and then the same one wins everywhere.
+	if b.Runbook > a.Runbook || (b.Runbook == a.Runbook && b.Step > a.Step) {
+		out.Runbook, out.Step = b.Runbook, b.Step
+	}
 	return out, n
 }
 

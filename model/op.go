@@ -15,6 +15,8 @@ type Declare struct {
 	Severity  Severity
 	Commander string // the incident manager; the actor when empty
 	Summary   string
+	// Service, when set, is the service the incident is about.
+	Service string
 	// Policy is the incident's policy, from the declarer's config; the
 	// default when not set.
 	Policy Policy

@@ -114,6 +114,10 @@ func Needs(op Op) TimelineNeed {
 		return ConflictKinds
 	case Mark:
 		return MilestoneKinds
+	case ApplyRunbook:
+		return RunbookKinds
+	case WithRunbooks:
+		return Needs(op.(WithRunbooks).Op).Plus(RunbookKinds)
 	case TimeBoxExpired:
 		return TimelineNeed{Kinds: []Kind{KindTimeBoxExpired}}
 	case ApproveUpdate, RejectUpdate, Notable:

@@ -38,11 +38,14 @@ type State struct {
 
 // Incident holds the incident's own fields.
 type Incident struct {
-	ID         string        `toml:"id" json:"id"`
-	Title      string        `toml:"title" json:"title"`
-	Severity   Severity      `toml:"severity" json:"severity"`
-	Status     Status        `toml:"status" json:"status"`
-	Summary    string        `toml:"summary" json:"summary"`
+	ID       string   `toml:"id" json:"id"`
+	Title    string   `toml:"title" json:"title"`
+	Severity Severity `toml:"severity" json:"severity"`
+	Status   Status   `toml:"status" json:"status"`
+	Summary  string   `toml:"summary" json:"summary"`
+	// Service, when set, is the service the incident is about, as the
+	// team names it ("checkout"): what runbooks match on.
+	Service    string        `toml:"service,omitempty" json:"service,omitzero"`
 	Declared   time.Time     `toml:"declared" json:"declared"`
 	DeclaredBy string        `toml:"declared_by" json:"declared_by"`
 	Policy     Policy        `toml:"policy,omitempty" json:"policy,omitzero"`
@@ -57,6 +60,7 @@ type IncidentClock struct {
 	Status   Stamp `toml:"status,omitempty" json:"status,omitzero"`
 	Summary  Stamp `toml:"summary,omitempty" json:"summary,omitzero"`
 	Policy   Stamp `toml:"policy,omitempty" json:"policy,omitzero"`
+	Service  Stamp `toml:"service,omitempty" json:"service,omitzero"`
 }
 
 // Person is someone who has taken part: held a role, owned a task or
@@ -122,7 +126,7 @@ func (s State) LastEntry() (Entry, bool) { return s.LastPersonEntry(s.Bots()) }
 func (s State) clock() Stamp {
 	var m Stamp
 	c := s.Incident.Clock
-	for _, st := range []Stamp{c.Title, c.Severity, c.Status, c.Summary, c.Policy} {
+	for _, st := range []Stamp{c.Title, c.Severity, c.Status, c.Summary, c.Policy, c.Service} {
 		m = m.Max(st)
 	}
 	for _, a := range s.Assignments {

@@ -57,9 +57,13 @@ type Task struct {
 	// ClosedAs the role instance they closed it as ("tech_lead/database";
 	// empty when they held none). They change with the state, under its
 	// clock, and are cleared when the task is reopened.
-	ClosedBy string    `toml:"closed_by,omitempty" json:"closed_by,omitzero"`
-	ClosedAs string    `toml:"closed_as,omitempty" json:"closed_as,omitzero"`
-	Clock    TaskClock `toml:"clock" json:"clock"`
+	ClosedBy string `toml:"closed_by,omitempty" json:"closed_by,omitzero"`
+	ClosedAs string `toml:"closed_as,omitempty" json:"closed_as,omitzero"`
+	// Runbook, on a task a runbook added, names the runbook, and Step
+	// which of its steps (from 1) the task is. Set once, when it is added.
+	Runbook string    `toml:"runbook,omitempty" json:"runbook,omitzero"`
+	Step    int       `toml:"step,omitzero" json:"step,omitzero"`
+	Clock   TaskClock `toml:"clock" json:"clock"`
 }
 
 // TaskClock holds the stamp of the last change of each task field group;

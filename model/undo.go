@@ -66,6 +66,7 @@ var undoers = func() map[Kind]undoer {
 		KindConflict:         {never: i18n.M("warroom wrote it: it is nobody's change")},
 		KindHook:             {never: i18n.M("warroom wrote it: it is nobody's change")},
 		KindTimeBoxExpired:   {never: i18n.M("warroom wrote it: it is nobody's change")},
+		KindRunbook:          {never: i18n.M("a runbook applied cannot be undone; cancel the tasks it added that are not needed")},
 	}
 	for _, k := range LogKinds {
 		m[k] = undoer{undo: undoLog}
@@ -177,6 +178,9 @@ func (s State) undone() map[string]bool {
 // entry: the closing, then a task_assigned entry for each of its open
 // tasks, all by one author at one time.
 func (s State) changeStart(i int) int {
+	if j, ok := s.runbookChangeStart(i); ok {
+		return j
+	}
 	e := s.Timeline[i]
 	if e.Kind != KindTaskAssigned {
 		return i

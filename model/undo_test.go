@@ -160,6 +160,18 @@ var undoCases = []undoCase{
 		op: op(SetStatus{Status: Investigating})},
 	{name: "SetSeverity", op: op(SetSeverity{Severity: Sev2})},
 	{name: "SetSeverity", op: op(SetSeverity{Severity: SevUnset})},
+	// A rise of the severity that applied a runbook takes the severity
+	// back; the runbook stays applied, its tasks the team's.
+	{name: "WithRunbooks", prepare: func(f *fixture) { f.do("alice", SetSeverity{Severity: Sev3}) },
+		op: op(WithRunbooks{Op: SetSeverity{Severity: Sev1}, Runbooks: []Runbook{{Name: "Major", Steps: []RunbookStep{{Note: "bridge open"}}}}}),
+		check: func(f *fixture, _ Entry) error {
+			if f.s.Incident.Severity != Sev3 || len(f.s.RunbooksApplied()) != 1 {
+				return fmt.Errorf("severity %v, runbooks applied %d; want SEV3 and the runbook still applied", f.s.Incident.Severity, len(f.s.RunbooksApplied()))
+			}
+			return nil
+		}},
+	{name: "ApplyRunbook", op: op(ApplyRunbook{Runbook: Runbook{Name: "Major", Steps: []RunbookStep{{Note: "bridge open"}}}}),
+		never: "a runbook applied cannot be undone"},
 	{name: "SetTitle", op: op(SetTitle{Title: "Card payments failing"})},
 	{name: "SetSummary", op: op(SetSummary{Summary: "Card payments only."})},
 	{name: "SetSummary", prepare: func(f *fixture) { f.do("bob", SetSummary{Summary: "Card payments only."}) },

@@ -32,6 +32,11 @@ type common struct {
 	checks  bool        // the team has check hooks: a resolve waits for them (checks.go)
 	members []string    // the served war room's team, for completing names
 	waiting int         // how many things wait on the person at the keyboard (waiting.go)
+	// others are the other incidents open in the folder (folder.go);
+	// runbooks, those that apply at a declaration or a rise of the
+	// severity made here.
+	others   []openIncident
+	runbooks []model.Runbook
 }
 
 // actions are what a pane may ask of the screen while it handles a key.

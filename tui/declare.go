@@ -24,6 +24,9 @@ type declareForm struct {
 	// declaring says that the declaration is on its way to the file:
 	// enter does nothing more until it comes back (onDeclared).
 	declaring bool
+	// asked is the title the form asked about, because an open incident
+	// of the folder has one like it: enter again declares it anyway.
+	asked string
 }
 
 // newDeclareForm builds the form in the screen's language, the incident
@@ -113,7 +116,9 @@ func (f *declareForm) view(s *Styles, path string, width, height int) string {
 	}
 	b.WriteString("\n")
 	if f.err != "" {
-		b.WriteString(s.Error.Render(safetext.Truncate(safetext.Line(f.err), width)) + "\n")
+		for _, l := range strings.Split(f.err, "\n") {
+			b.WriteString(s.Error.Render(safetext.Truncate(safetext.Line(l), width)) + "\n")
+		}
 	}
 	b.WriteString(s.Muted.Render(safetext.Truncate(f.hint(), width)) + "\n")
 	return b.String()
@@ -159,6 +164,11 @@ func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
 			f.err = m.c.explain(err)
 			return nil
 		}
+		title := strings.TrimSpace(op.Title)
+		if in, ok := m.c.alikeOpen(title); ok && f.asked != title {
+			f.asked, f.err = title, m.c.alikeQuestion(in)
+			return nil
+		}
 		f.err = ""
 		op.Policy = m.opts.Comms.Policy() // the team's, kept in the incident's file from now on
 		return m.declareCmd(op)
@@ -166,8 +176,10 @@ func (m *Model) declareKey(k tea.KeyMsg) tea.Cmd {
 	return f.update(k)
 }
 
-// declareCmd creates the incident file off the UI goroutine.
-func (m *Model) declareCmd(op model.Declare) tea.Cmd {
+// declareCmd creates the incident file off the UI goroutine, with the
+// runbooks that apply to it.
+func (m *Model) declareCmd(declare model.Declare) tea.Cmd {
+	op := m.c.withRunbooks(declare)
 	path, c, now := m.opts.Path, m.opts.Catalog, m.stamp()
 	env := model.Env{Now: now, Actor: m.opts.Actor, Replica: m.opts.Replica, IDs: &model.SeededIDs{Seed: m.seed()}}
 	if _, _, err := (model.State{}).Apply(c, op, env); err != nil {

@@ -91,6 +91,9 @@ func (h *header) View() string {
 	if h.present != nil {
 		parts = append(parts, c.n(len(h.present), "%d connected|%d connected", len(h.present)))
 	}
+	if others := c.othersText(); others != "" {
+		parts = append(parts, others)
+	}
 	// The sync, the saves and the drafts waiting keep their place at the
 	// end of the line; the clocks before them give way.
 	var wrong []string

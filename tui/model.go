@@ -86,6 +86,13 @@ type Options struct {
 	// Frames, when set, shares drawn frames with the other screens given
 	// the same Frames (a served war room's): see Frames.
 	Frames *Frames
+	// Folder, when set, is the folder of incidents the file is in: the
+	// header counts its other open incidents, and the declare form asks
+	// before declaring what one of them is already about (folder.go).
+	Folder string
+	// Runbooks apply when the incident is declared here, and when its
+	// severity rises here (model.WithRunbooks).
+	Runbooks []model.Runbook
 }
 
 // pending is a change shown on screen but not yet saved.
@@ -177,6 +184,7 @@ func New(opts Options, s model.State) *Model {
 	m.c.loading = opts.Loading
 	m.c.checks = opts.Checks != nil
 	m.c.members = opts.Members
+	m.c.runbooks = opts.Runbooks
 	m.c.global = &m.keys
 	m.header, m.tabs, m.wall = &header{c: m.c}, &tabs{c: m.c}, &wallTop{c: m.c}
 	m.roles, m.timeline, m.tasks = newRolePane(m.c), newTimelinePane(m.c), newTasksPane(m.c)

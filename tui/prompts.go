@@ -171,7 +171,7 @@ func severityPrompt(c *common) *prompt {
 			if err != nil {
 				return nil, nil, err
 			}
-			return model.SetSeverity{Severity: sev}, nil, nil
+			return c.withRunbooks(model.SetSeverity{Severity: sev}), nil, nil
 		})
 }
 

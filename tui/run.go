@@ -47,6 +47,9 @@ type RunOptions struct {
 	// Bots names automated actors besides those the incident's policy
 	// names: the team file's.
 	Bots []string
+	// Folder and Runbooks are Options'.
+	Folder   string
+	Runbooks []model.Runbook
 }
 
 // firstEntries is how many of the latest entries the first frame shows
@@ -113,7 +116,7 @@ func Run(ctx context.Context, o RunOptions) error {
 		Path: o.Path, Actor: o.Actor, Lang: o.Lang, Catalog: o.Catalog, Replica: o.Replica,
 		Styles: NewStyles(r, o.Theme), Renderer: r, Themes: o.Themes, Wall: o.Wall, Rotate: o.Rotate,
 		Saver: w, Follow: follow, Loading: first.Partial, Results: results, Syncs: syncs, SyncTarget: syncTarget(o.Sync),
-		Comms: o.Comms, Notice: o.Notice, Saved: o.Saved, Checks: o.Checks,
+		Comms: o.Comms, Notice: o.Notice, Saved: o.Saved, Checks: o.Checks, Folder: o.Folder, Runbooks: o.Runbooks,
 		CatchUp: !o.Wall, LastSeen: seen, Bots: o.Bots,
 	}, st)
 	if uk != nil {

@@ -33,6 +33,8 @@ type snapshot struct {
 	// failingHooks are the hooks whose latest run on an event failed,
 	// the latest first (board_hooks.go).
 	failingHooks []model.Entry
+	// runbooks are the entries of the runbooks applied (board_runbooks.go).
+	runbooks []model.Entry
 }
 
 // snapshotMsg tells every pane that the snapshot in common changed.
@@ -60,6 +62,8 @@ func newSnapshot(st model.State, c *model.Catalog, extraBots []string) *snapshot
 			pins = append(pins, e)
 		case e.Kind == model.KindHook:
 			hooks.note(e)
+		case e.Kind == model.KindRunbook:
+			s.runbooks = append(s.runbooks, e)
 		case e.Kind == model.KindRetracted:
 			s.retracted[e.Entry] = true
 		case done && e.Kind == model.KindStatus && model.Status(e.To).Rank() >= model.Resolved.Rank() &&

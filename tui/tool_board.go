@@ -80,6 +80,7 @@ func (b *board) rows(w int) []row {
 		out = append(out, c.someTasks(b.expired, w, false)...)
 	}
 	out = append(out, b.hookRows(w)...)
+	out = append(out, b.runbookRows(w)...)
 	if len(b.unowned)+len(b.stale)+len(b.defaults)+len(b.waiting) == 0 {
 		text(s.Muted.Render(c.t("  every task has an owner and every role a holder")))
 		return out

@@ -18,7 +18,8 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Wall {
 		turn = rotate(m.opts.Rotate)
 	}
-	return tea.Batch(tick(m.c.now), m.nextFollow(), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater())
+	return tea.Batch(tick(m.c.now), m.nextFollow(), waitForSave(m.opts.Results), waitForSync(m.opts.Syncs), turn, m.takeLater(),
+		readOthers(m.opts.Folder, m.opts.Path, 0))
 }
 
 // Update routes each message to the one method that handles it: window
@@ -57,6 +58,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onChecked(msg)
 	case catchUpMsg:
 		m.offerCatchUp(msg.since)
+	case othersMsg:
+		cmd = m.onOthers(msg)
 	case presenceMsg:
 		m.present, m.c.present = msg, msg
 		m.header.present = msg

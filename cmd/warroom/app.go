@@ -15,6 +15,7 @@ import (
 	"github.com/warroom/warroom/model"
 	"github.com/warroom/warroom/model/i18n"
 	"github.com/warroom/warroom/model/report"
+	"github.com/warroom/warroom/model/runbook"
 	"github.com/warroom/warroom/model/safetext"
 	"github.com/warroom/warroom/model/sshsync"
 	"github.com/warroom/warroom/model/store"
@@ -64,6 +65,11 @@ type app struct {
 	// teamBots are the members a served war room's team file marks as
 	// bots: automated actors besides those the incident's policy names.
 	teamBots []string
+
+	// dirFlag is --dir as typed: the folder of incidents (folder.go);
+	// runbookSet, its runbooks and the config's, once read.
+	dirFlag    string
+	runbookSet *runbook.Set
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -246,7 +252,13 @@ func (a *app) screen(ctx context.Context, path string) error {
 	notice := a.configWarning
 	var saved func(model.State, []model.Entry)
 	var checks tui.ResolveChecks
+	var books []model.Runbook
 	if !a.wall {
+		rs := a.runbooksQuietly()
+		books = rs.Runbooks()
+		if notice.Format == "" && len(rs.Problems) > 0 {
+			notice = i18n.M("warning: %s; this runbook is not applied until it is fixed", explained{rs.Problems[0]})
+		}
 		// The wall changes nothing: it runs no hooks and claims no time
 		// boxes.
 		ctx2, stop := context.WithCancel(ctx)
@@ -264,5 +276,6 @@ func (a *app) screen(ctx context.Context, path string) error {
 		Comms:  a.comms,
 		Sync:   a.syncTarget, SyncOptions: sshsync.Options{SSHCommand: a.getenv("WARROOM_SSH_COMMAND")},
 		Saved: saved, Checks: checks, Bots: a.bots(),
+		Folder: a.dir(), Runbooks: books,
 	})
 }

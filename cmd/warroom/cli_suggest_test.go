@@ -18,7 +18,7 @@ func TestMistypedCommandsGetSuggestions(t *testing.T) {
 		says string
 	}{
 		{[]string{"handof", "tl", "bob"}, `unknown command "handof" for "warroom"; did you mean handoff?`},
-		{[]string{"stauts", "resolved"}, "did you mean status?"},
+		{[]string{"stauts", "resolved"}, "did you mean status, stats?"},
 		{[]string{"task", "strat", "t1"}, `unknown command "strat" for "warroom task"; did you mean start?`},
 		{[]string{"task", "lsit"}, "did you mean list?"},
 		{[]string{"theory", "confrim", "h1"}, "did you mean confirm?"},

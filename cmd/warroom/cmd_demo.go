@@ -22,7 +22,7 @@ import (
 const maxDemoEntries = 1_000_000
 
 func (a *app) demoCmd() *cobra.Command {
-	var entries, tasks int
+	var entries, tasks, incidents int
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Open a realistic sample incident in a temporary file",
@@ -38,11 +38,23 @@ sample, then hours of alerts from a monitoring bot, notes, decisions,
 tasks moving on, customer counts, updates on their rhythm and shift
 handoffs. With --file it writes the incident there instead (never over an
 existing file) and does not open the screen: for trying warroom, or
-measuring it, on a big incident.`,
+measuring it, on a big incident.
+
+With --incidents N it writes, instead, a team's recent history: N
+incidents of the past weeks, one file each, in --dir (a new temporary
+folder when not given), for trying warroom incidents, stats, search and
+statuspage.`,
 		Example: `  warroom demo
-  warroom demo --entries 100000 --tasks 1000 --file big.toml`,
+  warroom demo --entries 100000 --tasks 1000 --file big.toml
+  warroom demo --incidents 20 --dir history/ && warroom stats --dir history/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if incidents != 0 {
+				if incidents < 0 || incidents > maxDemoIncidents || entries != 0 || tasks != 0 {
+					return usage("--incidents takes 1 to %d, without --entries and --tasks", maxDemoIncidents)
+				}
+				return a.writeHistory(incidents)
+			}
 			if entries < 0 || entries > maxDemoEntries || tasks < 0 || tasks > entries {
 				return usage("--entries takes 0 to %d and --tasks 0 to the number of entries", maxDemoEntries)
 			}
@@ -77,6 +89,7 @@ measuring it, on a big incident.`,
 	}
 	cmd.Flags().IntVar(&entries, "entries", 0, "make a long incident of this many timeline entries")
 	cmd.Flags().IntVar(&tasks, "tasks", 0, "with --entries: this many tasks")
+	cmd.Flags().IntVar(&incidents, "incidents", 0, "write a history of this many incidents to --dir instead")
 	return cmd
 }
 

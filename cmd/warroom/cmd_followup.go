@@ -90,11 +90,21 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 			},
 		}
 	}
+	var across, asJSON bool
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the follow-ups",
-		Args:  noArgs,
+		Long: `List the incident's follow-ups. With --all-incidents, every follow-up not
+done of every incident in the folder of incidents (--dir): its incident,
+owner, due date and ticket, the overdue ones first.`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if across {
+				return a.followUpsAcross(asJSON)
+			}
+			if asJSON {
+				return usage("--json goes with --all-incidents")
+			}
 			st, err := a.load()
 			if err != nil {
 				return err
@@ -115,6 +125,8 @@ and a ticket in your tracker. "todo:" at the start of a note adds one.`,
 			return nil
 		},
 	}
+	list.Flags().BoolVar(&across, "all-incidents", false, "every open follow-up of every incident in the folder (--dir)")
+	list.Flags().BoolVar(&asJSON, "json", false, "with --all-incidents: print JSON")
 	cmd.AddCommand(add, set, list,
 		done("done", "Mark a follow-up done", true),
 		done("reopen", "Reopen a follow-up", false))

@@ -70,7 +70,10 @@ func (a *app) sevCmd() *cobra.Command {
 		Long: `Set the severity:
   1  SEV1 ` + model.Sev1.Definition() + `
   2  SEV2 ` + model.Sev2.Definition() + `
-  3  SEV3 ` + model.Sev3.Definition(),
+  3  SEV3 ` + model.Sev3.Definition() + `
+
+When the severity rises, the runbooks whose when holds and that were not
+applied yet are applied (see warroom runbook).`,
 		Args:              exactly("a severity (1, 2, 3 or unset)"),
 		ValidArgsFunction: a.completeChoice(severityWords, severityWord),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,11 +81,12 @@ func (a *app) sevCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, entries, err := a.apply(cmd.Context(), model.SetSeverity{Severity: sev}, false)
+			_, entries, err := a.apply(cmd.Context(), a.withRunbooks(model.SetSeverity{Severity: sev}), false)
 			if err != nil {
 				return err
 			}
 			a.say("severity %s → %s\n", i18n.Word(entries[0].From), i18n.Word(entries[0].To))
+			a.sayRunbooks(entries)
 			return nil
 		},
 	}

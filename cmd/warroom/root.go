@@ -104,6 +104,7 @@ Every change writes itself into the timeline.`,
 	root.Flags().DurationVar(&a.rotate, "rotate", 0, "with --wall: show the next role's pane this often (15s, 1m)")
 	f := root.PersistentFlags()
 	f.StringVar(&a.file, "file", "", "incident file (env WARROOM_FILE; default ./"+defaultFile+")")
+	f.StringVar(&a.dirFlag, "dir", "", "folder of incidents, for incidents, stats, search and runbooks (default: the incident file's folder)")
 	f.StringVar(&a.as, "as", "", "your name in the timeline (env WARROOM_USER; default: login name)")
 	f.StringVar(&a.langFlag, "lang", "", "language: en or es (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion(i18n.Languages...))
@@ -125,7 +126,7 @@ func (a *app) verbs() []*cobra.Command {
 		a.titleCmd(), a.summaryCmd(), a.releaseCmd(), a.closeCmd(), a.serveCmd(), a.teamCmd(),
 		a.checkCmd(), a.ackCmd(), a.declineCmd(), a.policyCmd(), a.mergeDriverCmd(), a.gitCmd(), a.hooksCmd(), a.manCmd(),
 		a.undoCmd(),
-	}, a.storyCmds()...)
+	}, append(a.storyCmds(), a.folderCmds()...)...)
 }
 
 // checkGlobals reads the config and validates the global flags.

@@ -40,7 +40,10 @@ const (
 )
 
 // servedCommands are the commands a member may run over SSH, by path
-// below the root, and who may.
+// below the root, and who may. The verbs that read the other incidents
+// of the host's folder (incidents, stats, search, statuspage) are the
+// host's: a member's key opens the incident served, not the team's
+// history, which may hold incidents they are not to see.
 var servedCommands = map[string]servedAccess{
 	"help": servedRead, "show": servedRead, "export": servedRead, "roles": servedRead, "policy": servedRead,
 	"task": servedRead, "task list": servedRead, "theory": servedRead, "theory list": servedRead,
@@ -48,6 +51,10 @@ var servedCommands = map[string]servedAccess{
 	"catchup": servedRead,
 
 	"hooks": servedMember, "hooks list": servedMember,
+	// The team's runbooks, like its hooks, are for the members working
+	// the incident; applying one changes it.
+	"runbook": servedMember, "runbook list": servedMember, "runbook show": servedMember,
+	"runbook apply": servedChange,
 
 	"ack": servedChange, "can": servedChange, "close": servedChange, "customers": servedChange,
 	"customers report": servedChange, "declare": servedChange, "decline": servedChange, "handoff": servedChange,

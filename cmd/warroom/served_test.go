@@ -161,6 +161,15 @@ func TestServedCommandLines(t *testing.T) {
 		{"--help=false", false, "", "give a command"},
 		{"--theme --help", true, "", "--theme is not for a served war room"},
 		{"log --no-such-flag x", false, "", "unknown flag: --no-such-flag"},
+		// The other incidents of the host's folder are not a member's.
+		{"incidents", false, "", "incidents is not served"},
+		{"stats --json", false, "", "stats is not served"},
+		{"search deploy", false, "", "search is not served"},
+		{"statuspage --output /tmp/x", false, "", "statuspage is not served"},
+		{"runbook list", false, "runbook list", ""},
+		{"runbook list", true, "", "you may only watch"},
+		{"runbook apply Checkout", true, "", "you may only watch"},
+		{"--dir /etc show", false, "", "--dir is not for a served war room"},
 	} {
 		args, err := serve.SplitLine(c.line)
 		if err != nil {
@@ -208,7 +217,8 @@ func FuzzServedLine(f *testing.F) {
 // that a new verb is served only once someone decides it.
 func TestServedTreeIsTheAllowList(t *testing.T) {
 	hostOnly := []string{"check", "config", "config path", "demo", "git", "git check", "git install", "hooks run-job",
-		"hooks test", "man", "merge-driver", "serve", "sync", "team", "team add", "team list", "team remove", "themes"}
+		"hooks test", "man", "merge-driver", "serve", "sync", "team", "team add", "team list", "team remove", "themes",
+		"incidents", "stats", "search", "statuspage"}
 	paths := func(root *cobra.Command) []string {
 		var out []string
 		var walk func(c *cobra.Command)
@@ -281,6 +291,30 @@ func TestServedChangesKeepTheirPace(t *testing.T) {
 	}
 	if e := r.lastEntry(); e.Text != "first" || e.By != "bob" {
 		t.Errorf("the last entry is %+v", e)
+	}
+}
+
+// TestServedReadsOnlyTheServedIncident: over SSH, a member's commands
+// read the incident served, never the other incidents of its folder; and
+// a declaration there is not checked against them, which would name them.
+func TestServedReadsOnlyTheServedIncident(t *testing.T) {
+	f := newFolderRunner(t)
+	host := newApp(strings.NewReader(""), nil, nil, func(k string) string {
+		return map[string]string{"WARROOM_FILE": f.file(), "HOME": f.dir}[k]
+	})
+	id := serve.Identity{Name: "bob", Lang: i18n.English}
+	run := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		code := host.served(serve.WithIdentity(context.Background(), id),
+			serve.Command{Args: args, Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr})
+		return code, stdout.String(), stderr.String()
+	}
+	if code, out, errOut := run("followup", "list", "--all-incidents"); code != 2 || strings.Contains(out, "INC-") ||
+		!strings.Contains(errOut, "which a command over SSH does not see") {
+		t.Errorf("followup list --all-incidents over SSH: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := run("declare", "Checkout API 500s"); code != 0 || strings.Contains(out+errOut, f.ids[0]) {
+		t.Errorf("declare over SSH: %d %q %q", code, out, errOut)
 	}
 }
 

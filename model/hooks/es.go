@@ -52,6 +52,8 @@ var esHooks = map[string]string{
 	"%q is not a field; the fields are %s":                            "%q no es un campo; los campos son %s",
 	"there is no not: compare with != instead":                        "no existe not: se compara con != en su lugar",
 	"a comparison is missing after %s: ==, !=, <, <=, > or >=":        "falta una comparación después de %s: ==, !=, <, <=, > o >=",
+	"a comparison is missing after %s: has, == or !=":                 "falta una comparación después de %s: has, == o !=",
+	"%s has needs a word, as in %s has \"checkout\"":                  "%s has necesita una palabra, como en %s has \"checkout\"",
 	"severity is a number (0 unset, 1 for SEV1): write severity == 1": "severity es un número (0 sin evaluar, 1 para SEV1): se escribe severity == 1",
 	"severity %d: a severity is 0 (unset), 1, 2 or 3":                 "severity %d: una severidad es 0 (sin evaluar), 1, 2 o 3",
 	"%s is text: compare it with == or !=":                            "%s es texto: se compara con == o !=",

@@ -62,11 +62,13 @@ type fields interface {
 type anyOf []condition
 type allOf []condition
 
-// comparison compares one field with a value.
+// comparison compares one field with a value: a number (isNum), or a
+// text, which has compares word by word.
 type comparison struct {
 	field string
 	op    string
 	num   int
+	isNum bool
 	str   string
 }
 
@@ -89,7 +91,7 @@ func (c allOf) holds(f fields) bool {
 }
 
 func (c comparison) holds(f fields) bool {
-	if c.field == "severity" {
+	if c.isNum {
 		v := f.number(c.field)
 		switch c.op {
 		case "==":
@@ -107,6 +109,9 @@ func (c comparison) holds(f fields) bool {
 		}
 		return false
 	}
+	if c.op == "has" {
+		return hasWords(f.text(c.field), c.str)
+	}
 	eq := strings.EqualFold(f.text(c.field), c.str)
 	if c.op == "!=" {
 		return !eq
@@ -114,11 +119,12 @@ func (c comparison) holds(f fields) bool {
 	return eq
 }
 
-// parser reads tokens into a condition.
+// parser reads tokens into a condition of a vocabulary.
 type parser struct {
 	toks  []token
 	at    int
 	depth int
+	vocab vocabulary
 }
 
 func (p *parser) peek() token { return p.toks[p.at] }
@@ -130,8 +136,12 @@ func (p *parser) next() token {
 	return t
 }
 
-// parseWhen reads a condition. An empty one is none: the hook always runs.
-func parseWhen(src string) (condition, error) {
+// parseWhen reads a hook's condition. An empty one is none: the hook
+// always runs.
+func parseWhen(src string) (condition, error) { return parseIn(src, hookVocabulary) }
+
+// parseIn reads a condition of vocabulary v. An empty one is none.
+func parseIn(src string, v vocabulary) (condition, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, nil
 	}
@@ -145,7 +155,7 @@ func parseWhen(src string) (condition, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks}
+	p := &parser{toks: toks, vocab: v}
 	c, err := p.anyOf()
 	if err != nil {
 		return nil, err
@@ -214,22 +224,29 @@ func (p *parser) comparison() (condition, error) {
 		return nil, &WhenError{Col: t.col, Msg: i18n.M("a comparison is missing here, such as severity == 1")}
 	case tokWord:
 	default:
-		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(WhenFields, ", "))}
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(p.vocab.fields(), ", "))}
 	}
 	field := strings.ToLower(t.text)
 	if field == "not" {
 		return nil, &WhenError{Col: t.col, Msg: i18n.M("there is no not: compare with != instead")}
 	}
-	if !isField(field) {
-		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(WhenFields, ", "))}
+	kind, ok := p.vocab.kind(field)
+	if !ok {
+		return nil, &WhenError{Col: t.col, Msg: i18n.M("%q is not a field; the fields are %s", t.text, strings.Join(p.vocab.fields(), ", "))}
 	}
 	op := p.next()
+	if kind == fieldWords && op.kind == tokWord && strings.EqualFold(op.text, "has") {
+		op = token{kind: tokOp, text: "has", col: op.col}
+	}
 	if op.kind != tokOp {
+		if kind == fieldWords {
+			return nil, &WhenError{Col: op.col, Msg: i18n.M("a comparison is missing after %s: has, == or !=", field)}
+		}
 		return nil, &WhenError{Col: op.col, Msg: i18n.M("a comparison is missing after %s: ==, !=, <, <=, > or >=", field)}
 	}
 	v := p.next()
 	c := comparison{field: field, op: op.text}
-	if field == "severity" {
+	if kind == fieldNumber {
 		n, err := strconv.Atoi(v.text)
 		if v.kind != tokNumber || err != nil {
 			return nil, &WhenError{Col: v.col, Msg: i18n.M("severity is a number (0 unset, 1 for SEV1): write severity == 1")}
@@ -237,14 +254,17 @@ func (p *parser) comparison() (condition, error) {
 		if n < 0 || n > 3 {
 			return nil, &WhenError{Col: v.col, Msg: i18n.M("severity %d: a severity is 0 (unset), 1, 2 or 3", n)}
 		}
-		c.num = n
+		c.num, c.isNum = n, true
 		return c, nil
 	}
-	if op.text != "==" && op.text != "!=" {
+	if op.text != "==" && op.text != "!=" && op.text != "has" {
 		return nil, &WhenError{Col: op.col, Msg: i18n.M("%s is text: compare it with == or !=", field)}
 	}
 	if v.kind != tokString {
 		return nil, &WhenError{Col: v.col, Msg: i18n.M("%s is text: quote the value, as in %s == \"%s\"", field, field, example(field))}
+	}
+	if op.text == "has" && len(titleWords(v.text)) == 0 {
+		return nil, &WhenError{Col: v.col, Msg: i18n.M("%s has needs a word, as in %s has \"checkout\"", field, field)}
 	}
 	if err := checkValue(field, v.text); err != nil {
 		return nil, &WhenError{Col: v.col, Msg: i18n.M("%s", explained{err})}
@@ -283,18 +303,9 @@ func example(field string) string {
 	return "…"
 }
 
-func isField(name string) bool {
-	for _, f := range WhenFields {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
-
 // String renders a comparison for tests and messages.
 func (c comparison) String() string {
-	if c.field == "severity" {
+	if c.isNum {
 		return fmt.Sprintf("%s %s %d", c.field, c.op, c.num)
 	}
 	return fmt.Sprintf("%s %s %q", c.field, c.op, c.str)

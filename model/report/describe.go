@@ -135,6 +135,8 @@ func describe(e model.Entry, o Options) string {
 		return describeHook(e, o)
 	case model.KindTimeBoxExpired:
 		return describeTimeBox(e, o)
+	case model.KindRunbook:
+		return runbookApplied(e, o)
 	case model.KindTitle:
 		if e.Text == e.From {
 			return o.t("kept the title after a merge conflict: %s", line(e.Text))

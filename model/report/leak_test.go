@@ -162,6 +162,9 @@ func spanishIncident(t *testing.T) (model.State, map[string]model.Entry) {
 		do("gancho "+string(o), model.HookRan{Event: model.EventSeverity, Command: "./avisar.sh", Outcome: o, Exit: 3, Took: time.Second})
 	}
 	do("gancho con señal", model.HookRan{Event: model.EventSeverity, Command: "./avisar.sh", Outcome: model.HookFailed, Exit: -1})
+	do("runbook", model.ApplyRunbook{Runbook: model.Runbook{Name: "Caída del pago", Owner: "ana", Review: "2027-03-01",
+		Steps: []model.RunbookStep{{Note: "despliegues congelados"}}}})
+	kinds["runbook"] = s.RunbooksApplied()[0]
 	return s, kinds
 }
 

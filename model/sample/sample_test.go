@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ func TestSampleIsRealistic(t *testing.T) {
 		model.KindFollowUpDone: true, model.KindFollowUpReopened: true,
 		model.KindTitle: true, model.KindSummary: true, model.KindWorkstreamClosed: true,
 		model.KindHandoffDeclined: true, model.KindConflict: true, model.KindHook: true, model.KindTimeBoxExpired: true,
-		model.KindMilestone: true, model.KindPin: true, model.KindUnpin: true}
+		model.KindMilestone: true, model.KindPin: true, model.KindUnpin: true, model.KindRunbook: true}
 	for _, k := range append(append([]model.Kind{}, model.LogKinds...), model.SystemKinds...) {
 		if !absent[k] && !kinds[k] {
 			t.Errorf("no %s entry", k)
@@ -125,5 +126,32 @@ func TestLargeShiftHandoffsAreAccepted(t *testing.T) {
 	}
 	if accepted < 2 {
 		t.Errorf("%d acceptances, want the two tech leads' of each shift change", accepted)
+	}
+}
+
+func TestHistoryIsVaried(t *testing.T) {
+	end := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	hs, err := History(model.DefaultCatalog(), end, &model.SeqIDs{}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles, open, handedOver, drills := map[string]bool{}, 0, 0, 0
+	for _, s := range hs {
+		titles[s.Incident.Title] = true
+		if s.Incident.Status != model.Resolved && s.Incident.Status != model.Closed {
+			open++
+		}
+		if len(s.History(model.RoleRef{Role: model.IncidentManager})) > 0 {
+			handedOver++
+		}
+		if strings.HasPrefix(s.Incident.Title, "Drill") {
+			drills++
+		}
+		if s.Incident.Service == "" || s.Incident.Declared.After(end) || len(s.Comms(s.Policy().Cadence()).Sent[model.AudienceExternal]) == 0 {
+			t.Errorf("%s: no service, declared after the end, or no external update", s.Incident.Title)
+		}
+	}
+	if len(titles) != 20 || open != 2 || handedOver == 0 || drills != 1 {
+		t.Errorf("%d titles, %d open, %d handed over, %d drills", len(titles), open, handedOver, drills)
 	}
 }

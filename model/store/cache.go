@@ -31,7 +31,7 @@ import (
 // once the checkpoint's bytes have been read and matched against its sum.
 
 // cacheMagic opens a cache file; its number changes when the layout does.
-const cacheMagic = "warroom head cache 4\n"
+const cacheMagic = "warroom head cache 5\n"
 
 // summaryKinds are the entries the cache keeps from the checkpoint.
 var summaryKinds = model.CommsKinds.Plus(model.CustomerKinds)

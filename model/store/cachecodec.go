@@ -156,7 +156,8 @@ func encodeHead(w *cacheWriter, s model.State) error {
 	times := []time.Time{in.Declared}
 	w.time(in.Declared) //nolint:errcheck // checked below with the others
 	w.str(in.DeclaredBy)
-	for _, st := range []model.Stamp{in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy} {
+	w.str(in.Service)
+	for _, st := range []model.Stamp{in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy, in.Clock.Service} {
 		w.stamp(st)
 	}
 	encodePolicy(w, in.Policy)
@@ -200,6 +201,8 @@ func encodeHead(w *cacheWriter, s model.State) error {
 		w.time(t.Due)     //nolint:errcheck
 		w.str(t.ClosedBy)
 		w.str(t.ClosedAs)
+		w.str(t.Runbook)
+		w.int(int64(t.Step))
 		w.stamp(t.Clock.Title)
 		w.stamp(t.Clock.State)
 		w.stamp(t.Clock.Owner)
@@ -286,7 +289,8 @@ func decodeHead(r *cacheReader) model.State {
 	in.Summary = r.str()
 	in.Declared = r.time()
 	in.DeclaredBy = r.str()
-	in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy = r.stamp(), r.stamp(), r.stamp(), r.stamp(), r.stamp()
+	in.Service = r.str()
+	in.Clock.Title, in.Clock.Severity, in.Clock.Status, in.Clock.Summary, in.Clock.Policy, in.Clock.Service = r.stamp(), r.stamp(), r.stamp(), r.stamp(), r.stamp(), r.stamp()
 	in.Policy = decodePolicy(r)
 	s.People = slice(r, func() model.Person { return model.Person{Name: r.str(), Joined: r.time()} })
 	s.Assignments = slice(r, func() model.Assignment {
@@ -297,7 +301,7 @@ func decodeHead(r *cacheReader) model.State {
 	s.Tasks = slice(r, func() model.Task {
 		return model.Task{ID: r.str(), Title: r.str(), State: model.TaskState(r.str()), Role: r.str(), Workstream: r.str(), Owner: r.str(),
 			Created: r.time(), CreatedBy: r.str(), Updated: r.time(), Due: r.time(), ClosedBy: r.str(), ClosedAs: r.str(),
-			Clock: model.TaskClock{Title: r.stamp(), State: r.stamp(), Owner: r.stamp()}}
+			Runbook: r.str(), Step: int(r.int()), Clock: model.TaskClock{Title: r.stamp(), State: r.stamp(), Owner: r.stamp()}}
 	})
 	s.Theories = slice(r, func() model.Theory {
 		return model.Theory{ID: r.str(), Text: r.str(), State: model.TheoryState(r.str()), Role: r.str(), Workstream: r.str(),
