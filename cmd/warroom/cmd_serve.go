@@ -58,12 +58,16 @@ Local screens and the command line keep working on the file beside it.`,
 			a.serveTeam = team
 			a.warnHooks()
 			a.claims(ctx)
+			rs := a.runbooksQuietly()
+			for _, p := range rs.Problems {
+				a.warn("warning: %s; this runbook is not applied until it is fixed", describe(p, a.errorLang()))
+			}
 			log := slog.New(slog.NewTextHandler(a.stderr, nil))
 			return serve.Serve(ctx, serve.Options{
 				Listen: listen, File: a.path(), Team: team, HostKey: hostKey, AnyoneViews: viewers == "anyone",
 				MaxSessions: maxSessions, PerKey: perKey, Idle: idle,
 				Catalog: a.catalog, Lang: a.lang, Theme: a.chosenTheme(), Themes: a.allThemes(), Comms: a.comms, Replica: a.replica,
-				Exec: a.served, Log: log, Saved: a.firedQuietly, Checks: a.screenChecks(),
+				Exec: a.served, Log: log, Saved: a.firedQuietly, Checks: a.screenChecks(), Runbooks: rs.Runbooks(),
 				Ready: func(addr, fp string) {
 					_, port, _ := strings.Cut(addr, ":")
 					a.say("serving %s on %s\nhost key %s\njoin with: ssh -p %s HOST (HOST: this machine's name)\n", a.path(), addr, fp, port)

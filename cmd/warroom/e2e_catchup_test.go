@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -100,4 +101,32 @@ func TestServeCatchesUpAMemberBack(t *testing.T) {
 	s.r.ok("log", "replica lag 40s")
 	back := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("dave", true)...)...)
 	back.waitFor(t, has("Catch-up for dave: what changed since", "(20m ago)", "by alice"), "the catch-up since dave left")
+}
+
+// TestServeAppliesRunbooksWhenAScreenRaisesTheSeverity: a runbook for
+// SEV1 beside the served file applies when a member's screen over SSH
+// raises the severity, as it does on a screen at home: its task is on
+// the file, saying where it came from.
+func TestServeAppliesRunbooksWhenAScreenRaisesTheSeverity(t *testing.T) {
+	t.Parallel()
+	s := startServeOn(t, binPath, func(r *runner) {
+		r.ok("declare", "Checkout API returning 500s", "--sev", "2", "--commander", "alice")
+		if err := os.MkdirAll(filepath.Join(r.dir, "runbooks"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		book := "name = \"Checkout outage\"\nowner = \"alice\"\nwhen = \"severity <= 1\"\n\n[[step]]\ntask = \"Check the payment provider's status page\"\nrole = \"comms\"\ntimebox = \"10m\"\n"
+		if err := os.WriteFile(filepath.Join(r.dir, "runbooks", "checkout.toml"), []byte(book), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}, []string{"alice"}, nil)
+	alice := startTmuxArgv(t, 120, 40, append([]string{"ssh"}, s.sshArgs("alice", true)...)...)
+	alice.waitFor(t, has("you: alice", "SEV2"), "alice's screen")
+	alice.typeKeys("V1")
+	alice.press("Enter")
+	alice.waitFor(t, has("SEV1", "Check the payment provider"), "the runbook's task on alice's screen")
+	alice.typeKeys("q")
+	alice.waitForExit(t)
+	if got := s.r.ok("task", "list"); !strings.Contains(got, "Check the payment provider's status page") {
+		t.Errorf("the runbook's task is not on the file:\n%s", got)
+	}
 }

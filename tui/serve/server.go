@@ -61,6 +61,9 @@ type Options struct {
 	// Checks, when set, runs the team's check hooks before a resolve
 	// asked for on a session's screen, as the member at it.
 	Checks tui.ResolveChecks
+	// Runbooks apply when a session's screen declares the incident or
+	// raises its severity, as they do on a screen at home.
+	Runbooks []model.Runbook
 
 	Log *slog.Logger
 	Now func() time.Time

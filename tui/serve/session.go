@@ -117,7 +117,7 @@ func (srv *server) screen(ctx context.Context, sess ssh.Session, s *session, wal
 		Styles: tui.NewStyles(r, theme), Renderer: r, Themes: srv.o.Themes, Wall: wall, Viewer: s.member.Access == View,
 		Replica: srv.o.Replica, Saver: saver{srv.hub, s}, Comms: srv.o.Comms,
 		Activity: func(l tui.Looking) { srv.hub.touch(s, l) }, Checks: srv.o.Checks, Frames: srv.hub.frames,
-		Members: team.Names(), Bots: team.Bots(), CatchUp: !wall, LastSeen: seen,
+		Members: team.Names(), Bots: team.Bots(), CatchUp: !wall, LastSeen: seen, Runbooks: srv.o.Runbooks,
 	}, st)
 	fps := typingFPS
 	if wall || s.member.Access == View {
